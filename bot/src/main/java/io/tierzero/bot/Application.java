@@ -1,8 +1,17 @@
 package io.tierzero.bot;
 
 import io.micronaut.runtime.Micronaut;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.info.Info;
 
 /** Starts the Tier Zero bot: chat API, widget, article pages and the agents' console. */
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Tier Zero",
+            version = "0.1",
+            description =
+                "Chat API of the Tier Zero IT support bot, and its knowledge-base articles."))
 public final class Application {
   private Application() {}
 

@@ -1,0 +1,73 @@
+package io.tierzero.bot.chat;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tierzero.bot.conversations.StartedConversation;
+import jakarta.validation.Valid;
+import java.util.Optional;
+
+/**
+ * The chat API the widget talks to. A conversation's token (header {@value #TOKEN_HEADER})
+ * authorises every call on it: no token is a 401, a wrong token or an unknown id a 404, so a
+ * caller cannot learn which conversations exist.
+ */
+@Controller("/api/conversations")
+@Tag(name = "chat")
+class ChatController {
+  static final String TOKEN_HEADER = "X-Conversation-Token";
+
+  private final ChatService chat;
+
+  ChatController(ChatService chat) {
+    this.chat = chat;
+  }
+
+  @Operation(summary = "Start a conversation; the token in the answer authorises later calls")
+  @Post
+  @Status(HttpStatus.CREATED)
+  StartedConversation start() {
+    return chat.start();
+  }
+
+  @Operation(summary = "Send what the user typed (or a quick reply's text); returns the bot's replies")
+  @ApiResponse(responseCode = "400", description = "Empty or oversized text, or malformed JSON")
+  @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
+  @ApiResponse(responseCode = "404", description = "No such conversation, or the token is not its token")
+  @Post("/{id}/messages")
+  Optional<ChatResponse> send(
+      String id,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Valid @Body MessageRequest request) {
+    return chat.send(id, required(token), request.text()).map(ChatResponse::new);
+  }
+
+  @Operation(summary = "The conversation's transcript, oldest message first")
+  @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
+  @ApiResponse(responseCode = "404", description = "No such conversation, or the token is not its token")
+  @Get("/{id}")
+  Optional<Transcript> transcript(
+      String id,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token) {
+    return chat.transcript(id, required(token));
+  }
+
+  private static String required(@Nullable String token) {
+    if (token == null || token.isBlank()) {
+      throw new HttpStatusException(
+          HttpStatus.UNAUTHORIZED, "The " + TOKEN_HEADER + " header is required: use the token from POST /api/conversations");
+    }
+    return token;
+  }
+}

@@ -1,0 +1,83 @@
+package io.tierzero.bot.chat;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.tierzero.bot.conversations.ConversationStore;
+import io.tierzero.bot.conversations.NewMessage;
+import io.tierzero.bot.conversations.StartedConversation;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One chat turn: store the user's message, let the handlers answer, store and return the replies. */
+@Singleton
+public class ChatService {
+  private final ConversationStore store;
+  private final Dispatcher dispatcher;
+  private final ReplyCodec codec;
+  private final ChatMetrics metrics;
+
+  ChatService(ConversationStore store, Dispatcher dispatcher, ReplyCodec codec, ChatMetrics metrics) {
+    this.store = store;
+    this.dispatcher = dispatcher;
+    this.codec = codec;
+    this.metrics = metrics;
+  }
+
+  public StartedConversation start() {
+    return store.start();
+  }
+
+  /**
+   * Answers {@code text} in the conversation; empty when there is no such conversation or the
+   * token is not its token (the caller cannot tell which, on purpose).
+   */
+  @Transactional
+  public Optional<List<BotMessage>> send(String conversationId, String token, String text) {
+    var sample = metrics.start();
+    var locked = store.lockForTurn(conversationId, token);
+    if (locked.isEmpty()) return Optional.empty();
+    var conversation = locked.get();
+
+    var previous = store.lastBotMessage(conversation).map(codec::toReply).orElse(null);
+    var context = TurnContext.of(conversation.id(), text, conversation.noAnswerStreak(), previous);
+    var replies = dispatcher.dispatch(context);
+
+    var messages = new ArrayList<NewMessage>(replies.size() + 1);
+    messages.add(NewMessage.fromUser(context.text()));
+    replies.forEach(reply -> messages.add(codec.toMessage(reply)));
+    var stored = store.append(conversation, messages, streak(conversation.noAnswerStreak(), replies));
+
+    metrics.turn(sample, replies);
+    return Optional.of(stored.subList(1, stored.size()).stream().map(codec::toBotMessage).toList());
+  }
+
+  public Optional<Transcript> transcript(String conversationId, String token) {
+    return store
+        .find(conversationId, token)
+        .flatMap(
+            conversation ->
+                store
+                    .transcript(conversationId, token)
+                    .map(
+                        messages ->
+                            new Transcript(
+                                conversation.id(),
+                                conversation.createdAt(),
+                                messages.stream().map(codec::toEntry).toList())));
+  }
+
+  /**
+   * Misses in a row: a {@code no_answer} adds one, an answer, a clarifying question or a handoff
+   * ends the run, small talk leaves it as it was ("thanks" between two misses is still two misses).
+   */
+  static int streak(int before, List<Reply> replies) {
+    var types = replies.stream().map(Reply::type).toList();
+    if (types.contains(ReplyType.HANDOFF)
+        || types.contains(ReplyType.ANSWER)
+        || types.contains(ReplyType.CLARIFY)) {
+      return 0;
+    }
+    return types.contains(ReplyType.NO_ANSWER) ? before + 1 : before;
+  }
+}

@@ -1,0 +1,45 @@
+package io.tierzero.bot.chat;
+
+import io.micronaut.core.annotation.Order;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The user picked one of the articles a clarifying question offered (by its title, as the quick
+ * reply sends it, or by typing "1" or "2"): answer with that article without searching again.
+ */
+@Singleton
+@Order(HandlerOrder.CLARIFY_CHOICE)
+public final class ClarifyChoiceHandler implements Handler {
+
+  @Override
+  public boolean canHandle(TurnContext context) {
+    return chosen(context).isPresent();
+  }
+
+  @Override
+  public List<Reply> handle(TurnContext context) {
+    var article = chosen(context).orElseThrow();
+    return List.of(
+        new Reply(
+            ReplyType.ANSWER,
+            "Here it is: " + article.title(),
+            List.of(article),
+            List.of(Options.THAT_WORKED, Options.TALK_TO_PERSON)));
+  }
+
+  private static Optional<ArticleLink> chosen(TurnContext context) {
+    var previous = context.previousReply();
+    if (previous == null || previous.type() != ReplyType.CLARIFY) return Optional.empty();
+    var articles = previous.articles();
+    for (int i = 0; i < articles.size(); i++) {
+      var article = articles.get(i);
+      if (context.normalized().equals(Texts.normalize(article.title()))
+          || context.normalized().equals(String.valueOf(i + 1))) {
+        return Optional.of(article);
+      }
+    }
+    return Optional.empty();
+  }
+}

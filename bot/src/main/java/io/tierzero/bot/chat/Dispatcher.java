@@ -1,0 +1,37 @@
+package io.tierzero.bot.chat;
+
+import io.micronaut.core.order.OrderUtil;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Gives each message to the first handler, in order, that can handle it. */
+@Singleton
+public final class Dispatcher {
+  private final List<Handler> handlers;
+
+  public Dispatcher(List<Handler> handlers) {
+    if (handlers.isEmpty()) throw new IllegalArgumentException("handlers must not be empty");
+    var sorted = new ArrayList<>(handlers);
+    OrderUtil.sort(sorted);
+    this.handlers = List.copyOf(sorted);
+  }
+
+  public List<Reply> dispatch(TurnContext context) {
+    for (var handler : handlers) {
+      if (handler.canHandle(context)) {
+        var replies = handler.handle(context);
+        if (replies.isEmpty()) {
+          throw new IllegalStateException(handler.getClass().getName() + " answered nothing");
+        }
+        return replies;
+      }
+    }
+    throw new IllegalStateException("No handler for the message; the knowledge base handler is the catch-all");
+  }
+
+  /** The handlers in the order they are asked, for tests and diagnostics. */
+  public List<Handler> handlers() {
+    return handlers;
+  }
+}

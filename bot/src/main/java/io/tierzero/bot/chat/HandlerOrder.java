@@ -1,0 +1,24 @@
+package io.tierzero.bot.chat;
+
+/**
+ * The order handlers are asked in (lower first). Gaps leave room: scripted flows will slot in as a
+ * running flow before everything else and flow triggers just before the knowledge base.
+ */
+public final class HandlerOrder {
+  /** Reserved: a scripted flow the user is in the middle of. */
+  public static final int RUNNING_FLOW = 100;
+  /** The user picks one of the articles a clarifying question offered. */
+  public static final int CLARIFY_CHOICE = 200;
+  /** The user asks for a person. */
+  public static final int HANDOFF = 300;
+  /** Greetings, thanks, "that worked". */
+  public static final int SMALL_TALK = 400;
+  /** Not an IT question: pay, holidays, building access. */
+  public static final int REDIRECT = 500;
+  /** Reserved: a message that starts a scripted flow. */
+  public static final int FLOW_TRIGGER = 600;
+  /** Everything else is a question for the knowledge base. */
+  public static final int KNOWLEDGE_BASE = 1000;
+
+  private HandlerOrder() {}
+}

@@ -1,0 +1,88 @@
+package io.tierzero.bot.chat;
+
+import io.micronaut.core.annotation.Order;
+import io.tierzero.bot.kb.ArticleHtml;
+import io.tierzero.bot.kb.ArticleSearch;
+import io.tierzero.kb.search.SearchHit;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Answers from the knowledge base, trusting the ranker's decision: a confident answer shows the
+ * best article(s), two close candidates get a clarifying choice, and otherwise the bot says so
+ * rather than showing the least-bad article.
+ */
+@Singleton
+@Order(HandlerOrder.KNOWLEDGE_BASE)
+public final class KnowledgeBaseHandler implements Handler {
+  private final ArticleSearch search;
+  private final ArticleHtml html;
+  private final ChatConfiguration config;
+
+  public KnowledgeBaseHandler(ArticleSearch search, ArticleHtml html, ChatConfiguration config) {
+    this.search = search;
+    this.html = html;
+    this.config = config;
+  }
+
+  @Override
+  public boolean canHandle(TurnContext context) {
+    return true;
+  }
+
+  @Override
+  public List<Reply> handle(TurnContext context) {
+    var result = search.search(context.text());
+    var hits = result.hits();
+    return switch (result.decision()) {
+      case ANSWER -> hits.isEmpty() ? noAnswer(context) : List.of(answer(hits));
+      case CLARIFY -> hits.size() < 2 ? List.of(answer(hits)) : List.of(clarify(hits));
+      case ABSTAIN -> noAnswer(context);
+    };
+  }
+
+  private Reply answer(List<SearchHit> hits) {
+    var articles = new ArrayList<ArticleLink>();
+    articles.add(link(hits.get(0)));
+    for (int i = 1; i < hits.size() && articles.size() < config.maxArticles(); i++) {
+      if (hits.get(i).confidence() >= config.alsoShowConfidence()) articles.add(link(hits.get(i)));
+    }
+    var text =
+        articles.size() == 1
+            ? "This article should help: " + hits.get(0).title()
+            : "These articles should help. Start with: " + hits.get(0).title();
+    return new Reply(
+        ReplyType.ANSWER, text, articles, List.of(Options.THAT_WORKED, Options.TALK_TO_PERSON));
+  }
+
+  private Reply clarify(List<SearchHit> hits) {
+    var first = hits.get(0);
+    var second = hits.get(1);
+    return new Reply(
+        ReplyType.CLARIFY,
+        "I found two articles that could fit. Which one is closer to your problem?",
+        List.of(link(first), link(second)),
+        List.of(first.title(), second.title(), Options.SOMETHING_ELSE));
+  }
+
+  private List<Reply> noAnswer(TurnContext context) {
+    var noAnswer =
+        new Reply(
+            ReplyType.NO_ANSWER,
+            "Sorry, I couldn't find an article that answers that. You could describe it in other"
+                + " words, for example what you were trying to do and what you saw.",
+            List.of(),
+            List.of(Options.REPHRASE, Options.TALK_TO_PERSON));
+    // This is the second miss in a row (by default): stop making the user guess keywords.
+    if (context.noAnswerStreak() + 1 >= config.noAnswersBeforeHandoff()) {
+      return List.of(noAnswer, HandoffHandler.handoff(config));
+    }
+    return List.of(noAnswer);
+  }
+
+  private ArticleLink link(SearchHit hit) {
+    return new ArticleLink(
+        hit.id(), hit.title(), html.snippet(hit.snippet()), ArticleHtml.pageUrl(hit.id()), hit.confidence());
+  }
+}

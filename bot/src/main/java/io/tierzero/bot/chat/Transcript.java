@@ -1,0 +1,32 @@
+package io.tierzero.bot.chat;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/** A whole conversation, oldest message first. */
+@Serdeable
+public record Transcript(String id, Instant createdAt, List<Transcript.Entry> messages) {
+
+  /**
+   * One message.
+   *
+   * @param from {@code user} or {@code bot}
+   * @param type the bot reply's type; absent for the user's messages
+   */
+  @Serdeable
+  public record Entry(
+      String id,
+      String from,
+      @Nullable ReplyType type,
+      String text,
+      List<ArticleLink> articles,
+      List<String> options,
+      Instant at) {
+    public Entry {
+      articles = articles == null ? List.of() : List.copyOf(articles);
+      options = options == null ? List.of() : List.copyOf(options);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.tierzero.bot.conversations;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Conversations and their messages, with the token check in one place: every read or write goes
+ * through a method that takes the token, so no caller can forget it.
+ */
+@Singleton
+public class ConversationStore {
+  private final ConversationRepository conversations;
+  private final ChatMessageRepository messages;
+  private final Clock clock;
+
+  ConversationStore(ConversationRepository conversations, ChatMessageRepository messages) {
+    this.conversations = Objects.requireNonNull(conversations, "conversations");
+    this.messages = Objects.requireNonNull(messages, "messages");
+    this.clock = Clock.systemUTC();
+  }
+
+  public StartedConversation start() {
+    var token = Tokens.newToken();
+    var now = now();
+    var conversation = new Conversation(Tokens.newId(), Tokens.hash(token), now, now, 0, 0);
+    conversations.save(conversation);
+    return new StartedConversation(conversation.id(), token);
+  }
+
+  /** The conversation when it exists and {@code token} is its token; empty otherwise. */
+  public Optional<Conversation> find(String id, String token) {
+    return conversations.findById(id).filter(c -> Tokens.matches(token, c.tokenHash()));
+  }
+
+  /**
+   * Like {@link #find} but locks the row until the surrounding transaction ends: call it at the
+   * start of a turn, inside a transaction.
+   */
+  public Optional<Conversation> lockForTurn(String id, String token) {
+    return conversations.findByIdForUpdate(id).filter(c -> Tokens.matches(token, c.tokenHash()));
+  }
+
+  /** The transcript, oldest first, when the token is right. */
+  public Optional<List<ChatMessage>> transcript(String id, String token) {
+    return find(id, token).map(c -> messages.findByConversationIdOrderBySeq(c.id()));
+  }
+
+  /** The bot's latest message, which a quick reply or a follow-up may be answering. */
+  public Optional<ChatMessage> lastBotMessage(Conversation conversation) {
+    return messages.findFirstByConversationIdAndSenderOrderBySeqDesc(
+        conversation.id(), ChatMessage.BOT);
+  }
+
+  /**
+   * Appends a turn's messages in order and updates the conversation; returns the stored messages
+   * with their ids. Call it in the transaction that locked the conversation.
+   */
+  @Transactional
+  public List<ChatMessage> append(
+      Conversation conversation, List<NewMessage> newMessages, int noAnswerStreak) {
+    var now = now();
+    var stored = new ArrayList<ChatMessage>(newMessages.size());
+    int seq = conversation.messageCount();
+    for (var message : newMessages) {
+      stored.add(
+          new ChatMessage(
+              Tokens.newId(),
+              conversation.id(),
+              seq++,
+              message.sender(),
+              message.replyType(),
+              message.body(),
+              message.payload(),
+              now));
+    }
+    messages.saveAll(stored);
+    conversations.update(conversation.withTurn(newMessages.size(), noAnswerStreak, now));
+    return stored;
+  }
+
+  /** Microseconds: what PostgreSQL keeps, so a value reads back as it was written on both databases. */
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

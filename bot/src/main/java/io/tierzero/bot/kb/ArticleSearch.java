@@ -1,0 +1,13 @@
+package io.tierzero.bot.kb;
+
+import io.tierzero.kb.search.SearchResult;
+
+/**
+ * Finds the articles that answer a question: the one seam between chat and retrieval, so chat
+ * handlers can be tested with a scripted result.
+ */
+@FunctionalInterface
+public interface ArticleSearch {
+  /** Articles for {@code question}, best first, with the ranker's decision. Never null. */
+  SearchResult search(String question);
+}

@@ -1,0 +1,125 @@
+package io.tierzero.bot.kb;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.swagger.v3.oas.annotations.Hidden;
+import io.tierzero.kb.parse.Article;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The knowledge base as plain pages: an index by category with a search box, and one page per
+ * article. The chat links here, so they work without JavaScript and without the widget.
+ */
+@Controller("/kb")
+@Produces(MediaType.TEXT_HTML)
+@Hidden
+class KbPageController {
+  /** Enough to scan in one glance; the search is for finding, the index for browsing. */
+  static final int MAX_SEARCH_RESULTS = 20;
+
+  private final Articles articles;
+  private final ArticleHtml html;
+
+  KbPageController(Articles articles, ArticleHtml html) {
+    this.articles = articles;
+    this.html = html;
+  }
+
+  @Get
+  String index(@QueryValue @Nullable String q) {
+    var body = new StringBuilder();
+    body.append("<h1>IT help articles</h1>\n")
+        .append("<form role=\"search\" action=\"/kb\" method=\"get\">")
+        .append("<label for=\"q\">Search the articles</label> ")
+        .append("<input id=\"q\" name=\"q\" type=\"search\" maxlength=\"200\" value=\"")
+        .append(Pages.escape(q == null ? "" : q))
+        .append("\"> <button type=\"submit\">Search</button></form>\n");
+    if (q != null && !q.isBlank()) {
+      appendSearch(body, q.length() > 200 ? q.substring(0, 200) : q);
+    } else {
+      appendIndex(body, articles.all());
+    }
+    return Pages.page(q == null || q.isBlank() ? "IT help articles" : "Search: " + q, body);
+  }
+
+  @Get("/{id}")
+  HttpResponse<String> article(String id) {
+    return articles
+        .article(id)
+        .map(article -> HttpResponse.ok(articlePage(article)))
+        .orElseGet(
+            () ->
+                HttpResponse.<String>notFound()
+                    .body(
+                        Pages.page(
+                            "Article not found",
+                            new StringBuilder(
+                                "<h1>Article not found</h1><p>There is no article <code>"
+                                    + Pages.escape(id)
+                                    + "</code>. <a href=\"/kb\">Browse all articles</a>.</p>"))));
+  }
+
+  private String articlePage(Article article) {
+    var body = new StringBuilder();
+    body.append("<nav><a href=\"/kb\">All articles</a> &rsaquo; ")
+        .append(Pages.escape(Pages.categoryName(article.category())))
+        .append("</nav>\n<article>\n")
+        .append(articles.bodyHtml(article))
+        .append("\n</article>\n<footer><p>Updated ")
+        .append(Pages.escape(String.valueOf(article.updated())))
+        .append("</p></footer>\n");
+    return Pages.page(article.title(), body);
+  }
+
+  private void appendSearch(StringBuilder body, String q) {
+    var result = articles.search(q, MAX_SEARCH_RESULTS);
+    if (result.hits().isEmpty()) {
+      body.append("<p>No article matches <strong>")
+          .append(Pages.escape(q))
+          .append("</strong>. <a href=\"/kb\">Browse all articles</a>.</p>\n");
+      return;
+    }
+    body.append("<ol class=\"results\">\n");
+    for (var hit : result.hits()) {
+      body.append("<li><a href=\"")
+          .append(ArticleHtml.pageUrl(Pages.escape(hit.id())))
+          .append("\">")
+          .append(Pages.escape(hit.title()))
+          .append("</a><p>")
+          .append(html.snippet(hit.snippet()))
+          .append("</p></li>\n");
+    }
+    body.append("</ol>\n");
+  }
+
+  private static void appendIndex(StringBuilder body, List<Article> all) {
+    Map<String, List<Article>> byCategory = new LinkedHashMap<>();
+    for (var article : all) {
+      byCategory.computeIfAbsent(article.category(), c -> new java.util.ArrayList<>()).add(article);
+    }
+    for (var entry : byCategory.entrySet()) {
+      body.append("<section><h2>")
+          .append(Pages.escape(Pages.categoryName(entry.getKey())))
+          .append("</h2>\n<ul>\n");
+      for (var article : entry.getValue()) {
+        body.append("<li><a href=\"")
+            .append(ArticleHtml.pageUrl(Pages.escape(article.id())))
+            .append("\">")
+            .append(Pages.escape(article.title()))
+            .append("</a>");
+        if (article.summary() != null && !article.summary().isBlank()) {
+          body.append(" <span class=\"summary\">").append(Pages.escape(article.summary())).append("</span>");
+        }
+        body.append("</li>\n");
+      }
+      body.append("</ul></section>\n");
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.tierzero.bot.kb;
+
+import java.util.Locale;
+
+/** The shared frame of the knowledge-base pages; small enough not to need a template engine. */
+final class Pages {
+  private static final String STYLE =
+      """
+      body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+      a{color:#0b57d0} nav{font-size:.9rem;margin-bottom:1rem} mark{background:#fff3b0}
+      form{margin:1rem 0 2rem} input[type=search]{width:60%;padding:.4rem;font:inherit}
+      button{padding:.4rem .8rem;font:inherit} .summary{display:block;color:#555;font-size:.9rem}
+      li{margin:.4rem 0} pre,code{background:#f4f4f4;border-radius:3px} pre{padding:.6rem;overflow:auto}
+      table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.3rem .5rem}
+      footer{color:#666;font-size:.85rem;margin-top:2rem}
+      """;
+
+  private Pages() {}
+
+  static String page(String title, CharSequence body) {
+    return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        + "<title>"
+        + escape(title)
+        + " · Tier Zero</title><style>"
+        + STYLE
+        + "</style></head>\n<body><main>\n"
+        + body
+        + "</main></body></html>\n";
+  }
+
+  /** "mfa" -> "MFA", "accounts" -> "Accounts": category ids are folder names. */
+  static String categoryName(String category) {
+    if (category == null || category.isBlank()) return "Other";
+    return switch (category) {
+      case "mfa" -> "MFA";
+      case "vpn" -> "VPN";
+      default ->
+          category.substring(0, 1).toUpperCase(Locale.ROOT)
+              + category.substring(1).replace('-', ' ');
+    };
+  }
+
+  static String escape(String text) {
+    if (text == null) return "";
+    var out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '&' -> out.append("&amp;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,67 @@
+package io.tierzero.bot;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A private schema on the PostgreSQL the machine runs (127.0.0.1:5432, database {@code test}), so
+ * test runs never see each other's rows. When PostgreSQL is unreachable the test is skipped,
+ * unless {@code TIERZERO_REQUIRE_POSTGRES=true} (set by {@code .ci/run}): then it fails, so CI
+ * never skips the PostgreSQL half silently.
+ */
+public final class Postgres {
+  public static final String URL =
+      env("TIERZERO_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  public static final String USER = env("TIERZERO_TEST_POSTGRES_USER", "postgres");
+  public static final String PASSWORD = env("TIERZERO_TEST_POSTGRES_PASSWORD", "");
+
+  private Postgres() {}
+
+  public static boolean required() {
+    return "true".equalsIgnoreCase(System.getenv("TIERZERO_REQUIRE_POSTGRES"));
+  }
+
+  /** Creates a new empty schema and returns its name; skips or fails the test when unreachable. */
+  public static String newSchema() {
+    var schema = "tz_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    try (var connection = DriverManager.getConnection(URL, USER, PASSWORD);
+        var statement = connection.createStatement()) {
+      statement.execute("create schema " + schema);
+      return schema;
+    } catch (SQLException e) {
+      var message = "PostgreSQL at " + URL + " is not reachable: " + e.getMessage();
+      if (required()) throw new IllegalStateException(message + " (TIERZERO_REQUIRE_POSTGRES=true)", e);
+      Assumptions.abort(message);
+      throw new AssertionError("unreachable");
+    }
+  }
+
+  public static void dropSchema(String schema) {
+    if (schema == null) return;
+    try (var connection = DriverManager.getConnection(URL, USER, PASSWORD);
+        var statement = connection.createStatement()) {
+      statement.execute("drop schema if exists " + schema + " cascade");
+    } catch (SQLException e) {
+      // Best effort: a leftover schema is harmless and named as a test's.
+    }
+  }
+
+  /** Bot properties pointing the default datasource at {@code schema}. */
+  public static Map<String, String> properties(String schema) {
+    var properties = new HashMap<String, String>();
+    properties.put("datasources.default.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    properties.put("datasources.default.username", USER);
+    properties.put("datasources.default.password", PASSWORD);
+    return properties;
+  }
+
+  private static String env(String name, String fallback) {
+    var value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

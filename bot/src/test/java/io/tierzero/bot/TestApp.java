@@ -1,0 +1,73 @@
+package io.tierzero.bot;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Properties for a test's own bot: a private copy of the fixture articles, its own index and its
+ * own H2 file, all in a fresh temporary folder, so test classes never share state.
+ */
+public final class TestApp {
+  /** A handful of real articles, frozen, so answers in tests do not move with the live KB. */
+  public static final Path FIXTURE_ARTICLES = Path.of("src/test/resources/fixture-articles");
+
+  private TestApp() {}
+
+  /** A new folder holding {@code articles/} (a copy of the fixture); removed when the JVM exits. */
+  public static Path newHome() {
+    try {
+      var home = Files.createTempDirectory("tierzero-test");
+      copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
+      return home;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Bot properties for {@code home}: its articles and index, an H2 file, no folder watching. */
+  public static Map<String, String> properties(Path home) {
+    var properties = new HashMap<String, String>();
+    properties.put("tierzero.kb.articles-dir", home.resolve("articles").toString());
+    properties.put("tierzero.kb.index-dir", home.resolve("index").toString());
+    properties.put("tierzero.kb.watch", "false");
+    properties.put(
+        "datasources.default.url",
+        "jdbc:h2:file:"
+            + home.resolve("db/tierzero").toAbsolutePath()
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE");
+    return properties;
+  }
+
+  public static Map<String, String> properties() {
+    return properties(newHome());
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (var source : (Iterable<Path>) files::iterator) {
+        var target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    try (Stream<Path> files = Files.walk(root)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Best effort: it is a temporary folder.
+    }
+  }
+}

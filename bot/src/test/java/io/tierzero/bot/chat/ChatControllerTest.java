@@ -1,0 +1,245 @@
+package io.tierzero.bot.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.TestApp;
+import io.tierzero.bot.conversations.StartedConversation;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The chat API over HTTP, on the fixture articles and an H2 file of its own. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChatControllerTest implements TestPropertyProvider {
+  @Inject
+  @Client("/")
+  HttpClient client;
+
+  @Override
+  public Map<String, String> getProperties() {
+    return TestApp.properties();
+  }
+
+  private StartedConversation start() {
+    var response =
+        client.toBlocking().exchange(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+    assertEquals(HttpStatus.CREATED, response.getStatus());
+    return response.body();
+  }
+
+  private List<BotMessage> send(StartedConversation conversation, String text) {
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.POST(
+                    "/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
+                .header(ChatController.TOKEN_HEADER, conversation.token()),
+            ChatResponse.class)
+        .replies();
+  }
+
+  private HttpClientResponseException sendFails(HttpRequest<?> request) {
+    return assertThrows(
+        HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+  }
+
+  private static String body(HttpClientResponseException e) {
+    return e.getResponse().getBody(String.class).orElse("");
+  }
+
+  @Test
+  void starting_a_conversation_returns_201_with_a_new_unguessable_id_and_token() {
+    var first = start();
+    var second = start();
+
+    assertNotEquals(first.id(), second.id());
+    assertNotEquals(first.token(), second.token());
+    assertTrue(first.token().length() >= 40, "256-bit token: " + first.token());
+  }
+
+  @Test
+  void a_known_question_is_answered_with_the_article_snippet_link_and_a_message_id() {
+    var replies = send(start(), "my account is locked");
+
+    assertEquals(1, replies.size());
+    var answer = replies.get(0);
+    assertEquals(ReplyType.ANSWER, answer.type());
+    assertNotNull(answer.id());
+    var best = answer.articles().get(0);
+    assertEquals("account-locked-out", best.id());
+    assertEquals("Account locked out", best.title());
+    assertEquals("/kb/account-locked-out", best.url());
+    assertFalse(best.snippet().isBlank());
+    assertTrue(best.confidence() > 0 && best.confidence() <= 1);
+    assertTrue(answer.options().contains(Options.THAT_WORKED));
+  }
+
+  @Test
+  void reply_types_are_lower_case_in_json() {
+    var conversation = start();
+    var json =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                        "/api/conversations/" + conversation.id() + "/messages",
+                        Map.of("text", "my account is locked"))
+                    .header(ChatController.TOKEN_HEADER, conversation.token()),
+                String.class);
+    assertTrue(json.contains("\"type\":\"answer\""), json);
+  }
+
+  @Test
+  void greetings_thanks_and_that_worked_get_brief_text_replies() {
+    var conversation = start();
+    for (var text : List.of("Hi there!", "thanks", "That worked, thank you")) {
+      var replies = send(conversation, text);
+      assertEquals(1, replies.size(), text);
+      assertEquals(ReplyType.TEXT, replies.get(0).type(), text);
+      assertTrue(replies.get(0).articles().isEmpty(), text);
+    }
+  }
+
+  @Test
+  void a_question_about_pay_is_redirected_to_payroll_instead_of_answered_from_the_kb() {
+    var replies = send(start(), "When will I get my payslip for this month?");
+
+    assertEquals(1, replies.size());
+    assertEquals(ReplyType.TEXT, replies.get(0).type());
+    assertTrue(replies.get(0).text().contains("Payroll"), replies.get(0).text());
+    assertTrue(replies.get(0).articles().isEmpty());
+  }
+
+  @Test
+  void asking_for_a_person_gets_a_handoff() {
+    var replies = send(start(), "can I talk to a person please");
+
+    assertEquals(ReplyType.HANDOFF, replies.get(0).type());
+    assertTrue(replies.get(0).text().contains("Service Desk"), replies.get(0).text());
+  }
+
+  @Test
+  void two_no_answers_in_a_row_offer_a_person() {
+    var conversation = start();
+
+    var first = send(conversation, "zebra quantum lasagne orchestra");
+    assertEquals(List.of(ReplyType.NO_ANSWER), first.stream().map(BotMessage::type).toList());
+    assertTrue(first.get(0).options().contains(Options.TALK_TO_PERSON));
+
+    var second = send(conversation, "purple elephant xylophone marathon");
+    assertEquals(
+        List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF), second.stream().map(BotMessage::type).toList());
+  }
+
+  @Test
+  void the_transcript_lists_user_and_bot_messages_in_order_with_the_reply_ids() {
+    var conversation = start();
+    var answer = send(conversation, "my account is locked").get(0);
+    send(conversation, "thanks");
+
+    var transcript =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/conversations/" + conversation.id())
+                    .header(ChatController.TOKEN_HEADER, conversation.token()),
+                Transcript.class);
+
+    assertEquals(conversation.id(), transcript.id());
+    var messages = transcript.messages();
+    assertEquals(List.of("user", "bot", "user", "bot"), messages.stream().map(Transcript.Entry::from).toList());
+    assertEquals("my account is locked", messages.get(0).text());
+    assertEquals(answer.id(), messages.get(1).id());
+    assertEquals(ReplyType.ANSWER, messages.get(1).type());
+    assertEquals("account-locked-out", messages.get(1).articles().get(0).id());
+  }
+
+  @Test
+  void empty_text_is_a_400_that_says_what_is_wrong() {
+    var conversation = start();
+    var e =
+        sendFails(
+            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", "   "))
+                .header(ChatController.TOKEN_HEADER, conversation.token()));
+    assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+    assertTrue(body(e).contains("text must not be empty"), body(e));
+  }
+
+  @Test
+  void oversized_text_is_a_400_that_says_the_limit() {
+    var conversation = start();
+    var e =
+        sendFails(
+            HttpRequest.POST(
+                    "/api/conversations/" + conversation.id() + "/messages",
+                    Map.of("text", "a".repeat(MessageRequest.MAX_TEXT + 1)))
+                .header(ChatController.TOKEN_HEADER, conversation.token()));
+    assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+    assertTrue(body(e).contains("at most " + MessageRequest.MAX_TEXT), body(e));
+  }
+
+  @Test
+  void malformed_json_is_a_400() {
+    var conversation = start();
+    var e =
+        sendFails(
+            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", "{\"text\": ")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(ChatController.TOKEN_HEADER, conversation.token()));
+    assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+  }
+
+  @Test
+  void a_missing_token_is_a_401() {
+    var conversation = start();
+    var e =
+        sendFails(
+            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", "hello")));
+    assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
+    assertTrue(body(e).contains(ChatController.TOKEN_HEADER), body(e));
+  }
+
+  @Test
+  void a_wrong_token_is_a_404_for_messages_and_transcript() {
+    var conversation = start();
+    var other = start();
+
+    var send =
+        sendFails(
+            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", "hello"))
+                .header(ChatController.TOKEN_HEADER, other.token()));
+    var read =
+        sendFails(
+            HttpRequest.GET("/api/conversations/" + conversation.id())
+                .header(ChatController.TOKEN_HEADER, other.token()));
+
+    assertEquals(HttpStatus.NOT_FOUND, send.getStatus());
+    assertEquals(HttpStatus.NOT_FOUND, read.getStatus());
+  }
+
+  @Test
+  void an_unknown_conversation_is_a_404() {
+    var conversation = start();
+    var e =
+        sendFails(
+            HttpRequest.GET("/api/conversations/00000000-0000-4000-8000-000000000000")
+                .header(ChatController.TOKEN_HEADER, conversation.token()));
+    assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
+  }
+}

@@ -1,0 +1,128 @@
+package io.tierzero.bot.conversations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the conversation store must do on every supported database. Subclasses run it on H2 (the
+ * embedded default) and on PostgreSQL, with the same repositories and migrations.
+ */
+abstract class ConversationStoreContract {
+  @Inject ConversationStore store;
+  @Inject ConversationRepository conversations;
+  @Inject ChatMessageRepository messages;
+  @Inject TransactionOperations<Connection> transactions;
+
+  @Inject
+  @Client("/")
+  HttpClient client;
+
+  @Test
+  void a_started_conversation_is_found_with_its_token_and_only_with_it() {
+    var started = store.start();
+
+    assertTrue(store.find(started.id(), started.token()).isPresent());
+    assertTrue(store.find(started.id(), started.token() + "x").isEmpty());
+    assertTrue(store.find(started.id(), null).isEmpty());
+    assertTrue(store.find("no-such-id", started.token()).isEmpty());
+  }
+
+  @Test
+  void only_a_hash_of_the_token_is_stored() {
+    var started = store.start();
+    var row = conversations.findById(started.id()).orElseThrow();
+
+    assertNotEquals(started.token(), row.tokenHash());
+    assertEquals(64, row.tokenHash().length());
+  }
+
+  @Test
+  void appended_messages_read_back_in_order_with_every_field() {
+    var started = store.start();
+    var stored =
+        transactions.executeWrite(
+            status -> {
+              var conversation = store.lockForTurn(started.id(), started.token()).orElseThrow();
+              return store.append(
+                  conversation,
+                  List.of(
+                      NewMessage.fromUser("my account is locked"),
+                      NewMessage.fromBot("answer", "This article should help", "{\"options\":[\"That worked\"]}"),
+                      NewMessage.fromBot("handoff", "Let's get a person", null)),
+                  3);
+            });
+
+    var transcript = store.transcript(started.id(), started.token()).orElseThrow();
+    assertEquals(stored, transcript);
+    assertEquals(List.of(0, 1, 2), transcript.stream().map(ChatMessage::seq).toList());
+    assertEquals(ChatMessage.USER, transcript.get(0).sender());
+    assertNull(transcript.get(0).replyType());
+    assertEquals("{\"options\":[\"That worked\"]}", transcript.get(1).payload());
+
+    var conversation = conversations.findById(started.id()).orElseThrow();
+    assertEquals(3, conversation.messageCount());
+    assertEquals(3, conversation.noAnswerStreak());
+    assertFalse(conversation.updatedAt().isBefore(conversation.createdAt()));
+    assertEquals(stored.get(2), store.lastBotMessage(conversation).orElseThrow());
+  }
+
+  @Test
+  void a_second_turn_continues_the_sequence() {
+    var started = store.start();
+    for (var text : List.of("first", "second")) {
+      transactions.executeWrite(
+          status -> {
+            var conversation = store.lockForTurn(started.id(), started.token()).orElseThrow();
+            return store.append(conversation, List.of(NewMessage.fromUser(text)), 0);
+          });
+    }
+    var transcript = store.transcript(started.id(), started.token()).orElseThrow();
+    assertEquals(List.of("first", "second"), transcript.stream().map(ChatMessage::body).toList());
+    assertEquals(List.of(0, 1), transcript.stream().map(ChatMessage::seq).toList());
+  }
+
+  @Test
+  void a_wrong_token_cannot_lock_a_conversation() {
+    var started = store.start();
+    var locked =
+        transactions.executeWrite(status -> store.lockForTurn(started.id(), "wrong-token"));
+    assertTrue(locked.isEmpty());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void a_chat_turn_over_http_is_stored_and_read_back() {
+    var http = client.toBlocking();
+    Map<String, Object> started = http.retrieve(HttpRequest.POST("/api/conversations", ""), Map.class);
+    var id = (String) started.get("id");
+    var token = (String) started.get("token");
+
+    http.retrieve(
+        HttpRequest.POST("/api/conversations/" + id + "/messages", Map.of("text", "my account is locked"))
+            .header("X-Conversation-Token", token),
+        Map.class);
+    Map<String, Object> transcript =
+        http.retrieve(
+            HttpRequest.GET("/api/conversations/" + id).header("X-Conversation-Token", token), Map.class);
+
+    var entries = (List<Map<String, Object>>) transcript.get("messages");
+    assertEquals(2, entries.size());
+    assertEquals("answer", entries.get(1).get("type"));
+    var articles = (List<Map<String, Object>>) entries.get(1).get("articles");
+    assertEquals("account-locked-out", articles.get(0).get("id"));
+  }
+}
