@@ -1,0 +1,153 @@
+package io.tierzero.kb;
+
+import io.tierzero.kb.embed.Embedder;
+import io.tierzero.kb.embed.QueryVectors;
+import io.tierzero.kb.index.KbIndex;
+import io.tierzero.kb.index.Progress;
+import io.tierzero.kb.index.Synonyms;
+import io.tierzero.kb.parse.Article;
+import io.tierzero.kb.parse.ArticleParser;
+import io.tierzero.kb.search.ArticleSearcher;
+import io.tierzero.kb.search.Mode;
+import io.tierzero.kb.search.SearchResult;
+import io.tierzero.kb.search.Suggestion;
+import io.tierzero.kb.search.TitleSuggester;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * A searchable knowledge base: the facade the bot and the command line use. Thread-safe: searches
+ * run concurrently with each other and with a rebuild, and always see one complete index.
+ */
+public final class KnowledgeBase implements AutoCloseable {
+  /** Hits a search returns unless asked for another number. */
+  public static final int DEFAULT_LIMIT = 5;
+
+  private final KbConfig config;
+  private final ArticleParser parser;
+  private final KbIndex index;
+  private volatile ArticleSearcher searcher;
+  private volatile TitleSuggester suggester;
+  private volatile Map<String, Article> suggesterSource;
+  private final QueryVectors queryVectors;
+
+  private KnowledgeBase(KbConfig config, ArticleParser parser, KbIndex index) {
+    this.config = config;
+    this.parser = parser;
+    this.index = index;
+    Embedder embedder = index.embedder();
+    this.queryVectors =
+        embedder == null ? null : new QueryVectors(embedder, config.queryCacheSize());
+    this.searcher = newSearcher();
+  }
+
+  /** Opens the index in {@code config.indexDir()}, building or updating it from the articles. */
+  public static KnowledgeBase open(KbConfig config) throws IOException {
+    return open(config, Progress.NONE);
+  }
+
+  public static KnowledgeBase open(KbConfig config, Progress progress) throws IOException {
+    var parser = new ArticleParser();
+    Embedder embedder = config.model().load();
+    KbIndex index = KbIndex.open(config.articlesDir(), config.indexDir(), embedder, parser, progress);
+    return new KnowledgeBase(config, parser, index);
+  }
+
+  public SearchResult search(String question) {
+    return search(question, DEFAULT_LIMIT);
+  }
+
+  public SearchResult search(String question, int limit) {
+    return search(question, limit, config.mode());
+  }
+
+  public SearchResult search(String question, int limit, Mode mode) {
+    return ranked(question, limit, mode, null).result();
+  }
+
+  /**
+   * A search with the evidence behind its decision; {@code candidates}, when not null, restricts
+   * the ids that may be returned.
+   */
+  public ArticleSearcher.Ranked ranked(
+      String question, int limit, Mode mode, Set<String> candidates) {
+    if (question == null || question.isBlank()) {
+      throw new IllegalArgumentException("question must not be empty");
+    }
+    if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+    Map<String, Article> articles = index.articles();
+    try {
+      IndexSearcher lucene = index.searchers().acquire();
+      try {
+        return searcher.search(lucene, articles::get, question, limit, mode, candidates);
+      } finally {
+        index.searchers().release(lucene);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Article titles for what the user has typed so far, best first. */
+  public List<Suggestion> suggest(String typed, int limit) {
+    Map<String, Article> articles = index.articles();
+    TitleSuggester current = suggester;
+    if (current == null || suggesterSource != articles) {
+      current = new TitleSuggester(articles.values());
+      suggester = current;
+      suggesterSource = articles;
+    }
+    return current.suggest(typed, limit);
+  }
+
+  public Optional<Article> article(String id) {
+    return Optional.ofNullable(index.articles().get(id));
+  }
+
+  /** Every article serving, by category, then title. */
+  public List<Article> articles() {
+    return index.articles().values().stream()
+        .sorted(Comparator.comparing(Article::category).thenComparing(Article::title))
+        .toList();
+  }
+
+  /** The article body as HTML. Raw HTML in the Markdown is escaped; sanitise before serving. */
+  public String html(Article article) {
+    return parser.html(article);
+  }
+
+  /** Re-reads the articles folder and indexes what changed (synonyms are re-read too). */
+  public BuildReport rebuild() throws IOException {
+    return rebuild(false, Progress.NONE);
+  }
+
+  /** @param full re-index every article; vectors of unchanged passages still come from the cache */
+  public BuildReport rebuild(boolean full, Progress progress) throws IOException {
+    BuildReport report = index.update(full, progress);
+    searcher = newSearcher();
+    return report;
+  }
+
+  public KbConfig config() {
+    return config;
+  }
+
+  public Synonyms synonyms() {
+    return Synonyms.load(config.articlesDir());
+  }
+
+  private ArticleSearcher newSearcher() {
+    return new ArticleSearcher(synonyms(), config.ranking(), queryVectors);
+  }
+
+  @Override
+  public void close() throws IOException {
+    index.close();
+  }
+}
