@@ -134,6 +134,11 @@ public final class KnowledgeBase implements AutoCloseable {
     return report;
   }
 
+  /** What the latest build did: the one at open, or the latest {@link #rebuild()}. */
+  public BuildReport lastBuild() {
+    return index.lastBuild();
+  }
+
   public KbConfig config() {
     return config;
   }

@@ -26,6 +26,7 @@ public enum EmbeddingModelChoice {
   private final int dimensions;
   private final String queryPrefix;
   private final Supplier<EmbeddingModel> factory;
+  private Embedder loaded;
 
   EmbeddingModelChoice(
       String id, int dimensions, String queryPrefix, Supplier<EmbeddingModel> factory) {
@@ -48,10 +49,15 @@ public enum EmbeddingModelChoice {
         "unknown embedding model '" + name + "': use minilm, bge or none");
   }
 
-  /** Loads the model (a few hundred ms); {@code null} for {@link #NONE}. */
-  public Embedder load() {
+  /**
+   * The model, loaded on first use (a few hundred ms and tens of MB) and shared after: ONNX
+   * sessions are thread-safe, and every knowledge base in a process can use the same one.
+   * {@code null} for {@link #NONE}.
+   */
+  public synchronized Embedder load() {
     if (factory == null) return null;
-    return new InProcessEmbedder(id, dimensions, queryPrefix, factory.get());
+    if (loaded == null) loaded = new InProcessEmbedder(id, dimensions, queryPrefix, factory.get());
+    return loaded;
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -74,6 +75,7 @@ public final class KbIndex implements Closeable {
   private final SearcherManager searchers;
   private final ReentrantLock buildLock = new ReentrantLock();
   private volatile State state;
+  private volatile BuildReport lastBuild;
 
   /** What the index holds, by path (for builds) and by id (for readers); replaced whole. */
   private record State(Map<String, Entry> byPath, Map<String, Article> byId) {}
@@ -128,6 +130,11 @@ public final class KbIndex implements Closeable {
     return index;
   }
 
+  /** What the latest build (the one at open, or a later update) did. */
+  public BuildReport lastBuild() {
+    return lastBuild;
+  }
+
   /** Articles serving now, by id. */
   public Map<String, Article> articles() {
     return state.byId();
@@ -149,7 +156,8 @@ public final class KbIndex implements Closeable {
   public BuildReport update(boolean full, Progress progress) throws IOException {
     buildLock.lock();
     try {
-      return build(full, progress);
+      lastBuild = build(full, progress);
+      return lastBuild;
     } finally {
       buildLock.unlock();
     }
@@ -179,15 +187,25 @@ public final class KbIndex implements Closeable {
     before.byPath().forEach((path, entry) -> {
       if (!changed.contains(path) && hashes.containsKey(path)) idOwner.put(entry.id(), path);
     });
-    Map<String, Entry> entries = new TreeMap<>();
-    Map<String, Article> parsed = new LinkedHashMap<>();
+    Map<String, ParseResult> results = new LinkedHashMap<>();
     int done = 0;
     for (String path : changed) {
       progress.update("parsing", ++done, changed.size());
-      Path file = articlesDir.resolve(path);
-      ParseResult result = parser.parse(file);
+      ParseResult result = parser.parse(articlesDir.resolve(path));
       problems.addAll(result.problems());
-      Article article = result.article().orElse(null);
+      results.put(path, result);
+    }
+    // Files named after their id claim it first, so a copy cannot take over an article's id.
+    List<String> claimOrder = new ArrayList<>(changed);
+    claimOrder.sort(
+        Comparator.comparing(
+            (String path) ->
+                results.get(path).article().map(a -> !ArticleParser.namedAfter(Path.of(path), a.id())).orElse(true)));
+    Map<String, Entry> entries = new TreeMap<>();
+    Map<String, Article> parsed = new LinkedHashMap<>();
+    for (String path : claimOrder) {
+      Path file = articlesDir.resolve(path);
+      Article article = results.get(path).article().orElse(null);
       if (article != null) {
         String owner = idOwner.putIfAbsent(article.id(), path);
         if (owner != null) {

@@ -156,6 +156,14 @@ public final class ArticleParser {
     return new ParseResult(article, problems, links);
   }
 
+  /**
+   * Whether this file has the first claim on its id when two files share one: the file named
+   * after the id. Between two files neither or both so named, the first path wins.
+   */
+  public static boolean namedAfter(Path file, String id) {
+    return file.getFileName().toString().equals(id + ".md");
+  }
+
   /** Renders an article body as HTML (raw HTML in the Markdown is escaped, not sanitised). */
   public String html(Article article) {
     return renderer.render(parser.parse(article.body()));
@@ -171,6 +179,7 @@ public final class ArticleParser {
     String yaml = block.getChars().toString().replaceFirst("\\A---[ \\t]*\\r?\\n", "");
     yaml = yaml.replaceFirst("(?m)^(---|\\.\\.\\.)[ \\t]*$[\\s\\S]*\\z", "");
     int firstYamlLine = block.getStartLineNumber() + 2;
+    int lastYamlLine = Math.max(firstYamlLine, block.getEndLineNumber());
     try {
       Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
       if (loaded == null) return Map.of();
@@ -178,7 +187,9 @@ public final class ArticleParser {
       problems.add(new Problem(file, firstYamlLine, "front matter must be YAML 'key: value' fields"));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      int line = mark == null ? firstYamlLine : firstYamlLine + mark.getLine();
+      // An error found at the end of the YAML (an unclosed bracket) belongs to its last line, not
+      // to the closing '---'.
+      int line = mark == null ? firstYamlLine : Math.min(lastYamlLine, firstYamlLine + mark.getLine());
       problems.add(new Problem(file, line, "bad YAML in front matter: " + e.getProblem()));
     } catch (RuntimeException e) {
       problems.add(new Problem(file, firstYamlLine, "bad YAML in front matter: " + e.getMessage()));
@@ -199,6 +210,10 @@ public final class ArticleParser {
       problems.add(
           new Problem(file, keyLine(lines, key, fmLine), "'" + key + "' must be a single value"));
       return null;
+    }
+    // YAML reads 2026-11-01 as a timestamp; agents mean the date as written.
+    if (value instanceof java.util.Date date) {
+      return date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
     }
     return String.valueOf(value);
   }

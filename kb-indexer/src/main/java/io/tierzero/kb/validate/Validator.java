@@ -44,7 +44,14 @@ public final class Validator {
       ParseResult result = parser.parse(file);
       results.put(file, result);
       problems.addAll(result.problems());
-      result.article().ifPresent(a -> {
+    }
+    // The same claim order as the index: files named after their id first.
+    List<Path> claimOrder = new ArrayList<>(files);
+    claimOrder.sort(
+        Comparator.comparing(
+            (Path f) -> results.get(f).article().map(a -> !ArticleParser.namedAfter(f, a.id())).orElse(true)));
+    for (Path file : claimOrder) {
+      results.get(file).article().ifPresent(a -> {
         Path other = ids.putIfAbsent(a.id(), file);
         if (other != null) {
           problems.add(new Problem(file, idLine(file), "duplicate id '" + a.id() + "': already used by " + other));
@@ -63,6 +70,7 @@ public final class Validator {
       }
     }
     problems.addAll(Synonyms.load(dir).problems());
+    problems.addAll(io.tierzero.kb.flow.Flows.check(dir, results.values().stream().flatMap(r -> r.article().stream()).toList()));
 
     // Questions are only worth checking on a knowledge base that parses.
     if (problems.isEmpty()) problems.addAll(questionsFindTheirArticle(config));
