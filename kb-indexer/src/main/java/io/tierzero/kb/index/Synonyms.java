@@ -100,6 +100,13 @@ public record Synonyms(SynonymMap map, Map<String, Set<String>> equivalents, Lis
       if (!term.strip().matches("[\\p{L}\\p{N}][\\p{L}\\p{N} .'+&/_-]*")) {
         return "unexpected characters in '" + term.strip() + "'";
       }
+      // Questions lose their stop words before synonyms apply, so a term with one never matches.
+      for (String word : term.strip().toLowerCase(java.util.Locale.ROOT).split("[\\s]+")) {
+        if (KbAnalyzer.STOP_WORDS.contains(word)) {
+          return "'" + term.strip() + "' contains the stop word '" + word
+              + "', which questions drop, so it would never match: leave it out or write it as one word";
+        }
+      }
     }
     return null;
   }

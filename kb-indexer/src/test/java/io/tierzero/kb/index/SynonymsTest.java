@@ -27,4 +27,12 @@ class SynonymsTest {
     assertEquals(3, s.problems().get(1).line());
     assertEquals(Set.of("pwd", "password"), s.of("pwd"));
   }
+
+  @Test
+  void reports_a_term_with_a_stop_word_that_questions_would_drop() {
+    Synonyms s = Synonyms.parse(Path.of("synonyms.txt"), "login, log in\n");
+
+    assertEquals(1, s.problems().size());
+    assertTrue(s.problems().get(0).message().contains("stop word 'in'"), s.problems().get(0).message());
+  }
 }
