@@ -140,4 +140,25 @@ class KnowledgeBaseTest {
       assertTrue(kb.search("printer paper jam").hits().stream().noneMatch(h -> h.id().equals("printer-jam")));
     }
   }
+
+  @Test
+  void asks_which_one_when_two_articles_fit_equally_well() throws IOException {
+    Path articles = TestKb.sample(dir.resolve("articles"));
+    String steps = "## Steps\n\n1. Open the GlobalConnect client.\n2. Sign in with your work account.\n3. Wait for the green shield.";
+    TestKb.write(articles, "vpn/vpn-on-windows.md", TestKb.article("vpn-on-windows", "Connect to the VPN on Windows", "vpn",
+        steps, "vpn on my windows laptop", "globalconnect windows", "windows vpn"));
+    TestKb.write(articles, "vpn/vpn-on-mac.md", TestKb.article("vpn-on-mac", "Connect to the VPN on a Mac", "vpn",
+        steps, "vpn on my macbook", "globalconnect mac", "mac vpn"));
+
+    try (KnowledgeBase kb = KnowledgeBase.open(KbConfig.of(articles, dir.resolve("index")))) {
+      SearchResult vague = kb.search("connect to the vpn on my laptop with globalconnect");
+      SearchResult precise = kb.search("vpn on my macbook");
+
+      assertEquals(Decision.CLARIFY, vague.decision(), vague.toString());
+      assertTrue(vague.hits().get(0).id().contains("vpn") && vague.hits().get(1).id().contains("vpn"), vague.toString());
+      assertTrue(vague.hits().get(0).confidence() >= vague.hits().get(1).confidence(), vague.toString());
+      assertEquals(Decision.ANSWER, precise.decision(), precise.toString());
+      assertEquals("vpn-on-mac", precise.hits().get(0).id());
+    }
+  }
 }

@@ -111,10 +111,13 @@ public final class ArticleSearcher {
 
     List<Double> confidences = new ArrayList<>();
     Evidence first = null;
+    double top = ranked.isEmpty() ? 0 : ranked.get(0).score();
     for (int i = 0; i < ranked.size(); i++) {
       Candidate c = ranked.get(i);
-      double next = i + 1 < ranked.size() ? ranked.get(i + 1).score() : 0;
-      double margin = mode == Mode.BM25 ? (c.score() - next) / c.score() : c.score() - next;
+      // The margin to the best other candidate: positive for the first hit, negative for the
+      // rest, so that confidence falls with rank. BM25 scores have no scale: divide by the top.
+      double other = i == 0 ? (ranked.size() > 1 ? ranked.get(1).score() : 0) : top;
+      double margin = mode == Mode.BM25 ? (c.score() - other) / top : c.score() - other;
       var evidence = new Evidence(c.similarity(), coverage(searcher, c.id(), question), margin);
       if (i == 0) first = evidence;
       confidences.add(
