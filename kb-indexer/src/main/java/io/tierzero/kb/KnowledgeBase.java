@@ -9,6 +9,7 @@ import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.parse.ArticleParser;
 import io.tierzero.kb.search.ArticleSearcher;
 import io.tierzero.kb.search.Mode;
+import io.tierzero.kb.search.Ratings;
 import io.tierzero.kb.search.SearchResult;
 import io.tierzero.kb.search.Suggestion;
 import io.tierzero.kb.search.TitleSuggester;
@@ -36,6 +37,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private volatile TitleSuggester suggester;
   private volatile Map<String, Article> suggesterSource;
   private final QueryVectors queryVectors;
+  private volatile Ratings ratings = Ratings.NONE;
 
   private KnowledgeBase(KbConfig config, ArticleParser parser, KbIndex index) {
     this.config = config;
@@ -147,8 +149,19 @@ public final class KnowledgeBase implements AutoCloseable {
     return Synonyms.load(config.articlesDir());
   }
 
+  /**
+   * Uses users' votes as a mild, bounded ranking prior from now on (see {@link Ratings}); the bot
+   * refreshes them as votes arrive.
+   */
+  public void useRatings(Ratings ratings) {
+    this.ratings = ratings == null ? Ratings.NONE : ratings;
+    searcher.useRatings(this.ratings);
+  }
+
   private ArticleSearcher newSearcher() {
-    return new ArticleSearcher(synonyms(), config.ranking(), queryVectors);
+    var s = new ArticleSearcher(synonyms(), config.ranking(), queryVectors);
+    s.useRatings(ratings);
+    return s;
   }
 
   @Override

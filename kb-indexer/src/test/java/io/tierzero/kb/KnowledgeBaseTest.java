@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tierzero.kb.embed.EmbeddingModelChoice;
 import io.tierzero.kb.search.Decision;
 import io.tierzero.kb.search.Mode;
+import io.tierzero.kb.search.Ratings;
+import java.util.Map;
 import io.tierzero.kb.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -159,6 +161,24 @@ class KnowledgeBaseTest {
       assertTrue(vague.hits().get(0).confidence() >= vague.hits().get(1).confidence(), vague.toString());
       assertEquals(Decision.ANSWER, precise.decision(), precise.toString());
       assertEquals("vpn-on-mac", precise.hits().get(0).id());
+    }
+  }
+
+  @Test
+  void ratings_reorder_near_ties_but_never_a_clear_winner() throws IOException {
+    Path articles = TestKb.sample(dir.resolve("articles"));
+    TestKb.write(articles, "printers/printer-jam-2.md", TestKb.article("printer-jam-2", "Clear a paper jam", "printers",
+        "## Steps\n\n1. Open the front door of the printer.\n2. Pull the stuck paper out gently in the direction of the paper path.\n3. Close the door and print a test page.",
+        "jammed printer", "paper jam in copier", "printer says jam please"));
+    try (KnowledgeBase kb = open(EmbeddingModelChoice.MINILM)) {
+      String before = kb.search("clear a paper jam", 5).hits().get(0).id();
+      String other = before.equals("printer-jam") ? "printer-jam-2" : "printer-jam";
+
+      kb.useRatings(new Ratings(Map.of(before, new Ratings.Votes(0, 50), other, new Ratings.Votes(50, 0))));
+
+      assertEquals(other, kb.search("clear a paper jam", 5).hits().get(0).id(), "a near tie follows the votes");
+      kb.useRatings(new Ratings(Map.of("reset-password", new Ratings.Votes(0, 1000), "printer-jam", new Ratings.Votes(1000, 0), "printer-jam-2", new Ratings.Votes(1000, 0))));
+      assertEquals("reset-password", kb.search("I forgot my password").hits().get(0).id(), "votes never beat relevance");
     }
   }
 }

@@ -12,6 +12,7 @@ import io.tierzero.kb.index.KbIndex;
 import io.tierzero.kb.index.Progress;
 import io.tierzero.kb.parse.Problem;
 import io.tierzero.kb.search.Mode;
+import io.tierzero.kb.search.Ratings;
 import io.tierzero.kb.search.SearchHit;
 import io.tierzero.kb.search.SearchResult;
 import io.tierzero.kb.validate.Validator;
@@ -34,6 +35,7 @@ public final class Main {
         validate --articles DIR [--model minilm|bge|none]
         eval     --articles DIR --queries FILE [--queries FILE ...] [--mode bm25|vector|hybrid|all]
                  [--model minilm|bge|none] [--baseline] [--calibrate] [--ranking name=value,...]
+                 [--ratings FILE|worst-case]
         bench    --articles DIR [--generate N] [--queries FILE] [--model minilm|bge|none]
       """;
 
@@ -140,6 +142,7 @@ public final class Main {
       KbConfig config = config(a, a.path("--articles"), index);
       try (KnowledgeBase kb = KnowledgeBase.open(config, progress())) {
         clearProgress();
+        if (a.has("--ratings")) kb.useRatings(ratings(a.get("--ratings", ""), kb, files));
         Map<String, Object> results =
             new Evaluation(kb).run(files, modes, a.flag("--baseline"), a.flag("--calibrate"));
         out.println(
@@ -149,6 +152,28 @@ public final class Main {
     } finally {
       Validator.deleteRecursively(index);
     }
+  }
+
+  /**
+   * Votes for {@code eval --ratings}: a JSON file {@code {"article-id": {"up": 3, "down": 1}}}, or
+   * {@code worst-case}: every relevant article of the questions voted down 1000 times and every
+   * other article up 1000 times, the most the prior could ever mislead the ranking.
+   */
+  private static Ratings ratings(String arg, KnowledgeBase kb, Map<String, List<EvalQuery>> files)
+      throws IOException {
+    Map<String, Ratings.Votes> votes = new LinkedHashMap<>();
+    if (arg.equals("worst-case")) {
+      java.util.Set<String> relevant = new java.util.HashSet<>();
+      files.values().forEach(qs -> qs.forEach(q -> relevant.addAll(q.relevant())));
+      for (var article : kb.articles()) {
+        votes.put(article.id(), relevant.contains(article.id()) ? new Ratings.Votes(0, 1000) : new Ratings.Votes(1000, 0));
+      }
+    } else {
+      var tree = new ObjectMapper().readTree(Path.of(arg).toFile());
+      tree.fields().forEachRemaining(e ->
+          votes.put(e.getKey(), new Ratings.Votes(e.getValue().path("up").asLong(), e.getValue().path("down").asLong())));
+    }
+    return new Ratings(votes);
   }
 
   static KbConfig config(Args a, Path articles, Path index) {

@@ -52,6 +52,7 @@ public final class ArticleSearcher {
   private final Ranking ranking;
   private final QueryVectors queryVectors;
   private final Map<String, Float> fieldWeights;
+  private volatile Ratings ratings = Ratings.NONE;
 
   /** @param queryVectors embeds questions; null when the index has no vectors */
   public ArticleSearcher(Synonyms synonyms, Ranking ranking, QueryVectors queryVectors) {
@@ -67,6 +68,11 @@ public final class ArticleSearcher {
     fieldWeights.put(Fields.HEADINGS, ranking.headingsWeight());
     fieldWeights.put(Fields.TAGS, ranking.tagsWeight());
     fieldWeights.put(Fields.BODY, ranking.bodyWeight());
+  }
+
+  /** Replaces the users' votes used as a ranking prior. */
+  public void useRatings(Ratings ratings) {
+    this.ratings = ratings == null ? Ratings.NONE : ratings;
   }
 
   public boolean hasVectors() {
@@ -172,6 +178,7 @@ public final class ArticleSearcher {
             case VECTOR -> s;
             case HYBRID -> w * s + (1 - w) * (b / maxBm25);
           };
+      score = ratings.adjust(id, score, mode == Mode.BM25);
       all.put(id, new Candidate(id, b, s, score));
     }
     return all.values().stream()
