@@ -35,6 +35,8 @@ public final class TestApp {
   /** Bot properties for {@code home}: its articles and index, an H2 file, no folder watching. */
   public static Map<String, String> properties(Path home) {
     var properties = new HashMap<String, String>();
+    // A free port: application.yml asks for 8080, which a running bot may hold.
+    properties.put("micronaut.server.port", "-1");
     properties.put("tierzero.kb.articles-dir", home.resolve("articles").toString());
     properties.put("tierzero.kb.index-dir", home.resolve("index").toString());
     properties.put("tierzero.kb.watch", "false");

@@ -55,16 +55,12 @@ public class ChatService {
   public Optional<Transcript> transcript(String conversationId, String token) {
     return store
         .find(conversationId, token)
-        .flatMap(
+        .map(
             conversation ->
-                store
-                    .transcript(conversationId, token)
-                    .map(
-                        messages ->
-                            new Transcript(
-                                conversation.id(),
-                                conversation.createdAt(),
-                                messages.stream().map(codec::toEntry).toList())));
+                new Transcript(
+                    conversation.id(),
+                    conversation.createdAt(),
+                    store.messages(conversation).stream().map(codec::toEntry).toList()));
   }
 
   /**

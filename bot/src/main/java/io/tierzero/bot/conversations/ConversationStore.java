@@ -47,9 +47,9 @@ public class ConversationStore {
     return conversations.findByIdForUpdate(id).filter(c -> Tokens.matches(token, c.tokenHash()));
   }
 
-  /** The transcript, oldest first, when the token is right. */
-  public Optional<List<ChatMessage>> transcript(String id, String token) {
-    return find(id, token).map(c -> messages.findByConversationIdOrderBySeq(c.id()));
+  /** The messages of a conversation found with its token, oldest first. */
+  public List<ChatMessage> messages(Conversation conversation) {
+    return messages.findByConversationIdOrderBySeq(conversation.id());
   }
 
   /** The bot's latest message, which a quick reply or a follow-up may be answering. */

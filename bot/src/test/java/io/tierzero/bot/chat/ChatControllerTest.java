@@ -18,12 +18,16 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.TestApp;
 import io.tierzero.bot.conversations.StartedConversation;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** The chat API over HTTP, on the fixture articles and an H2 file of its own. */
+/**
+ * The chat API over HTTP, with an H2 file of its own and retrieval decisions scripted by {@link
+ * ScriptedSearch}, so these tests are about the conversation, not the ranker.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatControllerTest implements TestPropertyProvider {
@@ -33,7 +37,9 @@ class ChatControllerTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    return TestApp.properties();
+    var properties = new HashMap<>(TestApp.properties());
+    properties.put(ScriptedSearch.ENABLED, "true");
+    return properties;
   }
 
   private StartedConversation start() {
@@ -75,7 +81,7 @@ class ChatControllerTest implements TestPropertyProvider {
 
   @Test
   void a_known_question_is_answered_with_the_article_snippet_link_and_a_message_id() {
-    var replies = send(start(), "my account is locked");
+    var replies = send(start(), ScriptedSearch.ANSWERED);
 
     assertEquals(1, replies.size());
     var answer = replies.get(0);
@@ -86,8 +92,34 @@ class ChatControllerTest implements TestPropertyProvider {
     assertEquals("Account locked out", best.title());
     assertEquals("/kb/account-locked-out", best.url());
     assertFalse(best.snippet().isBlank());
-    assertTrue(best.confidence() > 0 && best.confidence() <= 1);
+    assertEquals("your <mark>account</mark> is <mark>locked</mark>", best.snippet());
+    assertEquals(0.95, best.confidence());
     assertTrue(answer.options().contains(Options.THAT_WORKED));
+  }
+
+  @Test
+  void two_close_candidates_get_a_clarifying_choice_and_choosing_one_answers_with_it() {
+    var conversation = start();
+
+    var clarify = send(conversation, ScriptedSearch.AMBIGUOUS).get(0);
+    assertEquals(ReplyType.CLARIFY, clarify.type());
+    assertEquals(
+        List.of("Reset a forgotten password", "Account locked out", Options.SOMETHING_ELSE), clarify.options());
+
+    var answer = send(conversation, clarify.options().get(1)).get(0);
+    assertEquals(ReplyType.ANSWER, answer.type());
+    assertEquals("account-locked-out", answer.articles().get(0).id());
+  }
+
+  @Test
+  void something_else_after_a_clarifying_question_invites_a_rephrase() {
+    var conversation = start();
+    send(conversation, ScriptedSearch.AMBIGUOUS);
+
+    var reply = send(conversation, Options.SOMETHING_ELSE).get(0);
+
+    assertEquals(ReplyType.TEXT, reply.type());
+    assertTrue(reply.text().contains("other words"), reply.text());
   }
 
   @Test
@@ -99,7 +131,7 @@ class ChatControllerTest implements TestPropertyProvider {
             .retrieve(
                 HttpRequest.POST(
                         "/api/conversations/" + conversation.id() + "/messages",
-                        Map.of("text", "my account is locked"))
+                        Map.of("text", ScriptedSearch.ANSWERED))
                     .header(ChatController.TOKEN_HEADER, conversation.token()),
                 String.class);
     assertTrue(json.contains("\"type\":\"answer\""), json);
@@ -150,7 +182,7 @@ class ChatControllerTest implements TestPropertyProvider {
   @Test
   void the_transcript_lists_user_and_bot_messages_in_order_with_the_reply_ids() {
     var conversation = start();
-    var answer = send(conversation, "my account is locked").get(0);
+    var answer = send(conversation, ScriptedSearch.ANSWERED).get(0);
     send(conversation, "thanks");
 
     var transcript =
@@ -164,7 +196,7 @@ class ChatControllerTest implements TestPropertyProvider {
     assertEquals(conversation.id(), transcript.id());
     var messages = transcript.messages();
     assertEquals(List.of("user", "bot", "user", "bot"), messages.stream().map(Transcript.Entry::from).toList());
-    assertEquals("my account is locked", messages.get(0).text());
+    assertEquals(ScriptedSearch.ANSWERED, messages.get(0).text());
     assertEquals(answer.id(), messages.get(1).id());
     assertEquals(ReplyType.ANSWER, messages.get(1).type());
     assertEquals("account-locked-out", messages.get(1).articles().get(0).id());
