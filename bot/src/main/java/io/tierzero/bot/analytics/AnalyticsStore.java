@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import javax.sql.DataSource;
 
 /**
@@ -41,7 +42,7 @@ class AnalyticsStore {
   private final FlowRuns flowRuns;
 
   AnalyticsStore(DataSource dataSource, ObjectMapper json, FlowRuns flowRuns) {
-    this.dataSource = dataSource;
+    this.dataSource = raw(dataSource);
     this.json = json;
     this.flowRuns = flowRuns;
   }
@@ -148,6 +149,16 @@ class AnalyticsStore {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read analytics: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The pool itself: the injected data source only hands out the connection of a surrounding
+   * transaction, and reports and view counts run outside one on purpose.
+   */
+  static DataSource raw(DataSource dataSource) {
+    var ds = dataSource;
+    while (ds instanceof DelegatingDataSource delegating) ds = delegating.getTargetDataSource();
+    return ds;
   }
 
   static PreparedStatement prepare(Connection connection, String sql, Instant start, Instant end) throws SQLException {

@@ -32,7 +32,7 @@ class ArticleViews {
   private final ExecutorService executor;
 
   ArticleViews(DataSource dataSource, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
-    this.dataSource = dataSource;
+    this.dataSource = AnalyticsStore.raw(dataSource);
     this.executor = executor;
   }
 
