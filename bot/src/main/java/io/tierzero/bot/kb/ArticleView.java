@@ -1,5 +1,6 @@
 package io.tierzero.bot.kb;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import java.util.List;
  *
  * @param html the body as sanitised HTML, internal links pointing at {@code /kb/{id}}
  * @param url the article's readable page
+ * @param flow the guided fix the article offers ("Fix it for me"), or null; start it by sending
+ *     {@code start flow <flow>} as a chat message
  */
 @Serdeable
 public record ArticleView(
@@ -19,4 +22,5 @@ public record ArticleView(
     String updated,
     String owner,
     String url,
-    String html) {}
+    String html,
+    @Nullable String flow) {}

@@ -60,6 +60,7 @@ public final class Articles {
         article.updated(),
         article.owner(),
         ArticleHtml.pageUrl(article.id()),
-        bodyHtml(article));
+        bodyHtml(article),
+        article.flow() == null || article.flow().isBlank() ? null : article.flow().strip());
   }
 }

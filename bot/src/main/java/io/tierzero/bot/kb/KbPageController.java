@@ -72,7 +72,19 @@ class KbPageController {
         .append(Pages.escape(Pages.categoryName(article.category())))
         .append("</nav>\n<article>\n")
         .append(articles.bodyHtml(article))
-        .append("\n</article>\n<footer><p>Updated ")
+        .append("\n</article>\n");
+    if (article.flow() != null && !article.flow().isBlank()) {
+      // The chat widget on the page starts the flow: it listens for clicks on .tierzero-fix-it and
+      // sends data-tierzero-message as if the user had typed it. No inline script, for the CSP.
+      var message = Pages.escape("start flow " + article.flow().strip());
+      body.append("<p><button type=\"button\" class=\"tierzero-fix-it\" data-tierzero-flow=\"")
+          .append(Pages.escape(article.flow().strip()))
+          .append("\" data-tierzero-message=\"")
+          .append(message)
+          .append("\">")
+          .append("Fix it for me</button></p>\n");
+    }
+    body.append("<footer><p>Updated ")
         .append(Pages.escape(String.valueOf(article.updated())))
         .append("</p></footer>\n");
     return Pages.page(article.title(), body);

@@ -1,0 +1,17 @@
+package io.tierzero.bot.flows;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface CodeVerificationRepository extends CrudRepository<CodeVerification, String> {
+  /** The latest code sent in a conversation: the one the user is typing. */
+  Optional<CodeVerification> findFirstByConversationIdOrderByCreatedAtDesc(String conversationId);
+
+  long countByUsernameAndCreatedAtGreaterThan(String username, Instant since);
+
+  void deleteByCreatedAtLessThan(Instant before);
+}

@@ -1,0 +1,38 @@
+package io.tierzero.bot.flows;
+
+import java.util.Map;
+
+/**
+ * One named action a flow step can run (the names are {@link io.tierzero.kb.flow.FlowActions}).
+ * Parameters may hold a secret for the length of the call: an action never logs or keeps them.
+ */
+public interface FlowAction {
+  /** The name flows use, e.g. {@code set_password}. */
+  String name();
+
+  /** Runs the action; an expected failure is an outcome, not an exception. */
+  Outcome run(String conversationId, Map<String, String> parameters);
+
+  /**
+   * @param data readable by later steps as {@code {{step.key}}}; on failure {@code reason} says why
+   */
+  record Outcome(boolean ok, Map<String, String> data) {
+    public Outcome {
+      data = Map.copyOf(data);
+    }
+
+    public static Outcome ok(Map<String, String> data) {
+      return new Outcome(true, data);
+    }
+
+    public static Outcome failed(String reason) {
+      return new Outcome(false, Map.of("reason", reason));
+    }
+
+    public static Outcome failed(String reason, Map<String, String> more) {
+      var data = new java.util.HashMap<>(more);
+      data.put("reason", reason);
+      return new Outcome(false, data);
+    }
+  }
+}

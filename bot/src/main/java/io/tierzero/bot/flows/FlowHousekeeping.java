@@ -1,0 +1,24 @@
+package io.tierzero.bot.flows;
+
+import io.micronaut.scheduling.annotation.Scheduled;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+
+/** Deletes abandoned flows once expired and codes older than a day. */
+@Singleton
+class FlowHousekeeping {
+  private final FlowEngine engine;
+  private final Verification verification;
+
+  FlowHousekeeping(FlowEngine engine, Verification verification) {
+    this.engine = engine;
+    this.verification = verification;
+  }
+
+  @Scheduled(fixedDelay = "5m", initialDelay = "1m")
+  @Transactional
+  void purge() {
+    engine.purgeExpired();
+    verification.purge();
+  }
+}

@@ -1,0 +1,63 @@
+package io.tierzero.bot.flows;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A flow in progress during one turn. {@link Data} is what is stored between turns; secret answers
+ * live only in {@link #secrets}, for the actions of the turn they were typed in, and are dropped
+ * with this object.
+ */
+final class FlowRun {
+  /** What persists: answers and action data by name, attempts per question, questions asked. */
+  @Serdeable
+  record Data(
+      Map<String, String> values,
+      Map<String, Integer> asked,
+      List<String> history,
+      List<String> answered,
+      List<FlowEscalation.ActionOutcome> actions,
+      List<String> tried) {}
+
+  final String flowId;
+  String stepId;
+  final Map<String, String> values;
+  final Map<String, Integer> asked;
+  final List<String> history;
+  final List<String> answered;
+  final List<FlowEscalation.ActionOutcome> actions;
+  final List<String> tried;
+  /** Answers to secret and code questions: this turn only, never in {@link Data}. */
+  final Map<String, String> secrets = new HashMap<>();
+
+  private FlowRun(String flowId, String stepId, Data data) {
+    this.flowId = flowId;
+    this.stepId = stepId;
+    this.values = new LinkedHashMap<>(data.values() == null ? Map.of() : data.values());
+    this.asked = new HashMap<>(data.asked() == null ? Map.of() : data.asked());
+    this.history = new ArrayList<>(data.history() == null ? List.of() : data.history());
+    this.answered = new ArrayList<>(data.answered() == null ? List.of() : data.answered());
+    this.actions = new ArrayList<>(data.actions() == null ? List.of() : data.actions());
+    this.tried = new ArrayList<>(data.tried() == null ? List.of() : data.tried());
+  }
+
+  static FlowRun fresh(String flowId, String firstStep) {
+    return new FlowRun(flowId, firstStep, new Data(Map.of(), Map.of(), List.of(), List.of(), List.of(), List.of()));
+  }
+
+  static FlowRun resumed(String flowId, String stepId, Data data) {
+    return new FlowRun(flowId, stepId, data);
+  }
+
+  Data data() {
+    return new Data(values, asked, history, answered, actions, tried);
+  }
+
+  int askedCount(String stepId) {
+    return asked.getOrDefault(stepId, 0);
+  }
+}

@@ -1,0 +1,29 @@
+package io.tierzero.bot.flows;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.time.Duration;
+
+/**
+ * Guided fixes.
+ *
+ * @param dir the flow files; empty means {@code flows/} under {@code tierzero.kb.articles-dir}
+ * @param expireAfter a flow nobody answers for this long is abandoned: the user's next message is
+ *     a new question, not an answer
+ * @param codeTtl how long an emailed code is valid
+ * @param codeAttempts wrong codes allowed before the verification fails for good
+ * @param codesPerHour codes one user may be sent in an hour, so starting over cannot become
+ *     guessing
+ * @param codePepper mixed into every code hash; set it so a copy of the database alone cannot be
+ *     used to recover codes from their hashes
+ */
+@ConfigurationProperties(FlowsConfiguration.PREFIX)
+public record FlowsConfiguration(
+    @Bindable(defaultValue = "") String dir,
+    @Bindable(defaultValue = "30m") Duration expireAfter,
+    @Bindable(defaultValue = "10m") Duration codeTtl,
+    @Bindable(defaultValue = "3") int codeAttempts,
+    @Bindable(defaultValue = "3") int codesPerHour,
+    @Bindable(defaultValue = "") String codePepper) {
+  public static final String PREFIX = "tierzero.flows";
+}

@@ -1,0 +1,119 @@
+package io.tierzero.bot.flows;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One-time codes that prove a user reads the mailbox on file: random six digits, kept only as a
+ * salted hash, valid {@link FlowsConfiguration#codeTtl()}, {@link FlowsConfiguration#codeAttempts()}
+ * tries.
+ */
+@Singleton
+public class Verification {
+  /** A verified code lets the flow act for this long: enough to type a new password. */
+  static final Duration VERIFIED_FOR = Duration.ofMinutes(15);
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final CodeVerificationRepository repository;
+  private final FlowsConfiguration config;
+  private final Clock clock;
+
+  @Inject
+  Verification(CodeVerificationRepository repository, FlowsConfiguration config) {
+    this(repository, config, Clock.systemUTC());
+  }
+
+  Verification(CodeVerificationRepository repository, FlowsConfiguration config, Clock clock) {
+    this.repository = repository;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  /** Why a check failed; {@code wrong} still leaves attempts. */
+  public enum Failure { NONE, WRONG, EXPIRED, EXHAUSTED }
+
+  /** The result of checking a code: the verified user, or why not. */
+  public record Check(Optional<String> user, Failure failure, int attemptsLeft) {}
+
+  /**
+   * A new code for {@code username}, recorded as a hash; empty when the user was sent too many
+   * codes in the last hour. The caller emails it and forgets it.
+   */
+  public Optional<String> newCode(String conversationId, String username) {
+    var now = now();
+    if (repository.countByUsernameAndCreatedAtGreaterThan(username, now.minus(Duration.ofHours(1))) >= config.codesPerHour()) {
+      return Optional.empty();
+    }
+    var code = String.format("%06d", RANDOM.nextInt(1_000_000));
+    var salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    var saltHex = HexFormat.of().formatHex(salt);
+    repository.save(new CodeVerification(
+        UUID.randomUUID().toString(), conversationId, username, hash(saltHex, code), saltHex, 0,
+        now, now.plus(config.codeTtl()), null));
+    return Optional.of(code);
+  }
+
+  /** Checks the code typed in the conversation against the latest one sent there. */
+  public Check check(String conversationId, String code) {
+    var found = repository.findFirstByConversationIdOrderByCreatedAtDesc(conversationId);
+    if (found.isEmpty()) return new Check(Optional.empty(), Failure.NONE, 0);
+    var v = found.get();
+    if (v.verifiedAt() != null) return new Check(Optional.of(v.username()), Failure.NONE, 0);
+    if (now().isAfter(v.expiresAt())) return new Check(Optional.empty(), Failure.EXPIRED, 0);
+    if (v.attempts() >= config.codeAttempts()) return new Check(Optional.empty(), Failure.EXHAUSTED, 0);
+    var expected = v.codeHash().getBytes(StandardCharsets.US_ASCII);
+    var given = hash(v.salt(), code == null ? "" : code.strip()).getBytes(StandardCharsets.US_ASCII);
+    if (MessageDigest.isEqual(expected, given)) {
+      repository.update(v.verified(now()));
+      return new Check(Optional.of(v.username()), Failure.NONE, 0);
+    }
+    int attempts = v.attempts() + 1;
+    repository.update(v.withAttempts(attempts));
+    int left = config.codeAttempts() - attempts;
+    return new Check(Optional.empty(), left <= 0 ? Failure.EXHAUSTED : Failure.WRONG, Math.max(left, 0));
+  }
+
+  /** Whether {@code username} proved their identity in this conversation within the last minutes. */
+  public boolean isVerified(String conversationId, String username) {
+    return repository.findFirstByConversationIdOrderByCreatedAtDesc(conversationId)
+        .filter(v -> v.username().equals(username))
+        .filter(v -> v.verifiedAt() != null && v.verifiedAt().plus(VERIFIED_FOR).isAfter(now()))
+        .isPresent();
+  }
+
+  /** Forgets codes older than a day; the hourly limit needs only the last hour. */
+  void purge() {
+    repository.deleteByCreatedAtLessThan(now().minus(Duration.ofDays(1)));
+  }
+
+  private String hash(String salt, String code) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256");
+      digest.update(salt.getBytes(StandardCharsets.US_ASCII));
+      digest.update((byte) ':');
+      digest.update(code.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) ':');
+      digest.update(config.codePepper().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    }
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,20 @@
+package io.tierzero.bot.identity;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The in-memory demo directory started with the bot.
+ *
+ * @param enabled start it (the embedded default); turn off when {@code tierzero.directory.url}
+ *     points at a real directory
+ * @param port where it listens on the loopback interface; 0 picks a free port (tests)
+ * @param ldif the demo users, a classpath resource
+ */
+@ConfigurationProperties(EmbeddedDirectoryConfiguration.PREFIX)
+public record EmbeddedDirectoryConfiguration(
+    @Bindable(defaultValue = "true") boolean enabled,
+    @Bindable(defaultValue = "10389") int port,
+    @Bindable(defaultValue = "identity/demo-directory.ldif") String ldif) {
+  public static final String PREFIX = "tierzero.directory.embedded";
+}

@@ -1,0 +1,16 @@
+package io.tierzero.bot.mail;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * The embedded demo SMTP server.
+ *
+ * @param enabled start it (the embedded default); turn off with a real {@code tierzero.mail.host}
+ * @param port where it listens on the loopback interface; 0 picks a free port (tests)
+ */
+@ConfigurationProperties(EmbeddedMailConfiguration.PREFIX)
+public record EmbeddedMailConfiguration(
+    @Bindable(defaultValue = "true") boolean enabled, @Bindable(defaultValue = "3025") int port) {
+  public static final String PREFIX = "tierzero.mail.embedded";
+}

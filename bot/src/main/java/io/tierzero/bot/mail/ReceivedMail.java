@@ -1,0 +1,11 @@
+package io.tierzero.bot.mail;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/** A message the embedded demo SMTP server received. */
+@Serdeable
+public record ReceivedMail(
+    @Nullable String id, List<String> to, String from, String subject, String text, @Nullable Instant sentAt) {}

@@ -1,0 +1,163 @@
+package io.tierzero.bot.flows;
+
+import static io.tierzero.bot.flows.FlowChat.assertQuestion;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.ResultCode;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.identity.EmbeddedDirectory;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The identity flows end to end over HTTP: codes go by SMTP to a mail server this test runs, and
+ * the results are checked with real LDAP binds against the bot's directory.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IdentityFlowsTest implements TestPropertyProvider {
+  private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+  private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+
+  @Inject
+  @Client("/")
+  HttpClient client;
+
+  @Inject EmbeddedDirectory directory;
+  @Inject FlowEscalationRepository escalations;
+
+  @Override
+  public Map<String, String> getProperties() {
+    smtp.start();
+    var properties = FlowChat.properties();
+    // Production wiring: a configured SMTP server (the test's), not the embedded one.
+    properties.put("tierzero.mail.embedded.enabled", "false");
+    properties.put("tierzero.mail.host", "127.0.0.1");
+    properties.put("tierzero.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+    return properties;
+  }
+
+  @AfterAll
+  void stopSmtp() {
+    smtp.stop();
+  }
+
+  /** The code in the newest message to {@code address}. */
+  private String codeSentTo(String address) throws Exception {
+    MimeMessage latest = null;
+    for (var message : smtp.getReceivedMessages()) {
+      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) latest = message;
+    }
+    assertNotNull(latest, "no mail to " + address);
+    var matcher = CODE.matcher(GreenMailUtil.getBody(latest));
+    assertTrue(matcher.find(), "no code in the mail");
+    return matcher.group(1);
+  }
+
+  private void bind(String user, String password) throws LDAPException {
+    try (var connection = new LDAPConnection("127.0.0.1", directory.port())) {
+      connection.bind("uid=" + user + ",ou=people,dc=example,dc=com", password);
+    }
+  }
+
+  private static void assertBindFails(IdentityFlowsTest test, String user, String password) {
+    var e = assertThrows(LDAPException.class, () -> test.bind(user, password));
+    assertEquals(ResultCode.INVALID_CREDENTIALS, e.getResultCode());
+  }
+
+  @Test
+  void a_full_password_reset_changes_the_password_in_the_directory() throws Exception {
+    var chat = new FlowChat(client);
+    assertQuestion(chat.last("I forgot my password"), "text");
+    var codeQuestion = chat.last("alice");
+    assertQuestion(codeQuestion, "code");
+    assertTrue(codeQuestion.text().contains("a***e@example.com"), codeQuestion.text());
+
+    assertQuestion(chat.last(codeSentTo("alice@example.com")), "secret");
+    var tooShort = chat.send("short");
+    assertTrue(tooShort.get(0).text().contains("too short"), tooShort.get(0).text());
+    assertQuestion(tooShort.get(tooShort.size() - 1), "secret");
+    var done = chat.last("Bright-Morning-Tea-2027");
+
+    assertEquals(ReplyType.FLOW_STEP, done.type(), done.text());
+    assertTrue(done.text().contains("password has been changed"), done.text());
+    bind("alice", "Bright-Morning-Tea-2027");
+    assertBindFails(this, "alice", "Alice-Demo-2026");
+  }
+
+  @Test
+  void a_locked_account_is_unlocked_after_verification() throws Exception {
+    assertBindFails(this, "bob", "Bob-Demo-2026");
+    var chat = new FlowChat(client);
+    chat.last("I'm locked out of my account");
+    assertQuestion(chat.last("bob@example.com"), "code");
+
+    var done = chat.last(codeSentTo("bob@example.com"));
+
+    assertEquals(ReplyType.FLOW_STEP, done.type(), done.text());
+    assertTrue(done.text().contains("unlocked"), done.text());
+    bind("bob", "Bob-Demo-2026");
+  }
+
+  @Test
+  void mfa_is_reset_after_verification() throws Exception {
+    var chat = new FlowChat(client);
+    assertQuestion(chat.last("I got a new phone, reset my mfa"), "choice");
+    chat.last("I have a new phone");
+    chat.last("carol");
+
+    var done = chat.last(codeSentTo("carol@example.com"));
+
+    assertTrue(done.text().contains("old MFA registration is removed"), done.text());
+    try (var connection = new LDAPConnection("127.0.0.1", directory.port())) {
+      var entry = connection.getEntry("uid=carol,ou=people,dc=example,dc=com", "mfaDevice", "uid");
+      assertNotNull(entry);
+      assertNull(entry.getAttribute("mfaDevice"));
+    }
+  }
+
+  @Test
+  void a_wrong_code_three_times_escalates_and_changes_nothing() throws Exception {
+    var chat = new FlowChat(client);
+    chat.last("forgot password");
+    assertQuestion(chat.last("carol"), "code");
+    var real = codeSentTo("carol@example.com");
+    var wrong = real.equals("000000") ? "111111" : "000000";
+
+    var first = chat.send(wrong);
+    assertTrue(first.get(0).text().contains("Attempts left: 2"), first.get(0).text());
+    chat.send(wrong);
+    var last = chat.last(wrong);
+
+    assertEquals(ReplyType.HANDOFF, last.type(), last.text());
+    var escalation = escalations.findByConversationIdOrderByCreatedAt(chat.conversation.id()).get(0);
+    assertEquals("verify_failed", escalation.stepId());
+    assertEquals("P2", escalation.priority());
+    assertTrue(escalation.context().contains("exhausted"), escalation.context());
+    assertFalse(escalation.context().contains(wrong), "codes are never kept: " + escalation.context());
+    // The right code no longer helps: the flow is over and the code is spent.
+    assertEquals(ReplyType.TEXT, chat.last("thanks").type());
+    bind("carol", "Carol-Demo-2026");
+  }
+}
