@@ -1,0 +1,38 @@
+package io.tierzero.bot.console;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Hidden;
+
+/**
+ * The console's sign-in form. It posts to Micronaut Security's login endpoint at the same path,
+ * which checks the agent's password ({@code AgentAuthenticationProvider}) and sets the session
+ * cookie; the password is never stored or logged here.
+ */
+@Controller("/console/login")
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Produces(MediaType.TEXT_HTML)
+@Hidden
+class ConsoleLoginController {
+  @Get
+  String form(@QueryValue @Nullable String error, @QueryValue("signed-out") @Nullable String signedOut) {
+    var message =
+        error != null
+            ? "<p class=\"error\" role=\"alert\">That username and password did not match.</p>"
+            : signedOut != null ? "<p role=\"status\">You are signed out.</p>" : "";
+    return Html.frame(
+        "Sign in",
+        "<main class=\"login\"><h1>Tier Zero console</h1><p class=\"muted\">For IT support agents.</p>"
+            + message
+            + "<form method=\"post\" action=\"/console/login\">"
+            + "<label for=\"username\">Username</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
+            + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
+            + "<p><button type=\"submit\">Sign in</button></p></form></main>");
+  }
+}

@@ -1,0 +1,78 @@
+package io.tierzero.bot.console;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium through Debian's chromedriver, both named by path so Selenium never
+ * looks for (or downloads) a browser, with downloads going to a temporary folder so a test can
+ * read an exported file.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  final ChromeDriver driver;
+  final Path downloads;
+  private final ChromeDriverService service;
+  private final Path profile;
+
+  private ConsoleBrowser(ChromeDriver driver, ChromeDriverService service, Path profile, Path downloads) {
+    this.driver = driver;
+    this.service = service;
+    this.profile = profile;
+    this.downloads = downloads;
+  }
+
+  /** Skipped on a machine without Chromium, except in CI ({@code CI} set), where it must run. */
+  static ConsoleBrowser start() {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && System.getenv("CI") == null) {
+      Assumptions.abort("Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+    }
+    try {
+      var profile = Files.createTempDirectory("tierzero-console-chromium");
+      var downloads = Files.createDirectories(profile.resolve("downloads"));
+      var options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments(
+          "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+          "--force-device-scale-factor=1", "--window-size=1400,1800", "--user-data-dir=" + profile);
+      options.setExperimentalOption(
+          "prefs",
+          Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false, "safebrowsing.enabled", false));
+      var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+      var driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+      return new ConsoleBrowser(driver, service, profile, downloads);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      service.stop();
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // Best effort: a temporary profile.
+      }
+    }
+  }
+}
