@@ -24,8 +24,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java bot/bench/ChatLoad.java --url http://localhost:8080 --articles articles --users 1,16,64
- *     [--seconds 20] [--warmup 5] [--think-ms 0] [--started-at EPOCH_MS]
+ *     [--seconds 20] [--warmup 5] [--think-ms 0] [--started-at EPOCH_MS] [--pid BOT_PID]
  * </pre>
+ *
+ * <p>With {@code --pid} (Linux) it also reports the bot's CPU time per turn, read from {@code
+ * /proc}: unlike latency, that figure does not move when other processes share the cores.
  *
  * With {@code --started-at} (the time the bot was launched) it first polls until a question gets
  * an answer and reports the time from start to first answer.
@@ -48,6 +51,7 @@ public class ChatLoad {
     int warmup = Integer.parseInt(arg(args, "--warmup", "5"));
     int thinkMs = Integer.parseInt(arg(args, "--think-ms", "0"));
     String startedAt = arg(args, "--started-at", null);
+    String pid = arg(args, "--pid", null);
 
     var questions = questions(articles);
     var http =
@@ -63,15 +67,17 @@ public class ChatLoad {
     }
     System.out.printf("%d questions from %s; %ds per level after %ds warm-up; think time %d ms%n",
         questions.size(), articles, seconds, warmup, thinkMs);
-    System.out.println("| users | turns/s | p50 ms | p99 ms | max ms | errors |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|");
+    System.out.println("| users | turns/s | p50 ms | p99 ms | max ms | errors | bot CPU ms/turn |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
     for (int users : levels) {
       run(http, url, questions, users, warmup, thinkMs); // warm-up, discarded
+      long cpuBefore = cpuMillis(pid);
       var level = run(http, url, questions, users, seconds, thinkMs);
+      long cpu = cpuMillis(pid) - cpuBefore;
       long[] us = level.sortedMicros();
-      System.out.printf("| %d | %.0f | %.1f | %.1f | %.1f | %d |%n", users, level.turns() / level.seconds(),
+      System.out.printf("| %d | %.0f | %.1f | %.1f | %.1f | %d | %s |%n", users, level.turns() / level.seconds(),
           pct(us, 0.50) / 1000.0, pct(us, 0.99) / 1000.0, (us.length == 0 ? 0 : us[us.length - 1]) / 1000.0,
-          level.errors());
+          level.errors(), pid == null ? "-" : String.format("%.2f", (double) cpu / Math.max(1, level.turns())));
     }
   }
 
@@ -155,6 +161,14 @@ public class ChatLoad {
     var m = pattern.matcher(json);
     if (!m.find()) throw new IOException("unexpected answer: " + json);
     return m.group(1);
+  }
+
+  /** User + system CPU time of a process from /proc/PID/stat, in ms (clock ticks of 10 ms). */
+  static long cpuMillis(String pid) throws IOException {
+    if (pid == null) return 0;
+    String stat = Files.readString(Path.of("/proc", pid, "stat"));
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
   }
 
   static long pct(long[] sorted, double p) {

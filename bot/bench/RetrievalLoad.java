@@ -38,12 +38,15 @@ public class RetrievalLoad {
       System.out.printf("opened %d articles (%s) in %d ms%n", kb.articles().size(), config.mode(),
           (System.nanoTime() - t0) / 1_000_000);
       var questions = questions(articles);
-      System.out.println("| threads | searches/s | p50 ms | p99 ms |");
-      System.out.println("|---:|---:|---:|---:|");
+      System.out.println("| threads | searches/s | p50 ms | p99 ms | CPU ms/search |");
+      System.out.println("|---:|---:|---:|---:|---:|");
       for (int threads : levels) {
         run(kb, questions, threads, warmup);
+        long cpuBefore = cpuNanos();
         var r = run(kb, questions, threads, seconds);
-        System.out.printf("| %d | %.0f | %.2f | %.2f |%n", threads, r[0], r[1] / 1000.0, r[2] / 1000.0);
+        double cpuMs = (cpuNanos() - cpuBefore) / 1e6;
+        System.out.printf("| %d | %.0f | %.2f | %.2f | %.2f |%n", threads, r[0], r[1] / 1000.0, r[2] / 1000.0,
+            cpuMs / Math.max(1, r[3]));
       }
     }
   }
@@ -71,7 +74,14 @@ public class RetrievalLoad {
     for (var w : workers) w.join();
     double elapsed = (System.nanoTime() - start) / 1e9;
     long[] all = latencies.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
-    return new double[] {all.length / elapsed, pct(all, 0.5), pct(all, 0.99)};
+    return new double[] {all.length / elapsed, pct(all, 0.5), pct(all, 0.99), all.length};
+  }
+
+  /** CPU time of this process: unlike latency, it does not move when other processes share the cores. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static long pct(long[] sorted, double p) {

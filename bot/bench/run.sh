@@ -22,4 +22,4 @@ TIERZERO_KB_ARTICLES_DIR="$ARTICLES" TIERZERO_KB_INDEX_DIR="$DATA/index" MICRONA
 BOT=$!
 trap 'kill $BOT 2>/dev/null || true' EXIT
 "$JAVA" bot/bench/ChatLoad.java --url "http://localhost:$PORT" --articles "$ARTICLES" \
-  --started-at "$STARTED" "${@:4}"
+  --started-at "$STARTED" --pid "$BOT" "${@:4}"

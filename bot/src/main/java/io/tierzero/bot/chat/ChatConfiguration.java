@@ -6,8 +6,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 /**
  * How the bot answers.
  *
- * @param handoffText what the bot says when it passes the user to a person (tickets come later:
- *     until then, where to go)
+ * @param handoffText what the bot says when it passes the user to a person, above the ticket form
  * @param noAnswersBeforeHandoff after this many {@code no_answer} turns in a row the bot offers a
  *     person without being asked
  * @param maxArticles at most this many articles in one answer
@@ -23,7 +22,7 @@ public record ChatConfiguration(
 
   public static final String PREFIX = "tierzero.chat";
   public static final String DEFAULT_HANDOFF_TEXT =
-      "Let's get a person to help. Raising a ticket from the chat is not available yet:"
-          + " please contact the IT Service Desk on +1 555 0100 or servicedesk@example.com"
-          + " and tell them what you have tried.";
+      "Let's get a person to help. I can raise a ticket for the IT Service Desk with this"
+          + " conversation attached, so you won't have to repeat anything. Please confirm your name"
+          + " and email below.";
 }

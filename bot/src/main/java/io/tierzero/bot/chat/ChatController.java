@@ -1,6 +1,7 @@
 package io.tierzero.bot.chat;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -34,11 +35,15 @@ class ChatController {
     this.chat = chat;
   }
 
-  @Operation(summary = "Start a conversation; the token in the answer authorises later calls")
+  @Operation(
+      summary = "Start a conversation; the token in the answer authorises later calls",
+      description = "Optional JSON body {\"pageUrl\": \"...\"}: the page the widget is on, kept with a ticket.")
   @Post
   @Status(HttpStatus.CREATED)
-  StartedConversation start() {
-    return chat.start();
+  StartedConversation start(
+      @Body("pageUrl") @Nullable String pageUrl,
+      @Header(HttpHeaders.USER_AGENT) @Nullable String userAgent) {
+    return chat.start(pageUrl, userAgent);
   }
 
   @Operation(summary = "Send what the user typed (or a quick reply's text); returns the bot's replies")

@@ -1,5 +1,7 @@
 package io.tierzero.bot.chat;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
@@ -16,16 +18,30 @@ public class ChatService {
   private final Dispatcher dispatcher;
   private final ReplyCodec codec;
   private final ChatMetrics metrics;
+  private final ApplicationEventPublisher<ConversationStarted> events;
 
-  ChatService(ConversationStore store, Dispatcher dispatcher, ReplyCodec codec, ChatMetrics metrics) {
+  ChatService(
+      ConversationStore store,
+      Dispatcher dispatcher,
+      ReplyCodec codec,
+      ChatMetrics metrics,
+      ApplicationEventPublisher<ConversationStarted> events) {
     this.store = store;
     this.dispatcher = dispatcher;
     this.codec = codec;
     this.metrics = metrics;
+    this.events = events;
   }
 
   public StartedConversation start() {
-    return store.start();
+    return start(null, null);
+  }
+
+  /** Starts a conversation and tells listeners where the user is (page, browser). */
+  public StartedConversation start(@Nullable String pageUrl, @Nullable String userAgent) {
+    var started = store.start();
+    events.publishEvent(new ConversationStarted(started.id(), pageUrl, userAgent));
+    return started;
   }
 
   /**
@@ -44,7 +60,8 @@ public class ChatService {
     var replies = dispatcher.dispatch(context);
 
     var messages = new ArrayList<NewMessage>(replies.size() + 1);
-    messages.add(NewMessage.fromUser(context.text()));
+    // An answer to a secret or one-time-code question is stored as "(secret given)", never as typed.
+    messages.add(NewMessage.fromUser(ReplyInput.transcriptText(previous, context.text())));
     replies.forEach(reply -> messages.add(codec.toMessage(reply)));
     var stored = store.append(conversation, messages, streak(conversation.noAnswerStreak(), replies));
 

@@ -5,12 +5,16 @@ package io.tierzero.bot.chat;
  * running flow before everything else and flow triggers just before the knowledge base.
  */
 public final class HandlerOrder {
+  /** A ticket was raised in this conversation: the bot only says where the ticket is. */
+  public static final int TICKET_RAISED = 50;
   /** Reserved: a scripted flow the user is in the middle of. */
   public static final int RUNNING_FLOW = 100;
   /** The user picks one of the articles a clarifying question offered. */
   public static final int CLARIFY_CHOICE = 200;
   /** The user asks for a person. */
   public static final int HANDOFF = 300;
+  /** After an answer was rated unhelpful, "still not fixed" offers a person. */
+  public static final int STILL_NOT_FIXED = 350;
   /** Greetings, thanks, "that worked". */
   public static final int SMALL_TALK = 400;
   /** Not an IT question: pay, holidays, building access. */

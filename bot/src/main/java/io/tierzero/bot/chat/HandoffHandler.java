@@ -1,13 +1,14 @@
 package io.tierzero.bot.chat;
 
 import io.micronaut.core.annotation.Order;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The user asks for a person. Tickets come in their own issue; until then the reply says where to
- * go (configurable, {@code tierzero.chat.handoff-text}).
+ * The user asks for a person: the reply offers the ticket form (see {@link Handoffs}); the text is
+ * configurable ({@code tierzero.chat.handoff-text}).
  */
 @Singleton
 @Order(HandlerOrder.HANDOFF)
@@ -28,14 +29,16 @@ public final class HandoffHandler implements Handler {
               "call the helpdesk", "contact the help desk", "call the help desk",
               "contact support"));
 
-  private final ChatConfiguration config;
+  private final Handoffs handoffs;
 
-  public HandoffHandler(ChatConfiguration config) {
-    this.config = config;
+  @Inject
+  public HandoffHandler(Handoffs handoffs) {
+    this.handoffs = handoffs;
   }
 
-  static Reply handoff(ChatConfiguration config) {
-    return new Reply(ReplyType.HANDOFF, config.handoffText(), List.of(), List.of());
+  /** Without tickets: the configured text alone. */
+  public HandoffHandler(ChatConfiguration config) {
+    this(Handoffs.plain(config));
   }
 
   @Override
@@ -45,6 +48,6 @@ public final class HandoffHandler implements Handler {
 
   @Override
   public List<Reply> handle(TurnContext context) {
-    return List.of(handoff(config));
+    return List.of(handoffs.offer(context, Handoffs.Trigger.USER_REQUEST));
   }
 }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Order;
 import io.tierzero.bot.kb.ArticleHtml;
 import io.tierzero.bot.kb.ArticleSearch;
 import io.tierzero.kb.search.SearchHit;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,11 +20,20 @@ public final class KnowledgeBaseHandler implements Handler {
   private final ArticleSearch search;
   private final ArticleHtml html;
   private final ChatConfiguration config;
+  private final Handoffs handoffs;
 
-  public KnowledgeBaseHandler(ArticleSearch search, ArticleHtml html, ChatConfiguration config) {
+  @Inject
+  public KnowledgeBaseHandler(
+      ArticleSearch search, ArticleHtml html, ChatConfiguration config, Handoffs handoffs) {
     this.search = search;
     this.html = html;
     this.config = config;
+    this.handoffs = handoffs;
+  }
+
+  /** Without tickets: a handoff is the configured text alone. */
+  public KnowledgeBaseHandler(ArticleSearch search, ArticleHtml html, ChatConfiguration config) {
+    this(search, html, config, Handoffs.plain(config));
   }
 
   @Override
@@ -76,7 +86,7 @@ public final class KnowledgeBaseHandler implements Handler {
             List.of(Options.REPHRASE, Options.TALK_TO_PERSON));
     // This is the second miss in a row (by default): stop making the user guess keywords.
     if (context.noAnswerStreak() + 1 >= config.noAnswersBeforeHandoff()) {
-      return List.of(noAnswer, HandoffHandler.handoff(config));
+      return List.of(noAnswer, handoffs.offer(context, Handoffs.Trigger.NO_ANSWERS));
     }
     return List.of(noAnswer);
   }

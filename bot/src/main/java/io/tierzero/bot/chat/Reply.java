@@ -1,5 +1,7 @@
 package io.tierzero.bot.chat;
 
+import io.micronaut.core.annotation.Creator;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import java.util.Objects;
@@ -7,14 +9,34 @@ import java.util.Objects;
 /**
  * What a handler answers, before it is stored. Options are quick replies: choosing one sends its
  * text as the user's next message, so every option is also something the user could have typed.
+ *
+ * @param form a form for the widget to show with the reply (the ticket form of a handoff); null
+ *     for most replies
+ * @param input what the user is expected to type next (a flow's question); null when anything goes
  */
 @Serdeable
-public record Reply(ReplyType type, String text, List<ArticleLink> articles, List<String> options) {
+public record Reply(
+    ReplyType type,
+    String text,
+    List<ArticleLink> articles,
+    List<String> options,
+    @Nullable ReplyForm form,
+    @Nullable ReplyInput input) {
+  @Creator
   public Reply {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(text, "text");
     articles = articles == null ? List.of() : List.copyOf(articles);
     options = options == null ? List.of() : List.copyOf(options);
+  }
+
+  public Reply(
+      ReplyType type, String text, List<ArticleLink> articles, List<String> options, @Nullable ReplyForm form) {
+    this(type, text, articles, options, form, null);
+  }
+
+  public Reply(ReplyType type, String text, List<ArticleLink> articles, List<String> options) {
+    this(type, text, articles, options, null);
   }
 
   public static Reply text(String text, String... options) {

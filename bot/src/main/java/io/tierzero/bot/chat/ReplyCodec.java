@@ -19,7 +19,11 @@ import java.util.List;
 final class ReplyCodec {
   /** The JSON stored in {@code chat_message.payload}. */
   @Serdeable
-  record Payload(List<ArticleLink> articles, List<String> options) {}
+  record Payload(
+      List<ArticleLink> articles,
+      List<String> options,
+      @Nullable ReplyForm form,
+      @Nullable ReplyInput input) {}
 
   private final ObjectMapper json;
 
@@ -33,13 +37,25 @@ final class ReplyCodec {
 
   BotMessage toBotMessage(ChatMessage message) {
     var reply = toReply(message);
-    return new BotMessage(message.id(), reply.type(), reply.text(), reply.articles(), reply.options());
+    return new BotMessage(
+        message.id(),
+        reply.type(),
+        reply.text(),
+        reply.articles(),
+        reply.options(),
+        reply.form(),
+        reply.input());
   }
 
   Reply toReply(ChatMessage message) {
     var payload = read(message.payload());
     return new Reply(
-        ReplyType.fromJson(message.replyType()), message.body(), payload.articles(), payload.options());
+        ReplyType.fromJson(message.replyType()),
+        message.body(),
+        payload.articles(),
+        payload.options(),
+        payload.form(),
+        payload.input());
   }
 
   Transcript.Entry toEntry(ChatMessage message) {
@@ -51,25 +67,31 @@ final class ReplyCodec {
         message.body(),
         payload.articles(),
         payload.options(),
+        payload.form(),
         message.createdAt());
   }
 
   private @Nullable String payload(Reply reply) {
-    if (reply.articles().isEmpty() && reply.options().isEmpty()) return null;
+    if (reply.articles().isEmpty()
+        && reply.options().isEmpty()
+        && reply.form() == null
+        && reply.input() == null) return null;
     try {
-      return json.writeValueAsString(new Payload(reply.articles(), reply.options()));
+      return json.writeValueAsString(new Payload(reply.articles(), reply.options(), reply.form(), reply.input()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private Payload read(@Nullable String payload) {
-    if (payload == null) return new Payload(List.of(), List.of());
+    if (payload == null) return new Payload(List.of(), List.of(), null, null);
     try {
       var read = json.readValue(payload, Payload.class);
       return new Payload(
           read.articles() == null ? List.of() : read.articles(),
-          read.options() == null ? List.of() : read.options());
+          read.options() == null ? List.of() : read.options(),
+          read.form(),
+          read.input());
     } catch (IOException e) {
       throw new UncheckedIOException("Unreadable stored reply payload", e);
     }

@@ -1,5 +1,6 @@
 package io.tierzero.bot.chat;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -14,6 +15,7 @@ public record Transcript(String id, Instant createdAt, List<Transcript.Entry> me
    *
    * @param from {@code user} or {@code bot}
    * @param type the bot reply's type; absent for the user's messages
+   * @param form the form the reply offered (a handoff's ticket form); absent for most
    */
   @Serdeable
   public record Entry(
@@ -23,10 +25,23 @@ public record Transcript(String id, Instant createdAt, List<Transcript.Entry> me
       String text,
       List<ArticleLink> articles,
       List<String> options,
+      @Nullable ReplyForm form,
       Instant at) {
+    @Creator
     public Entry {
       articles = articles == null ? List.of() : List.copyOf(articles);
       options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    public Entry(
+        String id,
+        String from,
+        @Nullable ReplyType type,
+        String text,
+        List<ArticleLink> articles,
+        List<String> options,
+        Instant at) {
+      this(id, from, type, text, articles, options, null, at);
     }
   }
 }

@@ -1,0 +1,55 @@
+package io.tierzero.bot.tickets;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A ticket as agents see it.
+ *
+ * @param trigger why the ticket was raised: {@code user_request}, {@code no_answers}, {@code
+ *     flow}, {@code negative_rating}
+ * @param confidence the bot's best confidence in an article it offered; absent when none
+ * @param context the transcript, articles and flow; left out of lists
+ * @param deliveries each sink's delivery state; left out of lists
+ */
+@Serdeable
+public record AgentTicket(
+    String id,
+    String number,
+    String conversationId,
+    Requester requester,
+    String subject,
+    String description,
+    String category,
+    String queue,
+    Priority priority,
+    String priorityReason,
+    String trigger,
+    TicketStatus status,
+    @Nullable Double confidence,
+    @Nullable String pageUrl,
+    @Nullable String browser,
+    Instant createdAt,
+    Instant updatedAt,
+    @Nullable Instant resolvedAt,
+    @Nullable TicketContext context,
+    @Nullable List<Delivery> deliveries) {
+
+  @Serdeable
+  public record Requester(String name, String email) {}
+
+  /**
+   * @param state {@code pending} or {@code delivered}
+   * @param lastError why the last attempt failed; absent once delivered
+   */
+  @Serdeable
+  public record Delivery(
+      String sink,
+      String idempotencyKey,
+      String state,
+      int attempts,
+      @Nullable String lastError,
+      @Nullable Instant deliveredAt) {}
+}

@@ -1,0 +1,100 @@
+package io.tierzero.bot.tickets;
+
+import io.micronaut.context.annotation.Requires;
+import jakarta.activation.DataHandler;
+import jakarta.inject.Singleton;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * Mails each ticket to a helpdesk address over SMTP: the description as the body, the full
+ * conversation as a readable text attachment. The {@code Message-ID} is derived from the
+ * idempotency key, so a helpdesk (or mail server) that deduplicates by it sees a retry as the
+ * same message; the key is also in {@value #IDEMPOTENCY_HEADER}.
+ */
+@Singleton
+@Requires(property = EmailConfiguration.PREFIX + ".to")
+public final class EmailSink implements TicketSink {
+  public static final String IDEMPOTENCY_HEADER = "X-TierZero-Idempotency-Key";
+
+  private final EmailConfiguration config;
+  private final Session session;
+
+  EmailSink(EmailConfiguration config) {
+    this.config = config;
+    var props = new Properties();
+    props.put("mail.smtp.host", config.host());
+    props.put("mail.smtp.port", Integer.toString(config.port()));
+    props.put("mail.smtp.connectiontimeout", Long.toString(config.timeout().toMillis()));
+    props.put("mail.smtp.timeout", Long.toString(config.timeout().toMillis()));
+    props.put("mail.smtp.writetimeout", Long.toString(config.timeout().toMillis()));
+    props.put("mail.smtp.auth", Boolean.toString(config.username() != null));
+    if (config.startTls()) {
+      props.put("mail.smtp.starttls.enable", "true");
+      props.put("mail.smtp.starttls.required", "true");
+    }
+    this.session = Session.getInstance(props);
+  }
+
+  @Override
+  public String name() {
+    return "email";
+  }
+
+  @Override
+  public void deliver(TicketMessage message, int attempt) throws MessagingException {
+    var t = message.ticket();
+    var mail = new FixedIdMessage(session, "<" + message.idempotencyKey() + "@tierzero>");
+    mail.setFrom(new InternetAddress(config.from()));
+    mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(config.to()));
+    mail.setReplyTo(new InternetAddress[] {new InternetAddress(t.requester().email(), false)});
+    mail.setSubject("[" + t.number() + "] " + t.priority() + " " + t.queue() + ": " + t.subject(), "UTF-8");
+    mail.setHeader(IDEMPOTENCY_HEADER, message.idempotencyKey());
+
+    var body = new MimeBodyPart();
+    body.setText(
+        t.description()
+            + "\n\nRequester: " + t.requester().name() + " <" + t.requester().email() + ">"
+            + "\nPriority: " + t.priority() + " (" + t.priorityReason() + ")"
+            + "\nCategory: " + t.category() + ", queue: " + t.queue()
+            + "\nTicket: " + t.number() + " (" + t.id() + ")\n",
+        "UTF-8");
+    var transcript = new MimeBodyPart();
+    transcript.setDataHandler(
+        new DataHandler(
+            new ByteArrayDataSource(message.transcriptText().getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8")));
+    transcript.setFileName(t.number() + "-transcript.txt");
+    transcript.setDisposition(MimeBodyPart.ATTACHMENT);
+    mail.setContent(new MimeMultipart(body, transcript));
+
+    if (config.username() != null) {
+      Transport.send(mail, config.username(), config.password());
+    } else {
+      Transport.send(mail);
+    }
+  }
+
+  /** Keeps the Message-ID set here instead of a new random one on every attempt. */
+  private static final class FixedIdMessage extends MimeMessage {
+    private final String messageId;
+
+    FixedIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package io.tierzero.bot.tickets;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/**
+ * A ticket as stored. Enum-like columns are strings here ({@link TicketStatus}, {@link Priority},
+ * the trigger) so the table reads the same from SQL as from the API.
+ *
+ * @param ticketNumber the human-friendly number, {@code T-000123}
+ * @param context the agent's context as JSON ({@link TicketContext})
+ * @param confidence the bot's best confidence in an article it offered; null when it offered none
+ * @param resolvedAt when the ticket first became resolved or closed
+ */
+@MappedEntity("ticket")
+record Ticket(
+    @Id String id,
+    String ticketNumber,
+    String conversationId,
+    String requesterName,
+    String requesterEmail,
+    String subject,
+    String description,
+    String category,
+    String queue,
+    String priority,
+    String priorityReason,
+    String triggerKind,
+    String status,
+    @Nullable Double confidence,
+    @Nullable String pageUrl,
+    @Nullable String browser,
+    String context,
+    Instant createdAt,
+    Instant updatedAt,
+    @Nullable Instant resolvedAt) {
+
+  TicketStatus ticketStatus() {
+    return TicketStatus.fromJson(status);
+  }
+
+  Ticket withStatus(TicketStatus newStatus, Instant now) {
+    var resolved = resolvedAt == null && newStatus.isDone() ? now : resolvedAt;
+    return new Ticket(
+        id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
+        category, queue, priority, priorityReason, triggerKind, newStatus.json(), confidence,
+        pageUrl, browser, context, createdAt, now, resolved);
+  }
+}

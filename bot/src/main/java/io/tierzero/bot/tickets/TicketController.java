@@ -1,0 +1,78 @@
+package io.tierzero.bot.tickets;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.Optional;
+
+/**
+ * The user's side of tickets: raise one from the ticket form a handoff offers, and check its
+ * status. Like the chat API, the conversation's token authorises both: no token is a 401, a wrong
+ * one a 404.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@Tag(name = "tickets")
+class TicketController {
+  static final String TOKEN_HEADER = "X-Conversation-Token";
+
+  private final TicketService tickets;
+
+  TicketController(TicketService tickets) {
+    this.tickets = tickets;
+  }
+
+  @Operation(
+      summary = "Raise a ticket for this conversation from the handoff's ticket form",
+      description = "201 with the new ticket; 200 with the existing one when the conversation already has a ticket.")
+  @ApiResponse(responseCode = "400", description = "Missing consent, name, or a valid email")
+  @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
+  @ApiResponse(responseCode = "404", description = "No such conversation, or the token is not its token")
+  @Post("/api/conversations/{id}/ticket")
+  HttpResponse<TicketReceipt> open(
+      String id,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Header(HttpHeaders.USER_AGENT) @Nullable String userAgent,
+      @Valid @Body TicketRequest request) {
+    var opened =
+        tickets
+            .open(id, required(token), request, userAgent)
+            .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No such conversation"));
+    return opened.created()
+        ? HttpResponse.created(opened.receipt())
+        : HttpResponse.ok(opened.receipt());
+  }
+
+  @Operation(summary = "A ticket's status, for the user who raised it (with that conversation's token)")
+  @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
+  @ApiResponse(responseCode = "404", description = "No such ticket, or not raised from this token's conversation")
+  @Get("/api/tickets/{number}")
+  Optional<TicketReceipt> status(
+      String number,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token) {
+    return tickets.status(number, required(token));
+  }
+
+  private static String required(@Nullable String token) {
+    if (token == null || token.isBlank()) {
+      throw new HttpStatusException(
+          HttpStatus.UNAUTHORIZED, "The " + TOKEN_HEADER + " header is required: use the conversation's token");
+    }
+    return token;
+  }
+}

@@ -1,0 +1,36 @@
+package io.tierzero.bot.tickets;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Tickets (PostgreSQL dialect; H2 runs in PostgreSQL mode). */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface TicketRepository extends CrudRepository<Ticket, String> {
+  Optional<Ticket> findByTicketNumber(String ticketNumber);
+
+  Optional<Ticket> findByConversationId(String conversationId);
+
+  boolean existsByConversationId(String conversationId);
+
+  /** The next ticket number from the sequence; unique across instances. */
+  @Query(value = "select nextval('ticket_number_seq')", nativeQuery = true)
+  long nextNumber();
+
+  /**
+   * Tickets matching the filters that are given (a null filter matches everything), newest first.
+   * {@code coalesce} keeps one statement for every combination of filters.
+   */
+  @Query(
+      value =
+          "select * from ticket where status = coalesce(:status, status)"
+              + " and queue = coalesce(:queue, queue) and priority = coalesce(:priority, priority)"
+              + " order by created_at desc, ticket_number desc limit :limit",
+      nativeQuery = true)
+  List<Ticket> search(
+      @Nullable String status, @Nullable String queue, @Nullable String priority, int limit);
+}

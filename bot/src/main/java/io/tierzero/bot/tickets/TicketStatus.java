@@ -1,0 +1,35 @@
+package io.tierzero.bot.tickets;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.Locale;
+
+/** Where a ticket is in its life. In JSON and in the database: lower case. */
+@Serdeable
+public enum TicketStatus {
+  /** Raised from the chat, not yet looked at. */
+  NEW,
+  /** An agent is working on it. */
+  OPEN,
+  /** Waiting for the requester or a third party. */
+  PENDING,
+  /** Fixed; the requester may still reply. */
+  RESOLVED,
+  /** Done. */
+  CLOSED;
+
+  @JsonValue
+  public String json() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  @JsonCreator
+  public static TicketStatus fromJson(String value) {
+    return valueOf(value.strip().toUpperCase(Locale.ROOT));
+  }
+
+  boolean isDone() {
+    return this == RESOLVED || this == CLOSED;
+  }
+}

@@ -1,0 +1,485 @@
+package io.tierzero.bot.widget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.TestApp;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The widget in headless Chromium against a running bot (the fixture articles, an H2 file of its
+ * own): one bot and one browser for the whole class, a fresh page and session for every test.
+ * Waits are for the page to reach a state; none asserts how long anything took.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WidgetBrowserTest implements TestPropertyProvider {
+  static final Path SCREENSHOTS = Path.of("target/screenshots");
+  static final Path AXE = Path.of("../widget/node_modules/axe-core/axe.min.js");
+
+  /** A fixed port, so the test can allow a second origin (127.0.0.1) in the CORS list up front. */
+  private final int port = freePort();
+
+  @Inject EmbeddedServer server;
+
+  private Browser browser;
+  private WebDriver driver;
+  private String base;
+
+  @Override
+  public Map<String, String> getProperties() {
+    var properties = new HashMap<>(TestApp.properties());
+    properties.put("micronaut.server.port", String.valueOf(port));
+    properties.put("micronaut.server.cors.configurations.widget.allowed-origins", "http://127.0.0.1:" + port);
+    properties.put(SecretStepHandler.ENABLED, "true");
+    return properties;
+  }
+
+  @BeforeAll
+  void startBrowser() {
+    browser = Browser.start(1280, 800);
+    driver = browser.driver;
+    base = "http://localhost:" + server.getPort();
+  }
+
+  @AfterAll
+  void stopBrowser() {
+    if (browser != null) browser.close();
+  }
+
+  @BeforeEach
+  void freshPage() {
+    browser.driver.deleteNetworkConditions();
+    cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+    // Cleared on a page without the widget, so no earlier conversation is restored meanwhile.
+    for (var origin : List.of(base, "http://127.0.0.1:" + port)) {
+      driver.get(origin + "/kb");
+      js("sessionStorage.clear()");
+    }
+    driver.get(base + "/");
+    waitFor(d -> launcher().isDisplayed());
+  }
+
+  // ---- the tests ----
+
+  @Test
+  void asking_a_question_shows_the_right_article_card_and_open_shows_the_article_in_the_panel()
+      throws IOException {
+    open();
+    ask("my account is locked");
+
+    var card = waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+    assertEquals("Account locked out", card.findElement(By.cssSelector("h3")).getText());
+    assertFalse(card.findElement(By.cssSelector(".tz-snippet")).getText().isBlank());
+    var newTab = card.findElement(By.cssSelector("a.tz-tab"));
+    assertEquals(base + "/kb/account-locked-out", newTab.getDomAttribute("href"));
+    assertEquals("_blank", newTab.getDomAttribute("target"));
+    screenshot("widget-open.png");
+
+    card.findElement(By.cssSelector(".tz-read")).click();
+    waitFor(d -> textOf(".tz-article h3").equals("Account locked out"));
+    assertFalse(shadow().findElement(By.cssSelector(".tz-article-body")).getText().isBlank());
+    assertEquals("Account locked out", activeText(), "focus moves to the article's title");
+    screenshot("widget-article.png");
+
+    shadow().findElement(By.cssSelector(".tz-back")).click();
+    waitFor(d -> shadow().findElement(By.cssSelector(".tz-messages")).isDisplayed());
+    assertEquals("tz-btn tz-read", active("className"), "focus returns to the card's Open button");
+    assertFalse(shadow().findElement(By.cssSelector(".tz-article")).isDisplayed());
+  }
+
+  @Test
+  void a_quick_reply_sends_its_text_and_gets_the_bots_answer() {
+    open();
+    ask("my account is locked");
+    var option = waitFor(d -> optionButton("That worked"));
+
+    option.click();
+
+    waitFor(d -> userMessages().contains("That worked"));
+    waitFor(d -> botMessages().size() == 2);
+    assertEquals("text", botMessages().get(1).getDomAttribute("data-type"));
+    assertTrue(optionButton("That worked") == null, "an earlier turn's quick replies are gone");
+  }
+
+  @Test
+  void talk_to_a_person_is_always_in_the_header_and_hands_off() {
+    open();
+    shadow().findElement(By.cssSelector(".tz-person")).click();
+
+    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-bot[data-type='handoff']")).isEmpty());
+    assertEquals(List.of("Talk to a person"), userMessages());
+  }
+
+  @Test
+  void the_conversation_and_open_panel_survive_a_reload() {
+    open();
+    ask("my account is locked");
+    waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+
+    driver.navigate().refresh();
+
+    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
+    assertTrue(panel().isDisplayed());
+    assertEquals(List.of("my account is locked"), userMessages());
+    assertEquals("true", launcher().getDomAttribute("aria-expanded"));
+  }
+
+  @Test
+  void the_widget_works_with_the_keyboard_alone() {
+    // Tab from the page's start to the launcher.
+    for (int i = 0; i < 10 && !"tz-launcher".equals(active("className")); i++) keys(Keys.TAB);
+    assertEquals("tz-launcher", active("className"));
+    keys(Keys.ENTER);
+    waitFor(d -> panel().isDisplayed());
+    assertEquals("tz-input", active("id"), "focus moves into the panel");
+
+    keys("my account is locked", Keys.ENTER);
+    waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+    for (int i = 0; i < 12 && !"tz-btn tz-read".equals(active("className")); i++) keys(Keys.SHIFT, Keys.TAB);
+    assertEquals("tz-btn tz-read", active("className"));
+    var title = active("ariaLabel").replaceFirst("^Open: ", ""); // the answer's last card
+    keys(Keys.ENTER);
+    waitFor(d -> textOf(".tz-article h3").equals(title));
+    keys(Keys.SHIFT, Keys.TAB);
+    assertEquals("tz-btn tz-back", active("className"));
+    keys(Keys.ENTER);
+    assertEquals("tz-btn tz-read", active("className"));
+
+    keys(Keys.ESCAPE);
+    waitFor(d -> !panel().isDisplayed());
+    assertEquals("tz-launcher", active("className"), "focus returns to the launcher");
+    assertEquals("false", launcher().getDomAttribute("aria-expanded"));
+  }
+
+  @Test
+  void suggestions_appear_while_typing_and_choosing_one_opens_the_article() {
+    open();
+    input().sendKeys("account");
+
+    var first = waitFor(d -> shadow().findElement(By.cssSelector("#tz-suggest [role=option]")));
+    assertEquals("true", input().getDomAttribute("aria-expanded"));
+    assertTrue(first.getText().toLowerCase().contains("account"), first.getText());
+    keys(Keys.ARROW_DOWN);
+    assertEquals("tz-suggest-0", input().getDomAttribute("aria-activedescendant"));
+    var chosen = first.getText();
+    keys(Keys.ENTER);
+
+    waitFor(d -> textOf(".tz-article h3").equals(chosen));
+    assertTrue(userMessages().isEmpty(), "choosing a suggestion opens it; it sends nothing");
+  }
+
+  @Test
+  void a_failed_send_keeps_the_message_and_retry_delivers_it() {
+    open();
+    ask("warm up"); // the conversation exists; the next send is the one that fails
+    waitFor(d -> botMessages().size() == 1);
+
+    browser.driver.setNetworkConditions(new ChromiumNetworkConditions().setOffline(true));
+    ask("my account is locked");
+    var retry = waitFor(d -> shadow().findElement(By.cssSelector(".tz-retry")));
+    assertTrue(userMessages().contains("my account is locked"), "the message stays on screen");
+    assertEquals("", input().getDomProperty("value"));
+
+    browser.driver.deleteNetworkConditions();
+    retry.click();
+
+    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
+    assertTrue(shadow().findElements(By.cssSelector(".tz-retry")).isEmpty());
+    assertEquals(List.of("warm up", "my account is locked"), userMessages());
+  }
+
+  @Test
+  void a_secret_step_masks_the_input_and_never_shows_what_was_typed() {
+    open();
+    ask(SecretStepHandler.TRIGGER);
+    waitFor(d -> "password".equals(input().getDomAttribute("type")));
+    assertEquals("off", input().getDomAttribute("autocomplete"));
+    assertNull(input().getDomAttribute("role"), "no suggestions for a secret");
+
+    ask("hunter2-Secret");
+
+    waitFor(d -> botMessages().size() == 2);
+    assertFalse(shadow().findElement(By.cssSelector(".tz-messages")).getText().contains("hunter2"));
+    assertEquals("text", input().getDomAttribute("type"), "back to plain text after the secret");
+
+    driver.navigate().refresh(); // the restored transcript has only that a secret was given
+    waitFor(d -> userMessages().size() == 2);
+    assertFalse(String.join(" ", userMessages()).contains("hunter2"), userMessages().toString());
+  }
+
+  @Test
+  void rating_buttons_are_on_each_answer_enabled_when_the_bot_takes_feedback_and_ask_why_after_down() {
+    boolean feedback = (Boolean) ((Map<?, ?>) js("return fetch('/api/features').then(r => r.json())")).get("feedback");
+    open();
+    ask("my account is locked");
+
+    var up = waitFor(d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='answer'] .tz-up")));
+    var down = shadow().findElement(By.cssSelector(".tz-bot[data-type='answer'] .tz-down"));
+    assertEquals("Helpful", up.getDomAttribute("aria-label"));
+    assertEquals(feedback, up.isEnabled());
+    assertEquals(feedback, down.isEnabled());
+    if (!feedback) return; // disabled until the bot serves POST /api/conversations/{id}/feedback
+
+    down.click();
+    var reason = waitFor(d -> shadow().findElement(By.cssSelector(".tz-reasons button")));
+    assertEquals("true", shadow().findElement(By.cssSelector(".tz-down")).getDomAttribute("aria-pressed"));
+    assertEquals("vote:", active("dataset.key").substring(0, 5), "focus stays on the rating");
+    reason.click();
+    waitFor(d -> shadow().findElements(By.cssSelector(".tz-reasons")).isEmpty());
+    assertEquals("true", shadow().findElement(By.cssSelector(".tz-down")).getDomAttribute("aria-pressed"));
+  }
+
+  @Test
+  void user_text_is_shown_as_text_never_as_markup() {
+    open();
+    ask("<img src=x onerror=\"window.tzInjected=1\"><b>bold</b>");
+
+    waitFor(d -> botMessages().size() == 1);
+    assertTrue(userMessages().get(0).startsWith("<img src=x"));
+    assertNull(js("return window.tzInjected"));
+    assertTrue(shadow().findElements(By.cssSelector(".tz-user img, .tz-user b")).isEmpty());
+  }
+
+  @Test
+  void the_open_widget_has_no_serious_or_critical_accessibility_violations() throws IOException {
+    open();
+    ask("my account is locked");
+    waitFor(d -> optionButton("That worked"));
+    assertNoSeriousViolations("conversation");
+
+    shadow().findElement(By.cssSelector(".tz-read")).click();
+    waitFor(d -> textOf(".tz-article h3").equals("Account locked out"));
+    assertNoSeriousViolations("article");
+  }
+
+  @Test
+  void the_panel_fits_a_320_pixel_screen_and_200_percent_zoom() throws IOException {
+    // 320 CSS pixels wide (WCAG reflow), then 1280x800 at 200% zoom, which is 640x400 CSS pixels.
+    for (var size : List.of(List.of(320, 640), List.of(640, 400))) {
+      cdp("Emulation.setDeviceMetricsOverride", Map.of("width", size.get(0), "height", size.get(1), "deviceScaleFactor", 1, "mobile", false));
+      driver.navigate().refresh();
+      waitFor(d -> launcher().isDisplayed());
+      open();
+      ask("my account is locked");
+      waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+      if (size.get(0) == 320) screenshot("widget-320.png");
+
+      var panel = rect(panel());
+      assertTrue(panel.get("left") >= 0 && panel.get("right") <= size.get(0), "panel inside the screen: " + panel);
+      var input = rect(input());
+      assertTrue(input.get("bottom") <= size.get(1) && input.get("right") <= size.get(0), "input reachable: " + input);
+      assertEquals(size.get(0).longValue(), ((Number) js("return document.documentElement.scrollWidth")).longValue(), "no sideways scrolling");
+      js("sessionStorage.clear()");
+    }
+  }
+
+  @Test
+  void the_second_language_translates_the_interface_and_right_to_left_mirrors_it() {
+    replaceWidget("lang", "fr", "dir", "rtl");
+    waitFor(d -> launcher().getDomAttribute("aria-label").startsWith("Ouvrir le chat"));
+    open();
+
+    assertEquals("Parler à une personne", shadow().findElement(By.cssSelector(".tz-person")).getText());
+    assertEquals("Envoyer", shadow().findElement(By.cssSelector(".tz-send")).getText());
+    assertEquals("fr", shadow().findElement(By.cssSelector(".tz-root")).getDomAttribute("lang"));
+    var panel = rect(panel());
+    assertTrue(panel.get("left") < 640 - panel.get("right"), "right to left: the panel sits on the left: " + panel);
+  }
+
+  @Test
+  void a_page_on_another_allowed_origin_embeds_the_widget_with_bot_url() {
+    // The page comes from 127.0.0.1 and the bot is addressed as localhost: two origins, so every
+    // call is a CORS request, allowed because the test lists 127.0.0.1 as a widget origin.
+    driver.get("http://127.0.0.1:" + port + "/");
+    replaceWidget("bot-url", base);
+    open();
+    ask("my account is locked");
+
+    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
+    assertEquals(base + "/kb/account-locked-out", shadow().findElement(By.cssSelector("a.tz-tab")).getDomAttribute("href"));
+  }
+
+  // ---- helpers ----
+
+  private void open() {
+    launcher().click();
+    waitFor(d -> panel().isDisplayed());
+  }
+
+  private void ask(String text) {
+    input().sendKeys(text, Keys.ENTER);
+  }
+
+  private SearchContext shadow() {
+    return driver.findElement(By.tagName("tierzero-chat")).getShadowRoot();
+  }
+
+  private WebElement launcher() {
+    return shadow().findElement(By.cssSelector(".tz-launcher"));
+  }
+
+  private WebElement panel() {
+    return shadow().findElement(By.cssSelector(".tz-panel"));
+  }
+
+  private WebElement input() {
+    return shadow().findElement(By.cssSelector("#tz-input"));
+  }
+
+  private String textOf(String css) {
+    var found = shadow().findElements(By.cssSelector(css));
+    return found.isEmpty() ? "" : found.get(0).getText();
+  }
+
+  private WebElement optionButton(String text) {
+    return shadow().findElements(By.cssSelector(".tz-option")).stream()
+        .filter(b -> b.getText().equals(text))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Read in one script: the list is redrawn as replies arrive, so held elements go stale. */
+  @SuppressWarnings("unchecked")
+  private List<String> userMessages() {
+    return (List<String>)
+        js("return [...document.querySelector('tierzero-chat').shadowRoot.querySelectorAll('.tz-user > p:not(.tz-error)')].map(p => p.textContent)");
+  }
+
+  private List<WebElement> botMessages() {
+    // The greeting shown before the first message is not part of the conversation.
+    return userMessages().isEmpty() ? List.of() : shadow().findElements(By.cssSelector(".tz-bot"));
+  }
+
+  /** A property of the element focused inside the widget. */
+  private String active(String property) {
+    return (String)
+        js(
+            "var a = document.querySelector('tierzero-chat').shadowRoot.activeElement;"
+                + "return a ? String(arguments[0].split('.').reduce((o, k) => o && o[k], a)) : null",
+            property);
+  }
+
+  private String activeText() {
+    return active("textContent");
+  }
+
+  private void keys(CharSequence... keys) {
+    var actions = new Actions(driver);
+    if (keys.length == 2 && keys[0] == Keys.SHIFT) {
+      actions.keyDown(Keys.SHIFT).sendKeys(keys[1]).keyUp(Keys.SHIFT).perform();
+    } else {
+      actions.sendKeys(keys).perform();
+    }
+  }
+
+  private void replaceWidget(String... attributes) {
+    js(
+        "document.querySelector('tierzero-chat').remove();"
+            + "var el = document.createElement('tierzero-chat');"
+            + "for (var i = 0; i < arguments.length; i += 2) el.setAttribute(arguments[i], arguments[i + 1]);"
+            + "document.body.append(el);",
+        (Object[]) attributes);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Long> rect(WebElement element) {
+    var r = (Map<String, Object>) js("var r = arguments[0].getBoundingClientRect(); return {left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom)}", element);
+    var out = new HashMap<String, Long>();
+    r.forEach((k, v) -> out.put(k, ((Number) v).longValue()));
+    return out;
+  }
+
+  private Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  private void cdp(String command, Map<String, Object> params) {
+    browser.driver.executeCdpCommand(command, params);
+  }
+
+  private <T> T waitFor(Function<WebDriver, T> condition) {
+    try {
+      return new WebDriverWait(driver, Duration.ofSeconds(30))
+          .ignoring(NoSuchElementException.class)
+          .ignoring(StaleElementReferenceException.class)
+          .until(condition);
+    } catch (TimeoutException e) {
+      // What the page showed when it stopped short: a picture and the widget's markup.
+      var name = "failed-" + System.nanoTime();
+      try {
+        screenshot(name + ".png");
+        Files.writeString(SCREENSHOTS.resolve(name + ".html"), String.valueOf(js("return document.querySelector('tierzero-chat').shadowRoot.innerHTML")));
+      } catch (IOException | RuntimeException ignored) {
+        // The timeout is the failure to report.
+      }
+      throw new AssertionError("Page state not reached; see " + SCREENSHOTS.resolve(name) + ".*", e);
+    }
+  }
+
+  private void screenshot(String name) throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    Files.write(SCREENSHOTS.resolve(name), browser.driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** axe-core, injected from the npm package the build installs, over the page and the widget. */
+  @SuppressWarnings("unchecked")
+  private void assertNoSeriousViolations(String state) throws IOException {
+    assertTrue(Files.exists(AXE), "axe-core is installed by the build (npm ci in widget/): " + AXE.toAbsolutePath());
+    js(Files.readString(AXE));
+    var result =
+        (Map<String, Object>)
+            ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                    "var done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))}), e => done({error: String(e)}));");
+    assertNull(result.get("error"));
+    var serious =
+        ((List<Map<String, Object>>) result.get("violations"))
+            .stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
+    assertTrue(serious.isEmpty(), "axe in the " + state + " view: " + serious);
+    assertNotNull(result.get("violations"));
+  }
+
+  private static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
