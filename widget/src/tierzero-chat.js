@@ -112,7 +112,8 @@
       // Labels for the bot's forms, by form id and field name; English comes from the bot.
       'form.ticket.title': 'Créer un ticket',
       'form.ticket.name': 'Votre nom',
-      'form.ticket.email': 'Votre e-mail',
+      'form.ticket.email': 'Votre e-mail professionnel',
+      'form.ticket.details': 'Autre chose à ajouter ? (facultatif)',
       'form.ticket.consent': 'Envoyer cette conversation avec mon ticket au support informatique',
       'form.ticket.submit': 'Envoyer le ticket',
       restoreFailed: "La conversation précédente n'a pas pu être chargée.",
@@ -385,7 +386,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
     connectedCallback() {
       if (!this.root) this.build();
       this.applyAttributes();
-      const saved = storage.get(this.storageKey());
+      const saved = this.conversation ? null : storage.get(this.storageKey());
       if (saved && saved.id && saved.token) {
         this.conversation = { id: saved.id, token: saved.token };
         this.restore().then(() => {
@@ -582,6 +583,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
 
     /** Sends text as the user; on failure the message stays, marked, with a retry. */
     async send(text, secret) {
+      if (this.busy) return; // one turn at a time: the bot answers turns in order
       const message = { from: 'user', text, secret: !!secret, state: 'sending' };
       this.messages.push(message);
       this.pendingInput = null;
@@ -879,7 +881,9 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         try {
           const result = await this.api.call(form.method || 'POST', form.action, body, this.conversation.token);
           m.formState = 'sent';
-          m.formResult = result && typeof result.text === 'string' ? result.text : null;
+          // A ticket receipt says what happens next in `message` and names the ticket in `number`.
+          const said = result && (result.message || result.text);
+          m.formResult = typeof said === 'string' ? (result.number && !said.includes(result.number) ? result.number + ': ' : '') + said : null;
           for (const reply of (result && result.replies) || []) this.messages.push({ from: 'bot', ...reply });
           this.announce(m.formResult || this.t('formSent'));
         } catch (err) {

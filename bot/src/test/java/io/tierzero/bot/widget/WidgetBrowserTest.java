@@ -146,6 +146,29 @@ class WidgetBrowserTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_handoff_that_offers_a_ticket_form_shows_it_and_submits_it() throws IOException {
+    open();
+    ask("I want to talk to a person");
+    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-bot[data-type='handoff']")).isEmpty());
+    var forms = shadow().findElements(By.cssSelector(".tz-bot[data-type='handoff'] form.tz-form"));
+    if (forms.isEmpty()) return; // a bot without tickets hands off with text only
+
+    var form = forms.get(0);
+    for (var field : form.findElements(By.cssSelector("input[required]"))) {
+      switch (field.getDomAttribute("type")) {
+        case "checkbox" -> field.click();
+        case "email" -> field.sendKeys("alex@example.com");
+        default -> field.sendKeys("Alex Example");
+      }
+    }
+    screenshot("widget-ticket-form.png");
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+
+    var done = waitFor(d -> shadow().findElement(By.cssSelector(".tz-form-done")));
+    assertFalse(done.getText().isBlank());
+  }
+
+  @Test
   void the_conversation_and_open_panel_survive_a_reload() {
     open();
     ask("my account is locked");
