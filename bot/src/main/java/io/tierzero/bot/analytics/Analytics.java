@@ -5,6 +5,7 @@ import io.tierzero.bot.analytics.Snapshot.Conv;
 import io.tierzero.bot.analytics.Snapshot.Msg;
 import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Texts;
+import io.tierzero.bot.flows.FlowCatalog;
 import io.tierzero.bot.kb.Articles;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.search.Ratings;
@@ -58,8 +59,10 @@ public class Analytics {
   private final QuestionGroups groups;
   private final Articles articles;
   private final AnalyticsConfiguration config;
+  private final FlowCatalog flows;
 
-  Analytics(AnalyticsStore store, QuestionGroups groups, Articles articles, AnalyticsConfiguration config) {
+  Analytics(AnalyticsStore store, QuestionGroups groups, Articles articles, AnalyticsConfiguration config, FlowCatalog flows) {
+    this.flows = Objects.requireNonNull(flows, "flows");
     this.store = Objects.requireNonNull(store, "store");
     this.groups = Objects.requireNonNull(groups, "groups");
     this.articles = Objects.requireNonNull(articles, "articles");
@@ -121,8 +124,9 @@ public class Analytics {
     var topics = new HashMap<String, String>();
     for (var c : all) {
       var flows = runsByConversation.getOrDefault(c.id(), List.of());
-      var email = c.ticket() != null ? c.ticket().email() : flows.stream().map(Snapshot.FlowRunRow::email).filter(Objects::nonNull).findFirst().orElse(null);
-      if (email != null) emails.put(c.id(), email.strip().toLowerCase(java.util.Locale.ROOT));
+      // Users are compared by a hash of their email: flows keep only the hash.
+      var email = c.ticket() != null ? FlowRunRecorder.userKey(c.ticket().email()) : flows.stream().map(Snapshot.FlowRunRow::userKey).filter(Objects::nonNull).findFirst().orElse(null);
+      if (email != null) emails.put(c.id(), email);
       var topic = topic(c, flows);
       if (topic != null) topics.put(c.id(), topic);
     }
@@ -417,14 +421,18 @@ public class Analytics {
         counts(tickets, Snapshot.TicketRow::trigger));
   }
 
-  private static List<Reports.Flow> flowStats(List<Snapshot.FlowRunRow> runs) {
+  private List<Reports.Flow> flowStats(List<Snapshot.FlowRunRow> runs) {
     var byFlow = new TreeMap<String, List<Snapshot.FlowRunRow>>();
     runs.forEach(r -> byFlow.computeIfAbsent(r.flowId(), k -> new ArrayList<>()).add(r));
     var out = new ArrayList<Reports.Flow>();
     byFlow.forEach(
         (flow, list) -> {
-          var order = new LinkedHashSet<String>();
-          list.forEach(r -> order.addAll(r.steps()));
+          var seen = new LinkedHashSet<String>();
+          list.forEach(r -> seen.addAll(r.steps()));
+          // The funnel in the order the flow file defines its steps; steps no longer in it last.
+          var defined = flows.get(flow).map(f -> f.steps().stream().map(io.tierzero.kb.flow.Step::id).toList()).orElse(List.of());
+          var order = new ArrayList<>(seen);
+          order.sort(Comparator.comparingInt(step -> defined.contains(step) ? defined.indexOf(step) : Integer.MAX_VALUE));
           var steps = new ArrayList<Reports.Step>();
           for (var step : order) {
             long reached = list.stream().filter(r -> r.steps().contains(step)).count();

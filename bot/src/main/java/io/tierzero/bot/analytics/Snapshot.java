@@ -61,6 +61,7 @@ record Snapshot(
    * @param outcome {@code resolved}, {@code escalated}, {@code cancelled}, {@code abandoned} or
    *     {@code running}
    * @param actionsSucceeded whether at least one action ran and every action succeeded
+   * @param userKey SHA-256 of the email address the fix asked for, if it asked
    */
   record FlowRunRow(
       String conversationId,
@@ -68,7 +69,7 @@ record Snapshot(
       List<String> steps,
       String outcome,
       boolean actionsSucceeded,
-      @Nullable String email,
+      @Nullable String userKey,
       Instant startedAt) {}
 
   record Conv(

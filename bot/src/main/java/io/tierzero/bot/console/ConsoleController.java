@@ -25,6 +25,7 @@ import io.tierzero.bot.tickets.Priority;
 import io.tierzero.bot.tickets.TicketService;
 import io.tierzero.bot.tickets.TicketStatus;
 import io.tierzero.kb.parse.Article;
+import io.tierzero.kb.search.Decision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,6 +45,9 @@ import java.util.Locale;
 class ConsoleController {
   /** Bars per chart: more than this stops being readable at a glance. */
   static final int TOP = 8;
+
+  /** A draft's category when no article is close: the agent picks the folder. */
+  static final String NO_CATEGORY = "general";
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -208,9 +212,15 @@ class ConsoleController {
     return analytics.gap(period, key).map(g -> ArticleDraft.of(g, category(g.title()), period, LocalDate.now(clock.withZone(ZoneOffset.UTC))));
   }
 
-  /** The category of the closest existing article: a gap is usually next to something written. */
+  /**
+   * The category of the article the knowledge base would offer for the question, when it is
+   * confident enough to offer one (a rated-down gap sits next to a written article); otherwise
+   * {@value #NO_CATEGORY}, for the agent to change to the right folder.
+   */
   private String category(String question) {
-    return articles.search(question, 1).hits().stream().findFirst().flatMap(h -> articles.article(h.id())).map(Article::category).orElse("general");
+    var result = articles.search(question, 1);
+    if (result.decision() == Decision.ABSTAIN) return NO_CATEGORY;
+    return result.hits().stream().findFirst().flatMap(h -> articles.article(h.id())).map(Article::category).orElse(NO_CATEGORY);
   }
 
   private String ticketPage(AgentTicket t) {

@@ -1,5 +1,6 @@
 package io.tierzero.bot.flows;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.serde.ObjectMapper;
 import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Reply;
@@ -63,6 +64,7 @@ public class FlowEngine {
   private final FlowHandoff handoff;
   private final FlowsConfiguration config;
   private final ObjectMapper json;
+  private final ApplicationEventPublisher<FlowProgress> progress;
   private final Clock clock = Clock.systemUTC();
 
   FlowEngine(
@@ -72,7 +74,8 @@ public class FlowEngine {
       List<FlowAction> actions,
       FlowHandoff handoff,
       FlowsConfiguration config,
-      ObjectMapper json) {
+      ObjectMapper json,
+      ApplicationEventPublisher<FlowProgress> progress) {
     this.catalog = catalog;
     this.states = states;
     this.escalations = escalations;
@@ -82,6 +85,7 @@ public class FlowEngine {
     this.handoff = handoff;
     this.config = config;
     this.json = json;
+    this.progress = progress;
   }
 
   /** The names of the actions this bot can run. */
@@ -101,6 +105,7 @@ public class FlowEngine {
     LOG.info("Flow {} started in conversation {}", flow.id(), conversationId);
     boolean open = advance(conversationId, flow, run, flow.first().id(), replies);
     save(conversationId, run, open, null);
+    publish(conversationId, run, true, open);
     return replies;
   }
 
@@ -126,6 +131,7 @@ public class FlowEngine {
     var replies = new ArrayList<Reply>();
     boolean open = turn(conversationId, flow.get(), run, text, replies);
     save(conversationId, run, open, state.get());
+    publish(conversationId, run, false, open);
     return replies;
   }
 
@@ -135,6 +141,7 @@ public class FlowEngine {
     boolean sensitive = current instanceof Step.Ask ask && ask.input().sensitive();
     if (CANCEL.contains(normalized)) {
       LOG.info("Flow {} cancelled in conversation {}", flow.id(), conversationId);
+      run.outcome = FlowProgress.CANCELLED;
       replies.add(Reply.text("OK, I've stopped \"" + flow.title() + "\". Nothing more will be changed. Ask me anything else."));
       return false;
     }
@@ -251,6 +258,7 @@ public class FlowEngine {
         }
         case Step.End end -> {
           if (end.outcome() == Step.Outcome.RESOLVED) {
+            run.outcome = FlowProgress.RESOLVED;
             LOG.info("Flow {} resolved in conversation {}", flow.id(), conversationId);
             replies.add(new Reply(ReplyType.FLOW_STEP,
                 end.text() == null ? "That's fixed." : render(end.text(), run), List.of(), List.of(Options.THAT_WORKED)));
@@ -298,6 +306,7 @@ public class FlowEngine {
         priority != null ? priority : flow.escalation().priority(),
         reason,
         new FlowEscalation.Context(answers, run.actions, run.tried));
+    run.outcome = FlowProgress.ESCALATED;
     escalations.save(new FlowEscalationRecord(
         UUID.randomUUID().toString(), conversationId, flow.id(), stepId, escalation.category(),
         escalation.priority(), reason, write(escalation.context()), now()));
@@ -388,6 +397,17 @@ public class FlowEngine {
       var value = run.secrets.containsKey(name) ? run.secrets.get(name) : run.values.getOrDefault(name, "");
       return java.util.regex.Matcher.quoteReplacement(value);
     });
+  }
+
+  /** Tells analytics how far the run got this turn; answers to secret questions are not in it. */
+  private void publish(String conversationId, FlowRun run, boolean started, boolean open) {
+    var reached = new java.util.ArrayList<String>(run.history);
+    run.actions.forEach(a -> { if (!reached.contains(a.step())) reached.add(a.step()); });
+    if (!reached.contains(run.stepId)) reached.add(run.stepId);
+    var answers = new java.util.LinkedHashMap<String, String>();
+    run.answered.forEach(id -> { if (run.values.containsKey(id)) answers.put(id, run.values.get(id)); });
+    progress.publishEvent(new FlowProgress(conversationId, run.flowId, started, run.stepId, reached,
+        open ? null : run.outcome, List.copyOf(run.actions), answers));
   }
 
   private void save(String conversationId, FlowRun run, boolean open, FlowState previous) {

@@ -31,6 +31,8 @@ final class FlowRun {
   final List<String> answered;
   final List<FlowEscalation.ActionOutcome> actions;
   final List<String> tried;
+  /** How the run ended this turn ({@link FlowProgress}'s outcomes); null while it goes on. */
+  String outcome;
   /** Answers to secret and code questions: this turn only, never in {@link Data}. */
   final Map<String, String> secrets = new HashMap<>();
 

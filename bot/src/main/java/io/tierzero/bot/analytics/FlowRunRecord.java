@@ -1,0 +1,23 @@
+package io.tierzero.bot.analytics;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** One guided fix run as analytics keeps it ({@code flow_run}). */
+@MappedEntity("flow_run")
+record FlowRunRecord(
+    @Id String id,
+    String conversationId,
+    String flowId,
+    String steps,
+    String stepId,
+    String outcome,
+    int actionsOk,
+    int actionsFailed,
+    @Nullable String userKey,
+    Instant startedAt,
+    Instant updatedAt) {
+  static final String RUNNING = "running";
+}
