@@ -1,0 +1,32 @@
+package io.tierzero.bot.analytics;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tierzero.bot.Postgres;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The same guided fix runs and hand-computed funnel on PostgreSQL, in a schema of its own: the
+ * feedback, analytics and flow-run SQL runs on both databases. Skipped when PostgreSQL is
+ * unreachable, failed instead when {@code TIERZERO_REQUIRE_POSTGRES=true}.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FlowAnalyticsPostgresTest extends FlowAnalyticsTest {
+  private String schema;
+
+  @Override
+  public Map<String, String> getProperties() {
+    schema = Postgres.newSchema();
+    var properties = new HashMap<>(super.getProperties());
+    properties.putAll(Postgres.properties(schema));
+    return properties;
+  }
+
+  @AfterAll
+  void dropSchema() {
+    Postgres.dropSchema(schema);
+  }
+}
