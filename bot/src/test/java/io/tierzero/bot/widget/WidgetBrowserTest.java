@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -13,7 +14,8 @@ import io.tierzero.bot.TestApp;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,8 +53,11 @@ class WidgetBrowserTest implements TestPropertyProvider {
   static final Path SCREENSHOTS = Path.of("target/screenshots");
   static final Path AXE = Path.of("../widget/node_modules/axe-core/axe.min.js");
 
-  /** A fixed port, so the test can allow a second origin (127.0.0.1) in the CORS list up front. */
-  private final int port = freePort();
+  /**
+   * Another site: a page served on its own port that embeds the widget from the bot, as an
+   * intranet page would. Bound before the bot starts, so its origin can be in the CORS list.
+   */
+  private final HttpServer otherSite = otherSite();
 
   @Inject EmbeddedServer server;
 
@@ -63,8 +68,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     var properties = new HashMap<>(TestApp.properties());
-    properties.put("micronaut.server.port", String.valueOf(port));
-    properties.put("micronaut.server.cors.configurations.widget.allowed-origins", "http://127.0.0.1:" + port);
+    properties.put("micronaut.server.cors.configurations.widget.allowed-origins", otherSiteOrigin());
     properties.put(SecretStepHandler.ENABLED, "true");
     return properties;
   }
@@ -78,6 +82,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
 
   @AfterAll
   void stopBrowser() {
+    otherSite.stop(0);
     if (browser != null) browser.close();
   }
 
@@ -86,8 +91,8 @@ class WidgetBrowserTest implements TestPropertyProvider {
     browser.driver.deleteNetworkConditions();
     cdp("Emulation.clearDeviceMetricsOverride", Map.of());
     // Cleared on a page without the widget, so no earlier conversation is restored meanwhile.
-    for (var origin : List.of(base, "http://127.0.0.1:" + port)) {
-      driver.get(origin + "/kb");
+    for (var page : List.of(base + "/kb", otherSiteOrigin() + "/blank")) {
+      driver.get(page);
       js("sessionStorage.clear()");
     }
     driver.get(base + "/");
@@ -345,11 +350,10 @@ class WidgetBrowserTest implements TestPropertyProvider {
   }
 
   @Test
-  void a_page_on_another_allowed_origin_embeds_the_widget_with_bot_url() {
-    // The page comes from 127.0.0.1 and the bot is addressed as localhost: two origins, so every
-    // call is a CORS request, allowed because the test lists 127.0.0.1 as a widget origin.
-    driver.get("http://127.0.0.1:" + port + "/");
-    replaceWidget("bot-url", base);
+  void a_page_on_another_allowed_origin_embeds_the_widget_with_one_script_tag() {
+    // The page comes from another site and names the bot in bot-url: every call is a CORS
+    // request, allowed because the test lists that site as a widget origin.
+    driver.get(otherSiteOrigin() + "/");
     open();
     ask("my account is locked");
 
@@ -498,9 +502,33 @@ class WidgetBrowserTest implements TestPropertyProvider {
     assertNotNull(result.get("violations"));
   }
 
-  private static int freePort() {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+  private String otherSiteOrigin() {
+    return "http://127.0.0.1:" + otherSite.getAddress().getPort();
+  }
+
+  private HttpServer otherSite() {
+    try {
+      var site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      site.createContext(
+          "/",
+          exchange -> {
+            var bot = "http://localhost:" + server.getPort();
+            var html =
+                exchange.getRequestURI().getPath().equals("/blank")
+                    ? "<!doctype html><title>blank</title>"
+                    : "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Intranet</title>"
+                        + "<script src=\"" + bot + "/widget/tierzero-chat.js\" defer></script></head>"
+                        + "<body><main><h1>Intranet</h1></main>"
+                        + "<tierzero-chat bot-url=\"" + bot + "\"></tierzero-chat></body></html>";
+            var bytes = html.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (var body = exchange.getResponseBody()) {
+              body.write(bytes);
+            }
+          });
+      site.start();
+      return site;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
