@@ -6,6 +6,8 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
 import io.tierzero.bot.conversations.StartedConversation;
+import io.tierzero.bot.redaction.PlainText;
+import io.tierzero.bot.redaction.Redactor;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +58,14 @@ public class ChatService {
     var conversation = locked.get();
 
     var previous = store.lastBotMessage(conversation).map(codec::toReply).orElse(null);
-    var context = TurnContext.of(conversation.id(), text, conversation.noAnswerStreak(), previous);
+    // Without NUL or lone surrogates, which no database column or transcript can hold.
+    var context = TurnContext.of(conversation.id(), PlainText.clean(text), conversation.noAnswerStreak(), previous);
     var replies = dispatcher.dispatch(context);
 
     var messages = new ArrayList<NewMessage>(replies.size() + 1);
-    // An answer to a secret or one-time-code question is stored as "(secret given)", never as typed.
-    messages.add(NewMessage.fromUser(ReplyInput.transcriptText(previous, context.text())));
+    // An answer to a secret or one-time-code question is stored as "(secret given)", never as typed;
+    // any other message loses card numbers, passwords and keys before it is stored.
+    messages.add(NewMessage.fromUser(Redactor.redact(ReplyInput.transcriptText(previous, context.text()))));
     replies.forEach(reply -> messages.add(codec.toMessage(reply)));
     var stored = store.append(conversation, messages, streak(conversation.noAnswerStreak(), replies));
 

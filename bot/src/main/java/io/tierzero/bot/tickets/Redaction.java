@@ -48,6 +48,8 @@ public final class Redaction {
   private static boolean isSecret(MatchResult m) {
     var separator = m.group(2).strip();
     var value = m.group(3);
+    // Already redacted where the message was stored ("[redacted password]").
+    if (value.startsWith("[redacted")) return false;
     // "the code didn't arrive", "pin reset": without "is" or ":" only something with a digit is a code.
     if (separator.isEmpty()) return value.chars().anyMatch(Character::isDigit);
     var word = value.replaceAll("[.,!?;]+$", "").toLowerCase(Locale.ROOT);

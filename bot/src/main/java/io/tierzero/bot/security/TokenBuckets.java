@@ -1,0 +1,75 @@
+package io.tierzero.bot.security;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * Token buckets by key (a client address, a conversation id). Thread-safe; each bucket is locked
+ * on its own, so keys never wait for each other.
+ */
+final class TokenBuckets {
+  private final double capacity;
+  private final double perNano;
+  private final int maxBuckets;
+  private final LongSupplier clock;
+  private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+  TokenBuckets(int capacity, int perMinute, int maxBuckets, LongSupplier nanoClock) {
+    this.capacity = capacity;
+    this.perNano = perMinute / 60e9;
+    this.maxBuckets = maxBuckets;
+    this.clock = nanoClock;
+  }
+
+  /**
+   * Takes one token for {@code key}: 0 when granted, otherwise the whole seconds (at least 1)
+   * until a token is back.
+   */
+  long take(String key) {
+    var now = clock.getAsLong();
+    if (buckets.size() >= maxBuckets) dropIdle(now);
+    var bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
+    synchronized (bucket) {
+      bucket.refill(now, capacity, perNano);
+      if (bucket.tokens >= 1) {
+        bucket.tokens -= 1;
+        return 0;
+      }
+      var nanos = (1 - bucket.tokens) / perNano;
+      return Math.max(1, (long) Math.ceil(nanos / 1e9));
+    }
+  }
+
+  int size() {
+    return buckets.size();
+  }
+
+  /** A full bucket behaves exactly like a new one, so forgetting it loses nothing. */
+  private void dropIdle(long now) {
+    buckets.entrySet().removeIf(e -> {
+      synchronized (e.getValue()) {
+        e.getValue().refill(now, capacity, perNano);
+        return e.getValue().tokens >= capacity;
+      }
+    });
+    // Still full of busy buckets (a flood of distinct keys): forget the lot rather than grow.
+    if (buckets.size() >= maxBuckets) buckets.clear();
+  }
+
+  private static final class Bucket {
+    double tokens;
+    long at;
+
+    Bucket(double tokens, long at) {
+      this.tokens = tokens;
+      this.at = at;
+    }
+
+    void refill(long now, double capacity, double perNano) {
+      if (now > at) {
+        tokens = Math.min(capacity, tokens + (now - at) * perNano);
+        at = now;
+      }
+    }
+  }
+}
