@@ -143,7 +143,7 @@ height:min(36rem,calc(100vh - 6rem));background:var(--tz-bg);color:var(--tz-text
 border-radius:var(--tz-radius);box-shadow:0 8px 28px rgba(0,0,0,.28);overflow:hidden}
 .tz-header{flex:none;display:flex;flex-wrap:wrap;align-items:center;gap:.4rem;padding:.5rem .6rem .5rem 1rem;
 background:var(--tz-accent);color:var(--tz-accent-text)}
-.tz-header h2{flex:1 1 auto;margin:0;font-size:1.05rem}
+.tz-header h2{flex:1 1 0;min-width:5rem;margin:0;font-size:1.05rem}
 .tz-header button{background:transparent;color:inherit;border:1px solid currentColor;border-radius:999px;
 padding:.25rem .7rem;font-size:.875rem;min-height:2.25rem}
 .tz-header .tz-close{border-color:transparent;padding:.25rem .5rem;display:inline-flex;align-items:center}
@@ -705,7 +705,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         h('span', { class: 'tz-sr', text: this.t('you') + ' ' }),
         m.secret || m.hidden
           ? h('p', {}, h('span', { 'aria-hidden': 'true', text: '\u2022\u2022\u2022\u2022\u2022\u2022' }), h('span', { class: 'tz-sr', text: this.t('hidden') }))
-          : h('p', { text: m.text }),
+          : h('p', { dir: 'auto', text: m.text }),
       );
       if (m.state === 'failed') {
         item.append(
@@ -726,7 +726,8 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         'li',
         { class: 'tz-msg tz-bot', 'data-type': m.type || 'text' },
         h('span', { class: 'tz-sr', text: this.t('bot') + ' ' }),
-        h('p', { text: m.text }),
+        // dir=auto: the bot's and the articles' text keeps its own direction in either layout.
+        h('p', { dir: 'auto', text: m.text }),
       );
       if (m.articles && m.articles.length) item.append(this.cards(m.articles, m.id));
       if (current && m.options && m.options.length && !this.busy) {
@@ -751,8 +752,8 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
           h(
             'li',
             { class: 'tz-card', 'data-article': a.id },
-            h('h3', { text: a.title }),
-            h('p', { class: 'tz-snippet' }, sanitize(a.snippet, this.api.base)),
+            h('h3', { dir: 'auto', text: a.title }),
+            h('p', { class: 'tz-snippet', dir: 'auto' }, sanitize(a.snippet, this.api.base)),
             h(
               'div',
               { class: 'tz-actions' },
@@ -903,7 +904,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
     async showArticle(id, opener) {
       this.opener = opener;
       const back = h('button', { type: 'button', class: 'tz-btn tz-back', onclick: () => this.hideArticle() }, this.t('back'));
-      const title = h('h3', { tabindex: '-1', text: this.t('loading') });
+      const title = h('h3', { tabindex: '-1', dir: 'auto', text: this.t('loading') });
       this.articleView.replaceChildren(back, title);
       this.list.hidden = true;
       this.articleView.hidden = false;
@@ -917,7 +918,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         const top = body.firstElementChild;
         if (top && /^H\d$/.test(top.tagName) && top.textContent.trim() === article.title) top.remove();
         this.articleView.append(
-          h('div', { class: 'tz-article-body' }, body),
+          h('div', { class: 'tz-article-body', dir: 'auto' }, body),
           h(
             'p',
             {},

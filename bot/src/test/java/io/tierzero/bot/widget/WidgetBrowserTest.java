@@ -337,10 +337,13 @@ class WidgetBrowserTest implements TestPropertyProvider {
   }
 
   @Test
-  void the_second_language_translates_the_interface_and_right_to_left_mirrors_it() {
+  void the_second_language_translates_the_interface_and_right_to_left_mirrors_it() throws IOException {
     replaceWidget("lang", "fr", "dir", "rtl");
     waitFor(d -> launcher().getDomAttribute("aria-label").startsWith("Ouvrir le chat"));
     open();
+    ask("my account is locked");
+    waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+    screenshot("widget-fr-rtl.png");
 
     assertEquals("Parler à une personne", shadow().findElement(By.cssSelector(".tz-person")).getText());
     assertEquals("Envoyer", shadow().findElement(By.cssSelector(".tz-send")).getText());
