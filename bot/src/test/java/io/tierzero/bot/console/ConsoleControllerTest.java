@@ -86,6 +86,14 @@ class ConsoleControllerTest implements TestPropertyProvider {
   }
 
   @Test
+  void console_pages_and_reports_are_not_cached() {
+    for (var path : new String[] {"/console", "/api/agent/analytics/summary"}) {
+      var response = client.toBlocking().exchange(HttpRequest.GET(path).header("Authorization", basic()), String.class);
+      assertEquals("no-store", response.header("Cache-Control"), path);
+    }
+  }
+
+  @Test
   void returns_404_for_an_unknown_ticket_or_gap() {
     var ticket = assertThrows(HttpClientResponseException.class, () -> page("/console/tickets/T-999999"));
     assertEquals(HttpStatus.NOT_FOUND, ticket.getStatus());
