@@ -113,6 +113,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
     var newTab = card.findElement(By.cssSelector("a.tz-tab"));
     assertEquals(base + "/kb/account-locked-out", newTab.getDomAttribute("href"));
     assertEquals("_blank", newTab.getDomAttribute("target"));
+    waitFor(d -> liveRegion().startsWith("These articles should help") || liveRegion().startsWith("This article should help"));
     screenshot("widget-open.png");
 
     card.findElement(By.cssSelector(".tz-read")).click();
@@ -422,6 +423,11 @@ class WidgetBrowserTest implements TestPropertyProvider {
             "var a = document.querySelector('tierzero-chat').shadowRoot.activeElement;"
                 + "return a ? String(arguments[0].split('.').reduce((o, k) => o && o[k], a)) : null",
             property);
+  }
+
+  /** What the polite live region last announced. */
+  private String liveRegion() {
+    return (String) js("return document.querySelector('tierzero-chat').shadowRoot.querySelector('[aria-live=polite]').textContent");
   }
 
   private String activeText() {
