@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -31,6 +32,12 @@ public final class Fields {
   public static final String TYPE = "type";
   /** The article id: indexed to delete or replace all of an article's documents; stored. */
   public static final String ARTICLE = "article";
+  /**
+   * The article id again, as doc values: how a search turns hits into ids. Reading the stored
+   * field instead decompresses a whole block of stored documents per hit, article JSON included,
+   * which was most of a search's cost.
+   */
+  public static final String ARTICLE_ID = "article_id";
 
   // Article documents: searchable text fields, indexed with the KB analyzer, not stored (the
   // article itself is stored whole as JSON).
@@ -84,6 +91,7 @@ public final class Fields {
     Document doc = new Document();
     doc.add(new StringField(TYPE, TYPE_ARTICLE, Field.Store.NO));
     doc.add(new StringField(ARTICLE, article.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(article.id())));
     doc.add(new StoredField(PATH, path));
     doc.add(new StoredField(HASH, hash));
     doc.add(new StoredField(JSON, json));
@@ -119,6 +127,7 @@ public final class Fields {
     Document doc = new Document();
     doc.add(new StringField(TYPE, TYPE_PASSAGE, Field.Store.NO));
     doc.add(new StringField(ARTICLE, passage.articleId(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ARTICLE_ID, new BytesRef(passage.articleId())));
     doc.add(new StringField(KIND, kind, Field.Store.YES));
     doc.add(new StoredField(ORDINAL, passage.ordinal()));
     doc.add(new StoredField(HEADING, passage.heading()));
@@ -129,6 +138,15 @@ public final class Fields {
       doc.add(new StoredField(VECTOR_KEY, vectorKey));
     }
     return doc;
+  }
+
+  /** The article id of a document by its doc-values (see {@link #ARTICLE_ID}). */
+  public static String articleId(org.apache.lucene.index.IndexReader reader, int doc) throws java.io.IOException {
+    var leaves = reader.leaves();
+    var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+    var ids = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), ARTICLE_ID);
+    if (!ids.advanceExact(doc - leaf.docBase)) return null;
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
   }
 
   static byte[] toBytes(float[] vector) {

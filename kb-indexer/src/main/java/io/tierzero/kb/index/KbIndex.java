@@ -62,7 +62,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class KbIndex implements Closeable {
   /** Bump when fields or analysis change: an index of another schema is rebuilt in full. */
-  static final String SCHEMA = "1";
+  static final String SCHEMA = "2";
 
   private static final String USER_SCHEMA = "schema";
   private static final String USER_MODEL = "model";

@@ -105,6 +105,7 @@ public final class ArticleSearcher {
     if (mode != Mode.BM25 && queryVectors == null) {
       throw new IllegalStateException("this index has no vectors: search in bm25 mode");
     }
+    articleDocs.get().clear();
     Question question = Question.of(text, searcher.getIndexReader(), indexAnalyzer);
     Map<String, Double> bm25 = mode == Mode.VECTOR ? Map.of() : bm25(searcher, question, candidates);
     float[] vector = mode == Mode.BM25 ? null : queryVectors.get(question.text());
@@ -192,11 +193,11 @@ public final class ArticleSearcher {
     if (words == null) return Map.of();
     Query query = filtered(words, Fields.TYPE_ARTICLE, candidates);
     TopDocs top = searcher.search(query, BM25_CANDIDATES);
-    StoredFields stored = searcher.storedFields();
     Map<String, Double> scores = new LinkedHashMap<>();
     for (ScoreDoc hit : top.scoreDocs) {
-      String id = stored.document(hit.doc, Set.of(Fields.ARTICLE)).get(Fields.ARTICLE);
+      String id = Fields.articleId(searcher.getIndexReader(), hit.doc);
       scores.put(id, (double) hit.score);
+      articleDocs.get().put(id, hit.doc);
     }
     return scores;
   }
@@ -210,10 +211,9 @@ public final class ArticleSearcher {
             : filtered(null, Fields.TYPE_PASSAGE, candidates);
     var query = new KnnFloatVectorQuery(Fields.VECTOR, vector, VECTOR_PASSAGES, filter);
     TopDocs top = searcher.search(query, VECTOR_PASSAGES);
-    StoredFields stored = searcher.storedFields();
     Map<String, Double> best = new LinkedHashMap<>();
     for (ScoreDoc hit : top.scoreDocs) {
-      String id = stored.document(hit.doc, Set.of(Fields.ARTICLE)).get(Fields.ARTICLE);
+      String id = Fields.articleId(searcher.getIndexReader(), hit.doc);
       // Lucene scores DOT_PRODUCT on unit vectors as (1 + cosine) / 2.
       best.putIfAbsent(id, 2.0 * hit.score - 1);
     }
@@ -238,7 +238,7 @@ public final class ArticleSearcher {
    * terms (or a synonym of each) found anywhere in the article. A question about "overdraft fees"
    * may share "fee" with an article, but the rare word it is really about is missing.
    */
-  double coverage(IndexSearcher searcher, String id, Question question) throws IOException {
+  private double coverage(IndexSearcher searcher, String id, Question question) throws IOException {
     if (question.terms().isEmpty()) return 0;
     IndexReader reader = searcher.getIndexReader();
     int doc = articleDoc(searcher, id);
@@ -267,7 +267,12 @@ public final class ArticleSearcher {
     return total == 0 ? 0 : covered / total;
   }
 
-  private static int articleDoc(IndexSearcher searcher, String id) throws IOException {
+  /** Article documents already seen by this thread's search, by id: saves a lookup per hit. */
+  private final ThreadLocal<Map<String, Integer>> articleDocs = ThreadLocal.withInitial(HashMap::new);
+
+  private int articleDoc(IndexSearcher searcher, String id) throws IOException {
+    Integer known = articleDocs.get().get(id);
+    if (known != null) return known;
     var query =
         new BooleanQuery.Builder()
             .add(new TermQuery(new Term(Fields.ARTICLE, id)), Occur.FILTER)
