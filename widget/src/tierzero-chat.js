@@ -44,6 +44,7 @@
       articles: 'Articles',
       open: 'Open',
       openTab: 'Open in new tab',
+      fixIt: 'Fix it for me',
       newTab: '(opens in a new tab)',
       back: 'Back to the conversation',
       loading: 'Loading',
@@ -87,6 +88,7 @@
       articles: 'Articles',
       open: 'Ouvrir',
       openTab: 'Ouvrir dans un nouvel onglet',
+      fixIt: 'Réparer pour moi',
       newTab: '(nouvel onglet)',
       back: 'Retour à la conversation',
       loading: 'Chargement',
@@ -385,6 +387,15 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
 
     connectedCallback() {
       if (!this.root) this.build();
+      // The bot's article pages carry a "Fix it for me" button outside the widget; the widget
+      // starts that flow in its own conversation.
+      if (!this.onFixIt) {
+        this.onFixIt = (e) => {
+          const button = e.target && e.target.closest && e.target.closest('.tierzero-fix-it');
+          if (button && button.dataset.tierzeroFlow) this.startFlow(button.dataset.tierzeroFlow);
+        };
+        document.addEventListener('click', this.onFixIt);
+      }
       this.applyAttributes();
       const saved = this.conversation ? null : storage.get(this.storageKey());
       if (saved && saved.id && saved.token) {
@@ -774,10 +785,32 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
                 this.t('openTab'),
                 h('span', { class: 'tz-sr', text: ': ' + a.title + ' ' + this.t('newTab') }),
               ),
+              a.flow ? this.fixItButton(a.flow, a.title) : null,
             ),
           ),
         ),
       );
+    }
+
+    /** "Fix it for me": starts the article's guided fix in this conversation. */
+    fixItButton(flow, title) {
+      return h(
+        'button',
+        {
+          type: 'button',
+          class: 'tz-btn tz-fix',
+          'data-flow': flow,
+          'aria-label': this.t('fixIt') + (title ? ': ' + title : ''),
+          onclick: () => this.startFlow(flow),
+        },
+        this.t('fixIt'),
+      );
+    }
+
+    startFlow(flow) {
+      if (!this.articleView.hidden) this.hideArticle();
+      this.open(true);
+      this.send('start flow ' + flow);
     }
 
     rating(m) {
@@ -925,6 +958,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
             h('a', { href: this.api.url('/kb/' + esc(id)), target: '_blank', rel: 'noopener noreferrer' }, this.t('openTab')),
           ),
         );
+        if (article.flow) this.articleView.append(h('p', {}, this.fixItButton(article.flow, article.title)));
         this.announce(article.title);
       } catch (e) {
         title.textContent = this.t('articleError');

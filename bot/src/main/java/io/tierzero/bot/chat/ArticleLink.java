@@ -1,5 +1,6 @@
 package io.tierzero.bot.chat;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
@@ -9,6 +10,13 @@ import io.micronaut.serde.annotation.Serdeable;
  *     words and nothing else
  * @param url the article's readable page
  * @param confidence how sure retrieval is that this article answers the question, in [0,1]
+ * @param flow the guided fix the article offers ("Fix it for me": send {@code start flow <flow>}),
+ *     or null
  */
 @Serdeable
-public record ArticleLink(String id, String title, String snippet, String url, double confidence) {}
+public record ArticleLink(
+    String id, String title, String snippet, String url, double confidence, @Nullable String flow) {
+  public ArticleLink(String id, String title, String snippet, String url, double confidence) {
+    this(id, title, snippet, url, confidence, null);
+  }
+}

@@ -3,11 +3,14 @@ package io.tierzero.bot.chat;
 import io.micronaut.core.annotation.Order;
 import io.tierzero.bot.kb.ArticleHtml;
 import io.tierzero.bot.kb.ArticleSearch;
+import io.tierzero.bot.kb.ArticleView;
+import io.tierzero.bot.kb.Articles;
 import io.tierzero.kb.search.SearchHit;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Answers from the knowledge base, trusting the ranker's decision: a confident answer shows the
@@ -21,19 +24,38 @@ public final class KnowledgeBaseHandler implements Handler {
   private final ArticleHtml html;
   private final ChatConfiguration config;
   private final Handoffs handoffs;
+  private final Function<String, String> flowOf;
 
   @Inject
   public KnowledgeBaseHandler(
-      ArticleSearch search, ArticleHtml html, ChatConfiguration config, Handoffs handoffs) {
+      ArticleSearch search,
+      ArticleHtml html,
+      ChatConfiguration config,
+      Handoffs handoffs,
+      Articles articles) {
+    this(search, html, config, handoffs, id -> articles.view(id).map(ArticleView::flow).orElse(null));
+  }
+
+  /**
+   * @param flowOf the guided fix an article offers, by article id, or null: answer cards carry it
+   *     so the widget can offer "Fix it for me" on the card itself
+   */
+  public KnowledgeBaseHandler(
+      ArticleSearch search,
+      ArticleHtml html,
+      ChatConfiguration config,
+      Handoffs handoffs,
+      Function<String, String> flowOf) {
     this.search = search;
     this.html = html;
     this.config = config;
     this.handoffs = handoffs;
+    this.flowOf = flowOf;
   }
 
   /** Without tickets: a handoff is the configured text alone. */
   public KnowledgeBaseHandler(ArticleSearch search, ArticleHtml html, ChatConfiguration config) {
-    this(search, html, config, Handoffs.plain(config));
+    this(search, html, config, Handoffs.plain(config), id -> null);
   }
 
   @Override
@@ -93,6 +115,11 @@ public final class KnowledgeBaseHandler implements Handler {
 
   private ArticleLink link(SearchHit hit) {
     return new ArticleLink(
-        hit.id(), hit.title(), html.snippet(hit.snippet()), ArticleHtml.pageUrl(hit.id()), hit.confidence());
+        hit.id(),
+        hit.title(),
+        html.snippet(hit.snippet()),
+        ArticleHtml.pageUrl(hit.id()),
+        hit.confidence(),
+        flowOf.apply(hit.id()));
   }
 }

@@ -71,4 +71,19 @@ class KnowledgeBaseHandlerTest {
 
     assertEquals(List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF), replies.stream().map(Reply::type).toList());
   }
+
+  @Test
+  void an_answer_card_carries_the_guided_fix_its_article_offers() {
+    var handler =
+        new KnowledgeBaseHandler(
+            question -> new SearchResult(question, Decision.ANSWER, 0.9, List.of(LOCKED)),
+            new ArticleHtml(),
+            CONFIG,
+            Handoffs.plain(CONFIG),
+            id -> id.equals("account-locked-out") ? "account-unlock" : null);
+
+    var reply = handler.handle(question(0)).get(0);
+
+    assertEquals("account-unlock", reply.articles().get(0).flow());
+  }
 }

@@ -67,7 +67,17 @@ class WidgetBrowserTest implements TestPropertyProvider {
 
   @Override
   public Map<String, String> getProperties() {
-    var properties = new HashMap<>(TestApp.properties());
+    var home = TestApp.newHome();
+    try {
+      // One guided fix, linked from its article, so answer cards can offer "Fix it for me".
+      Files.createDirectories(home.resolve("articles/flows"));
+      Files.copy(Path.of("../articles/flows/mfa-re-enrol.yaml"), home.resolve("articles/flows/mfa-re-enrol.yaml"));
+      var article = home.resolve("articles/mfa/mfa-new-or-lost-phone.md");
+      Files.writeString(article, Files.readString(article).replaceFirst("\ncategory: mfa\n", "\ncategory: mfa\nflow: mfa-re-enrol\n"));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    var properties = new HashMap<>(TestApp.properties(home));
     properties.put("micronaut.server.cors.configurations.widget.allowed-origins", otherSiteOrigin());
     properties.put(SecretStepHandler.ENABLED, "true");
     return properties;
@@ -126,6 +136,20 @@ class WidgetBrowserTest implements TestPropertyProvider {
     waitFor(d -> shadow().findElement(By.cssSelector(".tz-messages")).isDisplayed());
     assertEquals("tz-btn tz-read", active("className"), "focus returns to the card's Open button");
     assertFalse(shadow().findElement(By.cssSelector(".tz-article")).isDisplayed());
+  }
+
+  @Test
+  void an_answer_card_offers_fix_it_for_me_and_it_starts_the_guided_fix() {
+    open();
+    ask("move authenticator app to new phone");
+    var card = waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='mfa-new-or-lost-phone']")));
+    var fix = card.findElement(By.cssSelector(".tz-fix"));
+    assertEquals("Fix it for me", fix.getText());
+
+    fix.click();
+
+    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).isEmpty());
+    assertTrue(userMessages().contains("start flow mfa-re-enrol"), userMessages().toString());
   }
 
   @Test
