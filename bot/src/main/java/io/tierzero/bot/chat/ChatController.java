@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tierzero.bot.conversations.StartedConversation;
+import io.tierzero.bot.security.UnexpectedErrorHandler;
 import jakarta.validation.Valid;
 import java.util.Optional;
 
@@ -30,9 +31,11 @@ class ChatController {
   static final String TOKEN_HEADER = "X-Conversation-Token";
 
   private final ChatService chat;
+  private final OfflineAnswers offline;
 
-  ChatController(ChatService chat) {
+  ChatController(ChatService chat, OfflineAnswers offline) {
     this.chat = chat;
+    this.offline = offline;
   }
 
   @Operation(
@@ -55,7 +58,14 @@ class ChatController {
       String id,
       @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
       @Valid @Body MessageRequest request) {
-    return chat.send(id, required(token), request.text()).map(ChatResponse::new);
+    var checked = required(token);
+    try {
+      return chat.send(id, checked, request.text()).map(ChatResponse::new);
+    } catch (RuntimeException e) {
+      // The database is away: still answer from the articles, and say nothing was kept.
+      if (!UnexpectedErrorHandler.databaseUnavailable(e)) throw e;
+      return Optional.of(new ChatResponse(offline.answer(request.text())));
+    }
   }
 
   @Operation(summary = "The conversation's transcript, oldest message first")

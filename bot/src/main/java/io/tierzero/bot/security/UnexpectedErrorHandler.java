@@ -42,12 +42,14 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
   }
 
   /** A connection that could not be had or was lost, as opposed to a bad statement. */
-  static boolean databaseUnavailable(Throwable exception) {
+  public static boolean databaseUnavailable(Throwable exception) {
     for (var t = exception; t != null; t = t.getCause()) {
       if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException) return true;
       // SQL state class 08: connection exception (PostgreSQL, H2 and the standard agree).
       if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
       if (t instanceof java.net.ConnectException) return true;
+      // Micronaut Data could not get or prepare a connection (a pooled one that died with the link).
+      if (t instanceof io.micronaut.data.connection.exceptions.ConnectionException) return true;
       if (t.getCause() == t) break;
     }
     return false;
