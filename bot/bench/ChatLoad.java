@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  *     [--seconds 20] [--warmup 5] [--think-ms 0] [--started-at EPOCH_MS] [--pid BOT_PID]
  * </pre>
  *
+ * <p>{@code --url} takes several addresses, comma-separated (instances behind no sticky
+ * balancer): each call goes to the next one in turn, so one conversation's turns alternate
+ * between instances. The first few errors are printed with their cause.
+ *
  * <p>With {@code --pid} (Linux) it also reports the bot's CPU time per turn, read from {@code
  * /proc}: unlike latency, that figure does not move when other processes share the cores.
  *
@@ -44,7 +48,8 @@ public class ChatLoad {
   record Level(int users, long turns, double seconds, long errors, long[] sortedMicros) {}
 
   public static void main(String[] args) throws Exception {
-    String url = arg(args, "--url", "http://localhost:8080");
+    List<String> urls = List.of(arg(args, "--url", "http://localhost:8080").split(","));
+    String url = urls.get(0);
     Path articles = Path.of(arg(args, "--articles", "articles"));
     int[] levels = Arrays.stream(arg(args, "--users", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
     int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
@@ -70,9 +75,9 @@ public class ChatLoad {
     System.out.println("| users | turns/s | p50 ms | p99 ms | max ms | errors | bot CPU ms/turn |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
     for (int users : levels) {
-      run(http, url, questions, users, warmup, thinkMs); // warm-up, discarded
+      run(http, urls, questions, users, warmup, thinkMs); // warm-up, discarded
       long cpuBefore = cpuMillis(pid);
-      var level = run(http, url, questions, users, seconds, thinkMs);
+      var level = run(http, urls, questions, users, seconds, thinkMs);
       long cpu = cpuMillis(pid) - cpuBefore;
       long[] us = level.sortedMicros();
       System.out.printf("| %d | %.0f | %.1f | %.1f | %.1f | %d | %s |%n", users, level.turns() / level.seconds(),
@@ -81,7 +86,9 @@ public class ChatLoad {
     }
   }
 
-  static Level run(HttpClient http, String url, List<String> questions, int users, int seconds, int thinkMs)
+  static final java.util.concurrent.atomic.AtomicInteger REPORTED = new java.util.concurrent.atomic.AtomicInteger();
+
+  static Level run(HttpClient http, List<String> urls, List<String> questions, int users, int seconds, int thinkMs)
       throws InterruptedException {
     var stop = new AtomicBoolean();
     var perUser = new ArrayList<long[]>();
@@ -98,12 +105,13 @@ public class ChatLoad {
         var mine = latencies.get(user);
         while (!stop.get()) {
           try {
-            var conversation = post(http, url + "/api/conversations", null, "");
+            int call = user;
+            var conversation = post(http, urls.get(call++ % urls.size()) + "/api/conversations", null, "");
             String id = match(ID, conversation), token = match(TOKEN, conversation);
             for (int turn = 0; turn < 10 && !stop.get(); turn++) {
               String text = pick(random, questions, turn);
               long t0 = System.nanoTime();
-              post(http, url + "/api/conversations/" + id + "/messages", token,
+              post(http, urls.get(call++ % urls.size()) + "/api/conversations/" + id + "/messages", token,
                   "{\"text\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
               mine.add((System.nanoTime() - t0) / 1000);
               counts[user]++;
@@ -111,6 +119,7 @@ public class ChatLoad {
             }
           } catch (Exception e) {
             errors[user]++;
+            if (REPORTED.incrementAndGet() <= 5) System.out.println("error: " + e);
           }
         }
       }));
