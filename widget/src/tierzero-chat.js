@@ -53,6 +53,7 @@
       suggestions: 'Matching articles',
       person: 'Talk to a person',
       rate: 'Was this helpful?',
+      solved: 'Did this solve your problem?',
       up: 'Helpful',
       down: 'Not helpful',
       rateSoon: 'Rating answers is not available yet',
@@ -97,6 +98,7 @@
       suggestions: 'Articles correspondants',
       person: 'Parler à une personne',
       rate: 'Cette réponse vous a-t-elle aidé ?',
+      solved: 'Cela a-t-il résolu votre problème ?',
       up: 'Utile',
       down: 'Pas utile',
       rateSoon: "L'évaluation des réponses n'est pas encore disponible",
@@ -277,6 +279,11 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
     }
   }
 
+  /** A guided fix's last word: a step that asks for nothing more (choices carry an input type). */
+  function flowEnded(m) {
+    return m.type === 'flow_step' && !m.input && !m.form;
+  }
+
   function h(tag, attrs, ...children) {
     const el = document.createElement(tag);
     for (const [key, value] of Object.entries(attrs || {})) {
@@ -391,8 +398,10 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       // starts that flow in its own conversation.
       if (!this.onFixIt) {
         this.onFixIt = (e) => {
-          const button = e.target && e.target.closest && e.target.closest('.tierzero-fix-it');
-          if (button && button.dataset.tierzeroFlow) this.startFlow(button.dataset.tierzeroFlow);
+          const button = e.target && e.target.closest && e.target.closest('.tierzero-fix-it, .tierzero-vote');
+          if (!button) return;
+          if (button.dataset.tierzeroFlow) this.startFlow(button.dataset.tierzeroFlow);
+          else if (button.dataset.tierzeroArticle) this.votePage(button);
         };
         document.addEventListener('click', this.onFixIt);
       }
@@ -750,7 +759,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
           ),
         );
       }
-      if (m.id && (m.type === 'answer' || m.type === 'no_answer')) item.append(this.rating(m));
+      if (m.id && (m.type === 'answer' || m.type === 'no_answer' || (current && flowEnded(m)))) item.append(this.rating(m));
       if (m.form && m.id) item.append(this.replyForm(m));
       return item;
     }
@@ -832,7 +841,8 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         );
       const group = h(
         'div',
-        { class: 'tz-rate', role: 'group', 'aria-label': this.t('rate') },
+        { class: 'tz-rate', role: 'group', 'aria-label': this.t(m.type === 'flow_step' ? 'solved' : 'rate') },
+        m.type === 'flow_step' ? h('span', { text: this.t('solved') }) : null,
         button('up'),
         button('down'),
         m.vote ? h('span', { text: this.t('rated') }) : null,
@@ -850,6 +860,57 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
             h('button', { type: 'button', class: 'tz-btn', 'data-key': 'why:' + m.id + ':' + r, onclick: () => this.vote(m, 'down', r) }, this.t(r)),
           ),
         ),
+      );
+    }
+
+    /** "Was this helpful?" under an article opened in the panel. */
+    articleRating(id) {
+      const status = h('span', { role: 'status' });
+      const button = (vote) =>
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'tz-btn tz-' + vote,
+            'aria-label': this.t(vote),
+            'aria-pressed': 'false',
+            onclick: async (e) => {
+              const pressed = e.currentTarget;
+              try {
+                await this.voteArticle(id, vote);
+                pressed.parentElement.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b === pressed)));
+                status.textContent = this.t('rated');
+              } catch (err) {
+                status.textContent = this.t('notSent');
+              }
+            },
+          },
+          icon('thumb'),
+        );
+      return h('div', { class: 'tz-rate', role: 'group', 'aria-label': this.t('rate') }, h('span', { text: this.t('rate') }), button('up'), button('down'), status);
+    }
+
+    /** "Was this helpful?" on an article page: a vote on the article, in this conversation. */
+    async votePage(button) {
+      const vote = button.dataset.tierzeroVote;
+      const group = button.closest('.tierzero-helpful') || button.parentElement;
+      const status = group.querySelector('[data-tierzero-status]');
+      try {
+        await this.voteArticle(button.dataset.tierzeroArticle, vote);
+        group.querySelectorAll('.tierzero-vote').forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+        if (status) status.textContent = this.t('rated');
+      } catch (e) {
+        if (status) status.textContent = this.t('notSent');
+      }
+    }
+
+    async voteArticle(articleId, vote) {
+      if (!this.conversation) await this.startConversation();
+      await this.api.call(
+        'POST',
+        '/api/conversations/' + esc(this.conversation.id) + '/feedback',
+        { articleId, vote },
+        this.conversation.token,
       );
     }
 
@@ -959,6 +1020,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
           ),
         );
         if (article.flow) this.articleView.append(h('p', {}, this.fixItButton(article.flow, article.title)));
+        if (this.features.feedback) this.articleView.append(this.articleRating(id));
         this.announce(article.title);
       } catch (e) {
         title.textContent = this.t('articleError');

@@ -84,6 +84,16 @@ class KbPageController {
           .append("\">")
           .append("Fix it for me</button></p>\n");
     }
+    // Votes go through the chat widget on the page (the feedback API needs a conversation).
+    var id = Pages.escape(article.id());
+    body.append("<section class=\"tierzero-helpful\" aria-label=\"Feedback\"><p>Was this helpful?")
+        .append(" <button type=\"button\" class=\"tierzero-vote\" aria-pressed=\"false\" data-tierzero-article=\"")
+        .append(id)
+        .append("\" data-tierzero-vote=\"up\">Yes</button>")
+        .append(" <button type=\"button\" class=\"tierzero-vote\" aria-pressed=\"false\" data-tierzero-article=\"")
+        .append(id)
+        .append("\" data-tierzero-vote=\"down\">No</button>")
+        .append(" <span role=\"status\" data-tierzero-status></span></p></section>\n");
     body.append("<footer><p>Updated ")
         .append(Pages.escape(String.valueOf(article.updated())))
         .append("</p></footer>\n");

@@ -24,9 +24,11 @@ final class Pages {
         + escape(title)
         + " · Tier Zero</title><style>"
         + STYLE
-        + "</style></head>\n<body><main>\n"
+        + "</style><script src=\"/widget/tierzero-chat.js\" defer></script></head>\n<body><main>\n"
         + body
-        + "</main></body></html>\n";
+        // The chat widget on every knowledge-base page: help is one click away while reading, and
+        // the page's "Fix it for me" and "Was this helpful?" buttons act through its conversation.
+        + "</main><tierzero-chat title=\"IT help\" lang=\"en\"></tierzero-chat></body></html>\n";
   }
 
   /** "mfa" -> "MFA", "accounts" -> "Accounts": category ids are folder names. */

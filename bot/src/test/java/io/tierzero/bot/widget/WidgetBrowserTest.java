@@ -72,6 +72,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
       // One guided fix, linked from its article, so answer cards can offer "Fix it for me".
       Files.createDirectories(home.resolve("articles/flows"));
       Files.copy(Path.of("../articles/flows/mfa-re-enrol.yaml"), home.resolve("articles/flows/mfa-re-enrol.yaml"));
+      Files.copy(Path.of("../articles/flows/printer-not-printing.yaml"), home.resolve("articles/flows/printer-not-printing.yaml"));
       var article = home.resolve("articles/mfa/mfa-new-or-lost-phone.md");
       Files.writeString(article, Files.readString(article).replaceFirst("\ncategory: mfa\n", "\ncategory: mfa\nflow: mfa-re-enrol\n"));
     } catch (IOException e) {
@@ -101,7 +102,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
     browser.driver.deleteNetworkConditions();
     cdp("Emulation.clearDeviceMetricsOverride", Map.of());
     // Cleared on a page without the widget, so no earlier conversation is restored meanwhile.
-    for (var page : List.of(base + "/kb", otherSiteOrigin() + "/blank")) {
+    for (var page : List.of(base + "/health", otherSiteOrigin() + "/blank")) {
       driver.get(page);
       js("sessionStorage.clear()");
     }
@@ -150,6 +151,35 @@ class WidgetBrowserTest implements TestPropertyProvider {
 
     waitFor(d -> !shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).isEmpty());
     assertTrue(userMessages().contains("start flow mfa-re-enrol"), userMessages().toString());
+  }
+
+  @Test
+  void an_article_page_asks_was_this_helpful_and_records_the_vote_through_the_widget() {
+    driver.get(base + "/kb/account-locked-out");
+    waitFor(d -> launcher().isDisplayed());
+    var yes = driver.findElement(By.cssSelector(".tierzero-vote[data-tierzero-vote='up']"));
+    assertTrue(driver.findElement(By.cssSelector(".tierzero-helpful")).getText().startsWith("Was this helpful?"));
+
+    yes.click();
+
+    waitFor(d -> d.findElement(By.cssSelector("[data-tierzero-status]")).getText().equals("Thanks for your feedback."));
+    assertEquals("true", yes.getDomAttribute("aria-pressed"));
+    assertEquals("false", driver.findElement(By.cssSelector(".tierzero-vote[data-tierzero-vote='down']")).getDomAttribute("aria-pressed"));
+  }
+
+  @Test
+  void a_guided_fix_that_ends_asks_did_this_solve_your_problem() {
+    open();
+    ask("the printer won't print");
+    waitFor(d -> shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).size() == 1);
+    ask("no");
+    waitFor(d -> shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).size() >= 2);
+    ask("yes");
+
+    var solved = By.cssSelector(".tz-bot[data-type='flow_step'] .tz-rate[aria-label='Did this solve your problem?'] .tz-up");
+    waitFor(d -> shadow().findElement(solved)).click();
+
+    waitFor(d -> "true".equals(shadow().findElement(solved).getDomAttribute("aria-pressed")));
   }
 
   @Test
