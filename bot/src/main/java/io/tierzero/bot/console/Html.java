@@ -1,6 +1,7 @@
 package io.tierzero.bot.console;
 
 import io.tierzero.bot.analytics.Period;
+import io.tierzero.kb.search.Snippets;
 import java.util.Locale;
 
 /** The console's page frame and escaping; small enough not to need a template engine. */
@@ -68,20 +69,6 @@ final class Html {
   }
 
   static String escape(Object value) {
-    if (value == null) return "";
-    var text = value.toString();
-    var out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Snippets.escape(value == null ? null : value.toString());
   }
 }

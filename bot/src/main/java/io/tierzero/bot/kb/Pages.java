@@ -1,5 +1,6 @@
 package io.tierzero.bot.kb;
 
+import io.tierzero.kb.search.Snippets;
 import java.util.Locale;
 
 /** The shared frame of the knowledge-base pages; small enough not to need a template engine. */
@@ -44,19 +45,6 @@ final class Pages {
   }
 
   static String escape(String text) {
-    if (text == null) return "";
-    var out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Snippets.escape(text);
   }
 }

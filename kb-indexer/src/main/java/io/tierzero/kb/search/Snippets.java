@@ -56,6 +56,14 @@ public final class Snippets {
     return end;
   }
 
+  /** {@code text} escaped for HTML text and attribute values alike; null is empty. */
+  public static String escape(String text) {
+    if (text == null) return "";
+    var out = new StringBuilder(text.length() + 16);
+    escape(out, text, 0, text.length());
+    return out.toString();
+  }
+
   /** Escapes for HTML text and attribute values alike. */
   public static void escape(StringBuilder out, String text, int from, int to) {
     for (int i = from; i < to; i++) {
