@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tierzero.bot.Browser;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.Browser;
 import io.tierzero.bot.analytics.AnalyticsTestApp;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -38,7 +40,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
   @Client("/")
   HttpClient client;
 
-  ConsoleBrowser browser;
+  Browser browser;
   WebDriverWait wait;
 
   @Override
@@ -56,7 +58,7 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     var ticketed = start(client);
     send(client, ticketed, "the plotter prints blank pages");
     raiseTicket(client, ticketed, "Erin Example", "erin@example.com");
-    browser = ConsoleBrowser.start();
+    browser = Browser.start(1400, 1800);
     wait = new WebDriverWait(browser.driver, Duration.ofSeconds(30));
   }
 

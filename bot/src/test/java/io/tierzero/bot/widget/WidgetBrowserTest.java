@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.Browser;
 import io.tierzero.bot.TestApp;
 import jakarta.inject.Inject;
 import java.io.IOException;

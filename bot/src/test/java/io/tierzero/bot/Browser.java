@@ -1,4 +1,4 @@
-package io.tierzero.bot.widget;
+package io.tierzero.bot;
 
 import java.io.File;
 import java.io.IOException;
@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -16,27 +17,29 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Headless Debian Chromium driven through Debian's chromedriver, both named by path so Selenium
  * never looks for (or downloads) a browser of its own. One per test class: starting it costs
- * about two seconds.
+ * about two seconds. Downloads go to a temporary folder, so a test can read an exported file.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-  final ChromeDriver driver;
+  public final ChromeDriver driver;
+  public final Path downloads;
   private final ChromeDriverService service;
   private final Path profile;
 
-  private Browser(ChromeDriver driver, ChromeDriverService service, Path profile) {
+  private Browser(ChromeDriver driver, ChromeDriverService service, Path profile, Path downloads) {
     this.driver = driver;
     this.service = service;
     this.profile = profile;
+    this.downloads = downloads;
   }
 
   /**
    * Starts the browser. Without Chromium installed the test is skipped on a developer's machine
    * but fails in CI ({@code CI} set), where {@code .ci/run} installs it.
    */
-  static Browser start(int width, int height) {
+  public static Browser start(int width, int height) {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!installed && System.getenv("CI") == null) {
       Assumptions.abort("Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
@@ -44,6 +47,7 @@ final class Browser implements AutoCloseable {
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     try {
       var profile = Files.createTempDirectory("tierzero-chromium");
+      var downloads = Files.createDirectories(profile.resolve("downloads"));
       var options = new ChromeOptions();
       options.setBinary(CHROMIUM.toFile());
       options.addArguments(
@@ -59,6 +63,12 @@ final class Browser implements AutoCloseable {
           "--force-device-scale-factor=1",
           "--window-size=" + width + "," + height,
           "--user-data-dir=" + profile);
+      options.setExperimentalOption(
+          "prefs",
+          Map.of(
+              "download.default_directory", downloads.toString(),
+              "download.prompt_for_download", false,
+              "safebrowsing.enabled", false));
       var service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
@@ -66,7 +76,8 @@ final class Browser implements AutoCloseable {
               .build();
       var driver = new ChromeDriver(service, options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-      return new Browser(driver, service, profile);
+      driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+      return new Browser(driver, service, profile, downloads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
