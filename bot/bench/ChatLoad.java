@@ -1,17 +1,22 @@
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -32,7 +37,13 @@ import java.util.stream.Stream;
  * between instances. The first few errors are printed with their cause.
  *
  * <p>With {@code --pid} (Linux) it also reports the bot's CPU time per turn, read from {@code
- * /proc}: unlike latency, that figure does not move when other processes share the cores.
+ * /proc}: unlike latency, that figure does not move when other processes share the cores. The
+ * client's own CPU per turn is reported beside it: on a two-core machine it competes with the bot.
+ *
+ * <p>The client is a minimal HTTP/1.1 one, a kept-alive connection per simulated user, because
+ * the load generator shares the bot's cores: the JDK's HttpClient cost more CPU per request than
+ * the bot's own HTTP handling. A fresh bot runs interpreted code for its first minute or so under
+ * load; {@code --warmup} (seconds, at the first level; 3 s at the others) runs before any figure.
  *
  * With {@code --started-at} (the time the bot was launched) it first polls until a question gets
  * an answer and reports the time from start to first answer.
@@ -53,42 +64,42 @@ public class ChatLoad {
     Path articles = Path.of(arg(args, "--articles", "articles"));
     int[] levels = Arrays.stream(arg(args, "--users", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
     int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
-    int warmup = Integer.parseInt(arg(args, "--warmup", "5"));
+    int warmup = Integer.parseInt(arg(args, "--warmup", "60"));
     int thinkMs = Integer.parseInt(arg(args, "--think-ms", "0"));
     String startedAt = arg(args, "--started-at", null);
     String pid = arg(args, "--pid", null);
 
     var questions = questions(articles);
-    var http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     if (startedAt != null) {
-      long millis = firstAnswer(http, url, questions.get(0), Long.parseLong(startedAt));
+      long millis = firstAnswer(url, questions.get(0), Long.parseLong(startedAt));
       System.out.printf("start to first answer: %d ms%n", millis);
     }
     System.out.printf("%d questions from %s; %ds per level after %ds warm-up; think time %d ms%n",
         questions.size(), articles, seconds, warmup, thinkMs);
-    System.out.println("| users | turns/s | p50 ms | p99 ms | max ms | errors | bot CPU ms/turn |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
-    for (int users : levels) {
-      run(http, urls, questions, users, warmup, thinkMs); // warm-up, discarded
+    System.out.println("| users | turns/s | p50 ms | p99 ms | max ms | errors | bot CPU ms/turn | client CPU ms/turn |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var self = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    for (int i = 0; i < levels.length; i++) {
+      int users = levels[i];
+      run(urls, questions, users, i == 0 ? warmup : Math.min(warmup, 3), thinkMs); // warm-up, discarded
       long cpuBefore = cpuMillis(pid);
-      var level = run(http, urls, questions, users, seconds, thinkMs);
+      long clientBefore = self.getProcessCpuTime();
+      var level = run(urls, questions, users, seconds, thinkMs);
       long cpu = cpuMillis(pid) - cpuBefore;
+      double clientMs = (self.getProcessCpuTime() - clientBefore) / 1e6;
       long[] us = level.sortedMicros();
-      System.out.printf("| %d | %.0f | %.1f | %.1f | %.1f | %d | %s |%n", users, level.turns() / level.seconds(),
-          pct(us, 0.50) / 1000.0, pct(us, 0.99) / 1000.0, (us.length == 0 ? 0 : us[us.length - 1]) / 1000.0,
-          level.errors(), pid == null ? "-" : String.format("%.2f", (double) cpu / Math.max(1, level.turns())));
+      long turns = Math.max(1, level.turns());
+      System.out.printf(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.1f | %d | %s | %.2f |%n", users,
+          level.turns() / level.seconds(), pct(us, 0.50) / 1000.0, pct(us, 0.99) / 1000.0,
+          (us.length == 0 ? 0 : us[us.length - 1]) / 1000.0, level.errors(),
+          pid == null ? "-" : String.format(Locale.ROOT, "%.2f", (double) cpu / turns), clientMs / turns);
     }
   }
 
   static final java.util.concurrent.atomic.AtomicInteger REPORTED = new java.util.concurrent.atomic.AtomicInteger();
 
-  static Level run(HttpClient http, List<String> urls, List<String> questions, int users, int seconds, int thinkMs)
+  static Level run(List<String> urls, List<String> questions, int users, int seconds, int thinkMs)
       throws InterruptedException {
     var stop = new AtomicBoolean();
     var perUser = new ArrayList<long[]>();
@@ -103,16 +114,16 @@ public class ChatLoad {
       threads.add(Thread.ofPlatform().daemon().start(() -> {
         var random = new Random(user * 7919L + seconds);
         var mine = latencies.get(user);
+        var connections = urls.stream().map(Connection::new).toList();
         while (!stop.get()) {
           try {
             int call = user;
-            var conversation = post(http, urls.get(call++ % urls.size()) + "/api/conversations", null, "");
+            var conversation = connections.get(call++ % urls.size()).post("/api/conversations", null, "");
             String id = match(ID, conversation), token = match(TOKEN, conversation);
             for (int turn = 0; turn < 10 && !stop.get(); turn++) {
               String text = pick(random, questions, turn);
               long t0 = System.nanoTime();
-              post(http, urls.get(call++ % urls.size()) + "/api/conversations/" + id + "/messages", token,
-                  "{\"text\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+              connections.get(call++ % urls.size()).post("/api/conversations/" + id + "/messages", token, json(text));
               mine.add((System.nanoTime() - t0) / 1000);
               counts[user]++;
               if (thinkMs > 0) Thread.sleep(thinkMs);
@@ -122,6 +133,7 @@ public class ChatLoad {
             if (REPORTED.incrementAndGet() <= 5) System.out.println("error: " + e);
           }
         }
+        connections.forEach(Connection::close);
       }));
     }
     Thread.sleep(seconds * 1000L);
@@ -142,12 +154,12 @@ public class ChatLoad {
     return questions.get(random.nextInt(questions.size()));
   }
 
-  static long firstAnswer(HttpClient http, String url, String question, long startedAt) throws InterruptedException {
+  static long firstAnswer(String url, String question, long startedAt) throws InterruptedException {
     while (true) {
-      try {
-        var conversation = post(http, url + "/api/conversations", null, "");
-        var reply = post(http, url + "/api/conversations/" + match(ID, conversation) + "/messages",
-            match(TOKEN, conversation), "{\"text\":\"" + question.replace("\"", "") + "\"}");
+      try (var connection = new Connection(url)) {
+        var conversation = connection.post("/api/conversations", null, "");
+        var reply = connection.post("/api/conversations/" + match(ID, conversation) + "/messages",
+            match(TOKEN, conversation), json(question));
         if (reply.contains("\"replies\"")) return System.currentTimeMillis() - startedAt;
       } catch (Exception e) {
         // Not up yet.
@@ -156,14 +168,92 @@ public class ChatLoad {
     }
   }
 
-  static String post(HttpClient http, String url, String token, String body) throws IOException, InterruptedException {
-    var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) request.header("X-Conversation-Token", token);
-    var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 300) throw new IOException("HTTP " + response.statusCode() + ": " + response.body());
-    return response.body();
+  static String json(String text) {
+    return "{\"text\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+  }
+
+  /** One kept-alive HTTP/1.1 connection: JSON POSTs, answers with Content-Length or chunked. */
+  static final class Connection implements Closeable {
+    private final URI base;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+
+    Connection(String url) {
+      this.base = URI.create(url);
+    }
+
+    String post(String path, String token, String body) throws IOException {
+      if (socket == null) {
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.setSoTimeout(30_000);
+        socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+        in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        out = socket.getOutputStream();
+      }
+      try {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        var head = new StringBuilder(256)
+            .append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(base.getAuthority())
+            .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
+        if (token != null) head.append("X-Conversation-Token: ").append(token).append("\r\n");
+        out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+        out.write(bytes);
+        out.flush();
+        return read();
+      } catch (IOException e) {
+        close();
+        throw e;
+      }
+    }
+
+    private String read() throws IOException {
+      String status = line();
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = -1;
+      boolean chunked = false, closes = false;
+      for (String header = line(); !header.isEmpty(); header = line()) {
+        String lower = header.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("content-length:")) length = Long.parseLong(lower.substring(15).strip());
+        else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
+        else if (lower.startsWith("connection:") && lower.contains("close")) closes = true;
+      }
+      var body = new ByteArrayOutputStream();
+      if (chunked) {
+        for (int size = Integer.parseInt(line().split(";")[0].strip(), 16); size > 0;
+            size = Integer.parseInt(line().split(";")[0].strip(), 16)) {
+          body.write(in.readNBytes(size));
+          line();
+        }
+        line();
+      } else if (length >= 0) {
+        body.write(in.readNBytes((int) length));
+      }
+      if (closes) close();
+      String text = body.toString(StandardCharsets.UTF_8);
+      if (code >= 300) throw new IOException("HTTP " + code + ": " + text);
+      return text;
+    }
+
+    private String line() throws IOException {
+      var line = new StringBuilder();
+      for (int c = in.read(); c != '\n'; c = in.read()) {
+        if (c < 0) throw new IOException("connection closed by the bot");
+        if (c != '\r') line.append((char) c);
+      }
+      return line.toString();
+    }
+
+    @Override
+    public void close() {
+      try {
+        if (socket != null) socket.close();
+      } catch (IOException ignored) {
+        // Closing a broken connection: nothing left to do.
+      }
+      socket = null;
+    }
   }
 
   static String match(Pattern pattern, String json) throws IOException {

@@ -3,7 +3,6 @@ package io.tierzero.bot.chat;
 import io.micronaut.core.annotation.Order;
 import io.tierzero.bot.kb.ArticleHtml;
 import io.tierzero.bot.kb.ArticleSearch;
-import io.tierzero.bot.kb.ArticleView;
 import io.tierzero.bot.kb.Articles;
 import io.tierzero.kb.search.SearchHit;
 import jakarta.inject.Inject;
@@ -33,7 +32,7 @@ public final class KnowledgeBaseHandler implements Handler {
       ChatConfiguration config,
       Handoffs handoffs,
       Articles articles) {
-    this(search, html, config, handoffs, id -> articles.view(id).map(ArticleView::flow).orElse(null));
+    this(search, html, config, handoffs, id -> articles.article(id).map(Articles::flow).orElse(null));
   }
 
   /**
@@ -65,7 +64,8 @@ public final class KnowledgeBaseHandler implements Handler {
 
   @Override
   public List<Reply> handle(TurnContext context) {
-    var result = search.search(context.text());
+    // A clarifying question needs two articles, an answer at most maxArticles.
+    var result = search.search(context.text(), Math.max(2, config.maxArticles()));
     var hits = result.hits();
     return switch (result.decision()) {
       case ANSWER -> hits.isEmpty() ? noAnswer(context) : List.of(answer(hits));

@@ -8,6 +8,9 @@ import io.tierzero.kb.search.SearchResult;
  */
 @FunctionalInterface
 public interface ArticleSearch {
-  /** Articles for {@code question}, best first, with the ranker's decision. Never null. */
-  SearchResult search(String question);
+  /**
+   * At most {@code limit} articles for {@code question}, best first, with the ranker's decision.
+   * Never null. Ask for no more than will be shown: each hit costs a snippet.
+   */
+  SearchResult search(String question, int limit);
 }

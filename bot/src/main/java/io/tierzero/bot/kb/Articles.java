@@ -1,5 +1,6 @@
 package io.tierzero.bot.kb;
 
+import io.micronaut.core.annotation.Nullable;
 import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.search.SearchResult;
@@ -61,6 +62,11 @@ public final class Articles {
         article.owner(),
         ArticleHtml.pageUrl(article.id()),
         bodyHtml(article),
-        article.flow() == null || article.flow().isBlank() ? null : article.flow().strip());
+        flow(article));
+  }
+
+  /** The guided fix an article offers, or null: without rendering it, for every answer card. */
+  public static @Nullable String flow(Article article) {
+    return article.flow() == null || article.flow().isBlank() ? null : article.flow().strip();
   }
 }

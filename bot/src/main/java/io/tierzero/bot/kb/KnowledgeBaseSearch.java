@@ -23,7 +23,7 @@ final class KnowledgeBaseSearch implements ArticleSearch {
   }
 
   @Override
-  public SearchResult search(String question) {
-    return timer.record(() -> kb.search(question));
+  public SearchResult search(String question, int limit) {
+    return timer.record(() -> kb.search(question, limit));
   }
 }

@@ -31,7 +31,7 @@ public final class ScriptedAnswers implements ArticleSearch {
           "wifi", new String[] {"wifi-keeps-dropping", "Wi-Fi keeps dropping"}); // network
 
   @Override
-  public SearchResult search(String question) {
+  public SearchResult search(String question, int limit) {
     var lower = question.toLowerCase(Locale.ROOT);
     for (var entry : ANSWERS.entrySet()) {
       if (lower.contains(entry.getKey())) {

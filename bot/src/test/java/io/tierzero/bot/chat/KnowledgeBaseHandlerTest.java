@@ -22,7 +22,7 @@ class KnowledgeBaseHandlerTest {
 
   private static KnowledgeBaseHandler handler(Decision decision, SearchHit... hits) {
     return new KnowledgeBaseHandler(
-        question -> new SearchResult(question, decision, hits.length == 0 ? 0 : hits[0].confidence(), List.of(hits)),
+        (question, limit) -> new SearchResult(question, decision, hits.length == 0 ? 0 : hits[0].confidence(), List.of(hits)),
         new ArticleHtml(),
         CONFIG);
   }
@@ -76,7 +76,7 @@ class KnowledgeBaseHandlerTest {
   void an_answer_card_carries_the_guided_fix_its_article_offers() {
     var handler =
         new KnowledgeBaseHandler(
-            question -> new SearchResult(question, Decision.ANSWER, 0.9, List.of(LOCKED)),
+            (question, limit) -> new SearchResult(question, Decision.ANSWER, 0.9, List.of(LOCKED)),
             new ArticleHtml(),
             CONFIG,
             Handoffs.plain(CONFIG),

@@ -28,7 +28,7 @@ final class ScriptedSearch implements ArticleSearch {
       new SearchHit("reset-forgotten-password", "Reset a forgotten password", "<mark>sign in</mark>", 9, 0.7);
 
   @Override
-  public SearchResult search(String question) {
+  public SearchResult search(String question, int limit) {
     if (question.equalsIgnoreCase(ANSWERED)) {
       return new SearchResult(question, Decision.ANSWER, 0.95, List.of(LOCKED));
     }

@@ -22,7 +22,7 @@ final class TicketsTestSearch implements ArticleSearch {
   static final String ANSWERED = "my account is locked";
 
   @Override
-  public SearchResult search(String question) {
+  public SearchResult search(String question, int limit) {
     if (question.equalsIgnoreCase(ANSWERED)) {
       return new SearchResult(
           question,

@@ -140,15 +140,6 @@ public final class Fields {
     return doc;
   }
 
-  /** The article id of a document by its doc-values (see {@link #ARTICLE_ID}). */
-  public static String articleId(org.apache.lucene.index.IndexReader reader, int doc) throws java.io.IOException {
-    var leaves = reader.leaves();
-    var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
-    var ids = org.apache.lucene.index.DocValues.getSorted(leaf.reader(), ARTICLE_ID);
-    if (!ids.advanceExact(doc - leaf.docBase)) return null;
-    return ids.lookupOrd(ids.ordValue()).utf8ToString();
-  }
-
   static byte[] toBytes(float[] vector) {
     ByteBuffer buffer = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(vector);

@@ -90,7 +90,7 @@ public final class KbIndex implements Closeable {
     this.embedder = embedder;
     this.parser = parser;
     this.state = state;
-    this.searchers = new SearcherManager(directory, null);
+    this.searchers = new SearcherManager(directory, KbSearcher.factory());
   }
 
   /**

@@ -3,10 +3,12 @@ package io.tierzero.kb.search;
 import io.tierzero.kb.embed.QueryVectors;
 import io.tierzero.kb.index.Fields;
 import io.tierzero.kb.index.KbAnalyzer;
+import io.tierzero.kb.index.KbSearcher;
 import io.tierzero.kb.index.Synonyms;
 import io.tierzero.kb.parse.Article;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,15 +22,19 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -95,7 +101,7 @@ public final class ArticleSearcher {
    * @param candidates when not null, only these ids may be returned (evaluation's re-ranking)
    */
   public Ranked search(
-      IndexSearcher searcher,
+      IndexSearcher lucene,
       Function<String, Article> articles,
       String text,
       int limit,
@@ -105,8 +111,8 @@ public final class ArticleSearcher {
     if (mode != Mode.BM25 && queryVectors == null) {
       throw new IllegalStateException("this index has no vectors: search in bm25 mode");
     }
-    articleDocs.get().clear();
-    Question question = Question.of(text, searcher.getIndexReader(), indexAnalyzer);
+    KbSearcher searcher = KbSearcher.of(lucene);
+    Question question = Question.of(text, searcher, indexAnalyzer);
     Map<String, Double> bm25 = mode == Mode.VECTOR ? Map.of() : bm25(searcher, question, candidates);
     float[] vector = mode == Mode.BM25 ? null : queryVectors.get(question.text());
     Map<String, Double> similarity =
@@ -119,13 +125,14 @@ public final class ArticleSearcher {
     List<Double> confidences = new ArrayList<>();
     Evidence first = null;
     double top = ranked.isEmpty() ? 0 : ranked.get(0).score();
+    double[] coverage = coverage(searcher, ranked, question);
     for (int i = 0; i < ranked.size(); i++) {
       Candidate c = ranked.get(i);
       // The margin to the best other candidate: positive for the first hit, negative for the
       // rest, so that confidence falls with rank. BM25 scores have no scale: divide by the top.
       double other = i == 0 ? (ranked.size() > 1 ? ranked.get(1).score() : 0) : top;
       double margin = mode == Mode.BM25 ? (c.score() - other) / top : c.score() - other;
-      var evidence = new Evidence(c.similarity(), coverage(searcher, c.id(), question), margin);
+      var evidence = new Evidence(c.similarity(), coverage[i], margin);
       if (i == 0) first = evidence;
       confidences.add(
           ranking.calibration(mode).confidence(evidence.similarity(), evidence.coverage(), margin));
@@ -134,11 +141,14 @@ public final class ArticleSearcher {
     Decision decision = decide(confidences, ranking.calibration(mode).threshold());
     Set<String> marked = question.termsWithSynonyms(synonyms);
     List<SearchHit> hits = new ArrayList<>();
-    for (int i = 0; i < Math.min(limit, ranked.size()); i++) {
-      Candidate c = ranked.get(i);
+    List<Candidate> shown = ranked.subList(0, Math.min(limit, ranked.size()));
+    Map<String, String> byWords = passagesByWords(searcher, shown, question);
+    for (int i = 0; i < shown.size(); i++) {
+      Candidate c = shown.get(i);
       Article article = articles.apply(c.id());
       if (article == null) continue; // replaced by a build since the search began
-      String snippet = snippet(searcher, c.id(), question, vector);
+      String snippet = byWords.get(c.id());
+      if (snippet == null) snippet = passageByMeaning(searcher, c.id(), vector);
       hits.add(
           new SearchHit(
               c.id(),
@@ -187,7 +197,7 @@ public final class ArticleSearcher {
         .toList();
   }
 
-  private Map<String, Double> bm25(IndexSearcher searcher, Question question, Set<String> candidates)
+  private Map<String, Double> bm25(KbSearcher searcher, Question question, Set<String> candidates)
       throws IOException {
     Query words = question.bm25(queryAnalyzer, fieldWeights);
     if (words == null) return Map.of();
@@ -195,15 +205,13 @@ public final class ArticleSearcher {
     TopDocs top = searcher.search(query, BM25_CANDIDATES);
     Map<String, Double> scores = new LinkedHashMap<>();
     for (ScoreDoc hit : top.scoreDocs) {
-      String id = Fields.articleId(searcher.getIndexReader(), hit.doc);
-      scores.put(id, (double) hit.score);
-      articleDocs.get().put(id, hit.doc);
+      scores.put(searcher.articleOf(hit.doc), (double) hit.score);
     }
     return scores;
   }
 
   /** Cosine similarity of each article's closest passage, best first. */
-  private Map<String, Double> nearest(IndexSearcher searcher, float[] vector, Set<String> candidates)
+  private Map<String, Double> nearest(KbSearcher searcher, float[] vector, Set<String> candidates)
       throws IOException {
     Query filter =
         candidates == null
@@ -213,7 +221,7 @@ public final class ArticleSearcher {
     TopDocs top = searcher.search(query, VECTOR_PASSAGES);
     Map<String, Double> best = new LinkedHashMap<>();
     for (ScoreDoc hit : top.scoreDocs) {
-      String id = Fields.articleId(searcher.getIndexReader(), hit.doc);
+      String id = searcher.articleOf(hit.doc);
       // Lucene scores DOT_PRODUCT on unit vectors as (1 + cosine) / 2.
       best.putIfAbsent(id, 2.0 * hit.score - 1);
     }
@@ -226,7 +234,7 @@ public final class ArticleSearcher {
     builder.add(new TermQuery(new Term(Fields.TYPE, type)), Occur.FILTER);
     if (candidates != null) {
       builder.add(
-          new org.apache.lucene.search.TermInSetQuery(
+          new TermInSetQuery(
               Fields.ARTICLE, candidates.stream().map(BytesRef::new).toList()),
           Occur.FILTER);
     }
@@ -234,73 +242,155 @@ public final class ArticleSearcher {
   }
 
   /**
-   * How much of the question the article speaks of: the idf-weighted share of the question's
+   * How much of the question each candidate speaks of: the idf-weighted share of the question's
    * terms (or a synonym of each) found anywhere in the article. A question about "overdraft fees"
    * may share "fee" with an article, but the rare word it is really about is missing.
    */
-  private double coverage(IndexSearcher searcher, String id, Question question) throws IOException {
-    if (question.terms().isEmpty()) return 0;
+  private double[] coverage(KbSearcher searcher, List<Candidate> ranked, Question question)
+      throws IOException {
+    double[] coverage = new double[ranked.size()];
+    if (question.terms().isEmpty() || ranked.isEmpty()) return coverage;
     IndexReader reader = searcher.getIndexReader();
-    int doc = articleDoc(searcher, id);
-    if (doc < 0) return 0;
-    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-    int local = doc - leaf.docBase;
+    int[] docs = new int[ranked.size()];
+    for (int i = 0; i < docs.length; i++) docs[i] = searcher.articleDoc(ranked.get(i).id());
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < order.length; i++) order[i] = i;
+    Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
     long n = Math.max(1, reader.getDocCount(Fields.ALL));
     double total = 0;
-    double covered = 0;
+    double[] covered = new double[docs.length];
     for (String term : question.terms()) {
       Set<String> equivalents = synonyms.of(term);
       int df = 0;
-      boolean found = false;
+      boolean[] found = new boolean[docs.length];
       for (String e : equivalents) {
         Term t = new Term(Fields.ALL, e);
         df = Math.max(df, reader.docFreq(t));
-        if (!found) {
-          PostingsEnum postings = leaf.reader().postings(t, PostingsEnum.NONE);
-          found = postings != null && postings.advance(local) == local;
-        }
+        markContaining(reader, t, docs, order, found);
       }
       double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       total += idf;
-      if (found) covered += idf;
+      for (int i = 0; i < docs.length; i++) if (found[i]) covered[i] += idf;
     }
-    return total == 0 ? 0 : covered / total;
-  }
-
-  /** Article documents already seen by this thread's search, by id: saves a lookup per hit. */
-  private final ThreadLocal<Map<String, Integer>> articleDocs = ThreadLocal.withInitial(HashMap::new);
-
-  private int articleDoc(IndexSearcher searcher, String id) throws IOException {
-    Integer known = articleDocs.get().get(id);
-    if (known != null) return known;
-    var query =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Fields.ARTICLE, id)), Occur.FILTER)
-            .add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_ARTICLE)), Occur.FILTER)
-            .build();
-    TopDocs top = searcher.search(query, 1);
-    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+    for (int i = 0; i < docs.length; i++) coverage[i] = total == 0 ? 0 : covered[i] / total;
+    return coverage;
   }
 
   /**
-   * The body passage that best answers the question: by its words if any match, else by meaning,
-   * else the article's first passage.
+   * Sets {@code found[i]} when {@code docs[i]} (global ids, ascending by {@code order}, -1 for
+   * none) contains {@code term}: one pass over the term's postings per segment.
    */
-  private String snippet(IndexSearcher searcher, String id, Question question, float[] vector)
+  private static void markContaining(
+      IndexReader reader, Term term, int[] docs, Integer[] order, boolean[] found) throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      PostingsEnum postings = null;
+      for (int i : order) {
+        if (docs[i] < leaf.docBase || docs[i] >= end) continue;
+        if (postings == null) {
+          postings = leaf.reader().postings(term, PostingsEnum.NONE);
+          if (postings == null) break;
+        }
+        int local = docs[i] - leaf.docBase;
+        int at = postings.docID() < local ? postings.advance(local) : postings.docID();
+        if (at == local) found[i] = true;
+      }
+    }
+  }
+
+  /**
+   * The body passage of each candidate that best matches the question's words, in one search over
+   * all of them (ties go to the earlier passage); a candidate none of whose passages matches is
+   * missing from the answer.
+   */
+  private Map<String, String> passagesByWords(KbSearcher searcher, List<Candidate> candidates, Question question)
       throws IOException {
+    Query words = new QueryBuilder(queryAnalyzer).createBooleanQuery(Fields.TEXT, question.text());
+    if (words == null || candidates.isEmpty()) return Map.of();
+    Query query =
+        new BooleanQuery.Builder()
+            .add(words, Occur.MUST)
+            .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_BODY)), Occur.FILTER)
+            .add(
+                new TermInSetQuery(
+                    Fields.ARTICLE, candidates.stream().map(c -> new BytesRef(c.id())).toList()),
+                Occur.FILTER)
+            .build();
+    Map<String, ScoreDoc> best = searcher.search(query, new BestPerArticle(searcher));
+    StoredFields stored = searcher.storedFields();
+    Map<String, String> passages = new HashMap<>();
+    for (var entry : best.entrySet()) {
+      passages.put(entry.getKey(), stored.document(entry.getValue().doc).get(Fields.TEXT));
+    }
+    return passages;
+  }
+
+  /** Collects the best-scoring document of each article. */
+  private record BestPerArticle(KbSearcher searcher)
+      implements CollectorManager<BestPerArticle.Best, Map<String, ScoreDoc>> {
+    static final class Best extends SimpleCollector {
+      private final KbSearcher searcher;
+      private final Map<String, ScoreDoc> best = new HashMap<>();
+      private Scorable scorer;
+      private int docBase;
+
+      Best(KbSearcher searcher) {
+        this.searcher = searcher;
+      }
+
+      @Override
+      protected void doSetNextReader(LeafReaderContext context) {
+        docBase = context.docBase;
+      }
+
+      @Override
+      public void setScorer(Scorable scorer) {
+        this.scorer = scorer;
+      }
+
+      @Override
+      public void collect(int doc) throws IOException {
+        float score = scorer.score();
+        String id = searcher.articleOf(docBase + doc);
+        ScoreDoc current = best.get(id);
+        // Documents arrive in order, so on a tie the earlier passage stays.
+        if (current == null || score > current.score) best.put(id, new ScoreDoc(docBase + doc, score));
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE;
+      }
+    }
+
+    @Override
+    public Best newCollector() {
+      return new Best(searcher);
+    }
+
+    @Override
+    public Map<String, ScoreDoc> reduce(Collection<Best> collectors) {
+      Map<String, ScoreDoc> all = new HashMap<>();
+      for (Best collector : collectors) {
+        collector.best.forEach(
+            (id, doc) ->
+                all.merge(id, doc, (a, b) -> b.score > a.score || (b.score == a.score && b.doc < a.doc) ? b : a));
+      }
+      return all;
+    }
+  }
+
+  /**
+   * The body passage of an article closest in meaning to the question, or without a question
+   * vector its first passage: for an article that none of the question's words reach.
+   */
+  private String passageByMeaning(KbSearcher searcher, String id, float[] vector) throws IOException {
     var ofArticle =
         new BooleanQuery.Builder()
             .add(new TermQuery(new Term(Fields.ARTICLE, id)), Occur.FILTER)
             .add(new TermQuery(new Term(Fields.KIND, Fields.KIND_BODY)), Occur.FILTER)
             .build();
     StoredFields stored = searcher.storedFields();
-    Query words = new QueryBuilder(queryAnalyzer).createBooleanQuery(Fields.TEXT, question.text());
-    if (words != null) {
-      Query query =
-          new BooleanQuery.Builder().add(words, Occur.MUST).add(ofArticle, Occur.FILTER).build();
-      TopDocs top = searcher.search(query, 1);
-      if (top.scoreDocs.length > 0) return stored.document(top.scoreDocs[0].doc).get(Fields.TEXT);
-    }
     TopDocs passages = searcher.search(ofArticle, 200);
     String best = null;
     double bestScore = Double.NEGATIVE_INFINITY;

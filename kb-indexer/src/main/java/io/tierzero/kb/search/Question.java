@@ -2,8 +2,10 @@ package io.tierzero.kb.search;
 
 import io.tierzero.kb.index.Fields;
 import io.tierzero.kb.index.KbAnalyzer;
+import io.tierzero.kb.index.KbSearcher;
 import io.tierzero.kb.index.Synonyms;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,35 +46,43 @@ public record Question(String original, String text, List<String> terms) {
 
   private static final float MIN_ACCURACY = 0.8f;
 
-  /** Prepares a question; {@code reader} supplies the vocabulary for typo correction. */
-  public static Question of(String question, IndexReader reader, Analyzer indexAnalyzer)
-      throws IOException {
-    String corrected = correct(question, reader);
+  /** Prepares a question; {@code searcher} supplies the vocabulary for typo correction. */
+  public static Question of(String question, KbSearcher searcher, Analyzer indexAnalyzer) {
+    String corrected = correct(question, searcher);
     List<String> terms = new ArrayList<>(new LinkedHashSet<>(analyze(indexAnalyzer, corrected)));
     return new Question(question, corrected, terms);
   }
 
-  static String correct(String question, IndexReader reader) throws IOException {
-    var checker = new DirectSpellChecker();
-    checker.setAccuracy(MIN_ACCURACY);
-    checker.setMinQueryLength(MIN_CORRECTABLE_LENGTH);
+  static String correct(String question, KbSearcher searcher) {
     Matcher words = WORD.matcher(question);
     StringBuilder out = new StringBuilder();
     while (words.find()) {
       String word = words.group().toLowerCase(Locale.ROOT);
       String replacement = words.group();
-      if (word.length() >= MIN_CORRECTABLE_LENGTH
-          && !KbAnalyzer.STOP_WORDS.contains(word)
-          && reader.docFreq(new Term(Fields.SPELL, word)) == 0) {
-        SuggestWord[] suggestions =
-            checker.suggestSimilar(
-                new Term(Fields.SPELL, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        if (suggestions.length > 0) replacement = suggestions[0].string;
+      if (word.length() >= MIN_CORRECTABLE_LENGTH && !KbAnalyzer.STOP_WORDS.contains(word)) {
+        String suggestion = searcher.correction(word, w -> suggestion(w, searcher.getIndexReader()));
+        if (!suggestion.isEmpty()) replacement = suggestion;
       }
       words.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     words.appendTail(out);
     return out.toString();
+  }
+
+  /** The closest word of the knowledge base to an unknown {@code word}; empty for a known word or none. */
+  private static String suggestion(String word, IndexReader reader) {
+    try {
+      if (reader.docFreq(new Term(Fields.SPELL, word)) > 0) return "";
+      var checker = new DirectSpellChecker();
+      checker.setAccuracy(MIN_ACCURACY);
+      checker.setMinQueryLength(MIN_CORRECTABLE_LENGTH);
+      SuggestWord[] suggestions =
+          checker.suggestSimilar(
+              new Term(Fields.SPELL, word), 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+      return suggestions.length > 0 ? suggestions[0].string : "";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
