@@ -43,7 +43,8 @@ import java.util.stream.Stream;
  * <p>The client is a minimal HTTP/1.1 one, a kept-alive connection per simulated user, because
  * the load generator shares the bot's cores: the JDK's HttpClient cost more CPU per request than
  * the bot's own HTTP handling. A fresh bot runs interpreted code for its first minute or so under
- * load; {@code --warmup} (seconds, at the first level; 3 s at the others) runs before any figure.
+ * load; {@code --warmup} (seconds, at the first level; 3 s at the others, always without think
+ * time) runs before any figure.
  *
  * With {@code --started-at} (the time the bot was launched) it first polls until a question gets
  * an answer and reports the time from start to first answer.
@@ -82,7 +83,8 @@ public class ChatLoad {
     var self = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int i = 0; i < levels.length; i++) {
       int users = levels[i];
-      run(urls, questions, users, i == 0 ? warmup : Math.min(warmup, 3), thinkMs); // warm-up, discarded
+      // Warm-up, discarded, without think time whatever the level's: it is there for the JIT.
+      run(urls, questions, users, i == 0 ? warmup : Math.min(warmup, 3), 0);
       long cpuBefore = cpuMillis(pid);
       long clientBefore = self.getProcessCpuTime();
       var level = run(urls, questions, users, seconds, thinkMs);

@@ -15,11 +15,13 @@ import java.util.stream.Stream;
 /**
  * What retrieval alone costs, for comparison with {@code ChatLoad}: the same questions, straight
  * into {@code KnowledgeBase.search} on N threads, no HTTP, no database. Run it with the bot
- * stopped or on its own index folder (Lucene allows one writer per folder).
+ * stopped or on its own index folder (Lucene allows one writer per folder). Each search asks for
+ * {@code --limit} hits (default 3: what a chat answer shows, so what the chat asks for), and
+ * {@code --warmup} seconds (at the first level; 3 s at the others) let the JIT compile first.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bot/target/bot.jar bot/bench/RetrievalLoad.java \
- *     --articles articles --index /tmp/tz-retrieval-index --threads 1,16,64 [--seconds 20] [--model minilm]
+ *     --articles articles --index /tmp/tz-retrieval-index --threads 1,16,64 [--seconds 20] [--warmup 60] [--limit 3] [--model minilm]
  * </pre>
  */
 public class RetrievalLoad {
@@ -28,7 +30,8 @@ public class RetrievalLoad {
     Path index = Path.of(arg(args, "--index", "/tmp/tz-retrieval-index"));
     int[] levels = Arrays.stream(arg(args, "--threads", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
     int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
-    int warmup = Integer.parseInt(arg(args, "--warmup", "5"));
+    int warmup = Integer.parseInt(arg(args, "--warmup", "60"));
+    int limit = Integer.parseInt(arg(args, "--limit", "3"));
     String model = arg(args, "--model", null);
 
     var config = KbConfig.of(articles.toAbsolutePath(), index.toAbsolutePath());
@@ -40,10 +43,11 @@ public class RetrievalLoad {
       var questions = questions(articles);
       System.out.println("| threads | searches/s | p50 ms | p99 ms | CPU ms/search |");
       System.out.println("|---:|---:|---:|---:|---:|");
-      for (int threads : levels) {
-        run(kb, questions, threads, warmup);
+      for (int i = 0; i < levels.length; i++) {
+        int threads = levels[i];
+        run(kb, questions, threads, i == 0 ? warmup : Math.min(warmup, 3), limit);
         long cpuBefore = cpuNanos();
-        var r = run(kb, questions, threads, seconds);
+        var r = run(kb, questions, threads, seconds, limit);
         double cpuMs = (cpuNanos() - cpuBefore) / 1e6;
         System.out.printf("| %d | %.0f | %.2f | %.2f | %.2f |%n", threads, r[0], r[1] / 1000.0, r[2] / 1000.0,
             cpuMs / Math.max(1, r[3]));
@@ -51,7 +55,8 @@ public class RetrievalLoad {
     }
   }
 
-  static double[] run(KnowledgeBase kb, List<String> questions, int threads, int seconds) throws InterruptedException {
+  static double[] run(KnowledgeBase kb, List<String> questions, int threads, int seconds, int limit)
+      throws InterruptedException {
     var stop = new AtomicBoolean();
     var latencies = new ArrayList<List<Long>>();
     var workers = new ArrayList<Thread>();
@@ -64,7 +69,7 @@ public class RetrievalLoad {
         var random = new Random(seed);
         while (!stop.get()) {
           long s = System.nanoTime();
-          kb.search(questions.get(random.nextInt(questions.size())));
+          kb.search(questions.get(random.nextInt(questions.size())), limit);
           mine.add((System.nanoTime() - s) / 1000);
         }
       }));

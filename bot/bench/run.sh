@@ -17,7 +17,7 @@ DATA=$(cd "$DATA" && pwd)
 STARTED=$(date +%s%3N)
 # Rate limits off: every simulated user comes from 127.0.0.1, which the per-address limit would
 # throttle as one client.
-DATASOURCES_DEFAULT_URL="jdbc:h2:file:$DATA/tierzero;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE" \
+DATASOURCES_DEFAULT_URL="jdbc:h2:file:$DATA/tierzero;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64" \
 TIERZERO_SECURITY_RATE_LIMITS_ENABLED=false TIERZERO_DIRECTORY_EMBEDDED_PORT=0 TIERZERO_MAIL_EMBEDDED_PORT=0 \
 TIERZERO_KB_ARTICLES_DIR="$ARTICLES" TIERZERO_KB_INDEX_DIR="$DATA/index" MICRONAUT_SERVER_PORT="$PORT" \
   "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -jar bot/target/bot.jar \

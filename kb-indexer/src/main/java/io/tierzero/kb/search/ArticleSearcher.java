@@ -24,6 +24,8 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
@@ -249,53 +251,54 @@ public final class ArticleSearcher {
   private double[] coverage(KbSearcher searcher, List<Candidate> ranked, Question question)
       throws IOException {
     double[] coverage = new double[ranked.size()];
-    if (question.terms().isEmpty() || ranked.isEmpty()) return coverage;
+    List<String> terms = question.terms();
+    if (terms.isEmpty() || ranked.isEmpty()) return coverage;
     IndexReader reader = searcher.getIndexReader();
     int[] docs = new int[ranked.size()];
     for (int i = 0; i < docs.length; i++) docs[i] = searcher.articleDoc(ranked.get(i).id());
     Integer[] order = new Integer[docs.length];
     for (int i = 0; i < order.length; i++) order[i] = i;
     Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
+
+    List<List<BytesRef>> equivalents = new ArrayList<>();
+    for (String term : terms) equivalents.add(synonyms.of(term).stream().map(BytesRef::new).toList());
+    long[][] df = new long[terms.size()][];
+    boolean[][] found = new boolean[terms.size()][docs.length];
+    for (int t = 0; t < terms.size(); t++) df[t] = new long[equivalents.get(t).size()];
+    // One terms enum and one postings enum per segment, reused for every word: a fresh one per
+    // word and candidate allocated more than the rest of the search.
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms all = leaf.reader().terms(Fields.ALL);
+      if (all == null) continue;
+      TermsEnum words = all.iterator();
+      PostingsEnum reuse = null;
+      int end = leaf.docBase + leaf.reader().maxDoc();
+      for (int t = 0; t < terms.size(); t++) {
+        for (int e = 0; e < equivalents.get(t).size(); e++) {
+          if (!words.seekExact(equivalents.get(t).get(e))) continue;
+          df[t][e] += words.docFreq();
+          PostingsEnum postings = null;
+          for (int i : order) {
+            if (found[t][i] || docs[i] < leaf.docBase || docs[i] >= end) continue;
+            if (postings == null) postings = reuse = words.postings(reuse, PostingsEnum.NONE);
+            int local = docs[i] - leaf.docBase;
+            int at = postings.docID() < local ? postings.advance(local) : postings.docID();
+            if (at == local) found[t][i] = true;
+          }
+        }
+      }
+    }
     long n = Math.max(1, reader.getDocCount(Fields.ALL));
     double total = 0;
     double[] covered = new double[docs.length];
-    for (String term : question.terms()) {
-      Set<String> equivalents = synonyms.of(term);
-      int df = 0;
-      boolean[] found = new boolean[docs.length];
-      for (String e : equivalents) {
-        Term t = new Term(Fields.ALL, e);
-        df = Math.max(df, reader.docFreq(t));
-        markContaining(reader, t, docs, order, found);
-      }
-      double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    for (int t = 0; t < terms.size(); t++) {
+      long termDf = Arrays.stream(df[t]).max().orElse(0);
+      double idf = Math.log(1 + (n - termDf + 0.5) / (termDf + 0.5));
       total += idf;
-      for (int i = 0; i < docs.length; i++) if (found[i]) covered[i] += idf;
+      for (int i = 0; i < docs.length; i++) if (found[t][i]) covered[i] += idf;
     }
     for (int i = 0; i < docs.length; i++) coverage[i] = total == 0 ? 0 : covered[i] / total;
     return coverage;
-  }
-
-  /**
-   * Sets {@code found[i]} when {@code docs[i]} (global ids, ascending by {@code order}, -1 for
-   * none) contains {@code term}: one pass over the term's postings per segment.
-   */
-  private static void markContaining(
-      IndexReader reader, Term term, int[] docs, Integer[] order, boolean[] found) throws IOException {
-    for (LeafReaderContext leaf : reader.leaves()) {
-      int end = leaf.docBase + leaf.reader().maxDoc();
-      PostingsEnum postings = null;
-      for (int i : order) {
-        if (docs[i] < leaf.docBase || docs[i] >= end) continue;
-        if (postings == null) {
-          postings = leaf.reader().postings(term, PostingsEnum.NONE);
-          if (postings == null) break;
-        }
-        int local = docs[i] - leaf.docBase;
-        int at = postings.docID() < local ? postings.advance(local) : postings.docID();
-        if (at == local) found[i] = true;
-      }
-    }
   }
 
   /**
