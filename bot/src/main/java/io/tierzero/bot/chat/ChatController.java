@@ -44,9 +44,9 @@ class ChatController {
   @Post
   @Status(HttpStatus.CREATED)
   StartedConversation start(
-      @Body("pageUrl") @Nullable String pageUrl,
+      @Body @Nullable StartRequest request,
       @Header(HttpHeaders.USER_AGENT) @Nullable String userAgent) {
-    return chat.start(pageUrl, userAgent);
+    return chat.start(request == null ? null : request.pageUrl(), userAgent);
   }
 
   @Operation(summary = "Send what the user typed (or a quick reply's text); returns the bot's replies")

@@ -227,6 +227,37 @@ class ChatControllerTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_deeply_nested_body_when_starting_is_a_clear_error_not_a_server_error() {
+    // Up to the 16 KB body limit. Binding the one property "pageUrl" decoded the body into a tree
+    // recursively: with the default thread stack that overflowed only sometimes (the fuzz test
+    // caught it once), with -Xss256k at 2,000 levels every time.
+    for (int depth : new int[] {2_000, 8_000, 16_000}) {
+      var unterminated =
+          sendFails(
+              HttpRequest.POST("/api/conversations", "{\"text\":" + "[".repeat(depth) + "]".repeat(10))
+                  .contentType(MediaType.APPLICATION_JSON));
+      assertEquals(HttpStatus.BAD_REQUEST, unterminated.getStatus(), "depth " + depth);
+      if (depth > 8_000) continue; // a well-formed body this deep is over the size limit
+      var wellFormed =
+          statusOf(
+              HttpRequest.POST(
+                      "/api/conversations",
+                      "{\"other\":" + "[".repeat(depth) + "]".repeat(depth) + ",\"pageUrl\":\"https://intranet.example.com\"}")
+                  .contentType(MediaType.APPLICATION_JSON));
+      assertTrue(wellFormed.getCode() < 500, "depth " + depth + ": " + wellFormed);
+    }
+    assertNotNull(start().token(), "the server still starts conversations");
+  }
+
+  private HttpStatus statusOf(HttpRequest<?> request) {
+    try {
+      return client.toBlocking().exchange(request, String.class).getStatus();
+    } catch (HttpClientResponseException e) {
+      return e.getStatus();
+    }
+  }
+
+  @Test
   void malformed_json_is_a_400() {
     var conversation = start();
     var e =
