@@ -73,12 +73,13 @@ class KbPageController {
         .append("</nav>\n<article>\n")
         .append(articles.bodyHtml(article))
         .append("\n</article>\n");
-    if (article.flow() != null && !article.flow().isBlank()) {
+    var flow = Articles.flow(article);
+    if (flow != null) {
       // The chat widget on the page starts the flow: it listens for clicks on .tierzero-fix-it and
       // sends data-tierzero-message as if the user had typed it. No inline script, for the CSP.
-      var message = Pages.escape("start flow " + article.flow().strip());
+      var message = Pages.escape("start flow " + flow);
       body.append("<p><button type=\"button\" class=\"tierzero-fix-it\" data-tierzero-flow=\"")
-          .append(Pages.escape(article.flow().strip()))
+          .append(Pages.escape(flow))
           .append("\" data-tierzero-message=\"")
           .append(message)
           .append("\">")
