@@ -24,12 +24,13 @@ import java.util.stream.Stream;
 /**
  * Load benchmark for a running bot: N simulated users each hold conversations over HTTP (start a
  * conversation, then ten messages: questions taken from the articles' {@code questions:}, some
- * small talk, some questions no article answers), with no think time, so the bot is saturated.
+ * small talk, some questions no article answers). Without {@code --think-ms} there is no pause, so
+ * the bot is saturated; with it each user waits a random 0.5 to 1.5 times that between messages.
  * Reports chat turns per second and turn latency percentiles per level of concurrency.
  *
  * <pre>
  * java bot/bench/ChatLoad.java --url http://localhost:8080 --articles articles --users 1,16,64
- *     [--seconds 20] [--warmup 5] [--think-ms 0] [--started-at EPOCH_MS] [--pid BOT_PID]
+ *     [--seconds 20] [--warmup 60] [--think-ms 0] [--started-at EPOCH_MS] [--pid BOT_PID] [--slowest N]
  * </pre>
  *
  * <p>{@code --url} takes several addresses, comma-separated (instances behind no sticky
@@ -46,7 +47,10 @@ import java.util.stream.Stream;
  * load; {@code --warmup} (seconds, at the first level; 3 s at the others, always without think
  * time) runs before any figure.
  *
- * With {@code --started-at} (the time the bot was launched) it first polls until a question gets
+ * <p>{@code --slowest N} lists each level's N slowest turns with what was sent and when, to tell a
+ * slow kind of question from a pause that hit whatever was in flight.
+ *
+ * <p>With {@code --started-at} (the time the bot was launched) it first polls until a question gets
  * an answer and reports the time from start to first answer.
  */
 public class ChatLoad {
@@ -57,7 +61,10 @@ public class ChatLoad {
       List.of("zebra quantum lasagne orchestra", "what is the meaning of life",
           "purple elephant marathon schedule");
 
-  record Level(int users, long turns, double seconds, long errors, long[] sortedMicros) {}
+  record Level(int users, long turns, double seconds, long errors, long[] sortedMicros, List<Turn> slowest) {}
+
+  /** One measured turn: what was sent, how long the answer took, and when it was sent. */
+  record Turn(long micros, long sentAtMillis, String text) {}
 
   public static void main(String[] args) throws Exception {
     List<String> urls = List.of(arg(args, "--url", "http://localhost:8080").split(","));
@@ -67,6 +74,7 @@ public class ChatLoad {
     int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
     int warmup = Integer.parseInt(arg(args, "--warmup", "60"));
     int thinkMs = Integer.parseInt(arg(args, "--think-ms", "0"));
+    int slowest = Integer.parseInt(arg(args, "--slowest", "0"));
     String startedAt = arg(args, "--started-at", null);
     String pid = arg(args, "--pid", null);
 
@@ -81,13 +89,14 @@ public class ChatLoad {
     System.out.println("| users | turns/s | p50 ms | p99 ms | max ms | errors | bot CPU ms/turn | client CPU ms/turn |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
     var self = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var slowTurns = new ArrayList<String>();
     for (int i = 0; i < levels.length; i++) {
       int users = levels[i];
       // Warm-up, discarded, without think time whatever the level's: it is there for the JIT.
-      run(urls, questions, users, i == 0 ? warmup : Math.min(warmup, 3), 0);
+      run(urls, questions, users, i == 0 ? warmup : Math.min(warmup, 3), 0, 0);
       long cpuBefore = cpuMillis(pid);
       long clientBefore = self.getProcessCpuTime();
-      var level = run(urls, questions, users, seconds, thinkMs);
+      var level = run(urls, questions, users, seconds, thinkMs, slowest);
       long cpu = cpuMillis(pid) - cpuBefore;
       double clientMs = (self.getProcessCpuTime() - clientBefore) / 1e6;
       long[] us = level.sortedMicros();
@@ -96,12 +105,18 @@ public class ChatLoad {
           level.turns() / level.seconds(), pct(us, 0.50) / 1000.0, pct(us, 0.99) / 1000.0,
           (us.length == 0 ? 0 : us[us.length - 1]) / 1000.0, level.errors(),
           pid == null ? "-" : String.format(Locale.ROOT, "%.2f", (double) cpu / turns), clientMs / turns);
+      for (var turn : level.slowest()) {
+        slowTurns.add(String.format(Locale.ROOT, "%d users: %.1f ms at %tT.%<tL: %s",
+            users, turn.micros() / 1000.0, turn.sentAtMillis(), turn.text()));
+      }
     }
+    if (!slowTurns.isEmpty()) System.out.println("\nslowest turns:\n" + String.join("\n", slowTurns));
   }
 
   static final java.util.concurrent.atomic.AtomicInteger REPORTED = new java.util.concurrent.atomic.AtomicInteger();
 
-  static Level run(List<String> urls, List<String> questions, int users, int seconds, int thinkMs)
+  static Level run(
+      List<String> urls, List<String> questions, int users, int seconds, int thinkMs, int keepSlowest)
       throws InterruptedException {
     var stop = new AtomicBoolean();
     var perUser = new ArrayList<long[]>();
@@ -109,6 +124,7 @@ public class ChatLoad {
     var errors = new long[users];
     var latencies = new ArrayList<List<Long>>();
     for (int u = 0; u < users; u++) latencies.add(new ArrayList<>());
+    var slow = new java.util.PriorityQueue<Turn>(java.util.Comparator.comparingLong(Turn::micros));
     var threads = new ArrayList<Thread>();
     long start = System.nanoTime();
     for (int u = 0; u < users; u++) {
@@ -117,6 +133,11 @@ public class ChatLoad {
         var random = new Random(user * 7919L + seconds);
         var mine = latencies.get(user);
         var connections = urls.stream().map(Connection::new).toList();
+        try {
+          if (thinkMs > 0) Thread.sleep(random.nextInt(thinkMs)); // each user arrives at their own moment
+        } catch (InterruptedException e) {
+          return;
+        }
         while (!stop.get()) {
           try {
             int call = user;
@@ -126,9 +147,18 @@ public class ChatLoad {
               String text = pick(random, questions, turn);
               long t0 = System.nanoTime();
               connections.get(call++ % urls.size()).post("/api/conversations/" + id + "/messages", token, json(text));
-              mine.add((System.nanoTime() - t0) / 1000);
+              long micros = (System.nanoTime() - t0) / 1000;
+              mine.add(micros);
+              if (keepSlowest > 0) {
+                synchronized (slow) {
+                  slow.add(new Turn(micros, System.currentTimeMillis() - micros / 1000, text));
+                  if (slow.size() > keepSlowest) slow.poll();
+                }
+              }
               counts[user]++;
-              if (thinkMs > 0) Thread.sleep(thinkMs);
+              // Uniform between half and one and a half think times: with a fixed pause the users,
+              // all started at once, stayed in step and arrived as one burst every second.
+              if (thinkMs > 0) Thread.sleep(thinkMs / 2 + random.nextInt(thinkMs + 1));
             }
           } catch (Exception e) {
             errors[user]++;
@@ -145,7 +175,9 @@ public class ChatLoad {
     long turns = Arrays.stream(counts).sum();
     long errs = Arrays.stream(errors).sum();
     long[] all = latencies.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
-    return new Level(users, turns, elapsed, errs, all);
+    var slowestFirst = new ArrayList<>(slow);
+    slowestFirst.sort(java.util.Comparator.comparingLong(Turn::micros).reversed());
+    return new Level(users, turns, elapsed, errs, all, slowestFirst);
   }
 
   static String pick(Random random, List<String> questions, int turn) {

@@ -12,6 +12,9 @@ public interface ChatMessageRepository extends CrudRepository<ChatMessage, Strin
   /** The transcript, oldest first. */
   List<ChatMessage> findByConversationIdOrderBySeq(String conversationId);
 
+  /** One message by its position, through the index that keeps positions unique. */
+  Optional<ChatMessage> findByConversationIdAndSeq(String conversationId, int seq);
+
   /** The latest message of one sender, e.g. the bot's last reply that a quick reply answers. */
   Optional<ChatMessage> findFirstByConversationIdAndSenderOrderBySeqDesc(
       String conversationId, String sender);

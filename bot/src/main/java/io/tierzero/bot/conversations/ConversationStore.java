@@ -54,6 +54,11 @@ public class ConversationStore {
 
   /** The bot's latest message, which a quick reply or a follow-up may be answering. */
   public Optional<ChatMessage> lastBotMessage(Conversation conversation) {
+    if (conversation.messageCount() == 0) return Optional.empty();
+    // Every append ends with the bot's words (a turn's replies, a ticket's confirmation), so the
+    // last position is one index lookup; the search by sender is there should that ever change.
+    var last = messages.findByConversationIdAndSeq(conversation.id(), conversation.messageCount() - 1);
+    if (last.isPresent() && ChatMessage.BOT.equals(last.get().sender())) return last;
     return messages.findFirstByConversationIdAndSenderOrderBySeqDesc(
         conversation.id(), ChatMessage.BOT);
   }

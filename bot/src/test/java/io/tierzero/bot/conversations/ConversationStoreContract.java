@@ -96,6 +96,28 @@ abstract class ConversationStoreContract {
   }
 
   @Test
+  void the_last_bot_message_is_found_whether_or_not_it_is_the_last_message() {
+    var started = store.start();
+    assertTrue(store.lastBotMessage(conversations.findById(started.id()).orElseThrow()).isEmpty());
+
+    appendTurn(started, NewMessage.fromUser("hello"), NewMessage.fromBot("text", "Hi! What can I help with?", null));
+    var conversation = conversations.findById(started.id()).orElseThrow();
+    assertEquals("Hi! What can I help with?", store.lastBotMessage(conversation).orElseThrow().body());
+
+    appendTurn(started, NewMessage.fromUser("are you there?"));
+    conversation = conversations.findById(started.id()).orElseThrow();
+    assertEquals("Hi! What can I help with?", store.lastBotMessage(conversation).orElseThrow().body());
+  }
+
+  private void appendTurn(StartedConversation started, NewMessage... turn) {
+    transactions.executeWrite(
+        status -> {
+          var conversation = store.lockForTurn(started.id(), started.token()).orElseThrow();
+          return store.append(conversation, List.of(turn), 0);
+        });
+  }
+
+  @Test
   void a_wrong_token_cannot_lock_a_conversation() {
     var started = store.start();
     var locked =
