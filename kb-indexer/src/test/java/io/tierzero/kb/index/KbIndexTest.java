@@ -87,6 +87,42 @@ class KbIndexTest {
     }
   }
 
+  @Test
+  void a_build_of_many_articles_is_searched_as_one_segment_and_a_small_edit_is_not_merged() throws IOException {
+    Path articles = dir.resolve("articles");
+    for (int i = 0; i < 20; i++) {
+      TestKb.write(articles, "a" + i + ".md", TestKb.article("a" + i, "Printer model " + i + " jams", "printing", "Open tray " + i + ".", "q", "r", "s"));
+    }
+    try (KbIndex index = KbIndex.open(articles, dir.resolve("index"), new FailingEmbedder(), new ArticleParser(), Progress.NONE)) {
+      assertEquals(1, segments(index));
+
+      // One article in twenty: its new version goes to a small segment beside the big one.
+      TestKb.write(articles, "a3.md", TestKb.article("a3", "Printer model 3 smudges", "printing", "Clean roller.", "q", "r", "s"));
+      index.update(false, Progress.NONE);
+      assertEquals(2, segments(index));
+      assertEquals("Printer model 3 smudges", index.articles().get("a3").title());
+      assertEquals(1, countArticleDocs(index, "a3"));
+
+      // A tenth of the articles or more at once: merged back into one.
+      for (int i = 20; i < 23; i++) {
+        TestKb.write(articles, "a" + i + ".md", TestKb.article("a" + i, "Scanner model " + i, "printing", "Scan " + i + ".", "q", "r", "s"));
+      }
+      index.update(false, Progress.NONE);
+      assertEquals(1, segments(index));
+      assertEquals(23, index.articles().size());
+      assertEquals(1, countArticleDocs(index, "a3"));
+    }
+  }
+
+  private static int segments(KbIndex index) throws IOException {
+    IndexSearcher searcher = index.searchers().acquire();
+    try {
+      return searcher.getIndexReader().leaves().size();
+    } finally {
+      index.searchers().release(searcher);
+    }
+  }
+
   private static int countArticleDocs(KbIndex index, String id) throws IOException {
     IndexSearcher searcher = index.searchers().acquire();
     try {
