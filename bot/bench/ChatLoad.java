@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -119,12 +121,11 @@ public class ChatLoad {
       List<String> urls, List<String> questions, int users, int seconds, int thinkMs, int keepSlowest)
       throws InterruptedException {
     var stop = new AtomicBoolean();
-    var perUser = new ArrayList<long[]>();
     var counts = new long[users];
     var errors = new long[users];
     var latencies = new ArrayList<List<Long>>();
     for (int u = 0; u < users; u++) latencies.add(new ArrayList<>());
-    var slow = new java.util.PriorityQueue<Turn>(java.util.Comparator.comparingLong(Turn::micros));
+    var slow = new PriorityQueue<Turn>(Comparator.comparingLong(Turn::micros));
     var threads = new ArrayList<Thread>();
     long start = System.nanoTime();
     for (int u = 0; u < users; u++) {
@@ -176,7 +177,7 @@ public class ChatLoad {
     long errs = Arrays.stream(errors).sum();
     long[] all = latencies.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
     var slowestFirst = new ArrayList<>(slow);
-    slowestFirst.sort(java.util.Comparator.comparingLong(Turn::micros).reversed());
+    slowestFirst.sort(Comparator.comparingLong(Turn::micros).reversed());
     return new Level(users, turns, elapsed, errs, all, slowestFirst);
   }
 

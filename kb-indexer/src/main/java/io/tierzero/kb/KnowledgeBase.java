@@ -3,6 +3,7 @@ package io.tierzero.kb;
 import io.tierzero.kb.embed.Embedder;
 import io.tierzero.kb.embed.QueryVectors;
 import io.tierzero.kb.index.KbIndex;
+import io.tierzero.kb.index.KbSearcher;
 import io.tierzero.kb.index.Progress;
 import io.tierzero.kb.index.Synonyms;
 import io.tierzero.kb.parse.Article;
@@ -87,7 +88,8 @@ public final class KnowledgeBase implements AutoCloseable {
     try {
       IndexSearcher lucene = index.searchers().acquire();
       try {
-        return searcher.search(lucene, articles::get, question, limit, mode, candidates);
+        // KbIndex's searcher manager makes every searcher a KbSearcher.
+        return searcher.search((KbSearcher) lucene, articles::get, question, limit, mode, candidates);
       } finally {
         index.searchers().release(lucene);
       }

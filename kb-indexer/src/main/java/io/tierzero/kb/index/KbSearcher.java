@@ -64,11 +64,6 @@ public final class KbSearcher extends IndexSearcher {
     };
   }
 
-  /** {@code searcher} itself when it is one, else a new one over its reader. */
-  public static KbSearcher of(IndexSearcher searcher) throws IOException {
-    return searcher instanceof KbSearcher kb ? kb : new KbSearcher(searcher.getIndexReader());
-  }
-
   /** The article a document (article or passage) belongs to, or null for a deleted one. */
   public String articleOf(int doc) {
     return articleOfDoc[doc];

@@ -29,7 +29,6 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
@@ -103,7 +102,7 @@ public final class ArticleSearcher {
    * @param candidates when not null, only these ids may be returned (evaluation's re-ranking)
    */
   public Ranked search(
-      IndexSearcher lucene,
+      KbSearcher searcher,
       Function<String, Article> articles,
       String text,
       int limit,
@@ -113,7 +112,6 @@ public final class ArticleSearcher {
     if (mode != Mode.BM25 && queryVectors == null) {
       throw new IllegalStateException("this index has no vectors: search in bm25 mode");
     }
-    KbSearcher searcher = KbSearcher.of(lucene);
     Question question = Question.of(text, searcher, indexAnalyzer);
     Map<String, Double> bm25 = mode == Mode.VECTOR ? Map.of() : bm25(searcher, question, candidates);
     float[] vector = mode == Mode.BM25 ? null : queryVectors.get(question.text());
