@@ -49,8 +49,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
       // Demo entries carry ppolicy and MFA attributes the standard schema does not define.
       config.setSchema(null);
       config.addAdditionalBindCredentials(directory.bindDn(), directory.bindPassword());
-      // Like a real directory: nobody reads or writes without binding first (binds themselves,
-      // and the root DSE a client reads before binding, stay open).
+      // Like a real directory: nobody reads or writes without binding first (a bind itself stays
+      // open: it is how users prove their password).
       config.setAuthenticationRequiredOperationTypes(EnumSet.of(
           OperationType.ADD, OperationType.COMPARE, OperationType.DELETE, OperationType.EXTENDED,
           OperationType.MODIFY, OperationType.MODIFY_DN, OperationType.SEARCH));
