@@ -58,7 +58,8 @@ public class OutboxDispatcher {
 
   @PreDestroy
   void stop() throws InterruptedException {
-    // Interrupts attempts under way; their rows are retried when the lease ends.
+    // Interrupts attempts under way (a hanging webhook): each is recorded as failed, or, when
+    // that can no longer be written, retried once its lease ends.
     for (var worker : workers) worker.thread.shutdownNow();
     for (var worker : workers) worker.thread.awaitTermination(5, TimeUnit.SECONDS);
   }
