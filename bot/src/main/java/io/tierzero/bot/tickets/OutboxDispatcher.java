@@ -1,14 +1,16 @@
 package io.tierzero.bot.tickets;
 
 import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * marked delivered or rescheduled with exponential back-off. Nothing is held in memory between
  * polls: a restart, at any point, only means an attempt is repeated with the same idempotency
  * key.
+ *
+ * <p>Each sink drains its own rows on its own thread: a receiver that hangs until its timeout, or
+ * is down for a day, holds up only its own deliveries, never another sink's.
  */
 @Singleton
 public class OutboxDispatcher {
@@ -28,7 +33,7 @@ public class OutboxDispatcher {
 
   private final TicketDeliveryRepository deliveries;
   private final TicketService tickets;
-  private final Map<String, TicketSink> sinks;
+  private final List<Worker> workers;
   private final OutboxConfiguration config;
   private final Clock clock = Clock.systemUTC();
 
@@ -39,37 +44,64 @@ public class OutboxDispatcher {
       OutboxConfiguration config) {
     this.deliveries = deliveries;
     this.tickets = tickets;
-    this.sinks = sinks.stream().collect(Collectors.toUnmodifiableMap(TicketSink::name, Function.identity()));
+    this.workers = sinks.stream().map(Worker::new).toList();
     this.config = config;
   }
 
+  /** Wakes every sink's worker that is not still busy with its last batch. */
   @Scheduled(
       fixedDelay = "${" + OutboxConfiguration.PREFIX + ".poll-interval:1s}",
       initialDelay = "${" + OutboxConfiguration.PREFIX + ".initial-delay:1s}")
   void poll() {
-    try {
-      dispatchDue();
-    } catch (RuntimeException e) {
-      // The database may be briefly unreachable; the next poll tries again.
-      LOG.warn("Ticket outbox poll failed: {}", e.toString());
+    for (var worker : workers) worker.wake();
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    // Interrupts attempts under way (a hanging webhook): each is recorded as failed, or, when
+    // that can no longer be written, retried once its lease ends.
+    for (var worker : workers) worker.thread.shutdownNow();
+    for (var worker : workers) worker.thread.awaitTermination(5, TimeUnit.SECONDS);
+  }
+
+  /** One sink, the thread its attempts run on, and whether a batch is under way there. */
+  private final class Worker {
+    final TicketSink sink;
+    final ExecutorService thread;
+    final AtomicBoolean busy = new AtomicBoolean();
+
+    Worker(TicketSink sink) {
+      this.sink = sink;
+      this.thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("outbox-" + sink.name()).factory());
+    }
+
+    void wake() {
+      if (!busy.compareAndSet(false, true)) return;
+      try {
+        thread.execute(this::drain);
+      } catch (RuntimeException e) { // shutting down
+        busy.set(false);
+      }
+    }
+
+    private void drain() {
+      try {
+        for (var row : deliveries.findDue(sink.name(), now(), config.batchSize())) {
+          if (Thread.currentThread().isInterrupted()) return;
+          attempt(sink, row);
+        }
+      } catch (RuntimeException e) {
+        // The database may be briefly unreachable; the next poll tries again.
+        LOG.warn("Ticket outbox poll for {} failed: {}", sink.name(), e.toString());
+      } finally {
+        busy.set(false);
+      }
     }
   }
 
-  /** Attempts every due delivery once; returns how many were delivered. */
-  public int dispatchDue() {
-    if (sinks.isEmpty()) return 0;
-    int delivered = 0;
-    for (var row : deliveries.findDue(now(), config.batchSize())) {
-      if (attempt(row)) delivered++;
-    }
-    return delivered;
-  }
-
-  private boolean attempt(TicketDelivery row) {
-    var sink = sinks.get(row.sink());
-    if (sink == null) return false; // a sink since removed from the configuration: keep the row
+  private void attempt(TicketSink sink, TicketDelivery row) {
     var now = now();
-    if (deliveries.claim(row.id(), row.attempts(), now, now.plus(config.lease())) != 1) return false;
+    if (deliveries.claim(row.id(), row.attempts(), now, now.plus(config.lease())) != 1) return;
     int attempt = row.attempts() + 1;
     try {
       var message = tickets.message(row.ticketId(), row.idempotencyKey());
@@ -77,7 +109,6 @@ public class OutboxDispatcher {
       sink.deliver(message.get(), attempt);
       deliveries.update(row.delivered(attempt, now()));
       LOG.info("Ticket {} delivered to {} (attempt {})", message.get().ticket().number(), row.sink(), attempt);
-      return true;
     } catch (Exception e) {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
       var wait = config.backoff(attempt);
@@ -88,7 +119,6 @@ public class OutboxDispatcher {
       } else {
         LOG.debug("Ticket delivery {} to {} failed (attempt {}): {}", row.ticketId(), row.sink(), attempt, error);
       }
-      return false;
     }
   }
 

@@ -11,13 +11,13 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface TicketDeliveryRepository extends CrudRepository<TicketDelivery, String> {
 
-  /** Pending deliveries whose time has come, oldest first. */
+  /** One sink's pending deliveries whose time has come, oldest first. */
   @Query(
       value =
-          "select * from ticket_delivery where state = 'pending' and next_attempt_at <= :now"
+          "select * from ticket_delivery where sink = :sink and state = 'pending' and next_attempt_at <= :now"
               + " order by next_attempt_at limit :limit",
       nativeQuery = true)
-  List<TicketDelivery> findDue(Instant now, int limit);
+  List<TicketDelivery> findDue(String sink, Instant now, int limit);
 
   /**
    * Takes a due delivery for one attempt by moving its next attempt to the end of a lease; 1 when
