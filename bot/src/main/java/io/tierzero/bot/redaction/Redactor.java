@@ -1,10 +1,10 @@
 package io.tierzero.bot.redaction;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,7 +104,9 @@ public final class Redactor {
    * password's own last characters).
    */
   private static final String VALUE =
-      "(?<value>(?<quoted>\"[^\"\\n]+\"|'[^'\\n]+'|\u201C[^\u201D\\n]+\u201D)|\\S.*?(?:[.!?]+(?=\\s|$)|(?=[,;]\\s|\\n)|$))";
+      "(?<value>(?<quoted>\"[^\"\\n]+\"|'[^'\\n]+'|\u201C[^\u201D\\n]+\u201D)"
+          // Possessive, one character class at a time: a long clause costs one pass, never backtracking.
+          + "|\\S(?:[^\\n,;.!?]++|[,;](?!\\s)|[.!?]++(?!\\s|$))*+[.!?]*+)";
 
   /** "I set my new password to …", "changed the wifi password to …". */
   private static final Pattern SET_TO =
@@ -189,6 +191,15 @@ public final class Redactor {
   private static final Set<String> UNITS =
       Set.of("characters", "chars", "letters", "digits", "numbers", "long", "days", "weeks", "months", "years", "times", "hours", "minutes");
 
+  /** A word of a value, without the quotes and punctuation around it. */
+  private static final Pattern WORD = Pattern.compile("[^\\s\"'(\u201C.,!?;:)\u201D](?:[^\\s]*[^\\s\"').,!?;:\u201D])?");
+
+  /** Words of a value read to decide whether it is a description: a passphrase is shorter. */
+  private static final int WORDS_READ = 12;
+
+  private static final Pattern LAST_WORD = Pattern.compile("([\\p{L}\\p{N}]+)[^\\p{L}\\p{N}]*$");
+  private static final Pattern FIRST_WORD = Pattern.compile("^[^\\p{L}\\p{N}]*([\\p{L}\\p{N}]+)");
+
   private Redactor() {}
 
   /** {@code text} without secrets; {@code null} and empty text come back unchanged. */
@@ -236,15 +247,12 @@ public final class Redactor {
   private static boolean isPasswordValue(String value, boolean quoted, boolean afterDash) {
     if (value.startsWith("[redacted")) return false;
     if (quoted) return value.length() > 2;
-    var words =
-        Arrays.stream(value.split("\\s+"))
-            .map(w -> w.replaceAll("^[\"'(\u201C]+|[\"').,!?;:\u201D]+$", ""))
-            .filter(w -> !w.isEmpty())
-            .toList();
+    // The first words decide; reading at most a dozen keeps a long clause cheap.
+    var words = WORD.matcher(value).results().limit(WORDS_READ).map(MatchResult::group).toList();
     if (words.isEmpty()) return false;
     var first = words.get(0);
     var firstLower = first.toLowerCase(Locale.ROOT);
-    if (first.matches("\\d+") && words.size() > 1 && UNITS.contains(words.get(1).toLowerCase(Locale.ROOT))) return false;
+    if (first.chars().allMatch(Character::isDigit) && words.size() > 1 && UNITS.contains(words.get(1).toLowerCase(Locale.ROOT))) return false;
     if (hasSecretShape(first) && !DESCRIBING.contains(firstLower)) return true;
     if (afterDash) return false;
     if (DESCRIBING.contains(firstLower)) return false;
@@ -264,16 +272,15 @@ public final class Redactor {
     return m.group("label").toLowerCase(Locale.ROOT).startsWith("pin") ? PIN : PASSWORD;
   }
 
+  /** The word just before {@code at}; only a short stretch is read, so long texts stay linear. */
   private static String wordBefore(String text, int at) {
-    var words = text.substring(0, at).strip().split("[^\\p{L}\\p{N}]+");
-    return words.length == 0 ? "" : words[words.length - 1].toLowerCase(Locale.ROOT);
+    var m = LAST_WORD.matcher(text.substring(Math.max(0, at - 40), at));
+    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
   }
 
   private static String wordAfter(String text, int at) {
-    var rest = text.substring(at).strip();
-    var words = rest.split("[^\\p{L}\\p{N}]+", 3);
-    for (var w : words) if (!w.isEmpty()) return w.toLowerCase(Locale.ROOT);
-    return "";
+    var m = FIRST_WORD.matcher(text.substring(at, Math.min(text.length(), at + 40)));
+    return m.find() ? m.group(1).toLowerCase(Locale.ROOT) : "";
   }
 
   /**
