@@ -409,6 +409,10 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       const saved = this.conversation ? null : storage.get(this.storageKey());
       if (saved && saved.id && saved.token) {
         this.conversation = { id: saved.id, token: saved.token };
+        // The open question's control at once (a password field at a secret step), before the
+        // transcript arrives: nothing typed meanwhile lands in a plain text box.
+        this.pendingInput = typeof saved.input === 'string' ? saved.input : null;
+        this.applyInputMode();
         this.restore().then(() => {
           if (saved.open) this.open(false);
         });
@@ -560,7 +564,9 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
 
     remember() {
       if (!this.conversation) return;
-      storage.set(this.storageKey(), { ...this.conversation, open: !this.panel.hidden });
+      // What the open question asks for (never what was typed), so a reload or a second tab
+      // restores a password field at a secret step.
+      storage.set(this.storageKey(), { ...this.conversation, open: !this.panel.hidden, input: this.pendingInput });
     }
 
     async loadFeatures() {
@@ -579,8 +585,10 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       try {
         const transcript = await this.api.call('GET', '/api/conversations/' + esc(this.conversation.id), undefined, this.conversation.token);
         this.messages = (transcript.messages || []).map((m) => ({ ...m, state: 'sent' }));
+        // The transcript carries each bot message's input: the last one is the open question.
         const lastBot = [...this.messages].reverse().find((m) => m.from === 'bot');
         this.pendingInput = inputType(lastBot);
+        this.remember();
       } catch (e) {
         if (e.status === 404 || e.status === 401) {
           this.conversation = null;
@@ -625,6 +633,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         this.firstNew = replies.length ? this.messages.length : null;
         for (const reply of replies) this.messages.push({ from: 'bot', ...reply });
         this.pendingInput = inputType(replies[replies.length - 1]);
+        this.remember();
         this.announce(replies.map((r) => r.text).join(' '));
         this.emit('message', { replies });
       } catch (e) {

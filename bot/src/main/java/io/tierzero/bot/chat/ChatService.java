@@ -3,6 +3,8 @@ package io.tierzero.bot.chat;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tierzero.bot.conversations.ChatMessage;
+import io.tierzero.bot.conversations.Conversation;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
 import io.tierzero.bot.conversations.StartedConversation;
@@ -57,20 +59,31 @@ public class ChatService {
     if (locked.isEmpty()) return Optional.empty();
     var conversation = locked.get();
 
-    var previous = store.lastBotMessage(conversation).map(codec::toReply).orElse(null);
+    var recent = recent(conversation);
     // Without NUL or lone surrogates, which no database column or transcript can hold.
-    var context = TurnContext.of(conversation.id(), PlainText.clean(text), conversation.noAnswerStreak(), previous);
+    var context = TurnContext.of(conversation.id(), PlainText.clean(text), conversation.noAnswerStreak(), recent.previous());
     var replies = dispatcher.dispatch(context);
 
     var messages = new ArrayList<NewMessage>(replies.size() + 1);
-    // An answer to a secret or one-time-code question is stored as "(secret given)", never as typed;
-    // any other message loses card numbers, passwords and keys before it is stored.
-    messages.add(NewMessage.fromUser(Redactor.redact(ReplyInput.transcriptText(previous, context.text()))));
+    // An answer to a secret or one-time-code question (or the same secret typed again just after)
+    // is stored as "(secret given)", never as typed; any other message loses card numbers,
+    // passwords and keys before it is stored.
+    messages.add(NewMessage.fromUser(Redactor.redact(SecretAnswers.transcriptText(recent, context.text()))));
     replies.forEach(reply -> messages.add(codec.toMessage(reply)));
     var stored = store.append(conversation, messages, streak(conversation.noAnswerStreak(), replies));
 
     metrics.turn(sample, replies);
     return Optional.of(stored.subList(1, stored.size()).stream().map(codec::toBotMessage).toList());
+  }
+
+  /** The questions the bot asked lately, read from the conversation's last few messages. */
+  private SecretAnswers.Recent recent(Conversation conversation) {
+    var messages = store.recentMessages(conversation, SecretAnswers.LOOK_BACK);
+    if (messages.stream().noneMatch(m -> ChatMessage.BOT.equals(m.sender()))) {
+      // A new conversation; or, should turns ever end without a reply, the last one further back.
+      return new SecretAnswers.Recent(store.lastBotMessage(conversation).map(codec::toReply).orElse(null), null, false);
+    }
+    return SecretAnswers.Recent.of(messages, codec::toReply);
   }
 
   public Optional<Transcript> transcript(String conversationId, String token) {

@@ -68,6 +68,7 @@ final class ReplyCodec {
         payload.articles(),
         payload.options(),
         payload.form(),
+        payload.input(),
         message.createdAt());
   }
 

@@ -34,13 +34,4 @@ public record ReplyInput(String type) {
   public boolean sensitive() {
     return SENSITIVE.contains(type);
   }
-
-  /**
-   * What the transcript keeps of the user's answer to a reply: the text, or for a secret or a
-   * one-time code only that one was given.
-   */
-  public static String transcriptText(Reply previous, String text) {
-    if (previous == null || previous.input() == null || !previous.input().sensitive()) return text;
-    return SECRET.equals(previous.input().type()) ? "(secret given)" : "(one-time code given)";
-  }
 }

@@ -16,6 +16,9 @@ public record Transcript(String id, Instant createdAt, List<Transcript.Entry> me
    * @param from {@code user} or {@code bot}
    * @param type the bot reply's type; absent for the user's messages
    * @param form the form the reply offered (a handoff's ticket form); absent for most
+   * @param input what the bot message asked the user to type next ({@code {"type":"secret"}}), so
+   *     a widget restoring the conversation puts the open question's control back (a password
+   *     field, not a text box); absent for the user's messages and replies that expect anything
    */
   @Serdeable
   public record Entry(
@@ -26,6 +29,7 @@ public record Transcript(String id, Instant createdAt, List<Transcript.Entry> me
       List<ArticleLink> articles,
       List<String> options,
       @Nullable ReplyForm form,
+      @Nullable ReplyInput input,
       Instant at) {
     @Creator
     public Entry {
@@ -41,7 +45,7 @@ public record Transcript(String id, Instant createdAt, List<Transcript.Entry> me
         List<ArticleLink> articles,
         List<String> options,
         Instant at) {
-      this(id, from, type, text, articles, options, null, at);
+      this(id, from, type, text, articles, options, null, null, at);
     }
   }
 }

@@ -12,6 +12,9 @@ public interface ChatMessageRepository extends CrudRepository<ChatMessage, Strin
   /** The transcript, oldest first. */
   List<ChatMessage> findByConversationIdOrderBySeq(String conversationId);
 
+  /** The messages from position {@code seq} on, oldest first: a turn's look back. */
+  List<ChatMessage> findByConversationIdAndSeqGreaterThanEqualsOrderBySeq(String conversationId, int seq);
+
   /** One message by its position, through the index that keeps positions unique. */
   Optional<ChatMessage> findByConversationIdAndSeq(String conversationId, int seq);
 

@@ -52,6 +52,13 @@ public class ConversationStore {
     return messages.findByConversationIdOrderBySeq(conversation.id());
   }
 
+  /** The last {@code count} messages of a conversation found with its token, oldest first. */
+  public List<ChatMessage> recentMessages(Conversation conversation, int count) {
+    if (conversation.messageCount() == 0) return List.of();
+    int from = Math.max(0, conversation.messageCount() - count);
+    return messages.findByConversationIdAndSeqGreaterThanEqualsOrderBySeq(conversation.id(), from);
+  }
+
   /** The bot's latest message, which a quick reply or a follow-up may be answering. */
   public Optional<ChatMessage> lastBotMessage(Conversation conversation) {
     if (conversation.messageCount() == 0) return Optional.empty();

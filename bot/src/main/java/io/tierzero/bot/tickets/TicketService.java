@@ -11,6 +11,7 @@ import io.tierzero.bot.conversations.ChatMessage;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
 import io.tierzero.bot.kb.Articles;
+import io.tierzero.bot.redaction.Redactor;
 import io.tierzero.kb.parse.Article;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public class TicketService {
     for (var entry : transcript.messages()) {
       lines.add(
           new TicketContext.Line(
-              entry.from(), entry.type() == null ? null : entry.type().json(), Redaction.redact(entry.text()), entry.at()));
+              entry.from(), entry.type() == null ? null : entry.type().json(), Redactor.redact(entry.text()), entry.at()));
     }
     var shown = articlesShown(transcript, ratings);
     var flow =
@@ -124,9 +125,9 @@ public class TicketService {
                         c.reason(),
                         redacted(c.answers()),
                         c.actionOutcomes(),
-                        flowRecord.map(r -> r.tried().stream().map(Redaction::redact).toList()).orElse(List.of())))
+                        flowRecord.map(r -> r.tried().stream().map(Redactor::redact).toList()).orElse(List.of())))
             .orElse(null);
-    var details = request.details() == null || request.details().isBlank() ? null : Redaction.redact(request.details().strip());
+    var details = request.details() == null || request.details().isBlank() ? null : Redactor.redact(request.details().strip());
     var context = new TicketContext(lines, shown, flow, details);
 
     var userTexts = new ArrayList<String>();
@@ -368,7 +369,7 @@ public class TicketService {
     if (text == null || text.isBlank()) {
       return flow != null ? "Guided fix " + flow.id() + " needs a person" : "Help requested in the chat";
     }
-    var oneLine = Redaction.redact(text).replaceAll("\\s+", " ").strip();
+    var oneLine = Redactor.redact(text).replaceAll("\\s+", " ").strip();
     if (oneLine.length() <= MAX_SUBJECT) return oneLine;
     var cut = oneLine.substring(0, MAX_SUBJECT - 1);
     var space = cut.lastIndexOf(' ');
@@ -410,7 +411,7 @@ public class TicketService {
 
   private static java.util.Map<String, String> redacted(java.util.Map<String, String> answers) {
     var out = new LinkedHashMap<String, String>();
-    answers.forEach((k, v) -> out.put(k, Redaction.redact(v)));
+    answers.forEach((k, v) -> out.put(k, Redactor.redact(v)));
     return out;
   }
 

@@ -109,6 +109,21 @@ abstract class ConversationStoreContract {
     assertEquals("Hi! What can I help with?", store.lastBotMessage(conversation).orElseThrow().body());
   }
 
+  @Test
+  void the_recent_messages_are_the_last_ones_oldest_first() {
+    var started = store.start();
+    assertTrue(store.recentMessages(conversations.findById(started.id()).orElseThrow(), 3).isEmpty());
+    for (int i = 0; i < 4; i++) {
+      appendTurn(started, NewMessage.fromUser("question " + i), NewMessage.fromBot("text", "answer " + i, null));
+    }
+    var conversation = conversations.findById(started.id()).orElseThrow();
+
+    assertEquals(
+        List.of("answer 2", "question 3", "answer 3"),
+        store.recentMessages(conversation, 3).stream().map(ChatMessage::body).toList());
+    assertEquals(8, store.recentMessages(conversation, 20).size());
+  }
+
   private void appendTurn(StartedConversation started, NewMessage... turn) {
     transactions.executeWrite(
         status -> {

@@ -22,6 +22,7 @@ import java.util.List;
 final class SecretStepHandler implements Handler {
   static final String ENABLED = "tierzero.test.secret-step";
   static final String TRIGGER = "test the secret step";
+  static final String QUESTION = "Type your current password.";
 
   @Override
   public boolean canHandle(TurnContext context) {
@@ -36,14 +37,15 @@ final class SecretStepHandler implements Handler {
     return List.of(
         new Reply(
             ReplyType.FLOW_STEP,
-            "Type your current password.",
+            QUESTION,
             List.of(),
             List.of(),
             null,
             new ReplyInput(ReplyInput.SECRET)));
   }
 
+  /** Its own question only: the real flows in the same test answer theirs. */
   private static boolean asksSecret(Reply previous) {
-    return previous != null && previous.input() != null && ReplyInput.SECRET.equals(previous.input().type());
+    return previous != null && previous.input() != null && ReplyInput.SECRET.equals(previous.input().type()) && QUESTION.equals(previous.text());
   }
 }

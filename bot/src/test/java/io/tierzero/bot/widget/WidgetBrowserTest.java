@@ -10,8 +10,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.Application;
 import io.tierzero.bot.Browser;
+import io.tierzero.bot.DatabaseText;
 import io.tierzero.bot.TestApp;
+import io.tierzero.bot.mail.EmbeddedMailServer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +42,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -48,7 +52,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * own): one bot and one browser for the whole class, a fresh page and session for every test.
  * Waits are for the page to reach a state; none asserts how long anything took.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WidgetBrowserTest implements TestPropertyProvider {
   static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -61,10 +65,12 @@ class WidgetBrowserTest implements TestPropertyProvider {
   private final HttpServer otherSite = otherSite();
 
   @Inject EmbeddedServer server;
+  @Inject EmbeddedMailServer mail;
 
   private Browser browser;
   private WebDriver driver;
   private String base;
+  private String databaseUrl;
 
   @Override
   public Map<String, String> getProperties() {
@@ -74,12 +80,15 @@ class WidgetBrowserTest implements TestPropertyProvider {
       Files.createDirectories(home.resolve("articles/flows"));
       Files.copy(Path.of("../articles/flows/mfa-re-enrol.yaml"), home.resolve("articles/flows/mfa-re-enrol.yaml"));
       Files.copy(Path.of("../articles/flows/printer-not-printing.yaml"), home.resolve("articles/flows/printer-not-printing.yaml"));
+      // A flow with a code and a new-password step, against the embedded demo directory and mail.
+      Files.copy(Path.of("../articles/flows/password-reset.yaml"), home.resolve("articles/flows/password-reset.yaml"));
       var article = home.resolve("articles/mfa/mfa-new-or-lost-phone.md");
       Files.writeString(article, Files.readString(article).replaceFirst("\ncategory: mfa\n", "\ncategory: mfa\nflow: mfa-re-enrol\n"));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     var properties = new HashMap<>(TestApp.properties(home));
+    databaseUrl = properties.get("datasources.default.url");
     properties.put("micronaut.server.cors.configurations.widget.allowed-origins", otherSiteOrigin());
     properties.put(SecretStepHandler.ENABLED, "true");
     return properties;
@@ -324,6 +333,87 @@ class WidgetBrowserTest implements TestPropertyProvider {
     driver.navigate().refresh(); // the restored transcript has only that a secret was given
     waitFor(d -> userMessages().size() == 2);
     assertFalse(String.join(" ", userMessages()).contains("hunter2"), userMessages().toString());
+  }
+
+  @Test
+  void after_a_reload_or_in_a_second_tab_the_open_code_and_password_steps_keep_their_masked_inputs() throws Exception {
+    var password = "Harbour-Lantern-Quiet-58";
+    open();
+    ask("I forgot my password");
+    waitFor(d -> "text".equals(input().getDomAttribute("type")) && input().getDomAttribute("role") == null);
+    ask("alice");
+    waitFor(d -> "one-time-code".equals(input().getDomProperty("autocomplete")));
+
+    driver.navigate().refresh(); // at the code step
+    waitFor(d -> userMessages().size() == 2);
+    assertEquals("one-time-code", input().getDomProperty("autocomplete"), "the code field is back after a reload");
+    assertEquals("numeric", input().getDomProperty("inputMode"));
+    var code = codeSentTo("alice@example.com");
+    ask(code);
+    waitFor(d -> "password".equals(input().getDomAttribute("type")));
+
+    driver.navigate().refresh(); // at the new-password step
+    waitFor(d -> userMessages().size() == 3);
+    assertEquals("password", input().getDomAttribute("type"), "the password field is back after a reload");
+    assertNull(input().getDomAttribute("role"), "no suggestions for a secret");
+    assertSecondTabMasks();
+
+    ask(password);
+    waitFor(d -> textOf(".tz-messages").contains("password has been changed"));
+    var shown = (String) js("return document.querySelector('tierzero-chat').shadowRoot.innerHTML");
+    assertFalse(shown.contains(password), "the password is in the widget's markup");
+    assertFalse(shown.contains(code), "the code is in the widget's markup");
+    assertEquals(4, userMessages().size());
+    assertEquals("", input().getDomProperty("value"));
+    assertEquals("text", input().getDomAttribute("type"), "back to plain text once the flow ends");
+
+    driver.navigate().refresh();
+    waitFor(d -> userMessages().size() == 4);
+    assertFalse(String.join(" ", userMessages()).contains(password), userMessages().toString());
+    var stored = (String) js("return JSON.stringify(sessionStorage)");
+    assertFalse(stored.contains(password), stored);
+    var saved = (String) js("return Object.values(sessionStorage)[0]");
+    var id = saved.replaceFirst(".*\"id\":\"([^\"]+)\".*", "$1");
+    var token = saved.replaceFirst(".*\"token\":\"([^\"]+)\".*", "$1");
+    var transcript =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/conversations/" + id)).header("X-Conversation-Token", token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    assertTrue(transcript.contains("(secret given)"), transcript);
+    assertFalse(transcript.contains(password), transcript);
+    for (var value : DatabaseText.everyValue(databaseUrl)) assertFalse(value.contains(password), "in the database: " + value);
+  }
+
+  /** The same conversation opened in another tab from the same storage: a password field there too. */
+  private void assertSecondTabMasks() {
+    var storage = (String) js("return JSON.stringify(sessionStorage)");
+    var first = driver.getWindowHandle();
+    driver.switchTo().newWindow(WindowType.TAB);
+    try {
+      driver.get(base + "/health");
+      js("var s = JSON.parse(arguments[0]); for (var k in s) sessionStorage.setItem(k, s[k]);", storage);
+      driver.get(base + "/");
+      waitFor(d -> userMessages().size() == 3);
+      assertEquals("password", input().getDomAttribute("type"), "the password field in a second tab");
+    } finally {
+      driver.close();
+      driver.switchTo().window(first);
+    }
+  }
+
+  /** The code in the newest mail to {@code address}. */
+  private String codeSentTo(String address) {
+    return waitFor(
+        d ->
+            mail.received().stream()
+                .filter(m -> m.to().contains(address))
+                .findFirst()
+                .map(m -> java.util.regex.Pattern.compile("\\b(\\d{6})\\b").matcher(m.text()))
+                .filter(java.util.regex.Matcher::find)
+                .map(m -> m.group(1))
+                .orElse(null));
   }
 
   @Test
