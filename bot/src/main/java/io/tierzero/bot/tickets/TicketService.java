@@ -253,7 +253,7 @@ public class TicketService {
     return "Your ticket " + ticket.ticketNumber() + " is with the IT Service Desk (queue: " + ticket.queue()
         + "), status: " + ticket.ticketStatus().json() + ". A person will contact you at " + ticket.requesterEmail()
         + ". I won't answer further in this conversation so nothing gets lost between us: reply to the"
-        + " Service Desk's email to add anything, or start a new chat for a different problem.";
+        + " Service Desk's email to add anything, or start a new conversation for a different problem.";
   }
 
   static TicketReceipt receipt(Ticket t) {
