@@ -57,6 +57,7 @@ public class TicketService {
   private final List<TicketSink> sinks;
   private final Articles articles;
   private final FlowEscalations flowEscalations;
+  private final PriorityRules priorities;
   private final TicketsConfiguration config;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
@@ -71,6 +72,7 @@ public class TicketService {
       List<TicketSink> sinks,
       Articles articles,
       FlowEscalations flowEscalations,
+      PriorityRules priorities,
       TicketsConfiguration config,
       ObjectMapper json) {
     this.store = store;
@@ -82,6 +84,7 @@ public class TicketService {
     this.sinks = List.copyOf(sinks);
     this.articles = articles;
     this.flowEscalations = flowEscalations;
+    this.priorities = priorities;
     this.config = config;
     this.json = json;
   }
@@ -137,7 +140,7 @@ public class TicketService {
     if (details != null) userTexts.add(details);
     flowContext.ifPresent(c -> userTexts.addAll(c.answers().values()));
     var decision =
-        PriorityRules.decide(
+        priorities.decide(
             userTexts, flowContext.map(EscalationContext::priority).orElse(null), flowContext.map(EscalationContext::reason).orElse(null));
 
     var category = category(flowContext.orElse(null), transcript);
