@@ -37,7 +37,10 @@ public final class TestApp {
     }
   }
 
-  /** Bot properties for {@code home}: its articles and index, an H2 file, no folder watching. */
+  /**
+   * Bot properties for {@code home}: its articles and index, an H2 file, the generated code pepper,
+   * no folder watching.
+   */
   public static Map<String, String> properties(Path home) {
     var properties = new HashMap<String, String>();
     // A free port: application.yml asks for 8080, which a running bot may hold.
@@ -45,6 +48,7 @@ public final class TestApp {
     properties.put("tierzero.kb.articles-dir", home.resolve("articles").toString());
     properties.put("tierzero.kb.index-dir", home.resolve("index").toString());
     properties.put("tierzero.kb.watch", "false");
+    properties.put("tierzero.flows.code-pepper-file", home.resolve("code-pepper").toString());
     properties.put(
         "datasources.default.url",
         "jdbc:h2:file:"

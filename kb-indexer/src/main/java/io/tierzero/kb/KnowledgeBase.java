@@ -80,9 +80,8 @@ public final class KnowledgeBase implements AutoCloseable {
    */
   public ArticleSearcher.Ranked ranked(
       String question, int limit, Mode mode, Set<String> candidates) {
-    if (question == null || question.isBlank()) {
-      throw new IllegalArgumentException("question must not be empty");
-    }
+    // A blank question, like any without a letter or digit, is simply not answered.
+    if (question == null) throw new IllegalArgumentException("question must not be null");
     if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, was " + limit);
     Map<String, Article> articles = index.articles();
     try {

@@ -225,7 +225,8 @@ public class Analytics {
         if (m.fromUser()) {
           var next = i + 1 < messages.size() ? messages.get(i + 1) : null;
           last = null;
-          if (next != null && !next.fromUser() && QUESTION_REPLIES.contains(next.type())) {
+          // "???", "..." or an emoji alone asks nothing: not a question, so never a content gap.
+          if (next != null && !next.fromUser() && QUESTION_REPLIES.contains(next.type()) && !Texts.normalize(m.body()).isEmpty()) {
             last = new Question(c.id(), m.body(), m.at());
             last.abstained = "no_answer".equals(next.type());
             out.add(last);

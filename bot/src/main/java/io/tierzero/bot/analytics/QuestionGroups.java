@@ -91,6 +91,9 @@ class QuestionGroups {
 
   double similarity(String a, String b) {
     if (a.equals(b)) return 1;
+    // A wording with no word in it (stored before such messages stopped counting as questions)
+    // is like no other; the model refuses to embed it.
+    if (a.isEmpty() || b.isEmpty()) return 0;
     if (embedder == null) return wordOverlap(a, b);
     var va = vector(a);
     var vb = vector(b);

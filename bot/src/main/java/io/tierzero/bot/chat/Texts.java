@@ -1,5 +1,6 @@
 package io.tierzero.bot.chat;
 
+import io.tierzero.kb.text.TypedText;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -13,7 +14,8 @@ public final class Texts {
 
   /** "Thanks!!  That WORKED." -> "thanks that worked". Apostrophes become spaces: "didn t". */
   public static String normalize(String text) {
-    return NOT_WORD.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    // Made plain first, so that "pass\u00ADword" is one word and "ｔｈａｎｋｓ" is "thanks".
+    return NOT_WORD.matcher(TypedText.clean(text).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
   }
 
   /**

@@ -14,8 +14,11 @@ import java.time.Duration;
  * @param codeAttempts wrong codes allowed before the verification fails for good
  * @param codesPerHour codes one user may be sent in an hour, so starting over cannot become
  *     guessing
- * @param codePepper mixed into every code hash; set it so a copy of the database alone cannot be
- *     used to recover codes from their hashes
+ * @param codePepper the key of every code hash (HMAC-SHA256), so a copy of the database alone
+ *     cannot be used to recover codes from their hashes; the same on every instance. Empty: one is
+ *     generated into {@code codePepperFile}
+ * @param codePepperFile where the generated pepper is kept when none is configured: outside the
+ *     database, readable by the bot's user only, reused on every start
  */
 @ConfigurationProperties(FlowsConfiguration.PREFIX)
 public record FlowsConfiguration(
@@ -24,6 +27,9 @@ public record FlowsConfiguration(
     @Bindable(defaultValue = "10m") Duration codeTtl,
     @Bindable(defaultValue = "3") int codeAttempts,
     @Bindable(defaultValue = "3") int codesPerHour,
-    @Bindable(defaultValue = "") String codePepper) {
+    @Bindable(defaultValue = "") String codePepper,
+    @Bindable(defaultValue = DEFAULT_CODE_PEPPER_FILE) String codePepperFile) {
   public static final String PREFIX = "tierzero.flows";
+  /** Next to the embedded database, which it must not be stored in. */
+  public static final String DEFAULT_CODE_PEPPER_FILE = "data/code-pepper";
 }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Factory;
 import io.tierzero.bot.identity.Directory;
 import io.tierzero.bot.identity.DirectoryException;
 import io.tierzero.bot.identity.DirectoryUser;
+import io.tierzero.bot.mail.MailConfiguration;
 import io.tierzero.bot.mail.MailException;
 import io.tierzero.bot.mail.MailSender;
 import io.tierzero.bot.mail.OutgoingMail;
@@ -54,6 +55,11 @@ class IdentityActions {
       if (user.isEmpty()) return FlowAction.Outcome.failed("not_found");
       var email = user.get().email();
       if (email == null || email.isBlank()) return FlowAction.Outcome.failed("no_email");
+      // Checked before a code is made, so a missing mail server spends none of the hourly codes.
+      if (!mail.available()) {
+        LOG.warn("No mail server configured ({}.host): verification codes cannot be sent", MailConfiguration.PREFIX);
+        return FlowAction.Outcome.failed("mail_unavailable");
+      }
       var code = verification.newCode(conversation, user.get().user());
       if (code.isEmpty()) return FlowAction.Outcome.failed("too_many");
       try {
@@ -80,14 +86,30 @@ class IdentityActions {
     });
   }
 
+  /**
+   * Sets the password and, when the account is locked, unlocks it: a new password on a locked
+   * account signs nobody in, and the emailed code that allows the one allows the other. Data
+   * {@code unlocked}: {@code yes}, {@code no} (was not locked) or {@code failed} (the password is
+   * changed but the account is still locked), so the flow can say which.
+   */
   @Singleton
   FlowAction setPassword() {
     return verified("set_password", (user, p) -> {
       var change = directory.setPassword(user, p.getOrDefault("password", ""));
-      return change.changed()
-          ? FlowAction.Outcome.ok(Map.of())
-          : FlowAction.Outcome.failed(change.reason(), Map.of("message", change.message()));
+      if (!change.changed()) return FlowAction.Outcome.failed(change.reason(), Map.of("message", change.message()));
+      return FlowAction.Outcome.ok(Map.of("unlocked", unlockAfterReset(user)));
     });
+  }
+
+  private String unlockAfterReset(String user) {
+    try {
+      var found = directory.findUser(user);
+      if (found.isEmpty() || !found.get().locked()) return "no";
+      return directory.unlock(user) ? "yes" : "failed";
+    } catch (DirectoryException e) {
+      LOG.warn("The password of {} was changed, but unlocking the account failed: {}", user, e.getMessage());
+      return "failed";
+    }
   }
 
   @Singleton

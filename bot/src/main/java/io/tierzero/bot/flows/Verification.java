@@ -3,8 +3,8 @@ package io.tierzero.bot.flows;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +13,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One-time codes that prove a user reads the mailbox on file: random six digits, kept only as a
- * salted hash, valid {@link FlowsConfiguration#codeTtl()}, {@link FlowsConfiguration#codeAttempts()}
+ * salted HMAC-SHA256 keyed with the {@link CodePepper} (which is not in the database), valid {@link FlowsConfiguration#codeTtl()}, {@link FlowsConfiguration#codeAttempts()}
  * tries.
  */
 @Singleton
@@ -26,18 +28,22 @@ public class Verification {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  private static final String HMAC = "HmacSHA256";
+
   private final CodeVerificationRepository repository;
   private final FlowsConfiguration config;
+  private final SecretKeySpec pepper;
   private final Clock clock;
 
   @Inject
-  Verification(CodeVerificationRepository repository, FlowsConfiguration config) {
-    this(repository, config, Clock.systemUTC());
+  Verification(CodeVerificationRepository repository, FlowsConfiguration config, CodePepper pepper) {
+    this(repository, config, pepper, Clock.systemUTC());
   }
 
-  Verification(CodeVerificationRepository repository, FlowsConfiguration config, Clock clock) {
+  Verification(CodeVerificationRepository repository, FlowsConfiguration config, CodePepper pepper, Clock clock) {
     this.repository = repository;
     this.config = config;
+    this.pepper = new SecretKeySpec(pepper.key(), HMAC);
     this.clock = clock;
   }
 
@@ -101,15 +107,14 @@ public class Verification {
 
   private String hash(String salt, String code) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256");
-      digest.update(salt.getBytes(StandardCharsets.US_ASCII));
-      digest.update((byte) ':');
-      digest.update(code.getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) ':');
-      digest.update(config.codePepper().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+      var mac = Mac.getInstance(HMAC);
+      mac.init(pepper);
+      mac.update(salt.getBytes(StandardCharsets.US_ASCII));
+      mac.update((byte) ':');
+      mac.update(code.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(mac.doFinal());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required by every JDK", e);
     }
   }
 

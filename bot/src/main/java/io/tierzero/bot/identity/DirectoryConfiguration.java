@@ -19,6 +19,11 @@ import java.util.List;
  * @param userAttribute the attribute that is the username
  * @param passwordAttribute {@code userPassword}, or {@code unicodePwd} for Active Directory
  *     (written in its quoted UTF-16 form; AD requires LDAPS for it)
+ * @param passwordWrite how a new password is written: {@code auto} asks the directory's root DSE
+ *     (Active Directory: {@code unicodePwd}; a server offering the Password Modify extended
+ *     operation of RFC 3062, as OpenLDAP and the embedded directory do: that operation, so the
+ *     server hashes it by its own policy; otherwise a plain replace of {@code passwordAttribute}),
+ *     or one of {@code password-modify}, {@code unicode-pwd}, {@code replace}
  * @param lockAttribute present (and not {@code unlockedValue}) while the account is locked:
  *     {@code pwdAccountLockedTime} (OpenLDAP ppolicy) or {@code lockoutTime} (AD)
  * @param unlockedValue what unlocking writes; empty removes the attribute instead
@@ -39,7 +44,8 @@ public record DirectoryConfiguration(
     @Bindable(defaultValue = "pwdAccountLockedTime") String lockAttribute,
     @Bindable(defaultValue = "") String unlockedValue,
     @Bindable(defaultValue = "mfaDevice") String mfaAttribute,
-    @Bindable(defaultValue = "" + DEFAULT_MIN_PASSWORD_LENGTH) int minPasswordLength) {
+    @Bindable(defaultValue = "" + DEFAULT_MIN_PASSWORD_LENGTH) int minPasswordLength,
+    @Bindable(defaultValue = "auto") String passwordWrite) {
 
   public static final String PREFIX = "tierzero.directory";
   public static final String DEFAULT_BIND_DN = "cn=tierzero-bot,ou=services,dc=example,dc=com";

@@ -4,10 +4,9 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * The in-memory demo directory started with the bot.
+ * The in-memory demo directory started with the bot in the demo environment.
  *
- * @param enabled start it (the embedded default); turn off when {@code tierzero.directory.url}
- *     points at a real directory
+ * @param enabled start it in the demo environment (it never starts outside it)
  * @param port where it listens on the loopback interface; 0 picks a free port (tests)
  * @param ldif the demo users, a classpath resource
  */

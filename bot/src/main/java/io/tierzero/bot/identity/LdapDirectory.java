@@ -14,34 +14,69 @@ import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldap.sdk.ServerSet;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
+import com.unboundid.ldap.sdk.extensions.PasswordModifyExtendedRequest;
 import com.unboundid.util.ssl.SSLUtil;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The directory over LDAP (UnboundID LDAP SDK): searches and modifies as the configured service
  * account, verifies passwords by binding as the user on a separate connection. Works with the
- * embedded demo server, OpenLDAP and Active Directory (see {@link DirectoryConfiguration}).
+ * embedded demo server, OpenLDAP and Active Directory (see {@link DirectoryConfiguration}). New
+ * passwords go by the Password Modify extended operation or {@code unicodePwd} where the directory
+ * has them, so the directory, not the bot, decides how they are hashed.
  */
 @Singleton
 public class LdapDirectory implements Directory, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LdapDirectory.class);
   /** Enough for a help desk's bursts; connections are opened only when needed. */
   private static final int MAX_CONNECTIONS = 4;
+  /** The Password Modify extended operation (RFC 3062), in the root DSE's supportedExtension. */
+  static final String PASSWORD_MODIFY_OID = PasswordModifyExtendedRequest.PASSWORD_MODIFY_REQUEST_OID;
+  /** LDAP_CAP_ACTIVE_DIRECTORY_OID, in an Active Directory root DSE's supportedCapabilities. */
+  static final String ACTIVE_DIRECTORY_OID = "1.2.840.113556.1.4.800";
+
+  /** How a new password reaches the directory. */
+  enum PasswordWrite {
+    /** Decide from the root DSE on first use. */
+    AUTO,
+    /** RFC 3062: the server applies its own hashing and policy, as for a user's own change. */
+    PASSWORD_MODIFY,
+    /** Active Directory: replace {@code unicodePwd} with the quoted password in UTF-16LE. */
+    UNICODE_PWD,
+    /** Replace the password attribute: the server stores what it is given. */
+    REPLACE;
+
+    static PasswordWrite parse(String value) {
+      try {
+        return valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(DirectoryConfiguration.PREFIX + ".password-write must be auto, "
+            + "password-modify, unicode-pwd or replace, not '" + value + "'", e);
+      }
+    }
+  }
 
   private final DirectoryConfiguration config;
   private final @Nullable EmbeddedDirectory embedded;
+  private final PasswordWrite configuredWrite;
   private LDAPConnectionPool pool;
   private ServerSet servers;
+  private PasswordWrite passwordWrite;
 
   public LdapDirectory(DirectoryConfiguration config, @Nullable EmbeddedDirectory embedded) {
     this.config = Objects.requireNonNull(config, "config");
     this.embedded = embedded;
+    this.configuredWrite = PasswordWrite.parse(config.passwordWrite());
   }
 
   @Override
@@ -79,7 +114,7 @@ public class LdapDirectory implements Directory, AutoCloseable {
       return PasswordChange.refused("same_as_current", "That is your current password: choose a new one.");
     }
     try {
-      pool().modify(entry.get().getDN(), passwordModification(newPassword));
+      writePassword(entry.get().getDN(), newPassword);
       return PasswordChange.done();
     } catch (LDAPException e) {
       if (e.getResultCode() == ResultCode.CONSTRAINT_VIOLATION
@@ -119,13 +154,45 @@ public class LdapDirectory implements Directory, AutoCloseable {
     }
   }
 
-  /** Active Directory takes the password quoted, in UTF-16LE, in {@code unicodePwd}. */
-  private Modification passwordModification(String password) {
-    if (config.passwordAttribute().equalsIgnoreCase("unicodePwd")) {
-      var value = ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE);
-      return new Modification(ModificationType.REPLACE, config.passwordAttribute(), value);
+  private void writePassword(String dn, String password) throws LDAPException {
+    switch (passwordWrite()) {
+      case PASSWORD_MODIFY -> {
+        var result = pool().processExtendedOperation(new PasswordModifyExtendedRequest(dn, null, password));
+        if (result.getResultCode() != ResultCode.SUCCESS) throw new LDAPException(result);
+      }
+      // Active Directory takes the password quoted, in UTF-16LE, in unicodePwd.
+      case UNICODE_PWD -> pool().modify(dn, new Modification(ModificationType.REPLACE, "unicodePwd",
+          ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE)));
+      default -> pool().modify(dn, new Modification(ModificationType.REPLACE, config.passwordAttribute(), password));
     }
-    return new Modification(ModificationType.REPLACE, config.passwordAttribute(), password);
+  }
+
+  /** The configured way, or on {@code auto} the one the directory's root DSE says it supports. */
+  synchronized PasswordWrite passwordWrite() throws LDAPException {
+    if (passwordWrite != null) return passwordWrite;
+    if (configuredWrite != PasswordWrite.AUTO) {
+      passwordWrite = configuredWrite;
+    } else if (config.passwordAttribute().equalsIgnoreCase("unicodePwd")) {
+      passwordWrite = PasswordWrite.UNICODE_PWD;
+    } else {
+      var root = pool().getEntry("", "supportedExtension", "supportedCapabilities");
+      if (root != null && hasValue(root, "supportedCapabilities", ACTIVE_DIRECTORY_OID)) {
+        passwordWrite = PasswordWrite.UNICODE_PWD;
+      } else if (root != null && hasValue(root, "supportedExtension", PASSWORD_MODIFY_OID)) {
+        passwordWrite = PasswordWrite.PASSWORD_MODIFY;
+      } else {
+        LOG.warn("The directory offers no Password Modify operation (RFC 3062): new passwords are written to {} "
+            + "as given, so the directory must hash them itself", config.passwordAttribute());
+        passwordWrite = PasswordWrite.REPLACE;
+      }
+    }
+    LOG.info("New passwords are written to the directory by {}", passwordWrite.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    return passwordWrite;
+  }
+
+  private static boolean hasValue(SearchResultEntry entry, String attribute, String value) {
+    var values = entry.getAttributeValues(attribute);
+    return values != null && Arrays.asList(values).contains(value);
   }
 
   private DirectoryUser toUser(SearchResultEntry entry) {

@@ -124,6 +124,7 @@ public final class ArticleWatcher implements AutoCloseable {
           report.updated(),
           report.removed(),
           report.problems().size());
+      if (report.articles() == 0) LOG.warn("No articles left in {}: every question will go unanswered", root);
     } catch (IOException | RuntimeException e) {
       LOG.error("Knowledge base rebuild failed; the previous index keeps serving", e);
     } finally {

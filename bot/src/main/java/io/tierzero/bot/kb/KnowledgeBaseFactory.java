@@ -29,6 +29,10 @@ class KnowledgeBaseFactory {
     long start = System.nanoTime();
     try {
       var kb = KnowledgeBase.open(config.kbConfig());
+      for (var problem : kb.lastBuild().problems()) LOG.warn("Article skipped: {}", problem);
+      if (kb.articles().isEmpty()) {
+        LOG.warn("No articles found in {}: every question will go unanswered and /health reports DOWN", articles);
+      }
       LOG.info(
           "Knowledge base ready: {} articles from {} ({} ranking) in {} ms",
           kb.articles().size(),

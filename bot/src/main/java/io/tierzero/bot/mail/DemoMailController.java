@@ -1,6 +1,7 @@
 package io.tierzero.bot.mail;
 
 import io.micronaut.context.annotation.Requires;
+import io.tierzero.bot.Application;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -12,9 +13,10 @@ import java.util.List;
 /**
  * The embedded demo mailbox for agents: what the bot "sent", verification codes included, so a
  * demo can be run end to end without a mail system. Under {@code /api/agent/**}, so only signed-in
- * agents (HTTP Basic) read it; it does not exist when a real SMTP server is configured.
+ * agents (HTTP Basic) read it; it exists only in the demo environment, with the embedded server.
  */
 @Controller("/api/agent/demo-mail")
+@Requires(env = Application.DEMO_ENVIRONMENT)
 @Requires(beans = EmbeddedMailServer.class)
 @Tag(name = "agents")
 class DemoMailController {

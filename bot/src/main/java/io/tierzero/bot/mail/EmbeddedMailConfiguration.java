@@ -6,7 +6,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 /**
  * The embedded demo SMTP server.
  *
- * @param enabled start it (the embedded default); turn off with a real {@code tierzero.mail.host}
+ * @param enabled start it in the demo environment (it never starts outside it, nor with a real
+ *     {@code tierzero.directory.url})
  * @param port where it listens on the loopback interface; 0 picks a free port (tests)
  */
 @ConfigurationProperties(EmbeddedMailConfiguration.PREFIX)

@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.tierzero.bot.Application;
+import io.tierzero.bot.identity.DirectoryConfiguration;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -20,8 +22,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A real SMTP server (GreenMail) inside the bot, so verification codes can be sent and read
  * without a mail system: demo only. Agents read what it received through {@link DemoMailController}.
+ * It exists only in the demo environment, and not even there once a real directory is configured:
+ * its users' codes must never land in a mailbox every agent can read.
  */
 @Context
+@Requires(env = Application.DEMO_ENVIRONMENT)
+@Requires(missingProperty = DirectoryConfiguration.PREFIX + ".url")
 @Requires(property = EmbeddedMailConfiguration.PREFIX + ".enabled", notEquals = "false")
 public final class EmbeddedMailServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);

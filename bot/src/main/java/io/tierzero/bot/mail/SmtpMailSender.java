@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
 
-/** Sends mail over SMTP with Jakarta Mail: to the configured server, or the embedded demo one. */
+/**
+ * Sends mail over SMTP with Jakarta Mail: to the configured server, or the embedded demo one (demo
+ * environment only).
+ */
 @Singleton
 public class SmtpMailSender implements MailSender {
   private final MailConfiguration config;
@@ -23,6 +26,11 @@ public class SmtpMailSender implements MailSender {
   public SmtpMailSender(MailConfiguration config, @Nullable EmbeddedMailServer embedded) {
     this.config = config;
     this.embedded = embedded;
+  }
+
+  @Override
+  public boolean available() {
+    return !config.host().isBlank() || embedded != null;
   }
 
   @Override

@@ -24,8 +24,13 @@ final class FlowChat {
   final StartedConversation conversation;
 
   FlowChat(HttpClient client) {
+    this(client, client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class));
+  }
+
+  /** Goes on with a conversation started before, on this or another instance. */
+  FlowChat(HttpClient client, StartedConversation conversation) {
     this.client = client;
-    this.conversation = client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+    this.conversation = conversation;
   }
 
   /** Test properties: the fixture articles, the real flows, free ports for the demo servers. */

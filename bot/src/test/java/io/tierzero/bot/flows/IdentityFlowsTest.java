@@ -11,14 +11,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.unboundid.ldap.sdk.Attribute;
+import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldap.sdk.SearchScope;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.Application;
 import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.identity.DirectoryConfiguration;
 import io.tierzero.bot.identity.EmbeddedDirectory;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -31,9 +38,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The identity flows end to end over HTTP: codes go by SMTP to a mail server this test runs, and
- * the results are checked with real LDAP binds against the bot's directory.
+ * the results are checked with real LDAP binds against the bot's directory (the demo one).
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IdentityFlowsTest implements TestPropertyProvider {
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -81,6 +88,11 @@ class IdentityFlowsTest implements TestPropertyProvider {
     }
   }
 
+  /** A connection bound as the bot's service account: the directory answers nobody else. */
+  private LDAPConnection asService() throws LDAPException {
+    return new LDAPConnection("127.0.0.1", directory.port(), DirectoryConfiguration.DEFAULT_BIND_DN, DirectoryConfiguration.DEMO_BIND_PASSWORD);
+  }
+
   private static void assertBindFails(IdentityFlowsTest test, String user, String password) {
     var e = assertThrows(LDAPException.class, () -> test.bind(user, password));
     assertEquals(ResultCode.INVALID_CREDENTIALS, e.getResultCode());
@@ -102,8 +114,52 @@ class IdentityFlowsTest implements TestPropertyProvider {
 
     assertEquals(ReplyType.FLOW_STEP, done.type(), done.text());
     assertTrue(done.text().contains("password has been changed"), done.text());
+    assertFalse(done.text().contains("unlocked"), "alice was never locked: " + done.text());
     bind("alice", "Bright-Morning-Tea-2027");
     assertBindFails(this, "alice", "Alice-Demo-2026");
+
+    // The directory keeps the new password hashed, shows it to no anonymous reader, takes no
+    // anonymous write.
+    try (var anonymous = new LDAPConnection("127.0.0.1", directory.port())) {
+      var search = assertThrows(LDAPException.class,
+          () -> anonymous.search("ou=people,dc=example,dc=com", SearchScope.SUB, "(uid=alice)", "userPassword"));
+      assertEquals(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, search.getResultCode());
+      var write = assertThrows(LDAPException.class, () -> anonymous.modify("uid=alice,ou=people,dc=example,dc=com",
+          new Modification(ModificationType.REPLACE, "userPassword", "Anonymous-Write-2027")));
+      assertEquals(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, write.getResultCode());
+    }
+    try (var service = asService()) {
+      var stored = service.getEntry("uid=alice,ou=people,dc=example,dc=com", "userPassword").getAttributeValues("userPassword");
+      assertEquals(1, stored.length);
+      assertFalse(stored[0].contains("Bright-Morning-Tea-2027"), stored[0]);
+      assertTrue(stored[0].startsWith("{SSHA256}"), stored[0]);
+    }
+    bind("alice", "Bright-Morning-Tea-2027");
+  }
+
+  @Test
+  void a_reset_on_a_locked_account_also_unlocks_it_and_says_so() throws Exception {
+    try (var service = asService()) {
+      service.add(new Entry("uid=erin,ou=people,dc=example,dc=com",
+          new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "erin"), new Attribute("cn", "Erin Evans"),
+          new Attribute("sn", "Evans"), new Attribute("mail", "erin@example.com"),
+          new Attribute("userPassword", "Erin-Demo-2026"), new Attribute("pwdAccountLockedTime", "20261201080000Z")));
+    }
+    assertBindFails(this, "erin", "Erin-Demo-2026");
+    var chat = new FlowChat(client);
+    chat.last("I forgot my password");
+    assertQuestion(chat.last("erin"), "code");
+    assertQuestion(chat.last(codeSentTo("erin@example.com")), "secret");
+
+    var done = chat.last("Quiet-River-Lamp-2027");
+
+    assertEquals(ReplyType.FLOW_STEP, done.type(), done.text());
+    assertTrue(done.text().contains("password has been changed"), done.text());
+    assertTrue(done.text().contains("is unlocked"), done.text());
+    bind("erin", "Quiet-River-Lamp-2027");
+    try (var service = asService()) {
+      assertNull(service.getEntry("uid=erin,ou=people,dc=example,dc=com", "pwdAccountLockedTime").getAttribute("pwdAccountLockedTime"));
+    }
   }
 
   @Test
@@ -130,7 +186,7 @@ class IdentityFlowsTest implements TestPropertyProvider {
     var done = chat.last(codeSentTo("carol@example.com"));
 
     assertTrue(done.text().contains("old MFA registration is removed"), done.text());
-    try (var connection = new LDAPConnection("127.0.0.1", directory.port())) {
+    try (var connection = asService()) {
       var entry = connection.getEntry("uid=carol,ou=people,dc=example,dc=com", "mfaDevice", "uid");
       assertNotNull(entry);
       assertNull(entry.getAttribute("mfaDevice"));

@@ -14,6 +14,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.Application;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.mail.EmbeddedMailServer;
 import jakarta.inject.Inject;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * A password reset with a secret and a one-time code, after which neither is anywhere: not in any
  * text column of any table, not in any log line (at DEBUG), not in the transcript.
  */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsNeverKeptTest implements TestPropertyProvider {
   private static final String SECRET = "Velvet-Orchard-Secret-93";

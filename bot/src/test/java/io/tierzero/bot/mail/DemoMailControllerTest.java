@@ -12,6 +12,7 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.Application;
 import io.tierzero.bot.TestApp;
 import io.tierzero.bot.security.PasswordHashes;
 import jakarta.inject.Inject;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** The demo mailbox: mail sent over SMTP to the embedded server, readable only by agents. */
-@MicronautTest(transactional = false)
+@MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoMailControllerTest implements TestPropertyProvider {
   @Inject

@@ -115,25 +115,30 @@ class PriorityRulesTest {
    */
   @Test
   void the_shipped_flows_escalate_with_the_priorities_of_the_table() throws IOException {
-    // Worked out from the table: one person blocked is P3, an area's outage P2, a single printer or
-    // a home connection P4 (not blocked from working); a lost phone is P1 by the user's own choice.
+    // Worked out from the table: one person blocked is P3 (every identity flow's escalation: the
+    // person cannot sign in, whatever went wrong on the way), an area's outage P2, a single printer
+    // or a home connection P4 (not blocked from working); a lost phone is P1 by the user's choice.
     var expected =
         Map.ofEntries(
             Map.entry("account-unlock/still_failing", "P3"),
             Map.entry("account-unlock/not_found", "P3"),
-            Map.entry("account-unlock/send_failed", "P3"),
+            Map.entry("account-unlock/not_sent", "P3"),
+            Map.entry("account-unlock/unavailable", "P3"),
             Map.entry("account-unlock/verify_failed", "P3"),
             Map.entry("account-unlock/unlock_failed", "P3"),
             Map.entry("email-not-syncing/escalate_app", "P3"),
             Map.entry("email-not-syncing/escalate_server", "P3"),
             Map.entry("mfa-re-enrol/not_found", "P3"),
-            Map.entry("mfa-re-enrol/send_failed", "P3"),
+            Map.entry("mfa-re-enrol/not_sent", "P3"),
+            Map.entry("mfa-re-enrol/unavailable", "P3"),
             Map.entry("mfa-re-enrol/verify_failed", "P3"),
             Map.entry("mfa-re-enrol/reset_failed", "P3"),
             Map.entry("password-reset/not_found", "P3"),
-            Map.entry("password-reset/send_failed", "P3"),
+            Map.entry("password-reset/not_sent", "P3"),
+            Map.entry("password-reset/unavailable", "P3"),
             Map.entry("password-reset/verify_failed", "P3"),
             Map.entry("password-reset/directory_refused", "P3"),
+            Map.entry("password-reset/still_locked", "P3"),
             Map.entry("printer-not-printing/escalate", "P4"),
             Map.entry("vpn-cannot-connect/escalate_no_internet", "P3"),
             Map.entry("vpn-cannot-connect/escalate_signin", "P3"),

@@ -12,6 +12,10 @@ public interface Embedder {
   /** Embeds passages, one vector per text, in order. */
   List<float[]> embedPassages(List<String> texts);
 
-  /** Embeds a question; some models expect a prefix on questions that passages do not get. */
+  /**
+   * Embeds a question; some models expect a prefix on questions that passages do not get. A text
+   * without a letter or digit ("???", an emoji, only invisible characters) is the zero vector:
+   * close to nothing.
+   */
   float[] embedQuery(String question);
 }

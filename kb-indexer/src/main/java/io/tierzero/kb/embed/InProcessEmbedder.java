@@ -2,6 +2,7 @@ package io.tierzero.kb.embed;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import io.tierzero.kb.text.TypedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -47,6 +48,9 @@ final class InProcessEmbedder implements Embedder {
 
   @Override
   public float[] embedQuery(String question) {
+    // The model throws on text its tokenizer reduces to nothing (punctuation is kept, but
+    // invisible characters, lone combining marks and U+FFFD are not).
+    if (!TypedText.hasWords(question)) return new float[dimensions];
     return normalised(model.embed(queryPrefix + question).content().vector());
   }
 

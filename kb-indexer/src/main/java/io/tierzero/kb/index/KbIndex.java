@@ -10,14 +10,19 @@ import io.tierzero.kb.parse.Passages;
 import io.tierzero.kb.parse.Problem;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -29,7 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -47,6 +51,8 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Lucene index of one articles folder, kept up to date incrementally.
@@ -61,6 +67,8 @@ import org.apache.lucene.util.BytesRef;
  * of model and text, so an edited article embeds only its changed passages.
  */
 public final class KbIndex implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(KbIndex.class);
+
   /** Bump when fields or analysis change: an index of another schema is rebuilt in full. */
   static final String SCHEMA = "2";
 
@@ -444,29 +452,68 @@ public final class KbIndex implements Closeable {
   }
 
   /**
-   * Content hashes of the article files: every {@code .md} below the folder except READMEs and
-   * the flows folder, keyed by path relative to it with forward slashes.
+   * Content hashes of the article files ({@link #articleFiles}), keyed by path relative to the
+   * folder with forward slashes.
    */
   static Map<String, String> hashFiles(Path articlesDir) throws IOException {
     Map<String, String> hashes = new TreeMap<>();
+    for (Path file : articleFiles(articlesDir)) {
+      String rel = articlesDir.relativize(file).toString().replace('\\', '/');
+      try {
+        hashes.put(rel, sha256(Files.readAllBytes(file)));
+      } catch (IOException e) {
+        // An unreadable file is a changed file: parsing reports why.
+        hashes.put(rel, "unreadable");
+      }
+    }
+    return hashes;
+  }
+
+  /**
+   * Every article file below {@code articlesDir}, sorted: {@code .md} files except READMEs, the
+   * flows folder and hidden files and folders.
+   *
+   * <p>Symbolic links are followed, the folder itself included: Kubernetes mounts a ConfigMap as
+   * {@code x.md -> ..data/x.md} with {@code ..data -> ..2026_12_01/}, and git-sync swaps a link to
+   * the checkout. The hidden {@code ..data} and {@code ..2026_12_01} folders are skipped, so each
+   * article is found once, by its visible name. A link back to a folder above is a loop: it is
+   * logged and skipped.
+   */
+  public static List<Path> articleFiles(Path articlesDir) throws IOException {
     if (!Files.isDirectory(articlesDir)) {
       throw new IOException("articles folder not found: " + articlesDir.toAbsolutePath());
     }
-    try (Stream<Path> files = Files.walk(articlesDir)) {
-      for (Path file : (Iterable<Path>) files.filter(KbIndex::isArticleFile).sorted()::iterator) {
-        String rel = articlesDir.relativize(file).toString().replace('\\', '/');
-        if (rel.startsWith("flows/")) continue;
-        try {
-          hashes.put(rel, sha256(Files.readAllBytes(file)));
-        } catch (IOException e) {
-          // An unreadable file is a changed file: parsing reports why.
-          hashes.put(rel, "unreadable");
-        }
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    return hashes;
+    List<Path> files = new ArrayList<>();
+    Files.walkFileTree(
+        articlesDir,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            if (dir.equals(articlesDir)) return FileVisitResult.CONTINUE;
+            String name = dir.getFileName().toString();
+            boolean flows = dir.getParent().equals(articlesDir) && name.equals("flows");
+            return name.startsWith(".") || flows ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (isArticleFile(file)) files.add(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof FileSystemLoopException) {
+              LOG.warn("Not following {}: it links back to a folder above it", file);
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
+    files.sort(Comparator.naturalOrder());
+    return files;
   }
 
   /** Markdown files that are articles: READMEs document the folder and hidden files are editors'. */

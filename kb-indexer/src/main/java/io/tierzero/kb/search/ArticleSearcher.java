@@ -6,6 +6,7 @@ import io.tierzero.kb.index.KbAnalyzer;
 import io.tierzero.kb.index.KbSearcher;
 import io.tierzero.kb.index.Synonyms;
 import io.tierzero.kb.parse.Article;
+import io.tierzero.kb.text.TypedText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -112,7 +113,13 @@ public final class ArticleSearcher {
     if (mode != Mode.BM25 && queryVectors == null) {
       throw new IllegalStateException("this index has no vectors: search in bm25 mode");
     }
-    Question question = Question.of(text, searcher, indexAnalyzer);
+    String plain = TypedText.clean(text);
+    // Nothing to look for ("???", an emoji, invisible characters): no article answers it, and
+    // the embedding model refuses text that its tokenizer reduces to nothing.
+    if (!TypedText.hasWords(plain)) {
+      return new Ranked(new SearchResult(text, Decision.ABSTAIN, 0, List.of()), null);
+    }
+    Question question = Question.of(plain, searcher, indexAnalyzer);
     Map<String, Double> bm25 = mode == Mode.VECTOR ? Map.of() : bm25(searcher, question, candidates);
     float[] vector = mode == Mode.BM25 ? null : queryVectors.get(question.text());
     Map<String, Double> similarity =

@@ -1,6 +1,7 @@
 package io.tierzero.kb.search;
 
 import io.tierzero.kb.parse.Article;
+import io.tierzero.kb.text.TypedText;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,7 +75,7 @@ public final class TitleSuggester {
 
   static String[] words(String text) {
     String folded =
-        Normalizer.normalize(text, Normalizer.Form.NFD)
+        Normalizer.normalize(TypedText.clean(text), Normalizer.Form.NFD)
             .replaceAll("\\p{M}+", "")
             .toLowerCase(Locale.ROOT)
             .strip();

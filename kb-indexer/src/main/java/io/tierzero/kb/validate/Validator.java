@@ -33,14 +33,7 @@ public final class Validator {
     List<Problem> problems = new ArrayList<>();
     Map<String, Path> ids = new HashMap<>();
     Map<Path, ParseResult> results = new HashMap<>();
-    List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      files =
-          walk.filter(KbIndex::isArticleFile)
-              .filter(f -> !dir.relativize(f).toString().replace('\\', '/').startsWith("flows/"))
-              .sorted()
-              .toList();
-    }
+    List<Path> files = KbIndex.articleFiles(dir);
     for (Path file : files) {
       ParseResult result = parser.parse(file);
       results.put(file, result);
