@@ -19,6 +19,12 @@
 
   // The text the handoff handler recognises; sent whatever the interface language is.
   const PERSON_TEXT = 'Talk to a person';
+  // The bot's standard option for starting over (chat Options.NEW_CONVERSATION): the widget acts
+  // on it itself instead of sending it.
+  const NEW_CONVERSATION_TEXT = 'Start a new conversation';
+  // Conversations this browser started, newest first, kept so later features ("my tickets") can
+  // ask about them; capped so a long-lived browser does not collect tokens without end.
+  const STARTED_MAX = 20;
   const RTL_LANGS = ['ar', 'fa', 'he', 'ur', 'yi', 'ps', 'ku', 'dv'];
   // Enough to type a word before suggesting; below that every title matches.
   const SUGGEST_MIN = 3;
@@ -70,6 +76,8 @@
       formSent: 'Sent. Thank you.',
       formFailed: 'That could not be sent. Please check the fields and try again.',
       restoreFailed: 'The earlier conversation could not be loaded.',
+      newConversation: 'New conversation',
+      newStarted: 'New conversation started. The earlier one is kept.',
     },
     fr: {
       title: 'Aide informatique',
@@ -121,6 +129,8 @@
       'form.ticket.consent': 'Envoyer cette conversation avec mon ticket au support informatique',
       'form.ticket.submit': 'Envoyer le ticket',
       restoreFailed: "La conversation précédente n'a pas pu être chargée.",
+      newConversation: 'Nouvelle conversation',
+      newStarted: 'Nouvelle conversation commencée. La précédente est conservée.',
     },
   };
 
@@ -310,23 +320,27 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
   }
 
   // Storage can throw (blocked cookies, private modes): the chat then lives for the page only.
-  const storage = {
+  // The current conversation is per tab (sessionStorage); the list of conversations started is per
+  // browser (localStorage), like the tickets raised from them.
+  const storageIn = (area) => ({
     get(key) {
       try {
-        return JSON.parse(sessionStorage.getItem(key) || 'null');
+        return JSON.parse(window[area].getItem(key) || 'null');
       } catch (e) {
         return null;
       }
     },
     set(key, value) {
       try {
-        if (value === null) sessionStorage.removeItem(key);
-        else sessionStorage.setItem(key, JSON.stringify(value));
+        if (value === null) window[area].removeItem(key);
+        else window[area].setItem(key, JSON.stringify(value));
       } catch (e) {
         /* not kept across reloads */
       }
     },
-  };
+  });
+  const storage = storageIn('sessionStorage');
+  const browserStorage = storageIn('localStorage');
 
   class HttpError extends Error {
     constructor(status) {
@@ -458,6 +472,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       });
       this.heading = h('h2', { id: 'tz-title' });
       this.personButton = h('button', { type: 'button', class: 'tz-person', onclick: () => this.send(PERSON_TEXT) });
+      this.newButton = h('button', { type: 'button', class: 'tz-new', onclick: () => this.newConversation() });
       this.closeButton = h('button', { type: 'button', class: 'tz-close', onclick: () => this.close() }, icon('close'));
       this.list = h('ol', { class: 'tz-messages' });
       this.typing = h('li', { class: 'tz-typing', hidden: true, 'aria-hidden': 'true' }, h('span'), h('span'), h('span'));
@@ -497,7 +512,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       this.panel = h(
         'section',
         { id: 'tz-panel', class: 'tz-panel', role: 'dialog', 'aria-labelledby': 'tz-title', hidden: true },
-        h('div', { class: 'tz-header' }, this.heading, this.personButton, this.closeButton),
+        h('div', { class: 'tz-header' }, this.heading, this.newButton, this.personButton, this.closeButton),
         this.body,
         this.composer,
         this.live,
@@ -526,6 +541,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       // The visible title stays inside the name (WCAG 2.5.3, label in name).
       this.launcher.setAttribute('aria-label', this.t('launcher') + ': ' + title);
       this.personButton.textContent = this.t('person');
+      this.newButton.textContent = this.t('newConversation');
       this.closeButton.setAttribute('aria-label', this.t('close'));
       this.list.setAttribute('aria-label', this.t('conversation'));
       this.inputLabel.textContent = this.t('input');
@@ -669,6 +685,32 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       const started = await this.api.call('POST', '/api/conversations', {});
       this.conversation = { id: started.id, token: started.token };
       this.remember();
+      const list = (browserStorage.get(this.startedKey()) || []).filter((c) => c && c.id !== started.id);
+      browserStorage.set(this.startedKey(), [{ id: started.id, token: started.token, at: new Date().toISOString() }, ...list].slice(0, STARTED_MAX));
+    }
+
+    /** Where the conversations this browser started are listed, newest first: [{id, token, at}]. */
+    startedKey() {
+      return this.storageKey() + ':started';
+    }
+
+    /**
+     * Starts over: an empty conversation on screen; the bot's copy of the old one stays as it was
+     * (and in the list of started conversations). The new one is created with its first message.
+     */
+    newConversation() {
+      if (this.busy) return;
+      if (!this.articleView.hidden) this.hideArticle();
+      this.hideSuggestions();
+      this.conversation = null;
+      this.messages = [];
+      this.pendingInput = null;
+      storage.set(this.storageKey(), null);
+      this.applyInputMode();
+      this.renderMessages();
+      this.input.focus();
+      this.announce(this.t('newStarted'));
+      this.emit('new-conversation');
     }
 
     announce(text) {
@@ -764,7 +806,9 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
           h(
             'div',
             { class: 'tz-options', role: 'group', 'aria-label': this.t('quickReplies') },
-            ...m.options.map((o) => h('button', { type: 'button', class: 'tz-btn tz-option', onclick: () => this.send(o) }, o)),
+            ...m.options.map((o) =>
+              h('button', { type: 'button', class: 'tz-btn tz-option', onclick: () => (o === NEW_CONVERSATION_TEXT ? this.newConversation() : this.send(o)) }, o),
+            ),
           ),
         );
       }

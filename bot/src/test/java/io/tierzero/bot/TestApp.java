@@ -18,6 +18,9 @@ public final class TestApp {
   /** A handful of real articles, frozen, so answers in tests do not move with the live KB. */
   public static final Path FIXTURE_ARTICLES = Path.of("src/test/resources/fixture-articles");
 
+  /** The knowledge base's own priority table ({@code articles/priorities.yaml}). */
+  public static final Path SHIPPED_PRIORITIES = Path.of("../articles/priorities.yaml");
+
   private TestApp() {}
 
   /** A new folder holding {@code articles/} (a copy of the fixture); removed when the JVM exits. */
@@ -25,6 +28,8 @@ public final class TestApp {
     try {
       var home = Files.createTempDirectory("tierzero-test");
       copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
+      // The shipped priority table: tickets in tests are triaged as in production.
+      Files.copy(SHIPPED_PRIORITIES, home.resolve("articles").resolve(SHIPPED_PRIORITIES.getFileName()));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
       return home;
     } catch (IOException e) {

@@ -10,5 +10,11 @@ public final class Options {
   public static final String REPHRASE = "Let me rephrase";
   public static final String SOMETHING_ELSE = "Something else";
 
+  /**
+   * Starting over: the widget acts on this option itself (an empty conversation, the old one kept)
+   * instead of sending it, so a reply offering it is how the bot asks for a fresh start.
+   */
+  public static final String NEW_CONVERSATION = "Start a new conversation";
+
   private Options() {}
 }

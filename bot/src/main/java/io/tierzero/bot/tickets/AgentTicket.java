@@ -12,7 +12,9 @@ import java.util.List;
  *     flow}, {@code negative_rating}
  * @param confidence the bot's best confidence in an article it offered; absent when none
  * @param context the transcript, articles and flow; left out of lists
- * @param deliveries each sink's delivery state; left out of lists
+ * @param deliveries each sink's delivery state, of the ticket and of each change; left out of lists
+ * @param updates what the requester did since raising it (notes, closing), oldest first; left out
+ *     of lists
  */
 @Serdeable
 public record AgentTicket(
@@ -35,18 +37,21 @@ public record AgentTicket(
     Instant updatedAt,
     @Nullable Instant resolvedAt,
     @Nullable TicketContext context,
-    @Nullable List<Delivery> deliveries) {
+    @Nullable List<Delivery> deliveries,
+    @Nullable List<TicketChange> updates) {
 
   @Serdeable
   public record Requester(String name, String email) {}
 
   /**
+   * @param event {@code ticket.created}, or {@code ticket.updated} for a change (its id is the key)
    * @param state {@code pending} or {@code delivered}
    * @param lastError why the last attempt failed; absent once delivered
    */
   @Serdeable
   public record Delivery(
       String sink,
+      String event,
       String idempotencyKey,
       String state,
       int attempts,

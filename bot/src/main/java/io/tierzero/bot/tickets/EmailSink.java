@@ -17,7 +17,8 @@ import java.util.Properties;
 
 /**
  * Mails each ticket to a helpdesk address over SMTP: the description as the body, the full
- * conversation as a readable text attachment. The {@code Message-ID} is derived from the
+ * conversation as a readable text attachment. A change the requester makes later (a note,
+ * closing it) is a plain-text reply in the same thread. The {@code Message-ID} is derived from the
  * idempotency key, so a helpdesk (or mail server) that deduplicates by it sees a retry as the
  * same message; the key is also in {@value #IDEMPOTENCY_HEADER}.
  */
@@ -57,8 +58,20 @@ public final class EmailSink implements TicketSink {
     mail.setFrom(new InternetAddress(config.from()));
     mail.setRecipients(Message.RecipientType.TO, InternetAddress.parse(config.to()));
     mail.setReplyTo(new InternetAddress[] {new InternetAddress(t.requester().email(), false)});
-    mail.setSubject("[" + t.number() + "] " + t.priority() + " " + t.queue() + ": " + t.subject(), "UTF-8");
     mail.setHeader(IDEMPOTENCY_HEADER, message.idempotencyKey());
+    if (message.update() != null) {
+      // A change is a reply in the ticket's thread: helpdesks that file mail by thread (and mail
+      // clients) put it with the ticket the first mail created.
+      var first = "<" + t.id() + "@tierzero>";
+      mail.setHeader("In-Reply-To", first);
+      mail.setHeader("References", first);
+      var what = TicketChange.CLOSED.equals(message.update().kind()) ? "closed by the requester" : "note from the requester";
+      mail.setSubject("Re: [" + t.number() + "] " + what + ": " + t.subject(), "UTF-8");
+      mail.setText(message.transcriptText(), "UTF-8");
+      send(mail);
+      return;
+    }
+    mail.setSubject("[" + t.number() + "] " + t.priority() + " " + t.queue() + ": " + t.subject(), "UTF-8");
 
     var body = new MimeBodyPart();
     body.setText(
@@ -75,7 +88,10 @@ public final class EmailSink implements TicketSink {
     transcript.setFileName(t.number() + "-transcript.txt");
     transcript.setDisposition(MimeBodyPart.ATTACHMENT);
     mail.setContent(new MimeMultipart(body, transcript));
+    send(mail);
+  }
 
+  private void send(MimeMessage mail) throws MessagingException {
     if (config.username() != null) {
       Transport.send(mail, config.username(), config.password());
     } else {

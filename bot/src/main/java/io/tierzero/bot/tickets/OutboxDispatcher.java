@@ -104,11 +104,11 @@ public class OutboxDispatcher {
     if (deliveries.claim(row.id(), row.attempts(), now, now.plus(config.lease())) != 1) return;
     int attempt = row.attempts() + 1;
     try {
-      var message = tickets.message(row.ticketId(), row.idempotencyKey());
+      var message = tickets.message(row.ticketId(), row.updateId(), row.idempotencyKey());
       if (message.isEmpty()) throw new IllegalStateException("ticket " + row.ticketId() + " is gone");
       sink.deliver(message.get(), attempt);
       deliveries.update(row.delivered(attempt, now()));
-      LOG.info("Ticket {} delivered to {} (attempt {})", message.get().ticket().number(), row.sink(), attempt);
+      LOG.info("Ticket {} {} delivered to {} (attempt {})", message.get().ticket().number(), row.event(), row.sink(), attempt);
     } catch (Exception e) {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
       var wait = config.backoff(attempt);

@@ -41,6 +41,14 @@ record Ticket(
     return TicketStatus.fromJson(status);
   }
 
+  /** The same ticket, changed now (a note: the status stays). */
+  Ticket touched(Instant now) {
+    return new Ticket(
+        id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
+        category, queue, priority, priorityReason, triggerKind, status, confidence,
+        pageUrl, browser, context, createdAt, now, resolvedAt);
+  }
+
   Ticket withStatus(TicketStatus newStatus, Instant now) {
     var resolved = resolvedAt == null && newStatus.isDone() ? now : resolvedAt;
     return new Ticket(

@@ -21,9 +21,9 @@ import jakarta.validation.Valid;
 import java.util.Optional;
 
 /**
- * The user's side of tickets: raise one from the ticket form a handoff offers, and check its
- * status. Like the chat API, the conversation's token authorises both: no token is a 401, a wrong
- * one a 404.
+ * The user's side of tickets: raise one from the ticket form a handoff offers, check its status,
+ * add a note, close it. Like the chat API, the conversation's token authorises each: no token is a
+ * 401, a wrong one a 404 (the same as a ticket that does not exist).
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -32,9 +32,11 @@ class TicketController {
   static final String TOKEN_HEADER = "X-Conversation-Token";
 
   private final TicketService tickets;
+  private final TicketUpdates updates;
 
-  TicketController(TicketService tickets) {
+  TicketController(TicketService tickets, TicketUpdates updates) {
     this.tickets = tickets;
+    this.updates = updates;
   }
 
   @Operation(
@@ -66,6 +68,50 @@ class TicketController {
       String number,
       @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token) {
     return tickets.status(number, required(token));
+  }
+
+  @Operation(
+      summary = "Add a note to a ticket, for the user who raised it (with that conversation's token)",
+      description =
+          "201 with the ticket and the note, which reaches the ticket's sinks as ticket.updated; 200 when the same note was just added.")
+  @ApiResponse(responseCode = "400", description = "Empty text, or over 2,000 characters")
+  @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
+  @ApiResponse(responseCode = "404", description = "No such ticket, or not raised from this token's conversation")
+  @ApiResponse(responseCode = "409", description = "The ticket is closed")
+  @Post("/api/tickets/{number}/notes")
+  HttpResponse<TicketUpdateReceipt> addNote(
+      String number,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Valid @Body TicketNoteRequest request) {
+    var access = TicketUpdates.Access.byToken(number, required(token));
+    try {
+      var result = updates.addNote(access, request.text()).orElseThrow(TicketController::noSuchTicket);
+      var body = TicketUpdateReceipt.of(result);
+      return result.recorded() ? HttpResponse.created(body) : HttpResponse.ok(body);
+    } catch (TicketUpdates.TicketClosedException e) {
+      throw new HttpStatusException(HttpStatus.CONFLICT, e.getMessage());
+    }
+  }
+
+  @Operation(
+      summary = "Close a ticket, for the user who raised it (with that conversation's token)",
+      description =
+          "The body is optional: {\"text\": \"...\"} adds a last word. Closing reaches the ticket's sinks as ticket.updated; closing a closed ticket changes nothing.")
+  @ApiResponse(responseCode = "400", description = "text over 2,000 characters")
+  @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
+  @ApiResponse(responseCode = "404", description = "No such ticket, or not raised from this token's conversation")
+  @Post("/api/tickets/{number}/close")
+  TicketUpdateReceipt close(
+      String number,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Valid @Body @Nullable TicketNoteRequest.Close request) {
+    var access = TicketUpdates.Access.byToken(number, required(token));
+    return TicketUpdateReceipt.of(
+        updates.close(access, request == null ? null : request.text()).orElseThrow(TicketController::noSuchTicket));
+  }
+
+  private static HttpStatusException noSuchTicket() {
+    return new HttpStatusException(HttpStatus.NOT_FOUND, "No such ticket");
   }
 
   private static String required(@Nullable String token) {

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param state {@link #PENDING} until a sink accepts it, then {@link #DELIVERED}
  * @param nextAttemptAt when the dispatcher may try next; while an attempt runs, the end of its
  *     lease, so another dispatcher leaves it alone
+ * @param updateId the change this row delivers ({@code ticket.updated}); null for the ticket
+ *     itself ({@code ticket.created})
  */
 @MappedEntity("ticket_delivery")
 record TicketDelivery(
@@ -25,17 +27,28 @@ record TicketDelivery(
     Instant nextAttemptAt,
     @Nullable String lastError,
     Instant createdAt,
-    @Nullable Instant deliveredAt) {
+    @Nullable Instant deliveredAt,
+    @Nullable String updateId) {
   static final String PENDING = "pending";
   static final String DELIVERED = "delivered";
 
+  /** A new row, due now. */
+  static TicketDelivery due(String ticketId, String sink, String idempotencyKey, @Nullable String updateId, Instant now) {
+    return new TicketDelivery(
+        java.util.UUID.randomUUID().toString(), ticketId, sink, idempotencyKey, PENDING, 0, now, null, now, null, updateId);
+  }
+
+  String event() {
+    return updateId == null ? TicketMessage.CREATED : TicketMessage.UPDATED;
+  }
+
   TicketDelivery delivered(int attempts, Instant now) {
     return new TicketDelivery(
-        id, ticketId, sink, idempotencyKey, DELIVERED, attempts, nextAttemptAt, null, createdAt, now);
+        id, ticketId, sink, idempotencyKey, DELIVERED, attempts, nextAttemptAt, null, createdAt, now, updateId);
   }
 
   TicketDelivery failed(int attempts, Instant nextAttemptAt, String error) {
     return new TicketDelivery(
-        id, ticketId, sink, idempotencyKey, PENDING, attempts, nextAttemptAt, error, createdAt, null);
+        id, ticketId, sink, idempotencyKey, PENDING, attempts, nextAttemptAt, error, createdAt, null, updateId);
   }
 }

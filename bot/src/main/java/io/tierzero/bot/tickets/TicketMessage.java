@@ -1,15 +1,24 @@
 package io.tierzero.bot.tickets;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /**
- * A ticket on its way to a helpdesk; the webhook's JSON body. The same on every attempt.
+ * A ticket, or a change to it, on its way to a helpdesk; the webhook's JSON body.
  *
- * @param event always {@code ticket.created}
- * @param idempotencyKey the same for every attempt to deliver this ticket (the ticket's id)
- * @param transcriptText the conversation as readable text, for a helpdesk's comment body
+ * @param event {@value #CREATED} for a new ticket, {@value #UPDATED} for a change the requester
+ *     made to it (a note, closing it)
+ * @param idempotencyKey the same for every attempt to deliver this ticket or this change: the
+ *     ticket's id for {@value #CREATED}, the change's id for {@value #UPDATED}
+ * @param ticket for {@value #CREATED} with its context; for {@value #UPDATED} as it is after the
+ *     change, without the context (the receiver has it from {@value #CREATED})
+ * @param update the change; only for {@value #UPDATED}
+ * @param transcriptText readable text for a helpdesk's comment body: the conversation for
+ *     {@value #CREATED}, the change for {@value #UPDATED}
  */
 @Serdeable
-public record TicketMessage(String event, String idempotencyKey, AgentTicket ticket, String transcriptText) {
+public record TicketMessage(
+    String event, String idempotencyKey, AgentTicket ticket, String transcriptText, @Nullable TicketChange update) {
   public static final String CREATED = "ticket.created";
+  public static final String UPDATED = "ticket.updated";
 }

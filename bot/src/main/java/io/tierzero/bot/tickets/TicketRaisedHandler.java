@@ -3,6 +3,7 @@ package io.tierzero.bot.tickets;
 import io.micronaut.core.annotation.Order;
 import io.tierzero.bot.chat.Handler;
 import io.tierzero.bot.chat.HandlerOrder;
+import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.TurnContext;
 import jakarta.inject.Singleton;
@@ -31,6 +32,7 @@ final class TicketRaisedHandler implements Handler {
   @Override
   public List<Reply> handle(TurnContext context) {
     var ticket = tickets.findByConversationId(context.conversationId()).orElseThrow();
-    return List.of(Reply.text(TicketService.afterTicket(ticket)));
+    // The widget starts over when this option is chosen: what "start a new chat" asks for.
+    return List.of(Reply.text(TicketService.afterTicket(ticket), Options.NEW_CONVERSATION));
   }
 }

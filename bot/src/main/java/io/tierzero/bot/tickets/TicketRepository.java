@@ -15,6 +15,9 @@ interface TicketRepository extends CrudRepository<Ticket, String> {
 
   Optional<Ticket> findByConversationId(String conversationId);
 
+  /** Reads and row-locks a ticket until the transaction ends, so its changes are made one at a time. */
+  Optional<Ticket> findByIdForUpdate(String id);
+
   boolean existsByConversationId(String conversationId);
 
   /** The next ticket number from the sequence; unique across instances. */

@@ -54,9 +54,11 @@ public class TicketService {
   private final Escalations escalations;
   private final TicketRepository tickets;
   private final TicketDeliveryRepository deliveries;
+  private final TicketUpdateRepository updates;
   private final List<TicketSink> sinks;
   private final Articles articles;
   private final FlowEscalations flowEscalations;
+  private final PriorityRules priorities;
   private final TicketsConfiguration config;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
@@ -67,9 +69,11 @@ public class TicketService {
       Escalations escalations,
       TicketRepository tickets,
       TicketDeliveryRepository deliveries,
+      TicketUpdateRepository updates,
       List<TicketSink> sinks,
       Articles articles,
       FlowEscalations flowEscalations,
+      PriorityRules priorities,
       TicketsConfiguration config,
       ObjectMapper json) {
     this.store = store;
@@ -77,9 +81,11 @@ public class TicketService {
     this.escalations = escalations;
     this.tickets = tickets;
     this.deliveries = deliveries;
+    this.updates = updates;
     this.sinks = List.copyOf(sinks);
     this.articles = articles;
     this.flowEscalations = flowEscalations;
+    this.priorities = priorities;
     this.config = config;
     this.json = json;
   }
@@ -135,7 +141,7 @@ public class TicketService {
     if (details != null) userTexts.add(details);
     flowContext.ifPresent(c -> userTexts.addAll(c.answers().values()));
     var decision =
-        PriorityRules.decide(
+        priorities.decide(
             userTexts, flowContext.map(EscalationContext::priority).orElse(null), flowContext.map(EscalationContext::reason).orElse(null));
 
     var category = category(flowContext.orElse(null), transcript);
@@ -171,9 +177,7 @@ public class TicketService {
             null);
     tickets.save(ticket);
     for (var sink : sinks) {
-      deliveries.save(
-          new TicketDelivery(
-              UUID.randomUUID().toString(), ticket.id(), sink.name(), ticket.id(), TicketDelivery.PENDING, 0, now, null, now, null));
+      deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), ticket.id(), null, now));
     }
     // The bot says the number in the conversation too, so the transcript shows where it went.
     store.append(
@@ -188,7 +192,7 @@ public class TicketService {
     return tickets
         .findByTicketNumber(number.strip().toUpperCase(Locale.ROOT))
         .filter(t -> store.find(t.conversationId(), token).isPresent())
-        .map(this::receipt);
+        .map(TicketService::receipt);
   }
 
   /** The ticket raised in a conversation, if any. */
@@ -219,12 +223,27 @@ public class TicketService {
         .map(t -> agentView(t, true));
   }
 
-  /** What sinks receive for a ticket: everything an agent sees but the delivery state. */
-  Optional<TicketMessage> message(String ticketId, String idempotencyKey) {
-    return tickets
-        .findById(ticketId)
-        .map(t -> agentViewWith(t, read(t.context()), null))
-        .map(view -> new TicketMessage(TicketMessage.CREATED, idempotencyKey, view, TranscriptText.render(view)));
+  /**
+   * What sinks receive for an outbox row: for a ticket, everything an agent sees but the delivery
+   * state; for a change ({@code updateId}), the change and the ticket as it is now.
+   */
+  Optional<TicketMessage> message(String ticketId, @Nullable String updateId, String idempotencyKey) {
+    var ticket = tickets.findById(ticketId);
+    if (updateId == null) {
+      return ticket
+          .map(t -> agentViewWith(t, read(t.context()), null, null))
+          .map(view -> new TicketMessage(TicketMessage.CREATED, idempotencyKey, view, TranscriptText.render(view), null));
+    }
+    return ticket.flatMap(
+        t ->
+            updates
+                .findById(updateId)
+                .map(TicketUpdate::view)
+                .map(
+                    change -> {
+                      var view = agentViewWith(t, null, null, null);
+                      return new TicketMessage(TicketMessage.UPDATED, idempotencyKey, view, TranscriptText.change(view, change), change);
+                    }));
   }
 
   static String confirmation(Ticket ticket) {
@@ -238,10 +257,10 @@ public class TicketService {
     return "Your ticket " + ticket.ticketNumber() + " is with the IT Service Desk (queue: " + ticket.queue()
         + "), status: " + ticket.ticketStatus().json() + ". A person will contact you at " + ticket.requesterEmail()
         + ". I won't answer further in this conversation so nothing gets lost between us: reply to the"
-        + " Service Desk's email to add anything, or start a new chat for a different problem.";
+        + " Service Desk's email to add anything, or start a new conversation for a different problem.";
   }
 
-  private TicketReceipt receipt(Ticket t) {
+  static TicketReceipt receipt(Ticket t) {
     return new TicketReceipt(
         t.ticketNumber(),
         t.ticketStatus(),
@@ -260,16 +279,23 @@ public class TicketService {
   }
 
   private AgentTicket agentView(Ticket t, boolean full) {
-    if (!full) return agentViewWith(t, null, null);
+    if (!full) return agentViewWith(t, null, null, null);
     var rows =
         deliveries.findByTicketIdOrderBySink(t.id()).stream()
-            .map(d -> new AgentTicket.Delivery(d.sink(), d.idempotencyKey(), d.state(), d.attempts(), d.lastError(), d.deliveredAt()))
+            .map(
+                d ->
+                    new AgentTicket.Delivery(
+                        d.sink(), d.event(), d.idempotencyKey(), d.state(), d.attempts(), d.lastError(), d.deliveredAt()))
             .toList();
-    return agentViewWith(t, read(t.context()), rows);
+    var history = updates.findByTicketIdOrderByCreatedAt(t.id()).stream().map(TicketUpdate::view).toList();
+    return agentViewWith(t, read(t.context()), rows, history);
   }
 
   private static AgentTicket agentViewWith(
-      Ticket t, @Nullable TicketContext context, @Nullable List<AgentTicket.Delivery> rows) {
+      Ticket t,
+      @Nullable TicketContext context,
+      @Nullable List<AgentTicket.Delivery> rows,
+      @Nullable List<TicketChange> history) {
     return new AgentTicket(
         t.id(),
         t.ticketNumber(),
@@ -290,7 +316,8 @@ public class TicketService {
         t.updatedAt(),
         t.resolvedAt(),
         context,
-        rows);
+        rows,
+        history);
   }
 
   /**

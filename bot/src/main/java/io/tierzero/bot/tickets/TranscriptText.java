@@ -12,6 +12,20 @@ final class TranscriptText {
 
   private TranscriptText() {}
 
+  /** A change the requester made, as a helpdesk comment: who, when, what, and the status now. */
+  static String change(AgentTicket t, TicketChange change) {
+    var who = t.requester().name() + " <" + t.requester().email() + ">";
+    var out = new StringBuilder();
+    out.append("Ticket ").append(t.number()).append(": ").append(t.subject()).append('\n');
+    out.append(switch (change.kind()) {
+      case TicketChange.CLOSED -> who + " closed the ticket in the chat";
+      default -> who + " added a note in the chat";
+    }).append(" at ").append(TIME.format(change.at())).append(".\n");
+    if (change.text() != null) out.append('\n').append(change.text()).append('\n');
+    out.append("\nStatus now: ").append(t.status().json()).append('\n');
+    return out.toString();
+  }
+
   static String render(AgentTicket t) {
     var out = new StringBuilder();
     out.append("Ticket ").append(t.number()).append(": ").append(t.subject()).append('\n');

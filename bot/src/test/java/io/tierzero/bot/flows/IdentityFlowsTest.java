@@ -209,7 +209,7 @@ class IdentityFlowsTest implements TestPropertyProvider {
     assertEquals(ReplyType.HANDOFF, last.type(), last.text());
     var escalation = escalations.findByConversationIdOrderByCreatedAt(chat.conversation.id()).get(0);
     assertEquals("verify_failed", escalation.stepId());
-    assertEquals("P2", escalation.priority());
+    assertEquals("P3", escalation.priority(), "blocked, as the priority table has it: nothing says the account is someone else's");
     assertTrue(escalation.context().contains("exhausted"), escalation.context());
     assertFalse(escalation.context().contains(wrong), "codes are never kept: " + escalation.context());
     // The right code no longer helps: the flow is over and the code is spent.

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +68,8 @@ class WidgetBrowserTest implements TestPropertyProvider {
 
   @Inject EmbeddedServer server;
   @Inject EmbeddedMailServer mail;
+
+  @Inject DataSource dataSource;
 
   private Browser browser;
   private WebDriver driver;
@@ -114,7 +118,7 @@ class WidgetBrowserTest implements TestPropertyProvider {
     // Cleared on a page without the widget, so no earlier conversation is restored meanwhile.
     for (var page : List.of(base + "/health", otherSiteOrigin() + "/blank")) {
       driver.get(page);
-      js("sessionStorage.clear()");
+      js("sessionStorage.clear(); localStorage.clear()");
     }
     driver.get(base + "/");
     waitFor(d -> launcher().isDisplayed());
@@ -510,7 +514,115 @@ class WidgetBrowserTest implements TestPropertyProvider {
     assertEquals(base + "/kb/account-locked-out", shadow().findElement(By.cssSelector("a.tz-tab")).getDomAttribute("href"));
   }
 
+  @Test
+  void new_conversation_in_the_header_starts_over_after_a_ticket_and_keeps_the_old_one() throws Exception {
+    open();
+    raiseTicketInTheWidget();
+    var old = current();
+    assertEquals(1, started().size());
+
+    var button = shadow().findElement(By.cssSelector(".tz-header .tz-new"));
+    assertEquals("New conversation", button.getText());
+    assertEquals("button", button.getTagName());
+    button.click();
+
+    assertEquals(List.of(), userMessages(), "the transcript is empty");
+    assertTrue(shadow().findElements(By.cssSelector(".tz-form, .tz-bot[data-type='handoff']")).isEmpty());
+    assertEquals("tz-input", active("id"), "focus goes to the input");
+    waitFor(d -> liveRegion().startsWith("New conversation started"));
+    assertNull(js("return sessionStorage.getItem(arguments[0])", storageKey()), "the old conversation is no longer the current one");
+    assertNoSeriousViolations("new conversation");
+
+    ask("my account is locked");
+    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
+    var fresh = current();
+    assertFalse(fresh.get("id").equals(old.get("id")), "a new conversation id is used");
+    assertEquals(List.of("my account is locked"), userMessages());
+    assertEquals(List.of(fresh.get("id"), old.get("id")), started().stream().map(c -> c.get("id")).toList(), "both kept, newest first");
+
+    // The old conversation is intact: in the database with its messages, readable with its token.
+    assertEquals(3, storedMessages(old.get("id")), "the request, the handoff and the ticket's confirmation");
+    assertEquals(2, storedMessages(fresh.get("id")));
+    var transcript = (String) js("return fetch('/api/conversations/' + arguments[0], {headers: {'X-Conversation-Token': arguments[1]}}).then(r => r.text())", old.get("id"), old.get("token"));
+    assertTrue(transcript.contains("I want to talk to a person"), transcript);
+
+    driver.navigate().refresh(); // a reload restores the new conversation, not the old one
+    waitFor(d -> userMessages().equals(List.of("my account is locked")));
+  }
+
+  @Test
+  void the_new_conversation_is_reachable_by_keyboard() {
+    open();
+    for (int i = 0; i < 6 && !"tz-new".equals(active("className")); i++) keys(Keys.SHIFT, Keys.TAB);
+    assertEquals("tz-new", active("className"));
+    keys(Keys.ENTER);
+    assertEquals("tz-input", active("id"));
+  }
+
+  @Test
+  void a_reply_offering_to_start_a_new_conversation_starts_over_when_chosen() {
+    open();
+    raiseTicketInTheWidget();
+    var old = current();
+    ask("and another thing");
+    var option = waitFor(d -> optionButton("Start a new conversation"));
+
+    option.click();
+
+    assertEquals(List.of(), userMessages(), "nothing sent: the widget started over");
+    ask("my account is locked");
+    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
+    assertFalse(current().get("id").equals(old.get("id")));
+    assertEquals(2, storedMessages(current().get("id")), "only the new question and its answer");
+  }
+
   // ---- helpers ----
+
+  /** Asks for a person and sends the ticket form the handoff offers. */
+  private void raiseTicketInTheWidget() {
+    ask("I want to talk to a person");
+    var form = waitFor(d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='handoff'] form.tz-form")));
+    for (var field : form.findElements(By.cssSelector("input[required]"))) {
+      switch (field.getDomAttribute("type")) {
+        case "checkbox" -> field.click();
+        case "email" -> field.sendKeys("alex@example.com");
+        default -> field.sendKeys("Alex Example");
+      }
+    }
+    form.findElement(By.cssSelector("button[type=submit]")).click();
+    waitFor(d -> shadow().findElement(By.cssSelector(".tz-form-done")));
+  }
+
+  private String storageKey() {
+    return "tierzero-chat:" + base + "/";
+  }
+
+  /** The conversation the widget keeps for this tab. */
+  @SuppressWarnings("unchecked")
+  private Map<String, String> current() {
+    return (Map<String, String>) js("return JSON.parse(sessionStorage.getItem(arguments[0]))", storageKey());
+  }
+
+  /** The conversations this browser started, newest first. */
+  @SuppressWarnings("unchecked")
+  private List<Map<String, String>> started() {
+    return (List<Map<String, String>>) js("return JSON.parse(localStorage.getItem(arguments[0]) || '[]')", storageKey() + ":started");
+  }
+
+  private int storedMessages(String conversationId) {
+    var ds = dataSource;
+    while (ds instanceof DelegatingDataSource delegating) ds = delegating.getTargetDataSource();
+    try (var connection = ds.getConnection();
+        var statement = connection.prepareStatement("select count(*) from chat_message where conversation_id = ?")) {
+      statement.setString(1, conversationId);
+      try (var rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   private void open() {
     launcher().click();

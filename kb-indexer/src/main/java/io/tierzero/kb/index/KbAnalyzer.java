@@ -46,6 +46,14 @@ public final class KbAnalyzer extends Analyzer {
   }
 
   /**
+   * For matching short phrases word by word (the ticket priority table's cues): the same stems,
+   * but stop words kept, since "not" and "no" decide what a phrase means.
+   */
+  public static KbAnalyzer forPhrases() {
+    return new KbAnalyzer(null, false);
+  }
+
+  /**
    * For reading synonym entries: stems but keeps stop words, so that every word of a multi-word
    * entry keeps its position (the synonym parser rejects holes).
    */

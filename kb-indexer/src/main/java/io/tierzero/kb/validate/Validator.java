@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Checks a knowledge base as code: every file parses, ids are unique, links resolve, the synonym
- * file is well formed, and each article's own questions find that article first.
+ * file and the priority table are well formed, and each article's own questions find that article
+ * first.
  */
 public final class Validator {
   private final ArticleParser parser = new ArticleParser();
@@ -63,6 +64,7 @@ public final class Validator {
       }
     }
     problems.addAll(Synonyms.load(dir).problems());
+    problems.addAll(io.tierzero.kb.priority.PriorityTable.check(dir));
     problems.addAll(io.tierzero.kb.flow.Flows.check(dir, results.values().stream().flatMap(r -> r.article().stream()).toList()));
 
     // Questions are only worth checking on a knowledge base that parses.
