@@ -18,6 +18,9 @@ public final class TestApp {
   /** A handful of real articles, frozen, so answers in tests do not move with the live KB. */
   public static final Path FIXTURE_ARTICLES = Path.of("src/test/resources/fixture-articles");
 
+  /** The knowledge base's own intents (small talk, a person, tickets, non-IT topics). */
+  public static final Path INTENTS = Path.of("../articles/intents");
+
   private TestApp() {}
 
   /** A new folder holding {@code articles/} (a copy of the fixture); removed when the JVM exits. */
@@ -25,6 +28,8 @@ public final class TestApp {
     try {
       var home = Files.createTempDirectory("tierzero-test");
       copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
+      // The real intents: small talk, handoffs and redirects are what the knowledge base says.
+      copyTree(INTENTS, home.resolve("articles/intents"));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
       return home;
     } catch (IOException e) {

@@ -23,6 +23,7 @@ import io.tierzero.kb.search.Suggestion;
 import io.tierzero.kb.search.TitleSuggester;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private volatile Normalizer normalizer = Normalizer.defaults();
   private volatile Intents intents = Intents.NONE;
   private volatile TurnDecider decider;
+  private volatile Path flowsDir;
 
   private KnowledgeBase(KbConfig config, ArticleParser parser, KbIndex index) {
     this.config = config;
@@ -153,10 +155,20 @@ public final class KnowledgeBase implements AutoCloseable {
     this.decider = decider(intents, decisionModel);
   }
 
+  /**
+   * Takes the flows (whose triggers are intents) from {@code dir} instead of
+   * {@code <articles>/flows}: the bot's flows may live elsewhere.
+   */
+  public void useFlowsDir(Path dir) {
+    this.flowsDir = dir;
+    reloadIntents();
+  }
+
   /** Re-reads the intents (and the flows' triggers); what the watcher does after an edit. */
   private void reloadIntents() {
     try {
-      this.intents = Intents.load(config.articlesDir());
+      Path flows = flowsDir == null ? config.articlesDir().resolve(io.tierzero.kb.flow.Flows.FOLDER) : flowsDir;
+      this.intents = Intents.load(config.articlesDir().resolve(Intents.FOLDER), flows);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,6 +1,7 @@
 package io.tierzero.bot.flows;
 
 import io.tierzero.bot.kb.KbConfiguration;
+import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.flow.Flow;
 import io.tierzero.kb.flow.Flows;
 import jakarta.inject.Singleton;
@@ -22,7 +23,7 @@ public class FlowCatalog {
 
   private final Map<String, Flow> flows;
 
-  FlowCatalog(FlowsConfiguration config, KbConfiguration kb) {
+  FlowCatalog(FlowsConfiguration config, KbConfiguration kb, KnowledgeBase knowledgeBase) {
     Path dir = config.dir().isBlank()
         ? kb.articlesPath().resolve(Flows.FOLDER)
         : Path.of(config.dir()).toAbsolutePath().normalize();
@@ -31,6 +32,8 @@ public class FlowCatalog {
       loaded.problems().forEach(p -> LOG.warn("Flow not offered: {}", p));
       this.flows = loaded.flows();
       LOG.info("{} flows from {}", flows.size(), dir);
+      // The flows' triggers are intents of the turn's decision: the same flows as offered here.
+      knowledgeBase.useFlowsDir(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read flows from " + dir, e);
     }

@@ -31,7 +31,7 @@ public record DecisionModel(
 
   /** Fitted on the dev utterances (README, "Understanding what people type"). */
   public static DecisionModel defaults() {
-    return new DecisionModel(-8.0, 10.0, 2.0, 4.0, 0.5, 0.7, 0.0);
+    return new DecisionModel(-5.048, 7.395, 2.207, 3.288, 0.3, 0.85, -0.1);
   }
 
   public DecisionModel withThresholds(double threshold, double redirectThreshold, double kbGap) {

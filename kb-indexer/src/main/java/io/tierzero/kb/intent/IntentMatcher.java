@@ -65,17 +65,20 @@ public final class IntentMatcher {
   }
 
   /**
-   * The closest intent, or null when there are no intents.
+   * The most likely intent, or null when there are no intents: each intent's nearest example by
+   * meaning, the margin to the nearest example of any other behaviour, and how many of the
+   * message's words the intent's examples use, weighed by {@code model}. Words decide between
+   * intents that meaning puts close together ("close an issue" is near "open an issue", but only
+   * ticket questions say "close").
    *
    * @param message the normalised message
    * @param vector its sentence vector (unit length), or null to match by words alone
    */
-  public IntentEvidence match(String message, float[] vector) {
+  public IntentEvidence match(String message, float[] vector, DecisionModel model) {
     if (owners.isEmpty()) return null;
     Map<String, Double> bestByBehaviour = new HashMap<>();
-    Intent best = null;
-    String nearest = null;
-    double bestSim = Double.NEGATIVE_INFINITY;
+    Map<Intent, Double> bestByIntent = new java.util.LinkedHashMap<>();
+    Map<Intent, String> nearestByIntent = new HashMap<>();
     List<String> words = terms(key(message));
     for (int i = 0; i < owners.size(); i++) {
       Intent intent = owners.get(i);
@@ -83,25 +86,31 @@ public final class IntentMatcher {
           ? dot(vector, examples.get(i).vector())
           : dice(words, terms(texts.get(i)));
       bestByBehaviour.merge(intent.behaviour(), sim, Math::max);
-      if (sim > bestSim) {
-        bestSim = sim;
-        best = intent;
-        nearest = texts.get(i);
+      Double before = bestByIntent.get(intent);
+      if (before == null || sim > before) {
+        bestByIntent.put(intent, sim);
+        nearestByIntent.put(intent, texts.get(i));
       }
     }
-    double other = -1;
-    for (var e : bestByBehaviour.entrySet()) {
-      if (!e.getKey().equals(best.behaviour())) other = Math.max(other, e.getValue());
+    IntentEvidence best = null;
+    double bestConfidence = -1;
+    for (var e : bestByIntent.entrySet()) {
+      Intent intent = e.getKey();
+      double sim = e.getValue();
+      double other = -1;
+      for (var b : bestByBehaviour.entrySet()) {
+        if (!b.getKey().equals(intent.behaviour())) other = Math.max(other, b.getValue());
+      }
+      Set<String> known = vocabulary.getOrDefault(intent.id(), Set.of());
+      double coverage = words.isEmpty() ? 1 : (double) words.stream().filter(known::contains).count() / words.size();
+      var evidence = new IntentEvidence(intent, nearestByIntent.get(intent), sim, other < -0.5 ? sim : sim - other, coverage);
+      double confidence = model.confidence(evidence);
+      if (confidence > bestConfidence) {
+        bestConfidence = confidence;
+        best = evidence;
+      }
     }
-    Set<String> known = vocabulary.getOrDefault(best.id(), Set.of());
-    double coverage;
-    if (words.isEmpty()) {
-      coverage = 1;
-    } else {
-      long found = words.stream().filter(known::contains).count();
-      coverage = (double) found / words.size();
-    }
-    return new IntentEvidence(best, nearest, bestSim, other < -0.5 ? bestSim : bestSim - other, coverage);
+    return best;
   }
 
   private List<String> terms(String text) {

@@ -34,7 +34,12 @@ public record Intents(List<Intent> intents, List<Problem> problems) {
 
   /** Intents of the articles folder, with its flows (loaded from {@code flows/}). */
   public static Intents load(Path articlesDir) throws IOException {
-    return load(articlesDir.resolve(FOLDER), Flows.load(articlesDir.resolve(Flows.FOLDER)).flows().values(), flowIds(articlesDir.resolve(Flows.FOLDER)));
+    return load(articlesDir.resolve(FOLDER), articlesDir.resolve(Flows.FOLDER));
+  }
+
+  /** Intents of {@code dir} with the flows of {@code flowsDir}. */
+  public static Intents load(Path dir, Path flowsDir) throws IOException {
+    return load(dir, Flows.load(flowsDir).flows().values(), flowIds(flowsDir));
   }
 
   /**

@@ -41,7 +41,7 @@ public final class TurnDecider {
     if (text.isBlank()) text = message.strip();
     SearchResult result = search.apply(text, limit);
     IntentEvidence evidence =
-        matcher.match(text, vectors == null ? null : vectors.apply(IntentMatcher.key(text)));
+        matcher.match(text, vectors == null ? null : vectors.apply(IntentMatcher.key(text)), model);
     if (evidence == null) return new TurnDecision(text, null, null, 0, result);
     double confidence = model.confidence(evidence);
     return new TurnDecision(text, takes(evidence.intent(), confidence, result) ? evidence.intent() : null, evidence, confidence, result);

