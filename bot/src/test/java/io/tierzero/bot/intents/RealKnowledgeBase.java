@@ -4,7 +4,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.tierzero.bot.TestApp;
 import io.tierzero.bot.chat.BotMessage;
-import io.tierzero.bot.chat.ChatController;
 import io.tierzero.bot.chat.ChatResponse;
 import io.tierzero.bot.conversations.StartedConversation;
 import java.nio.file.Path;
@@ -41,7 +40,7 @@ final class RealKnowledgeBase {
   static List<BotMessage> send(HttpClient client, StartedConversation conversation, String text) {
     return client.toBlocking().retrieve(
             HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
-                .header(ChatController.TOKEN_HEADER, conversation.token()),
+                .header("X-Conversation-Token", conversation.token()),
             ChatResponse.class)
         .replies();
   }

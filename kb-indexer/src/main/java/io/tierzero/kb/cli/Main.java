@@ -188,6 +188,7 @@ public final class Main {
         for (var p : kb.intents().problems()) err.println(p);
         evaluation.addUtterances(kb, utterances, model);
         evaluation.addQueries(kb, kb.intents(), questions, model);
+        evaluation.addArticleQuestions(kb, model);
         if (!kbQuestions.isEmpty()) {
           try (KnowledgeBase qkb = KnowledgeBase.open(config(a, a.path("--kb-articles"), other), progress())) {
             clearProgress();

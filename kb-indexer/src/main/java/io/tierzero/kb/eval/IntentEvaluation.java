@@ -91,6 +91,25 @@ public final class IntentEvaluation {
     }
   }
 
+  /** The file name under which {@link #addArticleQuestions} reports. */
+  public static final String ARTICLE_QUESTIONS = "article-questions";
+
+  /**
+   * Every article's own {@code questions:} as knowledge-base questions whose answer is that
+   * article (or its flow). Fitting keeps only models that get the most of them right: an intent
+   * must never take a question an article was written for.
+   */
+  public void addArticleQuestions(KnowledgeBase kb, DecisionModel model) {
+    TurnDecider decider = kb.decider(kb.intents(), model);
+    Topics topics = Topics.of(kb);
+    queryFile.put(ARTICLE_QUESTIONS, true);
+    for (Article a : kb.articles()) {
+      for (String q : a.questions()) {
+        cases.add(new Case(ARTICLE_QUESTIONS, null, Set.of(a.id()), timed(kb, decider, q), topics));
+      }
+    }
+  }
+
   /**
    * Decides once with the question vector to compute (what a new question costs), then, vectors
    * cached, searches alone and decides again: the difference is what the decision adds to a turn.
@@ -269,12 +288,16 @@ public final class IntentEvaluation {
     Calibration fitted = Calibrator.fit(samples, true, true, true);
     DecisionModel best = null;
     double bestScore = -1;
+    double bestOwn = -1;
     for (int t = 5; t <= 95; t += 5) {
       for (int rt = t; rt <= 99; rt += 5) {
         for (int g = -30; g <= 40; g += 5) {
           var m = new DecisionModel(fitted.bias(), fitted.similarity(), fitted.coverage(), fitted.margin(), t / 100.0, rt / 100.0, g / 100.0);
+          double own = ownQuestionsRight(m);
           double score = meanRight(m);
-          if (score >= bestScore - 1e-9) { // ties go to the more cautious model
+          // The articles' own questions first, then the mean; ties go to the more cautious model.
+          if (own > bestOwn + 1e-9 || (own >= bestOwn - 1e-9 && score >= bestScore - 1e-9)) {
+            bestOwn = own;
             bestScore = score;
             best = m;
           }
@@ -284,11 +307,16 @@ public final class IntentEvaluation {
     return best == null ? start : best;
   }
 
+  private double ownQuestionsRight(DecisionModel m) {
+    List<Case> own = cases.stream().filter(c -> c.file().equals(ARTICLE_QUESTIONS)).toList();
+    return own.isEmpty() ? 1 : (double) own.stream().filter(c -> right(c, m)).count() / own.size();
+  }
+
   private double meanRight(DecisionModel m) {
     double sum = 0;
     int files = 0;
     Map<String, List<Case>> byFile = new HashMap<>();
-    for (Case c : cases) byFile.computeIfAbsent(c.file(), k -> new ArrayList<>()).add(c);
+    for (Case c : cases) if (!c.file().equals(ARTICLE_QUESTIONS)) byFile.computeIfAbsent(c.file(), k -> new ArrayList<>()).add(c);
     for (List<Case> of : byFile.values()) {
       sum += (double) of.stream().filter(c -> right(c, m, true)).count() / of.size();
       files++;

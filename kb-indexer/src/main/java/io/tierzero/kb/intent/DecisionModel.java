@@ -31,7 +31,7 @@ public record DecisionModel(
 
   /** Fitted on the dev utterances (README, "Understanding what people type"). */
   public static DecisionModel defaults() {
-    return new DecisionModel(-5.048, 7.395, 2.207, 3.288, 0.3, 0.85, -0.1);
+    return new DecisionModel(-5.244, 7.418, 2.63, 2.224, 0.3, 0.9, -0.1);
   }
 
   public DecisionModel withThresholds(double threshold, double redirectThreshold, double kbGap) {
