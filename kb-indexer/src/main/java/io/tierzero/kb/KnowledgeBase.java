@@ -140,7 +140,8 @@ public final class KnowledgeBase implements AutoCloseable {
         new IntentMatcher(intents, exampleVectors),
         model,
         queryVectors == null ? null : queryVectors::get,
-        (text, limit) -> search(text, limit));
+        (text, limit) -> search(text, limit),
+        id -> article(id).map(a -> a.flow() == null || a.flow().isBlank() ? null : a.flow().strip()).orElse(null));
   }
 
   /** Uses another decision model from now on (its calibration). */

@@ -31,7 +31,7 @@ public record DecisionModel(
 
   /** Fitted on the dev utterances (README, "Understanding what people type"). */
   public static DecisionModel defaults() {
-    return new DecisionModel(-5.244, 7.418, 2.63, 2.224, 0.3, 0.9, -0.1);
+    return new DecisionModel(-4.562, 5.556, 2.2, 2.131, 0.25, 0.8, 0.0);
   }
 
   public DecisionModel withThresholds(double threshold, double redirectThreshold, double kbGap) {

@@ -18,17 +18,21 @@ public final class TurnDecider {
   private final DecisionModel model;
   private final Function<String, float[]> vectors;
   private final BiFunction<String, Integer, SearchResult> search;
+  private final Function<String, String> flowOfArticle;
 
   /**
    * @param vectors the sentence vector of a normalised message (cached), or null for words only
    * @param search the knowledge base's search of a normalised message, with a number of hits
+   * @param flowOfArticle the flow an article offers, by id, or null
    */
   public TurnDecider(
       Normalizer normalizer,
       IntentMatcher matcher,
       DecisionModel model,
       Function<String, float[]> vectors,
-      BiFunction<String, Integer, SearchResult> search) {
+      BiFunction<String, Integer, SearchResult> search,
+      Function<String, String> flowOfArticle) {
+    this.flowOfArticle = flowOfArticle;
     this.normalizer = normalizer;
     this.matcher = matcher;
     this.model = model;
@@ -47,15 +51,22 @@ public final class TurnDecider {
     return new TurnDecision(text, takes(evidence.intent(), confidence, result) ? evidence.intent() : null, evidence, confidence, result);
   }
 
-  /** The rule on its own, for calibration: would this intent at this confidence win over this result? */
-  public static boolean takes(DecisionModel model, Intent intent, double confidence, SearchResult result) {
+  /**
+   * The rule on its own, for calibration: would this intent at this confidence win over this
+   * result? A flow that the knowledge base's first article offers needs only its threshold: the
+   * article and its flow agree, and the flow does the fix.
+   */
+  public static boolean takes(
+      DecisionModel model, Intent intent, double confidence, SearchResult result, Function<String, String> flowOfArticle) {
     if (confidence < model.threshold(intent)) return false;
     boolean kbAnswers = result.decision() != Decision.ABSTAIN && !result.hits().isEmpty();
-    return !kbAnswers || confidence >= result.confidence() + model.kbGap();
+    if (!kbAnswers) return true;
+    if (intent.action() == Intent.Action.FLOW && intent.flow().equals(flowOfArticle.apply(result.hits().get(0).id()))) return true;
+    return confidence >= result.confidence() + model.kbGap();
   }
 
   private boolean takes(Intent intent, double confidence, SearchResult result) {
-    return takes(model, intent, confidence, result);
+    return takes(model, intent, confidence, result, flowOfArticle);
   }
 
   public IntentMatcher matcher() {
