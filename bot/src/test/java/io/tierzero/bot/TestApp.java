@@ -20,6 +20,8 @@ public final class TestApp {
 
   /** The knowledge base's own priority table ({@code articles/priorities.yaml}). */
   public static final Path SHIPPED_PRIORITIES = Path.of("../articles/priorities.yaml");
+  /** The knowledge base's own intents (small talk, a person, tickets, non-IT topics). */
+  public static final Path INTENTS = Path.of("../articles/intents");
 
   private TestApp() {}
 
@@ -30,6 +32,8 @@ public final class TestApp {
       copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
       // The shipped priority table: tickets in tests are triaged as in production.
       Files.copy(SHIPPED_PRIORITIES, home.resolve("articles").resolve(SHIPPED_PRIORITIES.getFileName()));
+      // The real intents: small talk, handoffs and redirects are what the knowledge base says.
+      copyTree(INTENTS, home.resolve("articles/intents"));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
       return home;
     } catch (IOException e) {

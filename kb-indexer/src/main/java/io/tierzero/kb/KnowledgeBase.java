@@ -6,6 +6,13 @@ import io.tierzero.kb.index.KbIndex;
 import io.tierzero.kb.index.KbSearcher;
 import io.tierzero.kb.index.Progress;
 import io.tierzero.kb.index.Synonyms;
+import io.tierzero.kb.intent.DecisionModel;
+import io.tierzero.kb.intent.ExampleVectors;
+import io.tierzero.kb.intent.IntentMatcher;
+import io.tierzero.kb.intent.Intents;
+import io.tierzero.kb.intent.Normalizer;
+import io.tierzero.kb.intent.TurnDecider;
+import io.tierzero.kb.intent.TurnDecision;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.parse.ArticleParser;
 import io.tierzero.kb.search.ArticleSearcher;
@@ -16,6 +23,7 @@ import io.tierzero.kb.search.Suggestion;
 import io.tierzero.kb.search.TitleSuggester;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +47,12 @@ public final class KnowledgeBase implements AutoCloseable {
   private volatile Map<String, Article> suggesterSource;
   private final QueryVectors queryVectors;
   private volatile Ratings ratings = Ratings.NONE;
+  private final ExampleVectors exampleVectors;
+  private volatile DecisionModel decisionModel = DecisionModel.defaults();
+  private volatile Normalizer normalizer = Normalizer.defaults();
+  private volatile Intents intents = Intents.NONE;
+  private volatile TurnDecider decider;
+  private volatile Path flowsDir;
 
   private KnowledgeBase(KbConfig config, ArticleParser parser, KbIndex index) {
     this.config = config;
@@ -47,7 +61,9 @@ public final class KnowledgeBase implements AutoCloseable {
     Embedder embedder = index.embedder();
     this.queryVectors =
         embedder == null ? null : new QueryVectors(embedder, config.queryCacheSize());
+    this.exampleVectors = embedder == null ? null : new ExampleVectors(embedder);
     this.searcher = newSearcher();
+    reloadIntents();
   }
 
   /** Opens the index in {@code config.indexDir()}, building or updating it from the articles. */
@@ -97,6 +113,68 @@ public final class KnowledgeBase implements AutoCloseable {
     }
   }
 
+  /**
+   * The one decision for a chat message: an intent (small talk, a handoff, a flow, a non-IT topic,
+   * ...) or the knowledge base's answer, clarifying question or abstention, with {@code limit} hits.
+   */
+  public TurnDecision decide(String message, int limit) {
+    if (message == null || message.isBlank()) {
+      throw new IllegalArgumentException("message must not be empty");
+    }
+    return decider.decide(message, limit);
+  }
+
+  /** The intents serving (from {@code <articles>/intents} and the flows), and their problems. */
+  public Intents intents() {
+    return intents;
+  }
+
+  /**
+   * A decider over other intents or another model, on this knowledge base: for evaluation (the
+   * conversational intents of one knowledge base with the articles of another) and calibration.
+   */
+  public TurnDecider decider(Intents intents, DecisionModel model) {
+    return new TurnDecider(
+        normalizer,
+        new IntentMatcher(intents, exampleVectors),
+        model,
+        queryVectors == null ? null : queryVectors::get,
+        (text, limit) -> search(text, limit),
+        id -> article(id).map(a -> a.flow() == null || a.flow().isBlank() ? null : a.flow().strip()).orElse(null));
+  }
+
+  /** Uses another decision model from now on (its calibration). */
+  public void useDecisionModel(DecisionModel model) {
+    this.decisionModel = model;
+    this.decider = decider(intents, model);
+  }
+
+  /** The names people call the bot by; the normaliser drops them ("hey tier zero" is "hey"). */
+  public void useBotNames(List<String> names) {
+    this.normalizer = new Normalizer(names);
+    this.decider = decider(intents, decisionModel);
+  }
+
+  /**
+   * Takes the flows (whose triggers are intents) from {@code dir} instead of
+   * {@code <articles>/flows}: the bot's flows may live elsewhere.
+   */
+  public void useFlowsDir(Path dir) {
+    this.flowsDir = dir;
+    reloadIntents();
+  }
+
+  /** Re-reads the intents (and the flows' triggers); what the watcher does after an edit. */
+  private void reloadIntents() {
+    try {
+      Path flows = flowsDir == null ? config.articlesDir().resolve(io.tierzero.kb.flow.Flows.FOLDER) : flowsDir;
+      this.intents = Intents.load(config.articlesDir().resolve(Intents.FOLDER), flows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.decider = decider(intents, decisionModel);
+  }
+
   /** Article titles for what the user has typed so far, best first. */
   public List<Suggestion> suggest(String typed, int limit) {
     Map<String, Article> articles = index.articles();
@@ -134,6 +212,7 @@ public final class KnowledgeBase implements AutoCloseable {
   public BuildReport rebuild(boolean full, Progress progress) throws IOException {
     BuildReport report = index.update(full, progress);
     searcher = newSearcher();
+    reloadIntents();
     return report;
   }
 

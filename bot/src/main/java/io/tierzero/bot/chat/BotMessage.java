@@ -14,6 +14,8 @@ import java.util.List;
  * @param form a form to show with the reply (the ticket form of a handoff); left out when none
  * @param input what the user is expected to type next, e.g. {@code {"type":"secret"}} for a
  *     password field; left out when anything goes
+ * @param flow the flow a {@code flow_step} belongs to; left out for other replies
+ * @param action what the widget should do, e.g. {@code new_conversation}; left out when nothing
  */
 @Serdeable
 public record BotMessage(
@@ -23,11 +25,24 @@ public record BotMessage(
     List<ArticleLink> articles,
     List<String> options,
     @Nullable ReplyForm form,
-    @Nullable ReplyInput input) {
+    @Nullable ReplyInput input,
+    @Nullable String flow,
+    @Nullable String action) {
   @Creator
   public BotMessage {
     articles = articles == null ? List.of() : List.copyOf(articles);
     options = options == null ? List.of() : List.copyOf(options);
+  }
+
+  public BotMessage(
+      String id,
+      ReplyType type,
+      String text,
+      List<ArticleLink> articles,
+      List<String> options,
+      @Nullable ReplyForm form,
+      @Nullable ReplyInput input) {
+    this(id, type, text, articles, options, form, input, null, null);
   }
 
   public BotMessage(

@@ -11,16 +11,15 @@ public final class HandlerOrder {
   public static final int RUNNING_FLOW = 100;
   /** The user picks one of the articles a clarifying question offered. */
   public static final int CLARIFY_CHOICE = 200;
-  /** The user asks for a person. */
-  public static final int HANDOFF = 300;
+  /** An article's "Fix it for me" button: "start flow <id>". */
+  public static final int FLOW_TRIGGER = 250;
   /** After an answer was rated unhelpful, "still not fixed" offers a person. */
   public static final int STILL_NOT_FIXED = 350;
-  /** Greetings, thanks, "that worked". */
-  public static final int SMALL_TALK = 400;
-  /** Not an IT question: pay, holidays, building access. */
-  public static final int REDIRECT = 500;
-  /** Reserved: a message that starts a scripted flow. */
-  public static final int FLOW_TRIGGER = 600;
+  /**
+   * The turn's decision is an intent (articles/intents, flows' triggers): a person, the user's
+   * tickets, small talk, a non-IT topic, a new conversation, a flow.
+   */
+  public static final int INTENT = 400;
   /** Everything else is a question for the knowledge base. */
   public static final int KNOWLEDGE_BASE = 1000;
 

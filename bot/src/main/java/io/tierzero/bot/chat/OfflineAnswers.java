@@ -39,6 +39,6 @@ public class OfflineAnswers {
   /** An id that is no stored message's: feedback on it is refused like any unknown id. */
   private static BotMessage message(Reply reply) {
     return new BotMessage(
-        "unsaved-" + UUID.randomUUID(), reply.type(), reply.text(), reply.articles(), reply.options(), reply.form(), reply.input());
+        "unsaved-" + UUID.randomUUID(), reply.type(), reply.text(), reply.articles(), reply.options(), reply.form(), reply.input(), reply.flow(), reply.action());
   }
 }

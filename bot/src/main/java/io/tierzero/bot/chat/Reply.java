@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param form a form for the widget to show with the reply (the ticket form of a handoff); null
  *     for most replies
  * @param input what the user is expected to type next (a flow's question); null when anything goes
+ * @param flow the flow a {@code flow_step} belongs to (its id); null for other replies
+ * @param action something for the widget to do, e.g. {@value #NEW_CONVERSATION}; null for most
  */
 @Serdeable
 public record Reply(
@@ -21,7 +23,12 @@ public record Reply(
     List<ArticleLink> articles,
     List<String> options,
     @Nullable ReplyForm form,
-    @Nullable ReplyInput input) {
+    @Nullable ReplyInput input,
+    @Nullable String flow,
+    @Nullable String action) {
+  /** The widget starts a new conversation (the old one stays as it is). */
+  public static final String NEW_CONVERSATION = "new_conversation";
+
   @Creator
   public Reply {
     Objects.requireNonNull(type, "type");
@@ -31,8 +38,33 @@ public record Reply(
   }
 
   public Reply(
+      ReplyType type,
+      String text,
+      List<ArticleLink> articles,
+      List<String> options,
+      @Nullable ReplyForm form,
+      @Nullable ReplyInput input) {
+    this(type, text, articles, options, form, input, null, null);
+  }
+
+  public Reply(
       ReplyType type, String text, List<ArticleLink> articles, List<String> options, @Nullable ReplyForm form) {
     this(type, text, articles, options, form, null);
+  }
+
+  /** A text reply that asks the widget to start a new conversation (the old one stays intact). */
+  public static Reply newConversation(String text, List<String> options) {
+    return new Reply(ReplyType.TEXT, text, List.of(), options, null, null, null, NEW_CONVERSATION);
+  }
+
+  /** This reply as a step of {@code flowId}. */
+  public Reply inFlow(String flowId) {
+    return new Reply(type, text, articles, options, form, input, flowId, action);
+  }
+
+  /** This reply asking the widget to do {@code widgetAction}. */
+  public Reply withAction(String widgetAction) {
+    return new Reply(type, text, articles, options, form, input, flow, widgetAction);
   }
 
   public Reply(ReplyType type, String text, List<ArticleLink> articles, List<String> options) {

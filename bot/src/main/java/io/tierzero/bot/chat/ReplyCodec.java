@@ -23,7 +23,9 @@ final class ReplyCodec {
       List<ArticleLink> articles,
       List<String> options,
       @Nullable ReplyForm form,
-      @Nullable ReplyInput input) {}
+      @Nullable ReplyInput input,
+      @Nullable String flow,
+      @Nullable String action) {}
 
   private final ObjectMapper json;
 
@@ -44,7 +46,9 @@ final class ReplyCodec {
         reply.articles(),
         reply.options(),
         reply.form(),
-        reply.input());
+        reply.input(),
+        reply.flow(),
+        reply.action());
   }
 
   Reply toReply(ChatMessage message) {
@@ -55,7 +59,9 @@ final class ReplyCodec {
         payload.articles(),
         payload.options(),
         payload.form(),
-        payload.input());
+        payload.input(),
+        payload.flow(),
+        payload.action());
   }
 
   Transcript.Entry toEntry(ChatMessage message) {
@@ -76,23 +82,27 @@ final class ReplyCodec {
     if (reply.articles().isEmpty()
         && reply.options().isEmpty()
         && reply.form() == null
-        && reply.input() == null) return null;
+        && reply.input() == null
+        && reply.flow() == null
+        && reply.action() == null) return null;
     try {
-      return json.writeValueAsString(new Payload(reply.articles(), reply.options(), reply.form(), reply.input()));
+      return json.writeValueAsString(new Payload(reply.articles(), reply.options(), reply.form(), reply.input(), reply.flow(), reply.action()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private Payload read(@Nullable String payload) {
-    if (payload == null) return new Payload(List.of(), List.of(), null, null);
+    if (payload == null) return new Payload(List.of(), List.of(), null, null, null, null);
     try {
       var read = json.readValue(payload, Payload.class);
       return new Payload(
           read.articles() == null ? List.of() : read.articles(),
           read.options() == null ? List.of() : read.options(),
           read.form(),
-          read.input());
+          read.input(),
+          read.flow(),
+          read.action());
     } catch (IOException e) {
       throw new UncheckedIOException("Unreadable stored reply payload", e);
     }

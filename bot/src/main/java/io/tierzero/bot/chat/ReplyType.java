@@ -14,10 +14,12 @@ public enum ReplyType {
   CLARIFY,
   /** No confident answer: offers to rephrase or to reach a person. */
   NO_ANSWER,
-  /** One step of a scripted fix (flows come later). */
+  /** One step of a scripted fix; the reply's {@code flow} names the flow. */
   FLOW_STEP,
   /** Passing the user to a person. */
   HANDOFF,
+  /** The user's tickets (number, status, last update), or how to find them. */
+  TICKET_STATUS,
   /** Anything else: small talk, redirects to other teams. */
   TEXT;
 

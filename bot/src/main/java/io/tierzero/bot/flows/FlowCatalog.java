@@ -1,18 +1,15 @@
 package io.tierzero.bot.flows;
 
-import io.tierzero.bot.chat.Texts;
 import io.tierzero.bot.kb.KbConfiguration;
+import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.flow.Flow;
 import io.tierzero.kb.flow.Flows;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +22,8 @@ public class FlowCatalog {
   private static final Logger LOG = LoggerFactory.getLogger(FlowCatalog.class);
 
   private final Map<String, Flow> flows;
-  private final List<Trigger> triggers;
 
-  /** A flow's trigger phrases as one pattern; longer phrases are tried first. */
-  private record Trigger(Flow flow, Pattern pattern, int longest) {}
-
-  FlowCatalog(FlowsConfiguration config, KbConfiguration kb) {
+  FlowCatalog(FlowsConfiguration config, KbConfiguration kb, KnowledgeBase knowledgeBase) {
     Path dir = config.dir().isBlank()
         ? kb.articlesPath().resolve(Flows.FOLDER)
         : Path.of(config.dir()).toAbsolutePath().normalize();
@@ -39,14 +32,11 @@ public class FlowCatalog {
       loaded.problems().forEach(p -> LOG.warn("Flow not offered: {}", p));
       this.flows = loaded.flows();
       LOG.info("{} flows from {}", flows.size(), dir);
+      // The flows' triggers are intents of the turn's decision: the same flows as offered here.
+      knowledgeBase.useFlowsDir(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read flows from " + dir, e);
     }
-    this.triggers = flows.values().stream()
-        .map(f -> new Trigger(f, Texts.anyPhrase(f.triggers()),
-            f.triggers().stream().mapToInt(t -> Texts.normalize(t).length()).max().orElse(0)))
-        .sorted(Comparator.comparingInt(Trigger::longest).reversed().thenComparing(t -> t.flow().id()))
-        .toList();
   }
 
   public Optional<Flow> get(String id) {
@@ -55,22 +45,5 @@ public class FlowCatalog {
 
   public java.util.Collection<Flow> all() {
     return flows.values();
-  }
-
-  /** The flow whose trigger phrase {@code normalized} contains; the longest phrase wins. */
-  public Optional<Flow> triggeredBy(String normalized) {
-    Flow best = null;
-    int bestLength = -1;
-    for (var trigger : triggers) {
-      var m = trigger.pattern().matcher(normalized);
-      while (m.find()) {
-        int length = m.end() - m.start();
-        if (length > bestLength) {
-          best = trigger.flow();
-          bestLength = length;
-        }
-      }
-    }
-    return Optional.ofNullable(best);
   }
 }

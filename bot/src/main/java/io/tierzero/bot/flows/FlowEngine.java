@@ -106,7 +106,7 @@ public class FlowEngine {
     boolean open = advance(conversationId, flow, run, flow.first().id(), replies);
     save(conversationId, run, open, null);
     publish(conversationId, run, true, open);
-    return replies;
+    return tagged(replies, flow.id());
   }
 
   /**
@@ -132,7 +132,7 @@ public class FlowEngine {
     boolean open = turn(conversationId, flow.get(), run, text, replies);
     save(conversationId, run, open, state.get());
     publish(conversationId, run, false, open);
-    return replies;
+    return tagged(replies, flow.get().id());
   }
 
   private boolean turn(String conversationId, Flow flow, FlowRun run, String text, List<Reply> replies) {
@@ -379,6 +379,11 @@ public class FlowEngine {
       default -> List.<String>of();
     };
     return new Reply(ReplyType.FLOW_STEP, render(ask.text(), run), List.of(), options, null, new ReplyInput(ask.input().yaml()));
+  }
+
+  /** Every step of a flow says which flow it belongs to. */
+  private static List<Reply> tagged(List<Reply> replies, String flowId) {
+    return replies.stream().map(r -> r.type() == ReplyType.FLOW_STEP ? r.inFlow(flowId) : r).toList();
   }
 
   private static Reply say(String text) {

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Starts a flow: from one of its trigger phrases ("I forgot my password"), or from an article's
- * "Fix it for me" button, which sends {@value #START_PREFIX} and the flow's id (e.g. "start flow
- * password-reset"), text a user could also type.
+ * Starts a flow from an article's "Fix it for me" button, which sends {@value #START_PREFIX} and
+ * the flow's id (e.g. "start flow password-reset"), text a user could also type. What people write
+ * in their own words ("lost my pwd") is the turn's decision, over the flows' triggers
+ * ({@code io.tierzero.bot.intents.IntentHandler}).
  */
 @Singleton
 @Order(HandlerOrder.FLOW_TRIGGER)
@@ -53,6 +54,6 @@ public final class FlowTriggerHandler implements Handler {
       var byId = catalog.all().stream().filter(f -> Texts.normalize(f.id()).equals(wanted)).findFirst();
       if (byId.isPresent()) return byId;
     }
-    return catalog.triggeredBy(normalized);
+    return Optional.empty();
   }
 }

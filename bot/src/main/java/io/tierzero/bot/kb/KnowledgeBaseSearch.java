@@ -12,9 +12,11 @@ import java.util.Objects;
 final class KnowledgeBaseSearch implements ArticleSearch {
   private final KnowledgeBase kb;
   private final Timer timer;
+  private final TurnDecisions decisions;
 
-  KnowledgeBaseSearch(KnowledgeBase kb, MeterRegistry registry) {
+  KnowledgeBaseSearch(KnowledgeBase kb, MeterRegistry registry, TurnDecisions decisions) {
     this.kb = Objects.requireNonNull(kb, "kb");
+    this.decisions = decisions;
     this.timer =
         Timer.builder("tierzero.kb.search")
             .description("Knowledge-base retrieval for one chat question")
@@ -24,6 +26,9 @@ final class KnowledgeBaseSearch implements ArticleSearch {
 
   @Override
   public SearchResult search(String question, int limit) {
+    // The turn's decision searched this message already (normalised): reuse it.
+    var decided = decisions.recentSearch(question, limit);
+    if (decided.isPresent()) return decided.get();
     return timer.record(() -> kb.search(question, limit));
   }
 }

@@ -1,17 +1,21 @@
 package io.tierzero.bot.tickets;
 
 import io.micronaut.core.annotation.Order;
+import io.tierzero.bot.chat.ChatConfiguration;
 import io.tierzero.bot.chat.Handler;
 import io.tierzero.bot.chat.HandlerOrder;
 import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.TurnContext;
+import io.tierzero.bot.kb.TurnDecisions;
+import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
  * Once a ticket is raised the bot stops answering in that conversation: whatever the user sends,
- * the reply is the ticket's number, status and what happens next. A bot that keeps answering
+ * the reply is the ticket's number, status and what happens next (a {@code ticket_status} reply
+ * when that is what they asked), or, when they ask for one, a new conversation. A bot that keeps answering
  * beside a ticket splits the story between two places, and one that offers a person again loops.
  * Depends on the repository, not {@link TicketService}, which itself needs the chat.
  */
@@ -19,9 +23,13 @@ import java.util.List;
 @Order(HandlerOrder.TICKET_RAISED)
 final class TicketRaisedHandler implements Handler {
   private final TicketRepository tickets;
+  private final TurnDecisions decisions;
+  private final ChatConfiguration config;
 
-  TicketRaisedHandler(TicketRepository tickets) {
+  TicketRaisedHandler(TicketRepository tickets, TurnDecisions decisions, ChatConfiguration config) {
     this.tickets = tickets;
+    this.decisions = decisions;
+    this.config = config;
   }
 
   @Override
@@ -32,6 +40,12 @@ final class TicketRaisedHandler implements Handler {
   @Override
   public List<Reply> handle(TurnContext context) {
     var ticket = tickets.findByConversationId(context.conversationId()).orElseThrow();
+    var decision = decisions.decide(context.text(), Math.max(2, config.maxArticles()));
+    if (decision.isIntent()) {
+      var intent = decision.intent();
+      if (intent.action() == Intent.Action.TICKET_STATUS) return List.of(ConversationTicketStatuses.reply(ticket));
+      if (intent.action() == Intent.Action.NEW_CONVERSATION) return List.of(Reply.newConversation(intent.reply(), intent.options()));
+    }
     // The widget starts over when this option is chosen: what "start a new chat" asks for.
     return List.of(Reply.text(TicketService.afterTicket(ticket), Options.NEW_CONVERSATION));
   }

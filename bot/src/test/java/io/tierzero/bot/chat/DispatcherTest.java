@@ -30,7 +30,7 @@ class DispatcherTest {
         new Dispatcher(
             List.of(
                 new Fixed(HandlerOrder.KNOWLEDGE_BASE, true, "kb"),
-                new Fixed(HandlerOrder.SMALL_TALK, true, "small talk"),
+                new Fixed(HandlerOrder.INTENT, true, "small talk"),
                 new Fixed(HandlerOrder.RUNNING_FLOW, false, "flow")));
 
     var replies = dispatcher.dispatch(TurnContext.of("c", "hello", 0, null));

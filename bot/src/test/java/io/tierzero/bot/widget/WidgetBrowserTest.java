@@ -80,14 +80,16 @@ class WidgetBrowserTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     var home = TestApp.newHome();
     try {
-      // One guided fix, linked from its article, so answer cards can offer "Fix it for me".
+      // Guided fixes linked from their articles (the fixture's flow:), so answer cards can offer "Fix it for me".
       Files.createDirectories(home.resolve("articles/flows"));
-      Files.copy(Path.of("../articles/flows/mfa-re-enrol.yaml"), home.resolve("articles/flows/mfa-re-enrol.yaml"));
+      // Its triggers are intents that would start it straight from the question; here only the
+      // card's button may start it, so the card is what the question gets.
+      var mfa = Files.readString(Path.of("../articles/flows/mfa-re-enrol.yaml"))
+          .replaceFirst("triggers:\n(  - [^\n]*\n)+", "triggers:\n  - widget test guided fix\n");
+      Files.writeString(home.resolve("articles/flows/mfa-re-enrol.yaml"), mfa);
       Files.copy(Path.of("../articles/flows/printer-not-printing.yaml"), home.resolve("articles/flows/printer-not-printing.yaml"));
       // A flow with a code and a new-password step, against the embedded demo directory and mail.
       Files.copy(Path.of("../articles/flows/password-reset.yaml"), home.resolve("articles/flows/password-reset.yaml"));
-      var article = home.resolve("articles/mfa/mfa-new-or-lost-phone.md");
-      Files.writeString(article, Files.readString(article).replaceFirst("\ncategory: mfa\n", "\ncategory: mfa\nflow: mfa-re-enrol\n"));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

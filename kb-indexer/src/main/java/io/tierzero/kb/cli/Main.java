@@ -8,6 +8,9 @@ import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.embed.EmbeddingModelChoice;
 import io.tierzero.kb.eval.EvalQuery;
 import io.tierzero.kb.eval.Evaluation;
+import io.tierzero.kb.eval.IntentEvaluation;
+import io.tierzero.kb.eval.IntentUtterance;
+import io.tierzero.kb.intent.DecisionModel;
 import io.tierzero.kb.index.KbIndex;
 import io.tierzero.kb.index.Progress;
 import io.tierzero.kb.parse.Problem;
@@ -36,6 +39,11 @@ public final class Main {
         eval     --articles DIR --queries FILE [--queries FILE ...] [--mode bm25|vector|hybrid|all]
                  [--model minilm|bge|none] [--baseline] [--calibrate] [--ranking name=value,...]
                  [--ratings FILE|worst-case]
+        eval-intents --articles DIR --queries FILE [--queries FILE ...]
+                 [--kb-articles DIR --kb-queries FILE ...] [--model minilm|bge|none] [--calibrate]
+                 [--index DIR] [--kb-index DIR] [--details FILE]
+                 (--queries are decided on --articles with its intents and flows; --kb-queries on
+                 the articles of --kb-articles with the intents of --articles, not its flows)
         bench    --articles DIR [--generate N] [--queries FILE] [--model minilm|bge|none]
       """;
 
@@ -64,6 +72,7 @@ public final class Main {
         case "search" -> search(a);
         case "validate" -> validate(a);
         case "eval" -> eval(a);
+        case "eval-intents" -> evalIntents(a);
         case "bench" -> Bench.run(a, out, err);
         case "help", "--help", "-h" -> {
           out.print(USAGE);
@@ -151,6 +160,51 @@ public final class Main {
       }
     } finally {
       Validator.deleteRecursively(index);
+    }
+  }
+
+  private int evalIntents(Args a) throws IOException {
+    List<Path> queryFiles = a.paths("--queries");
+    if (queryFiles.isEmpty()) throw new UsageException("eval-intents needs at least one --queries FILE");
+    if (!a.paths("--kb-queries").isEmpty() && !a.has("--kb-articles")) throw new UsageException("--kb-queries needs --kb-articles DIR");
+    Map<String, List<IntentUtterance>> utterances = new LinkedHashMap<>();
+    Map<String, List<EvalQuery>> questions = new LinkedHashMap<>();
+    for (Path f : queryFiles) {
+      if (IntentUtterance.isIntentFile(f)) utterances.put(f.getFileName().toString(), IntentUtterance.read(f));
+      else questions.put(f.getFileName().toString(), EvalQuery.read(f));
+    }
+    Map<String, List<EvalQuery>> kbQuestions = new LinkedHashMap<>();
+    for (Path f : a.paths("--kb-queries")) kbQuestions.put(f.getFileName().toString(), EvalQuery.read(f));
+    DecisionModel model = DecisionModel.defaults();
+    var evaluation = new IntentEvaluation();
+    // Reusing index folders (--index, --kb-index) saves the build between runs.
+    boolean keep = a.has("--index");
+    Path index = keep ? a.path("--index") : Files.createTempDirectory("kb-eval");
+    Path other = a.has("--kb-index") ? a.path("--kb-index") : Files.createTempDirectory("kb-eval");
+    try {
+      KbConfig config = config(a, a.path("--articles"), index);
+      try (KnowledgeBase kb = KnowledgeBase.open(config, progress())) {
+        clearProgress();
+        for (var p : kb.intents().problems()) err.println(p);
+        evaluation.addUtterances(kb, utterances, model);
+        evaluation.addQueries(kb, kb.intents(), questions, model);
+        evaluation.addArticleQuestions(kb, model);
+        if (!kbQuestions.isEmpty()) {
+          try (KnowledgeBase qkb = KnowledgeBase.open(config(a, a.path("--kb-articles"), other), progress())) {
+            clearProgress();
+            evaluation.addQueries(qkb, kb.intents().withoutFlows(), kbQuestions, model);
+          }
+        }
+        var results = evaluation.results(model, a.flag("--calibrate"));
+        if (a.has("--details")) {
+          Files.write(Path.of(a.get("--details", "")), evaluation.details((DecisionModel) results.getOrDefault("decision_model", model)));
+        }
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+        return 0;
+      }
+    } finally {
+      if (!keep) Validator.deleteRecursively(index);
+      if (!a.has("--kb-index")) Validator.deleteRecursively(other);
     }
   }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
  * ({@code articles/flows/*.yaml}), written by agents next to the articles they fix.
  *
  * @param id the file name without {@code .yaml}; what an article's {@code flow:} names
- * @param triggers phrases that start the flow from chat, matched on whole words
+ * @param triggers how people ask for the flow: the examples of the intent that starts it, matched
+ *     by meaning ({@link io.tierzero.kb.intent.Intents})
  * @param escalation the category and priority an {@code escalate} end uses unless it names its own
  * @param steps in file order; the first is where the flow starts
  * @param source the file it came from, or {@code null} for flows built in memory

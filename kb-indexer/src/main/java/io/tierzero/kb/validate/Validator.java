@@ -8,6 +8,7 @@ import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.parse.ArticleParser;
 import io.tierzero.kb.parse.ParseResult;
 import io.tierzero.kb.parse.Problem;
+import io.tierzero.kb.intent.TurnDecision;
 import io.tierzero.kb.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,6 +67,7 @@ public final class Validator {
     problems.addAll(Synonyms.load(dir).problems());
     problems.addAll(io.tierzero.kb.priority.PriorityTable.check(dir));
     problems.addAll(io.tierzero.kb.flow.Flows.check(dir, results.values().stream().flatMap(r -> r.article().stream()).toList()));
+    problems.addAll(io.tierzero.kb.intent.Intents.check(dir));
 
     // Questions are only worth checking on a knowledge base that parses.
     if (problems.isEmpty()) problems.addAll(questionsFindTheirArticle(config));
@@ -80,7 +82,18 @@ public final class Validator {
       for (Article article : kb.articles()) {
         String[] lines = Files.readString(article.source()).split("\n", -1);
         for (String question : article.questions()) {
-          SearchResult result = kb.search(question, 3);
+          // The whole chat decision: an intent may take the question only if it starts the
+          // article's own flow.
+          TurnDecision decision = kb.decide(question, 3);
+          if (decision.isIntent()) {
+            String flow = article.flow() == null ? null : article.flow().strip();
+            if (!decision.intent().behaviour().equals("flow:" + flow)) {
+              problems.add(new Problem(article.source(), lineOf(lines, question),
+                  "question '" + question + "' is taken by intent '" + decision.intent().id() + "', not this article"));
+            }
+            continue;
+          }
+          SearchResult result = decision.search();
           String first = result.hits().isEmpty() ? null : result.hits().get(0).id();
           if (!article.id().equals(first)) {
             problems.add(

@@ -1,0 +1,45 @@
+package io.tierzero.bot.tickets;
+
+import io.tierzero.bot.chat.Options;
+import io.tierzero.bot.chat.Reply;
+import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.chat.TicketStatuses;
+import io.tierzero.bot.chat.TurnContext;
+import jakarta.inject.Singleton;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The tickets raised from the conversation, with number, status and last update. */
+@Singleton
+final class ConversationTicketStatuses implements TicketStatuses {
+  static final String NONE_KNOWN =
+      "I don't know of a ticket raised in this chat. Your ticket number and every update are in the"
+          + " emails from the IT Service Desk; reply to one of them to add something. If you want,"
+          + " a person can look your tickets up for you.";
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+  private final TicketRepository tickets;
+
+  ConversationTicketStatuses(TicketRepository tickets) {
+    this.tickets = tickets;
+  }
+
+  @Override
+  public Reply statusReply(TurnContext context) {
+    return tickets
+        .findByConversationId(context.conversationId())
+        .map(ConversationTicketStatuses::reply)
+        .orElseGet(() -> new Reply(ReplyType.TICKET_STATUS, NONE_KNOWN, List.of(), List.of(Options.TALK_TO_PERSON)));
+  }
+
+  static Reply reply(Ticket t) {
+    return new Reply(
+        ReplyType.TICKET_STATUS,
+        "Your ticket " + t.ticketNumber() + ": " + t.ticketStatus().json() + ", last updated "
+            + WHEN.format(t.updatedAt()) + " (queue: " + t.queue() + ", \"" + t.subject() + "\").",
+        List.of(),
+        List.of());
+  }
+}
