@@ -118,9 +118,9 @@ public final class KnowledgeBase implements AutoCloseable {
    * ...) or the knowledge base's answer, clarifying question or abstention, with {@code limit} hits.
    */
   public TurnDecision decide(String message, int limit) {
-    if (message == null || message.isBlank()) {
-      throw new IllegalArgumentException("message must not be empty");
-    }
+    // A blank message (NUL alone is blank once cleaned), like any without a letter or digit, is
+    // decided like any other: no intent comes near it and the knowledge base abstains.
+    if (message == null) throw new IllegalArgumentException("message must not be null");
     return decider.decide(message, limit);
   }
 

@@ -1,8 +1,13 @@
 package io.tierzero.kb.flow;
 
+import static io.tierzero.kb.parse.YamlNodes.compose;
+import static io.tierzero.kb.parse.YamlNodes.fields;
+import static io.tierzero.kb.parse.YamlNodes.line;
+import static io.tierzero.kb.parse.YamlNodes.scalar;
+import static io.tierzero.kb.parse.YamlNodes.strings;
+
 import io.tierzero.kb.parse.Problem;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,10 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -54,16 +55,8 @@ public final class FlowParser {
 
   public Result parse(Path file, String text) {
     var problems = new ArrayList<Problem>();
-    Node root;
-    try {
-      root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      int line = mark == null ? 0 : mark.getLine() + 1;
-      return new Result(Optional.empty(), List.of(new Problem(file, line, "not valid YAML: " + e.getProblem())));
-    } catch (YAMLException e) {
-      return new Result(Optional.empty(), List.of(new Problem(file, 0, "not valid YAML: " + e.getMessage())));
-    }
+    Node root = compose(file, text, problems);
+    if (!problems.isEmpty()) return new Result(Optional.empty(), problems);
     if (!(root instanceof MappingNode top)) {
       return new Result(Optional.empty(), List.of(new Problem(file, 1, "a flow file is a mapping with id, title, triggers and steps")));
     }
@@ -79,7 +72,7 @@ public final class FlowParser {
       problems.add(new Problem(file, line(fields.get("id")), "id '" + id + "' differs from the file name '" + expected + "'"));
     }
     String title = scalar(file, fields, 1, "title", true, problems);
-    List<String> triggers = strings(file, fields.get("triggers"), "triggers", problems);
+    List<String> triggers = strings(file, fields.get("triggers"), "triggers", "words or phrases", problems);
     if (fields.containsKey("triggers") && triggers.isEmpty()) {
       problems.add(new Problem(file, line(fields.get("triggers")), "triggers must list at least one phrase"));
     } else if (!fields.containsKey("triggers")) {
@@ -188,7 +181,7 @@ public final class FlowParser {
     if (inputName != null && input.isEmpty()) {
       problems.add(new Problem(file, line(f.get("input")), "unknown input type '" + inputName + "': use one of text, choice, yes_no, email, code, secret"));
     }
-    List<String> options = strings(file, f.get("options"), "options", problems);
+    List<String> options = strings(file, f.get("options"), "options", "words or phrases", problems);
     if (input.orElse(null) == InputType.CHOICE && options.size() < 2) {
       problems.add(new Problem(file, line, "choice step '" + id + "' needs at least two options"));
     }
@@ -227,54 +220,11 @@ public final class FlowParser {
     return null;
   }
 
-  private static Map<String, Node> fields(Path file, MappingNode map, List<Problem> problems) {
-    var out = new LinkedHashMap<String, Node>();
-    for (var tuple : map.getValue()) {
-      if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-        problems.add(new Problem(file, line(tuple.getKeyNode()), "keys must be plain words"));
-        continue;
-      }
-      if (out.putIfAbsent(key.getValue(), tuple.getValueNode()) != null) {
-        problems.add(new Problem(file, line(key), "duplicate key '" + key.getValue() + "'"));
-      }
-    }
-    return out;
-  }
-
   private static void unknownKeys(Path file, Map<String, Node> fields, Set<String> allowed, String where, List<Problem> problems) {
     for (var entry : fields.entrySet()) {
       if (!allowed.contains(entry.getKey())) {
         problems.add(new Problem(file, line(entry.getValue()), "unknown key '" + entry.getKey() + "' in " + where + " (allowed: " + new java.util.TreeSet<>(allowed) + ")"));
       }
     }
-  }
-
-  private static String scalar(Path file, Map<String, Node> fields, int at, String key, boolean required, List<Problem> problems) {
-    Node node = fields.get(key);
-    if (node == null) {
-      if (required) problems.add(new Problem(file, at, "missing '" + key + "'"));
-      return null;
-    }
-    if (node instanceof ScalarNode s && !s.getValue().isBlank()) return s.getValue().strip();
-    problems.add(new Problem(file, line(node), "'" + key + "' must be a single non-empty value"));
-    return null;
-  }
-
-  private static List<String> strings(Path file, Node node, String key, List<Problem> problems) {
-    if (node == null) return List.of();
-    if (node instanceof SequenceNode seq) {
-      var out = new ArrayList<String>();
-      for (Node item : seq.getValue()) {
-        if (item instanceof ScalarNode s && !s.getValue().isBlank()) out.add(s.getValue().strip());
-        else problems.add(new Problem(file, line(item), key + " must be a list of words or phrases"));
-      }
-      return out;
-    }
-    problems.add(new Problem(file, line(node), key + " must be a list"));
-    return List.of();
-  }
-
-  static int line(Node node) {
-    return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
   }
 }

@@ -1,22 +1,21 @@
 package io.tierzero.kb.intent;
 
+import static io.tierzero.kb.parse.YamlNodes.compose;
+import static io.tierzero.kb.parse.YamlNodes.fields;
+import static io.tierzero.kb.parse.YamlNodes.line;
+import static io.tierzero.kb.parse.YamlNodes.scalar;
+import static io.tierzero.kb.parse.YamlNodes.strings;
+
 import io.tierzero.kb.parse.Problem;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -44,15 +43,8 @@ public final class IntentParser {
 
   public Result parse(Path file, String text) {
     var problems = new ArrayList<Problem>();
-    Node root;
-    try {
-      root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      return new Result(List.of(), List.of(new Problem(file, mark == null ? 0 : mark.getLine() + 1, "not valid YAML: " + e.getProblem())));
-    } catch (YAMLException e) {
-      return new Result(List.of(), List.of(new Problem(file, 0, "not valid YAML: " + e.getMessage())));
-    }
+    Node root = compose(file, text, problems);
+    if (!problems.isEmpty()) return new Result(List.of(), problems);
     Node list = null;
     if (root instanceof MappingNode top) {
       var fields = fields(file, top, problems);
@@ -101,8 +93,8 @@ public final class IntentParser {
     }
     String reply = scalar(file, f, at, "reply", false, problems);
     String flow = scalar(file, f, at, "flow", false, problems);
-    List<String> options = strings(file, f.get("options"), "options", problems);
-    List<String> examples = strings(file, f.get("examples"), "examples", problems);
+    List<String> options = strings(file, f.get("options"), "options", "phrases", problems);
+    List<String> examples = strings(file, f.get("examples"), "examples", "phrases", problems);
     if (!f.containsKey("examples")) {
       problems.add(new Problem(file, at, "missing 'examples' in " + name + ": the ways people ask for it"));
     } else if (examples.isEmpty()) {
@@ -132,48 +124,5 @@ public final class IntentParser {
     }
     if (id == null || action == null) return null;
     return new Intent(id, action, reply, options, flow, examples, file, at);
-  }
-
-  private static Map<String, Node> fields(Path file, MappingNode map, List<Problem> problems) {
-    var out = new LinkedHashMap<String, Node>();
-    for (var tuple : map.getValue()) {
-      if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-        problems.add(new Problem(file, line(tuple.getKeyNode()), "keys must be plain words"));
-        continue;
-      }
-      if (out.putIfAbsent(key.getValue(), tuple.getValueNode()) != null) {
-        problems.add(new Problem(file, line(key), "duplicate key '" + key.getValue() + "'"));
-      }
-    }
-    return out;
-  }
-
-  private static String scalar(Path file, Map<String, Node> fields, int at, String key, boolean required, List<Problem> problems) {
-    Node node = fields.get(key);
-    if (node == null) {
-      if (required) problems.add(new Problem(file, at, "missing '" + key + "'"));
-      return null;
-    }
-    if (node instanceof ScalarNode s && !s.getValue().isBlank()) return s.getValue().strip();
-    problems.add(new Problem(file, line(node), "'" + key + "' must be a single non-empty value"));
-    return null;
-  }
-
-  private static List<String> strings(Path file, Node node, String key, List<Problem> problems) {
-    if (node == null) return List.of();
-    if (node instanceof SequenceNode seq) {
-      var out = new ArrayList<String>();
-      for (Node item : seq.getValue()) {
-        if (item instanceof ScalarNode s && !s.getValue().isBlank()) out.add(s.getValue().strip());
-        else problems.add(new Problem(file, line(item), key + " must be a list of phrases"));
-      }
-      return out;
-    }
-    problems.add(new Problem(file, line(node), key + " must be a list"));
-    return List.of();
-  }
-
-  static int line(Node node) {
-    return node == null || node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
   }
 }

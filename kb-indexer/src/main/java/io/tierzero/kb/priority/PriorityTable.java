@@ -1,8 +1,10 @@
 package io.tierzero.kb.priority;
 
+import static io.tierzero.kb.parse.YamlNodes.compose;
+import static io.tierzero.kb.parse.YamlNodes.line;
+
 import io.tierzero.kb.parse.Problem;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -139,15 +137,8 @@ public final class PriorityTable {
 
   public static Result parse(Path file, String text) {
     var problems = new ArrayList<Problem>();
-    Node root;
-    try {
-      root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
-    } catch (MarkedYAMLException e) {
-      var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      return new Result(Optional.empty(), List.of(new Problem(file, mark == null ? 0 : mark.getLine() + 1, "not valid YAML: " + e.getProblem())));
-    } catch (YAMLException e) {
-      return new Result(Optional.empty(), List.of(new Problem(file, 0, "not valid YAML: " + e.getMessage())));
-    }
+    Node root = compose(file, text, problems);
+    if (!problems.isEmpty()) return new Result(Optional.empty(), problems);
     if (!(root instanceof MappingNode top)) {
       return new Result(Optional.empty(), List.of(new Problem(file, 1, "the priority table is a mapping with negation and priorities")));
     }
@@ -262,9 +253,5 @@ public final class PriorityTable {
       for (var item : seq.getValue()) if (item instanceof ScalarNode s && s.getValue().strip().equals(value)) return line(item);
     }
     return line(list);
-  }
-
-  private static int line(Node node) {
-    return node == null ? 0 : node.getStartMark().getLine() + 1;
   }
 }
