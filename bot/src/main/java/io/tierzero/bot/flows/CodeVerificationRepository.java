@@ -15,5 +15,7 @@ interface CodeVerificationRepository extends CrudRepository<CodeVerification, St
 
   long countByConversationIdAndUsernameAndVerifiedAtGreaterThan(String conversationId, String username, Instant since);
 
+  java.util.List<CodeVerification> findByConversationIdAndVerifiedAtIsNotNull(String conversationId);
+
   void deleteByCreatedAtLessThan(Instant before);
 }

@@ -38,7 +38,8 @@ public record AgentTicket(
     @Nullable List<Delivery> deliveries) {
 
   @Serdeable
-  public record Requester(String name, String email) {}
+  /** @param emailVerified false: the email is only what the ticket form said, nobody proved it */
+  public record Requester(String name, String email, boolean emailVerified) {}
 
   /**
    * @param state {@code pending} or {@code delivered}

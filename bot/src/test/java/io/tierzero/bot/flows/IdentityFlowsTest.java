@@ -56,6 +56,7 @@ class IdentityFlowsTest implements TestPropertyProvider {
 
   @Inject EmbeddedDirectory directory;
   @Inject FlowEscalationRepository escalations;
+  @Inject javax.sql.DataSource dataSource;
 
   @Override
   public Map<String, String> getProperties() {
@@ -307,5 +308,44 @@ class IdentityFlowsTest implements TestPropertyProvider {
     var notLocked = chat.send(codeSentTo("carol@example.com"));
 
     assertTrue(notLocked.get(0).text().contains("the account carol is not locked"), notLocked.get(0).text());
+  }
+
+  @Test
+  void a_ticket_after_the_code_marks_the_proven_email_verified_and_any_other_not() throws Exception {
+    var proven = new FlowChat(client);
+    proven.last("unlock my account");
+    proven.last("carol");
+    proven.last(codeSentTo("carol@example.com"));
+    assertEquals(ReplyType.HANDOFF, proven.last("no").type(), "not locked and still failing: a person");
+    var other = new FlowChat(client);
+    other.last("unlock my account");
+    other.last("carol");
+    other.last(codeSentTo("carol@example.com"));
+    other.last("no");
+
+    raiseTicket(proven, "carol@example.com");
+    raiseTicket(other, "ceo@example.com");
+
+    assertEquals(Boolean.TRUE, requesterVerified(proven));
+    assertEquals(Boolean.FALSE, requesterVerified(other));
+  }
+
+  private void raiseTicket(FlowChat chat, String email) {
+    client.toBlocking().exchange(
+        io.micronaut.http.HttpRequest.POST("/api/conversations/" + chat.conversation.id() + "/ticket",
+                Map.of("name", "Carol", "email", email, "consent", true))
+            .header("X-Conversation-Token", chat.conversation.token()));
+  }
+
+  private Boolean requesterVerified(FlowChat chat) throws Exception {
+    var raw = dataSource;
+    while (raw instanceof io.micronaut.data.connection.jdbc.advice.DelegatingDataSource delegating) raw = delegating.getTargetDataSource();
+    try (var connection = raw.getConnection();
+        var query = connection.prepareStatement("select requester_verified from ticket where conversation_id = ?")) {
+      query.setString(1, chat.conversation.id());
+      try (var rows = query.executeQuery()) {
+        return rows.next() ? rows.getBoolean(1) : null;
+      }
+    }
   }
 }
