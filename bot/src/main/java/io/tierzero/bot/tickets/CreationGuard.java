@@ -9,14 +9,12 @@ import io.tierzero.bot.flows.VerifiedEmails;
 import io.tierzero.bot.limits.Limits;
 import io.tierzero.bot.security.ClientAddress;
 import jakarta.inject.Singleton;
-import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 
 /**
- * What a new ticket must pass: the conversation was offered a person (a handoff was recorded for
- * it, or a handoff reply is in its transcript), and neither the client address nor the requester email raised too many tickets
+ * What a new ticket must pass: the conversation was offered a person (a handoff or a flow's
+ * escalation was recorded for it, or a handoff reply is in its transcript), and neither the client address nor the requester email raised too many tickets
  * this hour. Counted in the database ({@link Limits}), in the ticket's transaction, so a ticket
  * that fails later gives its use back.
  */
@@ -34,9 +32,9 @@ class CreationGuard {
     this.config = config;
   }
 
-  /** @param offeredAt when the conversation's {@link Escalation} recorded a handoff; null if never */
-  void check(String conversationId, Transcript transcript, @Nullable Instant offeredAt, String email) {
-    if (offeredAt == null && transcript.messages().stream().noneMatch(m -> m.type() == ReplyType.HANDOFF)) {
+  /** @param offered whether a handoff was recorded for the conversation (by a handler or a flow) */
+  void check(Transcript transcript, boolean offered, String email) {
+    if (!offered && transcript.messages().stream().noneMatch(m -> m.type() == ReplyType.HANDOFF)) {
       throw new HttpStatusException(HttpStatus.CONFLICT,
           "This conversation was not offered a ticket: describe the problem in the chat, or ask for a person, first");
     }

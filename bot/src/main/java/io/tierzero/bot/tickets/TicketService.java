@@ -108,7 +108,9 @@ public class TicketService {
     var flowContext = flowRecord.map(FlowEscalations.Recorded::context).or(() -> escalation.flatMap(escalations::context));
     var ratings = escalation.map(escalations::ratings).orElse(java.util.Map.of());
     var transcript = chat.transcript(conversationId, token).orElseThrow();
-    guard.check(conversationId, transcript, escalation.map(Escalation::offeredAt).orElse(null), request.email());
+    // A flow's escalation record is written only where the flow hands off to a person.
+    boolean offered = escalation.map(Escalation::offeredAt).isPresent() || flowRecord.isPresent();
+    guard.check(transcript, offered, request.email());
 
     var lines = new ArrayList<TicketContext.Line>();
     for (var entry : transcript.messages()) {
