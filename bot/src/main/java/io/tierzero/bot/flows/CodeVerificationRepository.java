@@ -11,7 +11,11 @@ interface CodeVerificationRepository extends CrudRepository<CodeVerification, St
   /** The latest code sent in a conversation: the one the user is typing. */
   Optional<CodeVerification> findFirstByConversationIdOrderByCreatedAtDesc(String conversationId);
 
-  long countByUsernameAndCreatedAtGreaterThan(String username, Instant since);
+  long countByConversationIdAndCreatedAtGreaterThan(String conversationId, Instant since);
+
+  long countByConversationIdAndUsernameAndVerifiedAtGreaterThan(String conversationId, String username, Instant since);
+
+  java.util.List<CodeVerification> findByConversationIdAndVerifiedAtIsNotNull(String conversationId);
 
   void deleteByCreatedAtLessThan(Instant before);
 }

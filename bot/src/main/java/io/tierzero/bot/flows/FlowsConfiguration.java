@@ -13,7 +13,11 @@ import java.time.Duration;
  * @param codeTtl how long an emailed code is valid
  * @param codeAttempts wrong codes allowed before the verification fails for good
  * @param codesPerHour codes one user may be sent in an hour, so starting over cannot become
- *     guessing
+ *     guessing (a conversation where the user already proved a code counts only its own)
+ * @param codeGuessesPerMinute codes checked per minute across all accounts and instances, so
+ *     guessing cannot be spread over many names; beyond it a typed code is not checked and the
+ *     user is asked to try again in a minute
+ * @param reportTo who the code email tells the reader to contact when they did not ask for it
  * @param codePepper the key of every code hash (HMAC-SHA256), so a copy of the database alone
  *     cannot be used to recover codes from their hashes; the same on every instance. Empty: one is
  *     generated into {@code codePepperFile}
@@ -27,6 +31,8 @@ public record FlowsConfiguration(
     @Bindable(defaultValue = "10m") Duration codeTtl,
     @Bindable(defaultValue = "3") int codeAttempts,
     @Bindable(defaultValue = "3") int codesPerHour,
+    @Bindable(defaultValue = "30") int codeGuessesPerMinute,
+    @Bindable(defaultValue = "the IT Service Desk") String reportTo,
     @Bindable(defaultValue = "") String codePepper,
     @Bindable(defaultValue = DEFAULT_CODE_PEPPER_FILE) String codePepperFile) {
   public static final String PREFIX = "tierzero.flows";

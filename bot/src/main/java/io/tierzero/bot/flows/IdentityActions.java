@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The identity actions: find a user, verify them by emailed code, then set a password, unlock the
- * account or reset MFA. The three that change an account refuse unless the same user was verified
+ * The identity actions: email a code to the account a user names, check it, then set a password,
+ * unlock the account or reset MFA. The three that change an account refuse unless the same user was verified
  * in this conversation, whatever the flow file says.
  */
 @Factory
@@ -35,51 +35,75 @@ class IdentityActions {
     this.config = config;
   }
 
-  @Singleton
-  FlowAction findUser() {
-    return action("find_user", (conversation, p) -> find(p.get("login"))
-        .map(u -> FlowAction.Outcome.ok(Map.of(
-            "user", u.user(),
-            "name", u.name(),
-            "masked_email", u.email() == null ? "" : mask(u.email()),
-            "has_email", yesNo(u.email() != null),
-            "locked", yesNo(u.locked()),
-            "mfa", yesNo(u.mfaEnrolled()))))
-        .orElseGet(() -> FlowAction.Outcome.failed("not_found")));
-  }
-
+  /**
+   * Emails a code to the account named by {@code login}, if there is one with an email and codes
+   * left. Every name gets the same outcome and the conversation then waits for a code the same
+   * way (an unknown name gets a code nobody is sent, which fails like a wrong one), so nothing
+   * about the account shows before the code is verified. Only what holds for every name fails:
+   * the directory or the mail server being unavailable.
+   */
   @Singleton
   FlowAction sendCode() {
     return action("send_code", (conversation, p) -> {
-      var user = find(p.get("user"));
-      if (user.isEmpty()) return FlowAction.Outcome.failed("not_found");
-      var email = user.get().email();
-      if (email == null || email.isBlank()) return FlowAction.Outcome.failed("no_email");
       // Checked before a code is made, so a missing mail server spends none of the hourly codes.
       if (!mail.available()) {
         LOG.warn("No mail server configured ({}.host): verification codes cannot be sent", MailConfiguration.PREFIX);
         return FlowAction.Outcome.failed("mail_unavailable");
       }
-      var code = verification.newCode(conversation, user.get().user());
-      if (code.isEmpty()) return FlowAction.Outcome.failed("too_many");
-      try {
-        mail.send(new OutgoingMail(email, "Your IT support verification code",
-            "Your verification code is " + code.get() + "\n\n"
-                + "Type it in the IT support chat to continue. It expires in " + config.codeTtl().toMinutes() + " minutes.\n"
-                + "If you did not ask for this, ignore this email and tell the IT Service Desk."));
-      } catch (MailException e) {
-        LOG.warn("Could not email a verification code: {}", e.getMessage());
-        return FlowAction.Outcome.failed("mail_failed");
+      var user = find(p.get("login"));
+      var email = user.map(DirectoryUser::email).filter(e -> !e.isBlank());
+      var code = email.isPresent() ? verification.newCode(conversation, user.get().user()) : Optional.<String>empty();
+      if (code.isEmpty()) {
+        LOG.info("No code emailed in conversation {}: {}", conversation,
+            user.isEmpty() ? "no such account" : email.isEmpty() ? "no email on file" : "codes per hour used up");
+        verification.newUnmatchable(conversation);
+        return FlowAction.Outcome.ok(Map.of());
       }
-      return FlowAction.Outcome.ok(Map.of("sent_to", mask(email)));
+      try {
+        mail.send(codeMail(email.get(), code.get(), user.get().user(), p.getOrDefault("purpose", "")));
+      } catch (MailException e) {
+        // The same reply as for every other name: the code just never arrives.
+        LOG.warn("Could not email a verification code: {}", e.getMessage());
+      }
+      return FlowAction.Outcome.ok(Map.of());
     });
   }
 
+  /** What the code lets its holder do, so the owner of a mailbox can tell an unexpected one. */
+  static final Map<String, String> PURPOSES = Map.of(
+      "password_reset", "set a new password for",
+      "account_unlock", "unlock",
+      "mfa_reset", "remove the MFA (authenticator) registration of");
+
+  OutgoingMail codeMail(String to, String code, String user, String purpose) {
+    var does = PURPOSES.getOrDefault(purpose, "make changes to");
+    return new OutgoingMail(to, "Your IT support verification code",
+        "Your verification code is " + code + "\n\n"
+            + "Whoever types this code in the IT support chat can " + does + " the account " + user + ".\n"
+            + "It expires in " + config.codeTtl().toMinutes() + " minutes. IT staff will never ask you for it.\n\n"
+            + "If you did not ask for this, do not type or share the code, and report this email to "
+            + config.reportTo() + ": someone may be trying to take over your account.");
+  }
+
+  /**
+   * Checks the typed code; only once it is right does the flow learn about the account. Data:
+   * {@code user}, {@code name}, {@code locked}, {@code mfa}.
+   */
   @Singleton
   FlowAction checkCode() {
     return action("check_code", (conversation, p) -> {
       var check = verification.check(conversation, p.getOrDefault("code", ""));
-      if (check.user().isPresent()) return FlowAction.Outcome.ok(Map.of("user", check.user().get()));
+      if (check.user().isPresent()) {
+        var username = check.user().get();
+        var data = new java.util.HashMap<String, String>();
+        data.put("user", username);
+        directory.findUser(username).ifPresent(u -> {
+          data.put("name", u.name() == null ? "" : u.name());
+          data.put("locked", yesNo(u.locked()));
+          data.put("mfa", yesNo(u.mfaEnrolled()));
+        });
+        return FlowAction.Outcome.ok(data);
+      }
       return FlowAction.Outcome.failed(
           check.failure().name().toLowerCase(java.util.Locale.ROOT),
           Map.of("attempts_left", String.valueOf(check.attemptsLeft())));
@@ -162,15 +186,6 @@ class IdentityActions {
         }
       }
     };
-  }
-
-  /** "alice@example.com" -> "a***e@example.com": enough to recognise, not enough to harvest. */
-  static String mask(String email) {
-    int at = email.indexOf('@');
-    if (at <= 0) return "***";
-    var local = email.substring(0, at);
-    var masked = local.length() <= 2 ? local.charAt(0) + "***" : local.charAt(0) + "***" + local.charAt(local.length() - 1);
-    return masked + email.substring(at);
   }
 
   private static String yesNo(boolean value) {

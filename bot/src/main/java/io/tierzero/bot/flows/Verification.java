@@ -1,5 +1,6 @@
 package io.tierzero.bot.flows;
 
+import io.tierzero.bot.limits.Limits;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,13 @@ import javax.crypto.spec.SecretKeySpec;
  * One-time codes that prove a user reads the mailbox on file: random six digits, kept only as a
  * salted HMAC-SHA256 keyed with the {@link CodePepper} (which is not in the database), valid {@link FlowsConfiguration#codeTtl()}, {@link FlowsConfiguration#codeAttempts()}
  * tries.
+ *
+ * <p>Limits, all in the database so they hold across instances and concurrent conversations:
+ * {@link FlowsConfiguration#codesPerHour()} codes per person per hour (taken atomically), except
+ * that a conversation in which the person already proved a code in the last hour is limited only
+ * by its own codes, so someone spending a person's codes elsewhere does not block them once they
+ * are in; and {@link FlowsConfiguration#codeGuessesPerMinute()} code checks per minute across all
+ * accounts, so guessing cannot be spread over many names.
  */
 @Singleton
 public class Verification {
@@ -31,24 +39,29 @@ public class Verification {
   private static final String HMAC = "HmacSHA256";
 
   private final CodeVerificationRepository repository;
+  private final Limits limits;
   private final FlowsConfiguration config;
   private final SecretKeySpec pepper;
   private final Clock clock;
 
   @Inject
-  Verification(CodeVerificationRepository repository, FlowsConfiguration config, CodePepper pepper) {
-    this(repository, config, pepper, Clock.systemUTC());
+  Verification(CodeVerificationRepository repository, Limits limits, FlowsConfiguration config, CodePepper pepper) {
+    this(repository, limits, config, pepper, Clock.systemUTC());
   }
 
-  Verification(CodeVerificationRepository repository, FlowsConfiguration config, CodePepper pepper, Clock clock) {
+  Verification(CodeVerificationRepository repository, Limits limits, FlowsConfiguration config, CodePepper pepper, Clock clock) {
     this.repository = repository;
+    this.limits = limits;
     this.config = config;
     this.pepper = new SecretKeySpec(pepper.key(), HMAC);
     this.clock = clock;
   }
 
-  /** Why a check failed; {@code wrong} still leaves attempts. */
-  public enum Failure { NONE, WRONG, EXPIRED, EXHAUSTED }
+  /**
+   * Why a check failed; {@code wrong} still leaves attempts; {@code busy}: too many codes are being
+   * checked across all accounts, this one was not checked and no attempt was counted.
+   */
+  public enum Failure { NONE, WRONG, EXPIRED, EXHAUSTED, BUSY }
 
   /** The result of checking a code: the verified user, or why not. */
   public record Check(Optional<String> user, Failure failure, int attemptsLeft) {}
@@ -59,17 +72,35 @@ public class Verification {
    */
   public Optional<String> newCode(String conversationId, String username) {
     var now = now();
-    if (repository.countByUsernameAndCreatedAtGreaterThan(username, now.minus(Duration.ofHours(1))) >= config.codesPerHour()) {
-      return Optional.empty();
-    }
+    var hourAgo = now.minus(Duration.ofHours(1));
+    boolean provenHere = repository.countByConversationIdAndUsernameAndVerifiedAtGreaterThan(conversationId, username, hourAgo) > 0;
+    boolean allowed = provenHere
+        ? repository.countByConversationIdAndCreatedAtGreaterThan(conversationId, hourAgo) < config.codesPerHour()
+        : limits.tryTake("code:" + username, config.codesPerHour(), Duration.ofHours(1));
+    if (!allowed) return Optional.empty();
     var code = String.format("%06d", RANDOM.nextInt(1_000_000));
+    store(conversationId, username, code, now);
+    return Optional.of(code);
+  }
+
+  /**
+   * Records a code nobody is sent and no typed code can match, for a name with no account, no
+   * email or no codes left: the conversation then asks for a code and refuses what is typed
+   * exactly as it does a wrong code, so the replies tell nothing about the name.
+   */
+  public void newUnmatchable(String conversationId) {
+    var never = new byte[32];
+    RANDOM.nextBytes(never);
+    store(conversationId, "", "unmatchable:" + HexFormat.of().formatHex(never), now());
+  }
+
+  private void store(String conversationId, String username, String code, Instant now) {
     var salt = new byte[16];
     RANDOM.nextBytes(salt);
     var saltHex = HexFormat.of().formatHex(salt);
     repository.save(new CodeVerification(
         UUID.randomUUID().toString(), conversationId, username, hash(saltHex, code), saltHex, 0,
         now, now.plus(config.codeTtl()), null));
-    return Optional.of(code);
   }
 
   /** Checks the code typed in the conversation against the latest one sent there. */
@@ -80,6 +111,9 @@ public class Verification {
     if (v.verifiedAt() != null) return new Check(Optional.of(v.username()), Failure.NONE, 0);
     if (now().isAfter(v.expiresAt())) return new Check(Optional.empty(), Failure.EXPIRED, 0);
     if (v.attempts() >= config.codeAttempts()) return new Check(Optional.empty(), Failure.EXHAUSTED, 0);
+    if (!limits.tryTake("code-guesses", config.codeGuessesPerMinute(), Duration.ofMinutes(1))) {
+      return new Check(Optional.empty(), Failure.BUSY, config.codeAttempts() - v.attempts());
+    }
     var expected = v.codeHash().getBytes(StandardCharsets.US_ASCII);
     var given = hash(v.salt(), code == null ? "" : code.strip()).getBytes(StandardCharsets.US_ASCII);
     if (MessageDigest.isEqual(expected, given)) {

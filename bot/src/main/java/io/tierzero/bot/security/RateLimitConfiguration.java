@@ -9,9 +9,9 @@ import io.micronaut.core.bind.annotation.Bindable;
  * answers {@code 429} with {@code Retry-After}. Buckets live in one instance's memory, so with n
  * instances behind a balancer a client gets at most n times the figures (see "Running at scale").
  *
- * <p>The client address is the connection's, or the header named by {@code
- * micronaut.server.client-address-header} (e.g. {@code X-Forwarded-For}) when a proxy sets it:
- * behind a proxy without that setting, every user shares the proxy's bucket.
+ * <p>The client address is {@link ClientAddress}'s: the connection's, or behind proxies listed in
+ * {@code tierzero.security.trusted-proxies} the rightmost {@code X-Forwarded-For} entry that is not
+ * one of them.
  *
  * @param addressPerMinute sustained requests per minute from one client address
  * @param addressBurst requests one address may make at once; sized for an office behind one NAT

@@ -11,7 +11,6 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
 
@@ -27,11 +26,11 @@ public class RateLimitFilter implements HttpServerFilter {
   private static final Pattern CONVERSATION_CALL = Pattern.compile("^/api/conversations/([^/]+)/.+");
 
   private final RateLimitConfiguration configuration;
-  private final HttpClientAddressResolver addresses;
+  private final ClientAddress addresses;
   private final TokenBuckets byAddress;
   private final TokenBuckets byConversation;
 
-  RateLimitFilter(RateLimitConfiguration configuration, HttpClientAddressResolver addresses) {
+  RateLimitFilter(RateLimitConfiguration configuration, ClientAddress addresses) {
     this.configuration = configuration;
     this.addresses = addresses;
     this.byAddress =
@@ -53,8 +52,7 @@ public class RateLimitFilter implements HttpServerFilter {
   @Override
   public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
     if (!configuration.enabled() || !limited(request)) return chain.proceed(request);
-    var address = addresses.resolve(request);
-    var wait = byAddress.take(address == null ? "unknown" : address);
+    var wait = byAddress.take(addresses.of(request));
     if (wait == 0 && request.getMethod() == HttpMethod.POST) {
       var conversation = CONVERSATION_CALL.matcher(request.getPath());
       if (conversation.matches()) wait = byConversation.take(conversation.group(1));
@@ -63,9 +61,10 @@ public class RateLimitFilter implements HttpServerFilter {
     return chain.proceed(request);
   }
 
+  /** The API (the agents' part too), the knowledge base pages with their search, the sign-in POST. */
   private static boolean limited(HttpRequest<?> request) {
     var path = request.getPath();
-    if (path.startsWith("/api/")) return !path.startsWith("/api/agent/");
+    if (path.startsWith("/api/") || path.equals("/kb") || path.startsWith("/kb/")) return true;
     return path.equals("/console/login") && request.getMethod() == HttpMethod.POST;
   }
 

@@ -31,6 +31,7 @@ final class TokenBuckets {
     var bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
     synchronized (bucket) {
       bucket.refill(now, capacity, perNano);
+      bucket.used = now;
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return 0;
@@ -52,17 +53,35 @@ final class TokenBuckets {
         return e.getValue().tokens >= capacity;
       }
     });
-    // Still full of busy buckets (a flood of distinct keys): forget the lot rather than grow.
-    if (buckets.size() >= maxBuckets) buckets.clear();
+    // Still full of busy buckets (a flood of distinct keys): forget the longest unused tenth, not
+    // the lot, so a flood never hands a fresh bucket to the keys in use (the flooder's included).
+    if (buckets.size() >= maxBuckets) {
+      int excess = buckets.size() - maxBuckets + Math.max(1, maxBuckets / 10);
+      buckets.entrySet().stream()
+          .sorted(java.util.Comparator.comparingLong(e -> lastUsed(e.getValue())))
+          .limit(excess)
+          .map(java.util.Map.Entry::getKey)
+          .toList()
+          .forEach(buckets::remove);
+    }
+  }
+
+  private static long lastUsed(Bucket bucket) {
+    synchronized (bucket) {
+      return bucket.used;
+    }
   }
 
   private static final class Bucket {
     double tokens;
     long at;
+    /** When a token was last asked for: the least recently used are forgotten first. */
+    long used;
 
     Bucket(double tokens, long at) {
       this.tokens = tokens;
       this.at = at;
+      this.used = at;
     }
 
     void refill(long now, double capacity, double perNano) {

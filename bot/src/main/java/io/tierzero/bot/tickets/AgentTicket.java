@@ -41,7 +41,8 @@ public record AgentTicket(
     @Nullable List<TicketChange> updates) {
 
   @Serdeable
-  public record Requester(String name, String email) {}
+  /** @param emailVerified false: the email is only what the ticket form said, nobody proved it */
+  public record Requester(String name, String email, boolean emailVerified) {}
 
   /**
    * @param event {@code ticket.created}, or {@code ticket.updated} for a change (its id is the key)

@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param context the agent's context as JSON ({@link TicketContext})
  * @param confidence the bot's best confidence in an article it offered; null when it offered none
  * @param resolvedAt when the ticket first became resolved or closed
+ * @param requesterVerified whether the requester's email was proven by an emailed code in the
+ *     conversation; otherwise name and email are only what the form said
  */
 @MappedEntity("ticket")
 record Ticket(
@@ -35,7 +37,8 @@ record Ticket(
     String context,
     Instant createdAt,
     Instant updatedAt,
-    @Nullable Instant resolvedAt) {
+    @Nullable Instant resolvedAt,
+    boolean requesterVerified) {
 
   TicketStatus ticketStatus() {
     return TicketStatus.fromJson(status);
@@ -54,6 +57,6 @@ record Ticket(
     return new Ticket(
         id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
         category, queue, priority, priorityReason, triggerKind, newStatus.json(), confidence,
-        pageUrl, browser, context, createdAt, now, resolved);
+        pageUrl, browser, context, createdAt, now, resolved, requesterVerified);
   }
 }

@@ -61,6 +61,7 @@ public class TicketService {
   private final PriorityRules priorities;
   private final TicketsConfiguration config;
   private final ObjectMapper json;
+  private final CreationGuard guard;
   private final Clock clock = Clock.systemUTC();
 
   TicketService(
@@ -75,7 +76,8 @@ public class TicketService {
       FlowEscalations flowEscalations,
       PriorityRules priorities,
       TicketsConfiguration config,
-      ObjectMapper json) {
+      ObjectMapper json,
+      CreationGuard guard) {
     this.store = store;
     this.chat = chat;
     this.escalations = escalations;
@@ -88,6 +90,7 @@ public class TicketService {
     this.priorities = priorities;
     this.config = config;
     this.json = json;
+    this.guard = guard;
   }
 
   /**
@@ -112,6 +115,9 @@ public class TicketService {
     var flowContext = flowRecord.map(FlowEscalations.Recorded::context).or(() -> escalation.flatMap(escalations::context));
     var ratings = escalation.map(escalations::ratings).orElse(java.util.Map.of());
     var transcript = chat.transcript(conversationId, token).orElseThrow();
+    // A flow's escalation record is written only where the flow hands off to a person.
+    boolean offered = escalation.map(Escalation::offeredAt).isPresent() || flowRecord.isPresent();
+    guard.check(transcript, offered, request.email());
 
     var lines = new ArrayList<TicketContext.Line>();
     for (var entry : transcript.messages()) {
@@ -148,7 +154,8 @@ public class TicketService {
     var trigger = trigger(escalation.orElse(null), flowRecord.orElse(null));
     var subject = subject(transcript, flow);
     var number = "T-%06d".formatted(tickets.nextNumber());
-    var requester = new AgentTicket.Requester(request.name().strip(), request.email().strip().toLowerCase(Locale.ROOT));
+    var email = request.email().strip().toLowerCase(Locale.ROOT);
+    var requester = new AgentTicket.Requester(request.name().strip(), email, guard.verified(conversationId, email));
     var pageUrl = clip(request.pageUrl() != null ? request.pageUrl() : escalation.map(Escalation::pageUrl).orElse(null), 2000);
     var browser = clip(userAgent != null ? userAgent : escalation.map(Escalation::browser).orElse(null), 500);
     var confidence = confidence(transcript);
@@ -174,7 +181,8 @@ public class TicketService {
             write(context),
             now,
             now,
-            null);
+            null,
+            requester.emailVerified());
     tickets.save(ticket);
     for (var sink : sinks) {
       deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), ticket.id(), null, now));
@@ -300,7 +308,7 @@ public class TicketService {
         t.id(),
         t.ticketNumber(),
         t.conversationId(),
-        new AgentTicket.Requester(t.requesterName(), t.requesterEmail()),
+        new AgentTicket.Requester(t.requesterName(), t.requesterEmail(), t.requesterVerified()),
         t.subject(),
         t.description(),
         t.category(),
@@ -413,6 +421,9 @@ public class TicketService {
       @Nullable String details) {
     var out = new StringBuilder();
     out.append(requester.name()).append(" asked the support bot: \"").append(subject).append("\"\n");
+    if (!requester.emailVerified()) {
+      out.append("Requester's name and email are as typed in the ticket form, not verified.\n");
+    }
     out.append("Escalated because ").append(switch (trigger) {
       case "no_answers" -> "the bot found no answer twice in a row and the user accepted a person.";
       case "flow" -> "the guided fix ended in an escalation.";

@@ -29,7 +29,10 @@ import io.tierzero.bot.identity.DirectoryConfiguration;
 import io.tierzero.bot.identity.EmbeddedDirectory;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import io.tierzero.bot.chat.BotMessage;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -53,6 +56,7 @@ class IdentityFlowsTest implements TestPropertyProvider {
 
   @Inject EmbeddedDirectory directory;
   @Inject FlowEscalationRepository escalations;
+  @Inject javax.sql.DataSource dataSource;
 
   @Override
   public Map<String, String> getProperties() {
@@ -62,6 +66,9 @@ class IdentityFlowsTest implements TestPropertyProvider {
     properties.put("tierzero.mail.embedded.enabled", "false");
     properties.put("tierzero.mail.host", "127.0.0.1");
     properties.put("tierzero.mail.port", String.valueOf(smtp.getSmtp().getPort()));
+    // Several tests verify the same demo users; the hourly cap has its own tests.
+    properties.put("tierzero.flows.codes-per-hour", "50");
+    properties.put("tierzero.flows.code-guesses-per-minute", "1000");
     return properties;
   }
 
@@ -70,13 +77,27 @@ class IdentityFlowsTest implements TestPropertyProvider {
     smtp.stop();
   }
 
-  /** The code in the newest message to {@code address}. */
-  private String codeSentTo(String address) throws Exception {
+  /** The newest message to {@code address}. */
+  private MimeMessage latestTo(String address) throws Exception {
     MimeMessage latest = null;
     for (var message : smtp.getReceivedMessages()) {
       if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) latest = message;
     }
     assertNotNull(latest, "no mail to " + address);
+    return latest;
+  }
+
+  private int mailsTo(String address) throws Exception {
+    int count = 0;
+    for (var message : smtp.getReceivedMessages()) {
+      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) count++;
+    }
+    return count;
+  }
+
+  /** The code in the newest message to {@code address}. */
+  private String codeSentTo(String address) throws Exception {
+    var latest = latestTo(address);
     var matcher = CODE.matcher(GreenMailUtil.getBody(latest));
     assertTrue(matcher.find(), "no code in the mail");
     return matcher.group(1);
@@ -104,7 +125,10 @@ class IdentityFlowsTest implements TestPropertyProvider {
     assertQuestion(chat.last("I forgot my password"), "text");
     var codeQuestion = chat.last("alice");
     assertQuestion(codeQuestion, "code");
-    assertTrue(codeQuestion.text().contains("a***e@example.com"), codeQuestion.text());
+    assertFalse(codeQuestion.text().contains("@example.com"), codeQuestion.text());
+    var mail = latestTo("alice@example.com");
+    assertTrue(GreenMailUtil.getBody(mail).contains("set a new password for the account alice"), GreenMailUtil.getBody(mail));
+    assertTrue(GreenMailUtil.getBody(mail).contains("report this email to the IT Service Desk"), GreenMailUtil.getBody(mail));
 
     assertQuestion(chat.last(codeSentTo("alice@example.com")), "secret");
     var tooShort = chat.send("short");
@@ -215,5 +239,113 @@ class IdentityFlowsTest implements TestPropertyProvider {
     // The right code no longer helps: the flow is over and the code is spent.
     assertEquals(ReplyType.TEXT, chat.last("thanks").type());
     bind("carol", "Carol-Demo-2026");
+  }
+
+  /**
+   * What a visitor sees for a name, up to and including three wrong codes: each reply's type,
+   * text, options, input and form, in order. Codes typed are wrong for whoever owns the name.
+   */
+  private List<String> seenFor(String trigger, List<String> before, String name, String email) throws Exception {
+    var chat = new FlowChat(client);
+    var seen = new ArrayList<String>();
+    for (var text : concat(List.of(trigger), before, List.of(name))) seen.addAll(shown(chat.send(text)));
+    var real = email == null ? "" : codeSentTo(email);
+    var wrong = real.equals("000000") ? "111111" : "000000";
+    for (int i = 0; i < 3; i++) seen.addAll(shown(chat.send(wrong)));
+    return seen;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+    var all = new ArrayList<>(a);
+    all.addAll(b);
+    all.addAll(c);
+    return all;
+  }
+
+  private static List<String> shown(List<BotMessage> replies) {
+    return replies.stream()
+        // The form's action names the conversation, which differs anyway; its fields must not.
+        .map(r -> r.type() + " | " + r.text() + " | " + r.options() + " | " + r.input() + " | " + (r.form() == null ? null : r.form().fields()))
+        .toList();
+  }
+
+  @Test
+  void every_name_gets_the_same_replies_until_the_code_is_verified() throws Exception {
+    var flows = Map.of(
+        "I forgot my password", List.<String>of(),
+        "I'm locked out of my account", List.<String>of(),
+        "reset my mfa", List.of("I have a new phone"));
+    for (var flow : flows.entrySet()) {
+      int aliceMails = mailsTo("alice@example.com");
+      var existing = seenFor(flow.getKey(), flow.getValue(), "alice", "alice@example.com");
+      assertEquals(aliceMails + 1, mailsTo("alice@example.com"), "alice is sent a code");
+      var byEmail = seenFor(flow.getKey(), flow.getValue(), "alice@example.com", "alice@example.com");
+      var unknown = seenFor(flow.getKey(), flow.getValue(), "nobody-here", null);
+      var unknownEmail = seenFor(flow.getKey(), flow.getValue(), "nobody@example.com", null);
+      var withoutEmail = seenFor(flow.getKey(), flow.getValue(), "dave", null);
+      var locked = seenFor(flow.getKey(), flow.getValue(), "bob", "bob@example.com");
+
+      var codeStep = existing.get(existing.size() - 7);
+      assertTrue(codeStep.contains("If that account exists and has an email on file") && codeStep.contains("type=code"), String.join("\n", existing));
+      assertTrue(existing.getLast().startsWith("HANDOFF"), existing.getLast());
+      assertEquals(existing, byEmail, flow.getKey() + ": username and email");
+      assertEquals(existing, unknown, flow.getKey() + ": unknown name");
+      assertEquals(existing, unknownEmail, flow.getKey() + ": unknown email");
+      assertEquals(existing, withoutEmail, flow.getKey() + ": no email on file");
+      assertEquals(existing, locked, flow.getKey() + ": locked account");
+      for (var reply : existing) {
+        assertFalse(reply.contains("alice") || reply.contains("***") || reply.contains("locked") && !reply.contains("unlock"), reply);
+      }
+    }
+  }
+
+  @Test
+  void the_lock_state_is_told_only_after_the_code() throws Exception {
+    var chat = new FlowChat(client);
+    chat.last("unlock my account");
+    chat.last("carol@example.com");
+
+    var notLocked = chat.send(codeSentTo("carol@example.com"));
+
+    assertTrue(notLocked.get(0).text().contains("the account carol is not locked"), notLocked.get(0).text());
+  }
+
+  @Test
+  void a_ticket_after_the_code_marks_the_proven_email_verified_and_any_other_not() throws Exception {
+    var proven = new FlowChat(client);
+    proven.last("unlock my account");
+    proven.last("carol");
+    proven.last(codeSentTo("carol@example.com"));
+    assertEquals(ReplyType.HANDOFF, proven.last("no").type(), "not locked and still failing: a person");
+    var other = new FlowChat(client);
+    other.last("unlock my account");
+    other.last("carol");
+    other.last(codeSentTo("carol@example.com"));
+    other.last("no");
+
+    raiseTicket(proven, "carol@example.com");
+    raiseTicket(other, "ceo@example.com");
+
+    assertEquals(Boolean.TRUE, requesterVerified(proven));
+    assertEquals(Boolean.FALSE, requesterVerified(other));
+  }
+
+  private void raiseTicket(FlowChat chat, String email) {
+    client.toBlocking().exchange(
+        io.micronaut.http.HttpRequest.POST("/api/conversations/" + chat.conversation.id() + "/ticket",
+                Map.of("name", "Carol", "email", email, "consent", true))
+            .header("X-Conversation-Token", chat.conversation.token()));
+  }
+
+  private Boolean requesterVerified(FlowChat chat) throws Exception {
+    var raw = dataSource;
+    while (raw instanceof io.micronaut.data.connection.jdbc.advice.DelegatingDataSource delegating) raw = delegating.getTargetDataSource();
+    try (var connection = raw.getConnection();
+        var query = connection.prepareStatement("select requester_verified from ticket where conversation_id = ?")) {
+      query.setString(1, chat.conversation.id());
+      try (var rows = query.executeQuery()) {
+        return rows.next() ? rows.getBoolean(1) : null;
+      }
+    }
   }
 }

@@ -40,7 +40,7 @@ class PublicApiLimitsTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     var properties = new HashMap<>(TestApp.properties());
-    properties.put("micronaut.server.client-address-header", "X-Forwarded-For");
+    properties.put("tierzero.security.trusted-proxies", "127.0.0.1/32,::1/128");
     properties.put("tierzero.security.rate-limits.address-burst", Integer.toString(ADDRESS_BURST));
     properties.put("tierzero.security.rate-limits.address-per-minute", "1");
     properties.put("tierzero.security.rate-limits.conversation-burst", Integer.toString(CONVERSATION_BURST));

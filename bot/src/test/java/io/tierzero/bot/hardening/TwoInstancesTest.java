@@ -92,6 +92,7 @@ class TwoInstancesTest {
   void a_ticket_asked_for_twice_through_different_instances_is_one_ticket() {
     var conversation = one.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
     send(two, conversation, "my vpn won't connect");
+    send(one, conversation, "talk to a person");
 
     var firstTicket = ticket(one, conversation);
     var secondTicket = ticket(two, conversation);

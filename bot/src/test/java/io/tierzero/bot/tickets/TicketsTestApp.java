@@ -29,6 +29,9 @@ final class TicketsTestApp {
     properties.put(TicketsTestSearch.ENABLED, "true");
     properties.put("tierzero.security.agents." + AGENT + ".password-hash", AGENT_HASH);
     properties.put("tierzero.tickets.queues.accounts", "tier1-identity");
+    // These tests raise many tickets from one address and name; the limits have their own test.
+    properties.put("tierzero.tickets.limits.per-address-per-hour", "1000");
+    properties.put("tierzero.tickets.limits.per-requester-per-hour", "1000");
     return properties;
   }
 

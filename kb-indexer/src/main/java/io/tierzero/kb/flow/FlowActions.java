@@ -11,11 +11,12 @@ public final class FlowActions {
   /** Action name to its parameter names. */
   public static final Map<String, Set<String>> PARAMETERS =
       Map.of(
-          // Looks a user up by username or email. Data: user, name, masked_email, locked, mfa.
-          "find_user", Set.of("login"),
-          // Emails a one-time code to the address on file. Data: sent_to (masked).
-          "send_code", Set.of("user"),
-          // Checks the code the user typed. Failed data: reason (wrong, expired, exhausted, none).
+          // Emails a one-time code to the account named by username or email, saying what it is
+          // for (purpose: password_reset, account_unlock, mfa_reset). The same outcome for every
+          // name: nothing about the account is known before the code is checked.
+          "send_code", Set.of("login", "purpose"),
+          // Checks the code the user typed. Data: user, name, locked, mfa. Failed data: reason
+          // (wrong, expired, exhausted, busy, none).
           "check_code", Set.of("code"),
           // Sets a new password after verification. Failed data: reason, message.
           "set_password", Set.of("user", "password"),

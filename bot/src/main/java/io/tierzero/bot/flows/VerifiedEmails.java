@@ -1,0 +1,30 @@
+package io.tierzero.bot.flows;
+
+import io.tierzero.bot.identity.Directory;
+import io.tierzero.bot.identity.DirectoryException;
+import jakarta.inject.Singleton;
+import java.util.Locale;
+
+/** Whether an email address was proven in a conversation: a code sent to it was typed back. */
+@Singleton
+public class VerifiedEmails {
+  private final CodeVerificationRepository codes;
+  private final Directory directory;
+
+  VerifiedEmails(CodeVerificationRepository codes, Directory directory) {
+    this.codes = codes;
+    this.directory = directory;
+  }
+
+  public boolean verified(String conversationId, String email) {
+    var wanted = email.strip().toLowerCase(Locale.ROOT);
+    try {
+      return codes.findByConversationIdAndVerifiedAtIsNotNull(conversationId).stream()
+          .map(c -> directory.findUser(c.username()))
+          .flatMap(java.util.Optional::stream)
+          .anyMatch(u -> u.email() != null && u.email().strip().toLowerCase(Locale.ROOT).equals(wanted));
+    } catch (DirectoryException e) {
+      return false;
+    }
+  }
+}
