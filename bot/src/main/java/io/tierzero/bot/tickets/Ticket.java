@@ -49,7 +49,7 @@ record Ticket(
     return new Ticket(
         id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
         category, queue, priority, priorityReason, triggerKind, status, confidence,
-        pageUrl, browser, context, createdAt, now, resolvedAt);
+        pageUrl, browser, context, createdAt, now, resolvedAt, requesterVerified);
   }
 
   Ticket withStatus(TicketStatus newStatus, Instant now) {
