@@ -58,7 +58,7 @@ final class TicketRaisedHandler implements Handler {
     if (nearest != null && nearest.intent().action() == Intent.Action.TICKET_NOTE && TicketChat.noteText(context.text()) != null) {
       return List.of(chat.noteOrAsk(context, ticket));
     }
-        // The widget starts over when this option is chosen: what "start a new chat" asks for.
+    // The widget starts over when this option is chosen: what "start a new chat" asks for.
     return List.of(Reply.text(TicketService.afterTicket(ticket), Options.NEW_CONVERSATION));
   }
 }
