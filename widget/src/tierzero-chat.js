@@ -22,9 +22,11 @@
   // The bot's standard option for starting over (chat Options.NEW_CONVERSATION): the widget acts
   // on it itself instead of sending it.
   const NEW_CONVERSATION_TEXT = 'Start a new conversation';
-  // Conversations this browser started, newest first, kept so later features ("my tickets") can
-  // ask about them; capped so a long-lived browser does not collect tokens without end.
+  // Conversations this browser started, newest first, kept so the widget can ask for their tickets
+  // (POST /api/tickets/mine, which takes at most this many); capped so a long-lived browser does not collect tokens without end.
   const STARTED_MAX = 20;
+  // A ticket_status reply without a ticket of this conversation (chat Reply.SHOW_MY_TICKETS).
+  const SHOW_MY_TICKETS = 'show_my_tickets';
   const RTL_LANGS = ['ar', 'fa', 'he', 'ur', 'yi', 'ps', 'ku', 'dv'];
   // Enough to type a word before suggesting; below that every title matches.
   const SUGGEST_MIN = 3;
@@ -78,6 +80,8 @@
       restoreFailed: 'The earlier conversation could not be loaded.',
       newConversation: 'New conversation',
       newStarted: 'New conversation started. The earlier one is kept.',
+      myTickets: 'Tickets raised from this browser',
+      updated: 'last updated',
     },
     fr: {
       title: 'Aide informatique',
@@ -131,6 +135,8 @@
       restoreFailed: "La conversation précédente n'a pas pu être chargée.",
       newConversation: 'Nouvelle conversation',
       newStarted: 'Nouvelle conversation commencée. La précédente est conservée.',
+      myTickets: 'Tickets ouverts depuis ce navigateur',
+      updated: 'mis à jour',
     },
   };
 
@@ -182,6 +188,7 @@ padding:.3rem .8rem;min-height:2.25rem}
 .tz-btn:disabled{opacity:.55;cursor:not-allowed;background:var(--tz-bg);color:var(--tz-accent)}
 a{color:var(--tz-accent)}
 .tz-options{display:flex;flex-wrap:wrap;gap:.4rem;margin-top:.5rem}
+.tz-tickets{margin:.25rem 0 0;padding-inline-start:1.1rem}.tz-my-tickets h3{font-size:inherit;margin:.5rem 0 0}
 .tz-rate{display:flex;gap:.3rem;align-items:center;margin-top:.4rem;font-size:.875rem}
 .tz-rate button{display:inline-flex;align-items:center;justify-content:center;width:2.25rem;height:2.25rem;padding:0}
 .tz-rate button[aria-pressed=true]{background:var(--tz-accent);color:var(--tz-accent-text)}
@@ -647,7 +654,11 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         if (message.secret) message.text = ''; // gone from memory once the bot has it
         // Show the answer from its start: long replies would otherwise open at their end.
         this.firstNew = replies.length ? this.messages.length : null;
-        for (const reply of replies) this.messages.push({ from: 'bot', ...reply });
+        for (const reply of replies) {
+          const shown = { from: 'bot', ...reply };
+          this.messages.push(shown);
+          if (reply.action === SHOW_MY_TICKETS) this.showMyTickets(shown);
+        }
         this.pendingInput = inputType(replies[replies.length - 1]);
         this.remember();
         this.announce(replies.map((r) => r.text).join(' '));
@@ -687,6 +698,26 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       this.remember();
       const list = (browserStorage.get(this.startedKey()) || []).filter((c) => c && c.id !== started.id);
       browserStorage.set(this.startedKey(), [{ id: started.id, token: started.token, at: new Date().toISOString() }, ...list].slice(0, STARTED_MAX));
+    }
+
+    /**
+     * The bot knows no ticket in this conversation: asks for the tickets of the others this
+     * browser started, by their tokens, and shows them under the reply. Quiet on failure: the
+     * reply already says how to find tickets.
+     */
+    async showMyTickets(message) {
+      const conversations = (browserStorage.get(this.startedKey()) || [])
+        .filter((c) => c && typeof c.id === 'string' && typeof c.token === 'string')
+        .slice(0, STARTED_MAX)
+        .map((c) => ({ id: c.id, token: c.token }));
+      if (!conversations.length) return;
+      try {
+        const mine = await this.api.call('POST', '/api/tickets/mine', { conversations });
+        message.tickets = (mine && mine.tickets) || [];
+        this.renderMessages();
+      } catch (e) {
+        /* the reply's own text stands */
+      }
     }
 
     /** Where the conversations this browser started are listed, newest first: [{id, token, at}]. */
@@ -801,6 +832,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         h('p', { dir: 'auto', text: m.text }),
       );
       if (m.articles && m.articles.length) item.append(this.cards(m.articles, m.id));
+      if (m.tickets && m.tickets.length) item.append(this.ticketList(m.tickets));
       if (current && m.options && m.options.length && !this.busy) {
         item.append(
           h(
@@ -815,6 +847,26 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       if (m.id && (m.type === 'answer' || m.type === 'no_answer' || (current && flowEnded(m)))) item.append(this.rating(m));
       if (m.form && m.id) item.append(this.replyForm(m));
       return item;
+    }
+
+    /** Number, status and last update of each ticket, most recently updated first. */
+    ticketList(tickets) {
+      const when = (iso) => {
+        const d = new Date(iso);
+        return isNaN(d) ? '' : d.toLocaleString(this.language || undefined, { dateStyle: 'medium', timeStyle: 'short' });
+      };
+      return h(
+        'div',
+        { class: 'tz-my-tickets' },
+        h('h3', { text: this.t('myTickets') }),
+        h(
+          'ul',
+          { class: 'tz-tickets' },
+          ...tickets.map((t) =>
+            h('li', { 'data-ticket': t.number, dir: 'auto', text: t.number + ': ' + t.status + ', ' + this.t('updated') + ' ' + when(t.updatedAt) + ' (' + t.subject + ')' }),
+          ),
+        ),
+      );
     }
 
     cards(articles, owner) {

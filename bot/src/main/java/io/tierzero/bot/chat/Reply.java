@@ -14,7 +14,8 @@ import java.util.Objects;
  *     for most replies
  * @param input what the user is expected to type next (a flow's question); null when anything goes
  * @param flow the flow a {@code flow_step} belongs to (its id); null for other replies
- * @param action something for the widget to do, e.g. {@value #NEW_CONVERSATION}; null for most
+ * @param action something for the widget to do, e.g. {@value #NEW_CONVERSATION} or {@value
+ *     #SHOW_MY_TICKETS}; null for most
  */
 @Serdeable
 public record Reply(
@@ -28,6 +29,12 @@ public record Reply(
     @Nullable String action) {
   /** The widget starts a new conversation (the old one stays as it is). */
   public static final String NEW_CONVERSATION = "new_conversation";
+
+  /**
+   * With a {@code ticket_status} reply that knows no ticket in this conversation: the widget lists
+   * the tickets of the other conversations this browser started ({@code POST /api/tickets/mine}).
+   */
+  public static final String SHOW_MY_TICKETS = "show_my_tickets";
 
   @Creator
   public Reply {

@@ -58,7 +58,8 @@ public final class IntentHandler implements Handler {
     Intent intent = intent(context).orElseThrow();
     return switch (intent.action()) {
       case HANDOFF -> List.of(handoffs.offer(context, Handoffs.Trigger.USER_REQUEST));
-      case TICKET_STATUS -> List.of(tickets.statusReply(context));
+      // Without a ticket in this chat there is nothing to note on or close here: where to find them.
+      case TICKET_STATUS, TICKET_NOTE, TICKET_CLOSE -> List.of(tickets.statusReply(context));
       case NEW_CONVERSATION -> List.of(Reply.newConversation(intent.reply(), intent.options()));
       case SMALLTALK, REDIRECT -> List.of(Reply.text(intent.reply(), intent.options().toArray(String[]::new)));
       case FLOW -> engine.start(context.conversationId(), flows.get(intent.flow()).orElseThrow());

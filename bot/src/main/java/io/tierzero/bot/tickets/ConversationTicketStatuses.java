@@ -10,7 +10,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The tickets raised from the conversation, with number, status and last update. */
+/**
+ * The ticket raised from the conversation, with number, status and last update; without one, how
+ * to find them, and the widget lists the tickets of the other conversations this browser started.
+ */
 @Singleton
 final class ConversationTicketStatuses implements TicketStatuses {
   static final String NONE_KNOWN =
@@ -31,7 +34,7 @@ final class ConversationTicketStatuses implements TicketStatuses {
     return tickets
         .findByConversationId(context.conversationId())
         .map(ConversationTicketStatuses::reply)
-        .orElseGet(() -> new Reply(ReplyType.TICKET_STATUS, NONE_KNOWN, List.of(), List.of(Options.TALK_TO_PERSON)));
+        .orElseGet(() -> new Reply(ReplyType.TICKET_STATUS, NONE_KNOWN, List.of(), List.of(Options.TALK_TO_PERSON)).withAction(Reply.SHOW_MY_TICKETS));
   }
 
   static Reply reply(Ticket t) {

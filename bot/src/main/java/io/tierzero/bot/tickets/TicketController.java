@@ -71,6 +71,16 @@ class TicketController {
   }
 
   @Operation(
+      summary = "The tickets raised from the conversations this browser started",
+      description =
+          "Each conversation with its token, at most 20. Unknown conversations and wrong tokens are left out without an error, like conversations without a ticket.")
+  @ApiResponse(responseCode = "400", description = "No list, more than 20 conversations, or an entry without id or token")
+  @Post("/api/tickets/mine")
+  MyTickets mine(@Valid @Body MyTicketsRequest request) {
+    return tickets.mine(request.conversations());
+  }
+
+  @Operation(
       summary = "Add a note to a ticket, for the user who raised it (with that conversation's token)",
       description =
           "201 with the ticket and the note, which reaches the ticket's sinks as ticket.updated; 200 when the same note was just added.")

@@ -25,11 +25,13 @@ final class TicketRaisedHandler implements Handler {
   private final TicketRepository tickets;
   private final TurnDecisions decisions;
   private final ChatConfiguration config;
+  private final TicketChat chat;
 
-  TicketRaisedHandler(TicketRepository tickets, TurnDecisions decisions, ChatConfiguration config) {
+  TicketRaisedHandler(TicketRepository tickets, TurnDecisions decisions, ChatConfiguration config, TicketChat chat) {
     this.tickets = tickets;
     this.decisions = decisions;
     this.config = config;
+    this.chat = chat;
   }
 
   @Override
@@ -40,11 +42,21 @@ final class TicketRaisedHandler implements Handler {
   @Override
   public List<Reply> handle(TurnContext context) {
     var ticket = tickets.findByConversationId(context.conversationId()).orElseThrow();
+    var answer = chat.answer(context, ticket);
+    if (answer.isPresent()) return answer.get();
     var decision = decisions.decide(context.text(), Math.max(2, config.maxArticles()));
     if (decision.isIntent()) {
       var intent = decision.intent();
       if (intent.action() == Intent.Action.TICKET_STATUS) return List.of(ConversationTicketStatuses.reply(ticket));
+      if (intent.action() == Intent.Action.TICKET_CLOSE) return List.of(chat.askToClose(ticket));
+      if (intent.action() == Intent.Action.TICKET_NOTE) return List.of(chat.noteOrAsk(context, ticket));
       if (intent.action() == Intent.Action.NEW_CONVERSATION) return List.of(Reply.newConversation(intent.reply(), intent.options()));
+    }
+    // Here nothing but the ticket is answered, so a lower bar is safe for a note spelled out ("add
+    // that ..."): the nearest intent is a note, though not a confident one.
+    var nearest = decision.evidence();
+    if (nearest != null && nearest.intent().action() == Intent.Action.TICKET_NOTE && TicketChat.noteText(context.text()) != null) {
+      return List.of(chat.noteOrAsk(context, ticket));
     }
     // The widget starts over when this option is chosen: what "start a new chat" asks for.
     return List.of(Reply.text(TicketService.afterTicket(ticket), Options.NEW_CONVERSATION));

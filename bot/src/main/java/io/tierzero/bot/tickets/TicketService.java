@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -201,6 +202,24 @@ public class TicketService {
         .findByTicketNumber(number.strip().toUpperCase(Locale.ROOT))
         .filter(t -> store.find(t.conversationId(), token).isPresent())
         .map(TicketService::receipt);
+  }
+
+  /**
+   * The tickets raised from these conversations, most recently updated first. A conversation that
+   * does not exist or whose token is wrong is left out like one without a ticket, so the answer
+   * never tells which conversations exist.
+   */
+  public MyTickets mine(List<MyTicketsRequest.Conversation> conversations) {
+    // The same conversation twice is checked once: the first token given for it counts.
+    var byId = new LinkedHashMap<String, String>();
+    for (var c : conversations) byId.putIfAbsent(c.id(), c.token());
+    return new MyTickets(
+        byId.entrySet().stream()
+            .filter(c -> store.find(c.getKey(), c.getValue()).isPresent())
+            .flatMap(c -> tickets.findByConversationId(c.getKey()).stream())
+            .sorted(Comparator.comparing(Ticket::updatedAt).reversed())
+            .map(TicketService::receipt)
+            .toList());
   }
 
   /** The ticket raised in a conversation, if any. */

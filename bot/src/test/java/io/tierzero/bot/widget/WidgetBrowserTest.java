@@ -578,7 +578,38 @@ class WidgetBrowserTest implements TestPropertyProvider {
     assertEquals(2, storedMessages(current().get("id")), "only the new question and its answer");
   }
 
+  @Test
+  void asking_about_tickets_in_a_new_conversation_lists_the_tickets_this_browser_raised() {
+    open();
+    raiseTicketInTheWidget();
+    var number = ticketNumberOf(current().get("id"));
+    shadow().findElement(By.cssSelector(".tz-header .tz-new")).click();
+
+    ask("any news on my ticket?");
+
+    var item = waitFor(d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='ticket_status'] .tz-tickets li")));
+    assertEquals(number, item.getDomAttribute("data-ticket"));
+    assertTrue(item.getText().startsWith(number + ": new, last updated "), item.getText());
+    assertEquals("Tickets raised from this browser", textOf(".tz-my-tickets h3"));
+    assertEquals(1, shadow().findElements(By.cssSelector(".tz-tickets li")).size());
+  }
+
   // ---- helpers ----
+
+  private String ticketNumberOf(String conversationId) {
+    var ds = dataSource;
+    while (ds instanceof DelegatingDataSource delegating) ds = delegating.getTargetDataSource();
+    try (var connection = ds.getConnection();
+        var statement = connection.prepareStatement("select ticket_number from ticket where conversation_id = ?")) {
+      statement.setString(1, conversationId);
+      try (var rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /** Asks for a person and sends the ticket form the handoff offers. */
   private void raiseTicketInTheWidget() {

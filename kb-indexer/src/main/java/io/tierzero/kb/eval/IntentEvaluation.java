@@ -234,7 +234,7 @@ public final class IntentEvaluation {
     }
     String expect = c.expect();
     if (expect.equals("handoff")) return i != null && i.action() == Intent.Action.HANDOFF;
-    if (expect.equals("ticket-status")) return i != null && i.action() == Intent.Action.TICKET_STATUS;
+    if (expect.equals("ticket-status")) return i != null && i.action().aboutTickets();
     if (expect.equals("smalltalk")) {
       // The reply is of type text: small talk, a redirect, a new conversation.
       return i != null && (i.action() == Intent.Action.SMALLTALK || i.action() == Intent.Action.REDIRECT || i.action() == Intent.Action.NEW_CONVERSATION);
@@ -263,7 +263,7 @@ public final class IntentEvaluation {
     Intent i = e.intent();
     return switch (c.expect()) {
       case "handoff" -> i.action() == Intent.Action.HANDOFF;
-      case "ticket-status" -> i.action() == Intent.Action.TICKET_STATUS;
+      case "ticket-status" -> i.action().aboutTickets();
       case "smalltalk" -> i.action() == Intent.Action.SMALLTALK;
       case "abstain" -> false;
       default -> c.expect().equals(i.behaviour())

@@ -33,6 +33,8 @@ public record Intent(
   public enum Action {
     HANDOFF("handoff"),
     TICKET_STATUS("ticket-status"),
+    TICKET_NOTE("ticket-note"),
+    TICKET_CLOSE("ticket-close"),
     NEW_CONVERSATION("new-conversation"),
     SMALLTALK("smalltalk"),
     REDIRECT("redirect"),
@@ -53,6 +55,11 @@ public record Intent(
       return java.util.Optional.empty();
     }
 
+    /** Status, note and close: about a ticket the user already has. */
+    public boolean aboutTickets() {
+      return this == TICKET_STATUS || this == TICKET_NOTE || this == TICKET_CLOSE;
+    }
+
     /** Actions that answer with the intent's own {@code reply}. */
     public boolean needsReply() {
       return this == SMALLTALK || this == REDIRECT || this == NEW_CONVERSATION;
@@ -62,9 +69,12 @@ public record Intent(
   /**
    * The behaviour the intent stands for, as evaluation data names it: {@code handoff},
    * {@code ticket-status}, {@code smalltalk}, {@code flow:<id>}, ...; two small-talk kinds are one
-   * behaviour, so the margin between them does not count against either.
+   * behaviour, so the margin between them does not count against either. Noting on and closing a
+   * ticket are questions about one's tickets ({@code ticket-status}) like asking its status: which
+   * of the three is the bot's next step, not a different kind of request.
    */
   public String behaviour() {
-    return action == Action.FLOW ? "flow:" + flow : action.yaml();
+    if (action == Action.FLOW) return "flow:" + flow;
+    return action.aboutTickets() ? Action.TICKET_STATUS.yaml() : action.yaml();
   }
 }

@@ -55,6 +55,30 @@ class IntentsTest {
   }
 
   @Test
+  void noting_on_and_closing_a_ticket_are_actions_of_their_own_that_count_as_ticket_questions() throws IOException {
+    var intents = Intents.load(REAL_ARTICLES);
+    var actions = intents.intents().stream().map(Intent::action).distinct().toList();
+    assertTrue(actions.contains(Intent.Action.TICKET_NOTE), actions.toString());
+    assertTrue(actions.contains(Intent.Action.TICKET_CLOSE), actions.toString());
+    for (var intent : intents.intents()) {
+      if (intent.action().aboutTickets()) assertEquals("ticket-status", intent.behaviour(), intent.id());
+    }
+
+    var problems = problemsOf("""
+        intents:
+          - id: note
+            action: ticket-note
+            examples: [add a note to my ticket]
+          - id: close
+            action: ticket-close
+            reply: Closed!
+            examples: [close my ticket]
+        """);
+    assertEquals(1, problems.size(), problems.toString());
+    assertProblem(problems, 7, "(ticket-close) takes no 'reply'");
+  }
+
+  @Test
   void an_unknown_action_is_reported_on_its_line() throws IOException {
     var problems = problemsOf("""
         intents:

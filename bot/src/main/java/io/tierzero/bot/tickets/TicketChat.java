@@ -1,0 +1,128 @@
+package io.tierzero.bot.tickets;
+
+import io.micronaut.core.annotation.Nullable;
+import io.tierzero.bot.chat.Options;
+import io.tierzero.bot.chat.Reply;
+import io.tierzero.bot.chat.ReplyInput;
+import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.chat.TurnContext;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Adding a note to the conversation's ticket and closing it, in chat. Closing asks once ("Close
+ * T-000123?") because it cannot be undone here; a note without its text asks for the text. Which
+ * question is open is the bot's last reply (its text starts with {@link #CLOSE_QUESTION} or {@link
+ * #NOTE_QUESTION}), so nothing but the transcript holds the state.
+ */
+@Singleton
+final class TicketChat {
+  static final String CLOSE_QUESTION = "Close ";
+  static final String NOTE_QUESTION = "What should I add to ";
+  static final String YES = "Yes";
+  static final String NO = "No";
+  static final String CANCEL = "Cancel";
+
+  private static final Set<String> YESES = Set.of("yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "please do", "close it");
+  private static final Set<String> NOS = Set.of("no", "n", "nope", "not yet", "dont", "keep it open", "cancel");
+  /** The note is what follows "that", "saying" or a colon in "add (a note) that ...". */
+  private static final Pattern NOTE_TEXT =
+      Pattern.compile("(?is)^.*?\\b(?:add|tell|note|let|put|say)\\b.*?(?:\\bthat\\s+says\\b|\\bthat\\b|\\bsaying\\b|:)\\s*(.+)$");
+
+  private final TicketUpdates updates;
+
+  TicketChat(TicketUpdates updates) {
+    this.updates = updates;
+  }
+
+  /** The answer to the open question of the last reply, if there is one and this answers it. */
+  Optional<List<Reply>> answer(TurnContext context, Ticket ticket) {
+    var previous = context.previousReply();
+    if (previous == null) return Optional.empty();
+    var number = ticket.ticketNumber();
+    if (previous.text().startsWith(CLOSE_QUESTION + number + "?")) {
+      if (YESES.contains(context.normalized())) return Optional.of(List.of(close(context, ticket)));
+      if (NOS.contains(context.normalized())) {
+        return Optional.of(List.of(Reply.text("OK, " + number + " stays open.")));
+      }
+      return Optional.empty();
+    }
+    if (previous.text().startsWith(NOTE_QUESTION + number + "?")) {
+      if (NOS.contains(context.normalized())) return Optional.of(List.of(Reply.text("OK, I added nothing to " + number + ".")));
+      return Optional.of(List.of(note(context, ticket, context.text())));
+    }
+    return Optional.empty();
+  }
+
+  /** "Close my ticket": asks first. */
+  Reply askToClose(Ticket ticket) {
+    if (ticket.ticketStatus() == TicketStatus.CLOSED) return alreadyClosed(ticket);
+    return new Reply(
+        ReplyType.TEXT,
+        CLOSE_QUESTION + ticket.ticketNumber() + "? (\"" + ticket.subject() + "\") The IT Service Desk will stop working on it.",
+        List.of(),
+        List.of(YES, NO),
+        null,
+        new ReplyInput(ReplyInput.YES_NO));
+  }
+
+  /** "Add a note ...": adds what follows "that" or a colon, or asks for it. */
+  Reply noteOrAsk(TurnContext context, Ticket ticket) {
+    if (ticket.ticketStatus() == TicketStatus.CLOSED) return alreadyClosed(ticket);
+    var text = noteText(context.text());
+    if (text != null) return note(context, ticket, text);
+    return new Reply(
+        ReplyType.TEXT,
+        NOTE_QUESTION + ticket.ticketNumber() + "? Type the note; it goes to the IT Service Desk with your ticket.",
+        List.of(),
+        List.of(CANCEL),
+        null,
+        new ReplyInput(ReplyInput.TEXT));
+  }
+
+  /** The note in "please add that it still happens", or null when the message only asks to add one. */
+  static @Nullable String noteText(String message) {
+    var m = NOTE_TEXT.matcher(message.strip());
+    if (!m.matches()) return null;
+    var text = m.group(1).strip();
+    return text.isEmpty() ? null : text;
+  }
+
+  private Reply close(TurnContext context, Ticket ticket) {
+    var result = updates.close(TicketUpdates.Access.ofConversation(context.conversationId()), null);
+    if (result.isEmpty()) return Reply.text("I couldn't find the ticket of this conversation.");
+    var number = result.get().ticket().number();
+    if (!result.get().recorded()) return alreadyClosed(ticket);
+    return new Reply(
+        ReplyType.TICKET_STATUS,
+        "Closed " + number + ". I told the IT Service Desk it's no longer needed. If the problem comes back,"
+            + " start a new conversation.",
+        List.of(),
+        List.of(Options.NEW_CONVERSATION));
+  }
+
+  private Reply note(TurnContext context, Ticket ticket, String text) {
+    if (ticket.ticketStatus() == TicketStatus.CLOSED) return alreadyClosed(ticket);
+    if (text.strip().length() > TicketUpdates.MAX_TEXT) {
+      return Reply.text("That note is too long: keep it under " + TicketUpdates.MAX_TEXT + " characters.");
+    }
+    var result = updates.addNote(TicketUpdates.Access.ofConversation(context.conversationId()), text);
+    if (result.isEmpty()) return Reply.text("I couldn't find the ticket of this conversation.");
+    var change = result.get().change();
+    return new Reply(
+        ReplyType.TICKET_STATUS,
+        "Added to " + result.get().ticket().number() + ": \"" + (change == null ? text : change.text())
+            + "\". The IT Service Desk gets it with your ticket.",
+        List.of(),
+        List.of());
+  }
+
+  private static Reply alreadyClosed(Ticket ticket) {
+    return Reply.text(
+        "Your ticket " + ticket.ticketNumber() + " is closed. For a new problem, start a new conversation.",
+        Options.NEW_CONVERSATION);
+  }
+}

@@ -1,0 +1,31 @@
+package io.tierzero.bot.tickets;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.tierzero.bot.Postgres;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The same notes, closes, deliveries and browser tickets on PostgreSQL, in a schema of its own.
+ * Skipped when PostgreSQL is unreachable, failed instead when {@code TIERZERO_REQUIRE_POSTGRES=true}.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TicketsInChatPostgresTest extends TicketsInChatTest {
+  private String schema;
+
+  @Override
+  public Map<String, String> getProperties() {
+    schema = Postgres.newSchema();
+    var properties = new HashMap<>(super.getProperties());
+    properties.putAll(Postgres.properties(schema));
+    return properties;
+  }
+
+  @AfterAll
+  void dropSchema() {
+    Postgres.dropSchema(schema);
+  }
+}
