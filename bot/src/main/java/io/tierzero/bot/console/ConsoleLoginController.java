@@ -21,9 +21,12 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 class ConsoleLoginController {
   @Get
-  String form(@QueryValue @Nullable String error, @QueryValue("signed-out") @Nullable String signedOut) {
+  String form(@QueryValue @Nullable String error, @QueryValue @Nullable Integer minutes, @QueryValue("signed-out") @Nullable String signedOut) {
     var message =
-        error != null
+        "throttled".equals(error)
+            ? "<p class=\"error\" role=\"alert\">Too many failed sign-ins. Try again in "
+                + (minutes == null || minutes < 1 ? 1 : Math.min(minutes, 1440)) + " minutes.</p>"
+            : error != null
             ? "<p class=\"error\" role=\"alert\">That username and password did not match.</p>"
             : signedOut != null ? "<p role=\"status\">You are signed out.</p>" : "";
     return Html.frame(

@@ -29,6 +29,8 @@ import java.util.List;
  * @param unlockedValue what unlocking writes; empty removes the attribute instead
  * @param mfaAttribute holds the registered MFA device; removing it makes the next sign-in enrol
  * @param minPasswordLength the policy's minimum length
+ * @param minPasswordScore the lowest zxcvbn score (0 to 4) a new password may have; 0 turns the
+ *     check off
  */
 @ConfigurationProperties(DirectoryConfiguration.PREFIX)
 public record DirectoryConfiguration(
@@ -45,7 +47,8 @@ public record DirectoryConfiguration(
     @Bindable(defaultValue = "") String unlockedValue,
     @Bindable(defaultValue = "mfaDevice") String mfaAttribute,
     @Bindable(defaultValue = "" + DEFAULT_MIN_PASSWORD_LENGTH) int minPasswordLength,
-    @Bindable(defaultValue = "auto") String passwordWrite) {
+    @Bindable(defaultValue = "auto") String passwordWrite,
+    @Bindable(defaultValue = "" + DEFAULT_MIN_PASSWORD_SCORE) int minPasswordScore) {
 
   public static final String PREFIX = "tierzero.directory";
   public static final String DEFAULT_BIND_DN = "cn=tierzero-bot,ou=services,dc=example,dc=com";
@@ -54,4 +57,6 @@ public record DirectoryConfiguration(
   public static final String DEFAULT_BASE_DN = "ou=people,dc=example,dc=com";
   /** NIST SP 800-63B asks for at least 8; 12 is the common corporate floor. */
   public static final int DEFAULT_MIN_PASSWORD_LENGTH = 12;
+  /** zxcvbn's 3: "safely unguessable", about 10^8 guesses or more. */
+  public static final int DEFAULT_MIN_PASSWORD_SCORE = 3;
 }

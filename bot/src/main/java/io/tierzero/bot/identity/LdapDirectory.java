@@ -110,6 +110,8 @@ public class LdapDirectory implements Directory, AutoCloseable {
     if (newPassword.toLowerCase(Locale.ROOT).contains(user.toLowerCase(Locale.ROOT))) {
       return PasswordChange.refused("contains_username", "The password must not contain your username.");
     }
+    var weakness = PasswordStrength.weakness(newPassword, config.minPasswordScore(), user);
+    if (weakness.isPresent()) return PasswordChange.refused("too_weak", weakness.get());
     if (verifyPassword(user, newPassword)) {
       return PasswordChange.refused("same_as_current", "That is your current password: choose a new one.");
     }

@@ -3,7 +3,7 @@ package io.tierzero.bot.identity;
 /**
  * The result of setting a password.
  *
- * @param reason empty when changed; otherwise {@code too_short}, {@code same_as_current},
+ * @param reason empty when changed; otherwise {@code too_short}, {@code too_weak}, {@code same_as_current},
  *     {@code contains_username}, {@code rejected} (by the directory's own policy) or {@code
  *     no_such_user}
  * @param message what to tell the user, without the password

@@ -29,8 +29,12 @@ final class AgentAuthenticationProvider<B> implements HttpRequestExecutorAuthent
   }
 
   private final Map<String, AgentAccount> agents;
+  private final SignInThrottle throttle;
+  private final ClientAddress addresses;
 
-  AgentAuthenticationProvider(List<AgentAccount> agents) {
+  AgentAuthenticationProvider(List<AgentAccount> agents, SignInThrottle throttle, ClientAddress addresses) {
+    this.throttle = throttle;
+    this.addresses = addresses;
     this.agents =
         agents.stream().collect(Collectors.toUnmodifiableMap(a -> a.name().toLowerCase(Locale.ROOT), Function.identity()));
     if (agents.isEmpty()) LOG.info("No agents configured ({}.*): the agents' API refuses everyone", AgentAccount.PREFIX);
@@ -41,14 +45,24 @@ final class AgentAuthenticationProvider<B> implements HttpRequestExecutorAuthent
       HttpRequest<B> request, AuthenticationRequest<String, String> authentication) {
     var username = authentication.getIdentity() == null ? "" : authentication.getIdentity().strip().toLowerCase(Locale.ROOT);
     var secret = authentication.getSecret() == null ? new char[0] : authentication.getSecret().toCharArray();
+    var address = addresses.of(request);
+    var refused = throttle.refusedFor(username, address);
+    if (refused.isPresent()) {
+      // Refused unchecked, known name or not: the right password does not get through either.
+      request.setAttribute(SignInThrottle.RETRY_AFTER, Math.max(1, refused.get().toSeconds() + 1));
+      return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
+    }
     var agent = agents.get(username);
     if (agent == null) {
       PasswordHashes.matches(secret, Dummy.HASH);
+      throttle.failed(username, address);
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }
     if (!PasswordHashes.matches(secret, agent.passwordHash())) {
+      throttle.failed(username, address);
       return AuthenticationResponse.failure(AuthenticationFailureReason.CREDENTIALS_DO_NOT_MATCH);
     }
+    throttle.succeeded(username);
     return AuthenticationResponse.success(agent.name(), agent.roles());
   }
 }

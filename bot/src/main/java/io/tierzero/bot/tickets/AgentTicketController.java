@@ -46,15 +46,15 @@ class AgentTicketController {
       @QueryValue @Nullable String priority,
       @QueryValue @Nullable Integer limit) {
     int n = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(MAX_LIMIT, limit));
-    return tickets.list(parse(status, "status", TicketStatus::fromJson), queue, parse(priority, "priority", p -> Priority.valueOf(p.strip().toUpperCase(Locale.ROOT))), n);
+    return tickets.list(parse(status, "status", TicketStatus::fromJson, "new, open, pending, resolved, closed"), queue, parse(priority, "priority", p -> Priority.valueOf(p.strip().toUpperCase(Locale.ROOT)), "P1, P2, P3, P4"), n);
   }
 
-  private static <T> @Nullable T parse(@Nullable String value, String name, Function<String, T> parser) {
+  private static <T> @Nullable T parse(@Nullable String value, String name, Function<String, T> parser, String allowed) {
     if (value == null || value.isBlank()) return null;
     try {
       return parser.apply(value);
     } catch (IllegalArgumentException e) {
-      throw new HttpStatusException(HttpStatus.BAD_REQUEST, "Unknown " + name + ": " + value);
+      throw new HttpStatusException(HttpStatus.BAD_REQUEST, name + " must be one of: " + allowed);
     }
   }
 

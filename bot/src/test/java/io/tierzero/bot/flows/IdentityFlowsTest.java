@@ -134,6 +134,16 @@ class IdentityFlowsTest implements TestPropertyProvider {
     var tooShort = chat.send("short");
     assertTrue(tooShort.get(0).text().contains("too short"), tooShort.get(0).text());
     assertQuestion(tooShort.get(tooShort.size() - 1), "secret");
+    // Long enough, still guessed at once: refused with the reason, asked again, never echoed.
+    for (var weak : List.of("aaaaaaaaaaaa", "password1234", "qwertyuiop12")) {
+      var refused = chat.send(weak);
+      var said = refused.stream().map(BotMessage::text).toList();
+      assertTrue(refused.get(0).text().contains("too easy to guess"), weak + ": " + said);
+      assertTrue(refused.get(0).text().length() > "That password is too easy to guess. Type a different one.".length(), "no hint for " + weak + ": " + said);
+      assertQuestion(refused.get(refused.size() - 1), "secret");
+      assertFalse(String.join(" ", said).contains(weak), "echoed: " + said);
+      bind("alice", "Alice-Demo-2026");
+    }
     var done = chat.last("Bright-Morning-Tea-2027");
 
     assertEquals(ReplyType.FLOW_STEP, done.type(), done.text());

@@ -71,7 +71,7 @@ class LdapDirectoryTest {
     return new DirectoryConfiguration("ldap://127.0.0.1:" + port, DirectoryConfiguration.DEFAULT_BIND_DN,
         DirectoryConfiguration.DEMO_BIND_PASSWORD, DirectoryConfiguration.DEFAULT_BASE_DN, List.of("uid", "mail"),
         "uid", "cn", "mail", "userPassword", "pwdAccountLockedTime", "", "mfaDevice",
-        DirectoryConfiguration.DEFAULT_MIN_PASSWORD_LENGTH, passwordWrite);
+        DirectoryConfiguration.DEFAULT_MIN_PASSWORD_LENGTH, passwordWrite, DirectoryConfiguration.DEFAULT_MIN_PASSWORD_SCORE);
   }
 
   private static List<String> modifiedAttributes(Recorder recorder) {
