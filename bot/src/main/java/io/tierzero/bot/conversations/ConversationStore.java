@@ -47,6 +47,15 @@ public class ConversationStore {
     return conversations.findByIdForUpdate(id).filter(c -> Tokens.matches(token, c.tokenHash()));
   }
 
+  /**
+   * Locks a conversation like {@link #lockForTurn}, without its token: only for messages the
+   * service adds on its own (a help desk's reply to the conversation's ticket), never for a
+   * request made by a visitor.
+   */
+  public Optional<Conversation> lockForNotice(String id) {
+    return conversations.findByIdForUpdate(id);
+  }
+
   /** The messages of a conversation found with its token, oldest first. */
   public List<ChatMessage> messages(Conversation conversation) {
     return messages.findByConversationIdOrderBySeq(conversation.id());

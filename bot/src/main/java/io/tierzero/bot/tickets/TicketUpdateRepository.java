@@ -10,4 +10,6 @@ import java.util.List;
 interface TicketUpdateRepository extends CrudRepository<TicketUpdate, String> {
   /** Oldest first (changes of one ticket are made one at a time, under the ticket's row lock). */
   List<TicketUpdate> findByTicketIdOrderByCreatedAt(String ticketId);
+
+  boolean existsByTicketIdAndSourceId(String ticketId, String sourceId);
 }

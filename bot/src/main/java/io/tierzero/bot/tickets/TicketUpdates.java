@@ -163,7 +163,7 @@ public class TicketUpdates {
   }
 
   private TicketChange record(Ticket ticket, String kind, @Nullable String body, Instant now) {
-    var update = updates.save(new TicketUpdate(UUID.randomUUID().toString(), ticket.id(), kind, body, now));
+    var update = updates.save(new TicketUpdate(UUID.randomUUID().toString(), ticket.id(), kind, body, now, null));
     for (var sink : sinks) deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), update.id(), update.id(), now));
     return update.view();
   }

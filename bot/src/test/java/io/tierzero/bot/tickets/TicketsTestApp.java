@@ -14,17 +14,17 @@ import java.util.List;
 import java.util.Map;
 
 /** Properties and HTTP steps shared by the tickets' tests. */
-final class TicketsTestApp {
-  static final String TOKEN = "X-Conversation-Token";
-  static final String AGENT = "alice";
-  static final String AGENT_PASSWORD = "correct horse battery staple";
+public final class TicketsTestApp {
+  public static final String TOKEN = "X-Conversation-Token";
+  public static final String AGENT = "alice";
+  public static final String AGENT_PASSWORD = "correct horse battery staple";
 
   /** Few iterations: tests check the logic, not the cost. */
-  static final String AGENT_HASH = PasswordHashes.hash(AGENT_PASSWORD.toCharArray(), 1_000);
+  public static final String AGENT_HASH = PasswordHashes.hash(AGENT_PASSWORD.toCharArray(), 1_000);
 
   private TicketsTestApp() {}
 
-  static Map<String, String> properties() {
+  public static Map<String, String> properties() {
     var properties = new HashMap<>(TestApp.properties());
     properties.put(TicketsTestSearch.ENABLED, "true");
     properties.put("tierzero.security.agents." + AGENT + ".password-hash", AGENT_HASH);
@@ -35,11 +35,11 @@ final class TicketsTestApp {
     return properties;
   }
 
-  static String basic(String user, String password) {
+  public static String basic(String user, String password) {
     return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  static StartedConversation start(HttpClient client, Map<String, Object> body) {
+  public static StartedConversation start(HttpClient client, Map<String, Object> body) {
     return client
         .toBlocking()
         .retrieve(
@@ -47,7 +47,7 @@ final class TicketsTestApp {
             StartedConversation.class);
   }
 
-  static List<BotMessage> send(HttpClient client, StartedConversation c, String text) {
+  public static List<BotMessage> send(HttpClient client, StartedConversation c, String text) {
     return client
         .toBlocking()
         .retrieve(
@@ -56,7 +56,7 @@ final class TicketsTestApp {
         .replies();
   }
 
-  static Map<String, Object> form(String name, String email, boolean consent) {
+  public static Map<String, Object> form(String name, String email, boolean consent) {
     var form = new HashMap<String, Object>();
     form.put("name", name);
     form.put("email", email);
@@ -64,7 +64,7 @@ final class TicketsTestApp {
     return form;
   }
 
-  static HttpRequest<?> submit(StartedConversation c, Map<String, Object> form) {
+  public static HttpRequest<?> submit(StartedConversation c, Map<String, Object> form) {
     return HttpRequest.POST("/api/conversations/" + c.id() + "/ticket", form).header(TOKEN, c.token());
   }
 }
