@@ -13,6 +13,11 @@ SITE=/etc/request-tracker5/RT_SiteConfig.d/90-tierzero.pm
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 log() { echo "request-tracker: $*" >&2; }
+if ! command -v curl >/dev/null; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null
+fi
+
 # RT's REST 2 answers 401 to a request without credentials once it is up.
 answers() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL/REST/2.0/queues/all" 2>/dev/null | grep -q '^[24]'; }
 print_env() {
