@@ -18,13 +18,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * The category folders a knowledge base agrees on ({@code categories.yaml}: folder name to a
  * title), so that a typo in a folder name is caught instead of becoming a category of its own.
  */
-final class Categories {
-  static final String FILE = "categories.yaml";
+public final class Categories {
+  public static final String FILE = "categories.yaml";
 
   private Categories() {}
 
   /** The known folders; empty when the knowledge base has no such file. */
-  static Set<String> load(Path articlesDir, List<Problem> problems) throws IOException {
+  public static Set<String> load(Path articlesDir, List<Problem> problems) throws IOException {
     Path file = articlesDir.resolve(FILE);
     Set<String> names = new TreeSet<>();
     if (!Files.isRegularFile(file)) return names;
