@@ -48,7 +48,8 @@ public final class Importer {
   private static final Pattern ZENDESK_ARTICLE = Pattern.compile("/articles/(\\d+)");
   private static final Set<String> STOP = Set.of("a", "an", "the", "to", "of", "and", "or", "in", "on", "for", "with", "how", "your", "you", "my", "is", "do", "can", "what", "why");
   private static final Parser MARKDOWN = Parser.builder().build();
-  private static final Pattern DOUBLED_BACKSLASH = Pattern.compile("\\\\\\\\(?=[\\p{Alnum}\\s])");
+  private static final Pattern CODE = Pattern.compile("```[\\s\\S]*?```|`[^`\n]*`");
+  private static final Pattern DOUBLED_BACKSLASH = Pattern.compile("(?<!\\\\)\\\\\\\\(?=[\\p{Alnum}\\s])");
   private static final Pattern SPACE_BEFORE_PUNCTUATION = Pattern.compile("(\\S(?:\\*\\*|`)) ([,.;:!?)])");
 
   private final FlexmarkHtmlConverter converter =
@@ -167,8 +168,21 @@ public final class Importer {
     String markdown = converter.convert(doc.body().html()).strip();
     // The converter puts a space between closing emphasis or code and the punctuation after it.
     markdown = SPACE_BEFORE_PUNCTUATION.matcher(markdown).replaceAll("$1$2");
-    // It also doubles every backslash; one before a letter or digit is already literal (DOMAIN\user).
-    return DOUBLED_BACKSLASH.matcher(markdown).replaceAll("\\\\");
+    // It also doubles every backslash; a lone one before a letter or digit is literal already, as in a
+    // domain before a user name (two in a row, as in a share path, must stay escaped).
+    return outsideCode(markdown, text -> DOUBLED_BACKSLASH.matcher(text).replaceAll("\\\\"));
+  }
+
+  /** Applies {@code edit} to the text between code spans and blocks, where escapes mean something. */
+  private static String outsideCode(String markdown, java.util.function.UnaryOperator<String> edit) {
+    Matcher code = CODE.matcher(markdown);
+    var out = new StringBuilder();
+    int last = 0;
+    while (code.find()) {
+      out.append(edit.apply(markdown.substring(last, code.start()))).append(code.group());
+      last = code.end();
+    }
+    return out.append(edit.apply(markdown.substring(last))).toString();
   }
 
   private String rewriteMarkdown(SourcePage page, String id, Map<String, String> byKey, Path dir, List<String> notes) throws IOException {
