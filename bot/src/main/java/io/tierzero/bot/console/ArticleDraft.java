@@ -77,7 +77,12 @@ record ArticleDraft(String id, String category, String markdown) {
     return out;
   }
 
-  private static String quote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  /**
+   * A YAML double-quoted scalar on one line: what users typed may hold line breaks, tabs or other
+   * control characters, which would end the front matter early or break the YAML.
+   */
+  static String quote(String s) {
+    var oneLine = s.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ").replaceAll(" {2,}", " ").strip();
+    return "\"" + oneLine.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

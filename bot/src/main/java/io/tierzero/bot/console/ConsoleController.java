@@ -213,14 +213,19 @@ class ConsoleController {
   }
 
   /**
-   * The category of the article the knowledge base would offer for the question, when it is
-   * confident enough to offer one (a rated-down gap sits next to a written article); otherwise
-   * {@value #NO_CATEGORY}, for the agent to change to the right folder.
+   * A folder that exists: the category of the article nearest to the question, even when the
+   * knowledge base would not offer it (a gap often sits next to a written article), else the
+   * largest category. The draft page names it, for the agent to change if it is wrong.
    */
   private String category(String question) {
-    var result = articles.search(question, 1);
-    if (result.decision() == Decision.ABSTAIN) return NO_CATEGORY;
-    return result.hits().stream().findFirst().flatMap(h -> articles.article(h.id())).map(Article::category).orElse(NO_CATEGORY);
+    var nearest = articles.search(question, 1).hits().stream().findFirst().flatMap(h -> articles.article(h.id())).map(Article::category);
+    return nearest.filter(c -> !c.isBlank()).orElseGet(this::largestCategory);
+  }
+
+  private String largestCategory() {
+    var counts = new java.util.TreeMap<String, Integer>();
+    articles.all().stream().map(Article::category).filter(c -> !c.isBlank()).forEach(c -> counts.merge(c, 1, Integer::sum));
+    return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(NO_CATEGORY);
   }
 
   private String ticketPage(AgentTicket t) {

@@ -7,6 +7,7 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.tierzero.kb.BuildReport;
 import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.parse.Problem;
@@ -30,7 +31,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rebuilds the knowledge base when agents edit {@code articles/} while the bot runs.
+ * Rebuilds the knowledge base when agents edit {@code articles/} (flows and intents included) while
+ * the bot runs, then tells the rest of the bot ({@link KnowledgeBaseRebuilt}).
  *
  * <p>Events are debounced (one rebuild per burst of saves) and rebuilds run one at a time on a
  * single thread. The library swaps the index atomically and keeps serving the previous version of
@@ -43,6 +45,7 @@ public final class ArticleWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleWatcher.class);
 
   private final KnowledgeBase kb;
+  private final ApplicationEventPublisher<KnowledgeBaseRebuilt> events;
   private final Path root;
   private final Duration debounce;
   private final WatchService watchService;
@@ -52,8 +55,9 @@ public final class ArticleWatcher implements AutoCloseable {
   private volatile BuildReport lastReport;
   private ScheduledFuture<?> pending;
 
-  ArticleWatcher(KnowledgeBase kb, KbConfiguration config) {
+  ArticleWatcher(KnowledgeBase kb, KbConfiguration config, ApplicationEventPublisher<KnowledgeBaseRebuilt> events) {
     this.kb = kb;
+    this.events = events;
     this.root = config.articlesPath();
     this.debounce = config.debounce();
     try {
@@ -125,6 +129,7 @@ public final class ArticleWatcher implements AutoCloseable {
           report.removed(),
           report.problems().size());
       if (report.articles() == 0) LOG.warn("No articles left in {}: every question will go unanswered", root);
+      events.publishEvent(new KnowledgeBaseRebuilt(report));
     } catch (IOException | RuntimeException e) {
       LOG.error("Knowledge base rebuild failed; the previous index keeps serving", e);
     } finally {

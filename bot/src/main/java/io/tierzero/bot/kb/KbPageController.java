@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.tierzero.kb.parse.Article;
+import io.tierzero.kb.search.Decision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import java.util.Map;
 class KbPageController {
   /** Enough to scan in one glance; the search is for finding, the index for browsing. */
   static final int MAX_SEARCH_RESULTS = 20;
+
+  /** When nothing answers, a few nearest titles help someone reword; twenty would bury them. */
+  static final int NEAREST_WHEN_NO_MATCH = 3;
 
   private final Articles articles;
   private final ArticleHtml html;
@@ -104,13 +108,21 @@ class KbPageController {
   private void appendSearch(StringBuilder body, String q) {
     var result = articles.search(q, MAX_SEARCH_RESULTS);
     if (result.hits().isEmpty()) {
-      body.append("<p>No article matches <strong>")
+      body.append("<p role=\"status\">No article matches <strong>")
           .append(Pages.escape(q))
           .append("</strong>. <a href=\"/kb\">Browse all articles</a>.</p>\n");
       return;
     }
+    var hits = result.hits();
+    if (result.decision() == Decision.ABSTAIN) {
+      // The same judgement the chat makes: a long list of weak hits reads as "these answer you".
+      body.append("<p role=\"status\">No article answers <strong>")
+          .append(Pages.escape(q))
+          .append("</strong>. Try other words, <a href=\"/kb\">browse all articles</a> or ask in the chat. The nearest ones:</p>\n");
+      hits = hits.subList(0, Math.min(NEAREST_WHEN_NO_MATCH, hits.size()));
+    }
     body.append("<ol class=\"results\">\n");
-    for (var hit : result.hits()) {
+    for (var hit : hits) {
       body.append("<li><a href=\"")
           .append(ArticleHtml.pageUrl(Pages.escape(hit.id())))
           .append("\">")

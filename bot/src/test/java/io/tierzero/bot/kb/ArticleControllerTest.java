@@ -106,6 +106,14 @@ class ArticleControllerTest implements TestPropertyProvider {
   }
 
   @Test
+  void the_kb_search_says_so_when_no_article_answers() {
+    var page = client.toBlocking().retrieve("/kb?q=how+do+i+book+annual+leave+for+christmas");
+
+    assertTrue(page.contains("No article answers <strong>how do i book annual leave for christmas</strong>"), page);
+    assertTrue(page.split("<li><a href=\"/kb/").length - 1 <= 3, page);
+  }
+
+  @Test
   void an_article_page_is_readable_html() {
     var response = client.toBlocking().exchange("/kb/account-locked-out", String.class);
 

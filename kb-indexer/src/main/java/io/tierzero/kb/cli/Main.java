@@ -45,6 +45,10 @@ public final class Main {
                  (--queries are decided on --articles with its intents and flows; --kb-queries on
                  the articles of --kb-articles with the intents of --articles, not its flows)
         bench    --articles DIR [--generate N] [--queries FILE] [--model minilm|bge|none]
+        import   --from html|zendesk|markdown --articles DIR [--category NAME] [--owner TEAM]
+                 [--report FILE] SOURCE
+                 (SOURCE: an HTML page or folder of pages such as a Confluence space export, a
+                 Zendesk Guide articles JSON export, or Markdown files with other front matter)
       """;
 
   private final PrintStream out;
@@ -74,6 +78,7 @@ public final class Main {
         case "eval" -> eval(a);
         case "eval-intents" -> evalIntents(a);
         case "bench" -> Bench.run(a, out, err);
+        case "import" -> importPages(a);
         case "help", "--help", "-h" -> {
           out.print(USAGE);
           yield 0;
@@ -124,6 +129,29 @@ public final class Main {
       }
       return 0;
     }
+  }
+
+  private int importPages(Args a) throws IOException {
+    String format = a.get("--from", "");
+    if (!List.of("html", "zendesk", "markdown").contains(format)) {
+      throw new UsageException("--from takes html, zendesk or markdown");
+    }
+    if (a.positional().size() != 1) throw new UsageException("import needs one SOURCE file or folder");
+    Path source = Path.of(a.positional().get(0));
+    if (!java.nio.file.Files.exists(source)) throw new UsageException("no such file or folder: " + source);
+    var options =
+        new io.tierzero.kb.importing.Importer.Options(
+            a.path("--articles"),
+            a.get("--category", "imported"),
+            a.get("--owner", "service-desk"),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    var pages = io.tierzero.kb.importing.Importer.read(format, source);
+    var report = new io.tierzero.kb.importing.Importer().run(pages, options);
+    Path reportFile = Path.of(a.get("--report", "import-report.md"));
+    java.nio.file.Files.writeString(reportFile, report.markdown());
+    out.printf("%d articles written under %s; report in %s%n", report.entries().size(), options.articlesDir(), reportFile);
+    out.println("Next: write 'questions' for each, then run validate.");
+    return 0;
   }
 
   private int validate(Args a) throws IOException {

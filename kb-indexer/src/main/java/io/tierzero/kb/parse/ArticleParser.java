@@ -1,6 +1,13 @@
 package io.tierzero.kb.parse;
 
 import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
@@ -16,7 +23,6 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.ast.TextCollectingVisitor;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import java.io.IOException;
@@ -317,8 +323,35 @@ public final class ArticleParser {
     }
   }
 
+  /**
+   * The text a reader sees. Flexmark's TextCollectingVisitor loses its place after a backslash
+   * escape ({@code Settings \\> Account} came out as {@code Settings** > Account}), so the text is
+   * collected here: unescaped text, code as written, a space for a line break.
+   */
   private static String plain(Node node) {
-    return new TextCollectingVisitor().collectAndGetText(node);
+    var out = new StringBuilder();
+    collectText(node, out);
+    return out.toString();
+  }
+
+  private static void collectText(Node node, StringBuilder out) {
+    if (node instanceof Text || node instanceof TextBase) {
+      if (node.hasChildren()) {
+        for (Node c = node.getFirstChild(); c != null; c = c.getNext()) collectText(c, out);
+      } else {
+        out.append(node.getChars().unescape());
+      }
+    } else if (node instanceof Code code) {
+      out.append(code.getText());
+    } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
+      out.append(' ');
+    } else if (node instanceof HtmlInline) {
+      // A tag is markup, not words (validate refuses raw HTML in articles anyway).
+    } else if (node instanceof HtmlEntity entity) {
+      out.append(entity.getChars().unescape());
+    } else {
+      for (Node c = node.getFirstChild(); c != null; c = c.getNext()) collectText(c, out);
+    }
   }
 
   private static void collectLinks(Node node, List<ParseResult.Link> links) {

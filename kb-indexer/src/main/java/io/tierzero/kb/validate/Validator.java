@@ -13,20 +13,33 @@ import io.tierzero.kb.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Checks a knowledge base as code: every file parses, ids are unique, links resolve, the synonym
- * file and the priority table are well formed, and each article's own questions find that article
- * first.
+ * Checks a knowledge base as code: every file parses, ids are unique, links resolve, articles keep
+ * the house rules ({@link HouseRules}), the synonym file, flows, intents and the priority table are
+ * well formed, and each article's own questions find that article first.
  */
 public final class Validator {
   private final ArticleParser parser = new ArticleParser();
+  private final Clock clock;
+
+  public Validator() {
+    this(Clock.systemUTC());
+  }
+
+  /** @param clock what "today" is when judging an article's date */
+  public Validator(Clock clock) {
+    this.clock = clock;
+  }
 
   /** Every problem, in file then line order; empty when the knowledge base is sound. */
   public List<Problem> validate(KbConfig config) throws IOException {
@@ -63,6 +76,11 @@ public final class Validator {
           problems.add(new Problem(file, link.line(), "link to unknown article '" + link.target() + "'"));
         }
       }
+    }
+    HouseRules rules = new HouseRules(dir, Categories.load(dir, problems), LocalDate.now(clock));
+    for (Path file : files) {
+      Optional<Article> article = results.get(file).article();
+      if (article.isPresent()) problems.addAll(rules.check(article.get()));
     }
     problems.addAll(Synonyms.load(dir).problems());
     problems.addAll(io.tierzero.kb.priority.PriorityTable.check(dir));

@@ -115,4 +115,15 @@ class ArticleParserTest {
       assertEquals("Long", p.heading());
     }
   }
+
+  @Test
+  void text_after_a_backslash_escape_keeps_its_place() {
+    var result = new ArticleParser().parse(java.nio.file.Path.of("a/escapes.md"),
+        "---\nid: escapes\ntitle: Escapes\nquestions: [a, b, c]\n---\n\n# Escapes\n\n"
+            + "Select **Settings** \\> **Account**, sign in as EXAMPLE\\\\jane and type `whoami` &amp; press Enter.\n");
+
+    var text = result.article().orElseThrow().sections().get(0).text();
+
+    assertEquals("Select Settings > Account, sign in as EXAMPLE\\jane and type whoami & press Enter.", text);
+  }
 }
