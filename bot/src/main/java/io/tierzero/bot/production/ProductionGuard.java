@@ -2,6 +2,8 @@ package io.tierzero.bot.production;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.tierzero.bot.Application;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -14,6 +16,8 @@ import org.slf4j.LoggerFactory;
  * gaps are a warning, so a deployment made without {@code prod} still says what it lacks.
  */
 @Context
+// First among the beans created at start, so a refused start does not build the index first.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 final class ProductionGuard {
   private static final Logger LOG = LoggerFactory.getLogger(ProductionGuard.class);
   /** The environment to deploy: {@code MICRONAUT_ENVIRONMENTS=prod}. */
@@ -28,7 +32,11 @@ final class ProductionGuard {
       if (prod) LOG.info("Production settings complete");
       return;
     }
-    if (prod) throw new MissingSettingsException(missing);
+    if (prod) {
+      var refused = new MissingSettingsException(missing);
+      LOG.error(refused.report());
+      throw refused;
+    }
     LOG.warn("""
         ********************************************************************************
         NOT READY FOR PRODUCTION ({} missing): fine to try out, not to deploy. Deploy with
