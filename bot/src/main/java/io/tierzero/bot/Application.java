@@ -20,9 +20,37 @@ public final class Application {
    */
   public static final String DEMO_ENVIRONMENT = "demo";
 
+  /**
+   * The Micronaut environment to deploy ({@code MICRONAUT_ENVIRONMENTS=prod}): the bot refuses to
+   * start there until every production setting is configured ({@code
+   * io.tierzero.bot.production.ProductionGuard}).
+   */
+  public static final String PROD_ENVIRONMENT = "prod";
+
+  /**
+   * Lucene's JUL logger that warns, once per start, when the JVM was not given the vector module.
+   * Held here so the level set below is not lost when the logger is collected.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORIZATION =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+
   private Application() {}
 
   public static void main(String[] args) {
+    quietVectorWarning();
     Micronaut.run(Application.class, args);
+  }
+
+  /**
+   * Without {@code --add-modules jdk.incubator.vector} Lucene prints a WARNING that reads like a
+   * fault to whoever starts the jar; searching is correct either way, only slower on large
+   * knowledge bases. One plain line says so instead. (The jar's manifest cannot add the module:
+   * {@code Add-Modules} is not a manifest attribute the launcher reads.)
+   */
+  private static void quietVectorWarning() {
+    if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) return;
+    LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
+    org.slf4j.LoggerFactory.getLogger(Application.class).info(
+        "Vector search without SIMD: start java with --add-modules jdk.incubator.vector for the faster one");
   }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -35,15 +35,25 @@ public final class Browser implements AutoCloseable {
     this.downloads = downloads;
   }
 
+  /** Whether a missing browser must fail the tests rather than skip them ({@code .ci/run} sets it). */
+  public static boolean required() {
+    return "true".equalsIgnoreCase(System.getenv("TIERZERO_REQUIRE_BROWSER"));
+  }
+
+  /** What is missing to run browser tests, if anything. */
+  static Optional<String> missing() {
+    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) return Optional.empty();
+    return Optional.of("Browser tests need Debian's chromium and chromium-driver at " + CHROMIUM + " and "
+        + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+  }
+
   /**
-   * Starts the browser. Without Chromium installed the test is skipped on a developer's machine
-   * but fails in CI ({@code CI} set), where {@code .ci/run} installs it.
+   * Starts the browser. Classes using it carry {@link RequiresBrowser}, which skips them with the
+   * reason when it is missing; here a missing browser is a failure, named.
    */
   public static Browser start(int width, int height) {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!installed && System.getenv("CI") == null) {
-      Assumptions.abort("Browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-    }
+    var missing = missing();
+    if (missing.isPresent()) throw new IllegalStateException(missing.get());
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     try {
       var profile = Files.createTempDirectory("tierzero-chromium");

@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A private schema on the PostgreSQL the machine runs (127.0.0.1:5432, database {@code test}), so
- * test runs never see each other's rows. When PostgreSQL is unreachable the test is skipped,
- * unless {@code TIERZERO_REQUIRE_POSTGRES=true} (set by {@code .ci/run}): then it fails, so CI
- * never skips the PostgreSQL half silently.
+ * test runs never see each other's rows. Classes using it carry {@link RequiresPostgres}: when
+ * PostgreSQL is unreachable they are reported skipped with the reason, unless {@code
+ * TIERZERO_REQUIRE_POSTGRES=true} (set by {@code .ci/run}): then they fail, so CI never skips the
+ * PostgreSQL half.
  */
 public final class Postgres {
   public static final String URL =
@@ -26,7 +26,7 @@ public final class Postgres {
     return "true".equalsIgnoreCase(System.getenv("TIERZERO_REQUIRE_POSTGRES"));
   }
 
-  /** Creates a new empty schema and returns its name; skips or fails the test when unreachable. */
+  /** Creates a new empty schema and returns its name; fails, saying why, when unreachable. */
   public static String newSchema() {
     var schema = "tz_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
     try (var connection = DriverManager.getConnection(URL, USER, PASSWORD);
@@ -35,9 +35,7 @@ public final class Postgres {
       return schema;
     } catch (SQLException e) {
       var message = "PostgreSQL at " + URL + " is not reachable: " + e.getMessage();
-      if (required()) throw new IllegalStateException(message + " (TIERZERO_REQUIRE_POSTGRES=true)", e);
-      Assumptions.abort(message);
-      throw new AssertionError("unreachable");
+      throw new IllegalStateException(message + (required() ? " (TIERZERO_REQUIRE_POSTGRES=true)" : ""), e);
     }
   }
 

@@ -37,7 +37,9 @@ class CodePepper {
     } else {
       var file = Path.of(config.codePepperFile());
       key = readOrGenerate(file).getBytes(StandardCharsets.UTF_8);
-      LOG.warn("No {}.code-pepper configured: one-time codes are keyed with the pepper in {}. "
+      // Info, not a warning: for one instance the file is enough, and the start-up check
+      // (io.tierzero.bot.production) already warns, or refuses in prod, when it is not set.
+      LOG.info("No {}.code-pepper configured: one-time codes are keyed with the pepper in {}. "
           + "With more than one instance, set TIERZERO_FLOWS_CODE_PEPPER to the same secret on every one, "
           + "or a code sent by one instance fails on another.", FlowsConfiguration.PREFIX, file.toAbsolutePath());
     }

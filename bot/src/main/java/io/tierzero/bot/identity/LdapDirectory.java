@@ -2,6 +2,7 @@ package io.tierzero.bot.identity;
 
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import com.unboundid.ldap.sdk.LDAPConnectionOptions;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.LDAPURL;
@@ -40,6 +41,13 @@ public class LdapDirectory implements Directory, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LdapDirectory.class);
   /** Enough for a help desk's bursts; connections are opened only when needed. */
   private static final int MAX_CONNECTIONS = 4;
+  /**
+   * A directory that does not answer must not hold a chat turn: UnboundID's defaults (10 s to
+   * connect, 5 minutes for a response) would. Both bounds are far above a healthy directory's
+   * few milliseconds.
+   */
+  static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+  static final long RESPONSE_TIMEOUT_MILLIS = 5_000;
   /** The Password Modify extended operation (RFC 3062), in the root DSE's supportedExtension. */
   static final String PASSWORD_MODIFY_OID = PasswordModifyExtendedRequest.PASSWORD_MODIFY_REQUEST_OID;
   /** LDAP_CAP_ACTIVE_DIRECTORY_OID, in an Active Directory root DSE's supportedCapabilities. */
@@ -238,17 +246,54 @@ public class LdapDirectory implements Directory, AutoCloseable {
     }
   }
 
+  /**
+   * Whether the directory answers now: a bind as the service account and a read of its root DSE,
+   * on a connection of its own so a health probe never waits for the pool. Empty when no
+   * directory is configured at all.
+   */
+  public Optional<DirectoryException> check() {
+    if (!configured()) return Optional.empty();
+    try (LDAPConnection connection = servers().getConnection()) {
+      connection.bind(new SimpleBindRequest(config.bindDn(), config.bindPassword()));
+      connection.getRootDSE();
+      return Optional.empty();
+    } catch (LDAPException e) {
+      return Optional.of(new DirectoryException("Directory " + url() + " not reachable: " + e.getResultCode()
+          + (e.getDiagnosticMessage() == null ? "" : " (" + e.getDiagnosticMessage() + ")"), e));
+    }
+  }
+
+  /** Whether a directory is configured (or the embedded demo one runs). */
+  public boolean configured() {
+    return !url().isBlank();
+  }
+
+  /** The directory's address, for messages: never its credentials. */
+  public String url() {
+    return config.url().isBlank() && embedded != null ? embedded.url() : config.url();
+  }
+
   /** Connects on first use, so the bot starts even while the directory is down. */
   private synchronized LDAPConnectionPool pool() throws LDAPException {
     if (pool == null) {
       pool = new LDAPConnectionPool(servers(), new SimpleBindRequest(config.bindDn(), config.bindPassword()), 1, MAX_CONNECTIONS);
+      // A connection broken by a directory restart is replaced and the operation tried once more,
+      // so the first request after the directory is back does not fail.
+      pool.setRetryFailedOperationsDueToInvalidConnections(true);
     }
     return pool;
   }
 
+  private static LDAPConnectionOptions options() {
+    var options = new LDAPConnectionOptions();
+    options.setConnectTimeoutMillis(CONNECT_TIMEOUT_MILLIS);
+    options.setResponseTimeoutMillis(RESPONSE_TIMEOUT_MILLIS);
+    return options;
+  }
+
   private synchronized ServerSet servers() throws LDAPException {
     if (servers == null) {
-      String url = config.url().isBlank() && embedded != null ? embedded.url() : config.url();
+      String url = url();
       if (url.isBlank()) {
         throw new LDAPException(ResultCode.CONNECT_ERROR, "No directory configured: set " + DirectoryConfiguration.PREFIX + ".url");
       }
@@ -256,12 +301,12 @@ public class LdapDirectory implements Directory, AutoCloseable {
       if (parsed.getScheme().equalsIgnoreCase("ldaps")) {
         try {
           // The JVM's trust store decides which directory certificates are trusted.
-          servers = new SingleServerSet(parsed.getHost(), parsed.getPort(), new SSLUtil().createSSLSocketFactory());
+          servers = new SingleServerSet(parsed.getHost(), parsed.getPort(), new SSLUtil().createSSLSocketFactory(), options());
         } catch (GeneralSecurityException e) {
           throw new LDAPException(ResultCode.CONNECT_ERROR, "Cannot set up TLS: " + e.getMessage(), e);
         }
       } else {
-        servers = new SingleServerSet(parsed.getHost(), parsed.getPort());
+        servers = new SingleServerSet(parsed.getHost(), parsed.getPort(), options());
       }
     }
     return servers;

@@ -14,6 +14,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Browser;
+import io.tierzero.bot.RequiresBrowser;
 import io.tierzero.bot.analytics.AnalyticsTestApp;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -30,6 +31,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The console in a real browser: signing in, the overview's charts, a ticket, a CSV export. */
+@RequiresBrowser
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTest implements TestPropertyProvider {

@@ -13,6 +13,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tierzero.bot.Postgres;
+import io.tierzero.bot.RequiresPostgres;
 import io.tierzero.bot.TestApp;
 import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.ChatResponse;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.TestInstance;
  * clear 503, each within a few seconds (application.yml's connection timeout, not Hikari's 30 s);
  * once it is back, the same running instance stores and raises tickets again.
  */
+@RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageTest {
   private static final String TOKEN = "X-Conversation-Token";

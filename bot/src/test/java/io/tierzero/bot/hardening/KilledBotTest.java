@@ -13,6 +13,7 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.serde.ObjectMapper;
 import io.tierzero.bot.Application;
 import io.tierzero.bot.Postgres;
+import io.tierzero.bot.RequiresPostgres;
 import io.tierzero.bot.TestApp;
 import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.ChatResponse;
@@ -138,6 +139,7 @@ class KilledBotTest {
   }
 
   @Test
+  @RequiresPostgres
   void every_confirmed_write_survives_a_sigkill_on_postgresql() throws Exception {
     schema = Postgres.newSchema();
     killAndCheck(Postgres.properties(schema));

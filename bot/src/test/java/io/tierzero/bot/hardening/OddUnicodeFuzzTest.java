@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tierzero.bot.Postgres;
+import io.tierzero.bot.RequiresPostgres;
 import io.tierzero.bot.TestApp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
  * with a JSON message, never a 5xx; and a question with such a character in it is answered as
  * the same question without it.
  */
+@RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OddUnicodeFuzzTest {
   /** One of each class, by name (the name is what a failure shows). */

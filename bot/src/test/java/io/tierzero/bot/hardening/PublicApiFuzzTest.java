@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tierzero.bot.Postgres;
+import io.tierzero.bot.RequiresPostgres;
 import io.tierzero.bot.TestApp;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.TestInstance;
  * is a JSON error; never a 5xx and never a stack trace. The generator is seeded ({@value #SEED},
  * or {@code -Dtierzero.fuzz.seed=…}), so a failure names its case and can be replayed.
  */
+@RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublicApiFuzzTest {
   static final long SEED = 20261123L;

@@ -9,6 +9,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tierzero.bot.Postgres;
+import io.tierzero.bot.RequiresPostgres;
 import io.tierzero.bot.TestApp;
 import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.ChatResponse;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
  * articles, and no sticky sessions: a conversation whose calls alternate between them (a guided
  * fix in progress, its escalation, a ticket) must go exactly as it goes on one instance.
  */
+@RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest {
   private static final Path FLOWS = Path.of("../articles/flows").toAbsolutePath().normalize();

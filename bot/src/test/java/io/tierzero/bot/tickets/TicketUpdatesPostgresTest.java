@@ -2,6 +2,7 @@ package io.tierzero.bot.tickets;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tierzero.bot.Postgres;
+import io.tierzero.bot.RequiresPostgres;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
  * outbox rows per change and the ticket's row lock behave the same on both databases. Skipped
  * when PostgreSQL is unreachable, failed instead when {@code TIERZERO_REQUIRE_POSTGRES=true}.
  */
+@RequiresPostgres
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketUpdatesPostgresTest extends TicketUpdatesTest {

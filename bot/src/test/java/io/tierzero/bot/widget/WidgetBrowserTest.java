@@ -14,6 +14,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Application;
 import io.tierzero.bot.Browser;
 import io.tierzero.bot.DatabaseText;
+import io.tierzero.bot.RequiresBrowser;
 import io.tierzero.bot.TestApp;
 import io.tierzero.bot.mail.EmbeddedMailServer;
 import jakarta.inject.Inject;
@@ -54,6 +55,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * own): one bot and one browser for the whole class, a fresh page and session for every test.
  * Waits are for the page to reach a state; none asserts how long anything took.
  */
+@RequiresBrowser
 @MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WidgetBrowserTest implements TestPropertyProvider {
