@@ -208,6 +208,9 @@ public class FlowEngine {
 
   /** Runs steps from {@code stepId} until a question (true: the flow waits) or an end (false). */
   private boolean advance(String conversationId, Flow flow, FlowRun run, String stepId, List<Reply> replies) {
+    // An action that showed the user what it found (the tickets) has said it all: an end without
+    // `say` after it adds no "That's fixed."
+    boolean shown = false;
     for (int i = 0; i < MAX_STEPS_PER_TURN; i++) {
       if (stepId == null) {
         return escalate(conversationId, flow, run, run.stepId, null, null, "The guided fix has no step after '" + run.stepId + "'", replies);
@@ -235,6 +238,8 @@ public class FlowEngine {
         }
         case Step.Action action -> {
           var outcome = run(conversationId, action, run);
+          replies.addAll(outcome.shown());
+          shown |= !outcome.shown().isEmpty();
           stepId = outcome.ok() ? action.next() : action.onFailed();
           if (!outcome.ok() && stepId == null) {
             return escalate(conversationId, flow, run, action.id(), null, null,
@@ -260,6 +265,7 @@ public class FlowEngine {
           if (end.outcome() == Step.Outcome.RESOLVED) {
             run.outcome = FlowProgress.RESOLVED;
             LOG.info("Flow {} resolved in conversation {}", flow.id(), conversationId);
+            if (end.text() == null && shown) return false;
             replies.add(new Reply(ReplyType.FLOW_STEP,
                 end.text() == null ? "That's fixed." : render(end.text(), run), List.of(), List.of(Options.THAT_WORKED)));
             return false;
