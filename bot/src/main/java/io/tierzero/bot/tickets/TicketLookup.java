@@ -64,8 +64,9 @@ final class TicketLookup implements FlowAction {
     var lines = found.stream()
         .map(t -> t.ticketNumber() + ": " + t.ticketStatus().json() + ", last updated "
             + ConversationTicketStatuses.WHEN.format(t.updatedAt()) + " (\"" + t.subject() + "\")")
-        .collect(Collectors.joining("\n"));
-    var heading = found.size() == 1 ? "The ticket raised under " + email + ":" : "The tickets raised under " + email + ", most recently updated first:";
-    return new Reply(ReplyType.TICKET_STATUS, heading + "\n" + lines, List.of(), List.of());
+        // One paragraph: the widget shows a reply's text as it is, without line breaks.
+        .collect(Collectors.joining("; "));
+    var heading = found.size() == 1 ? "The ticket raised under " + email + ": " : "The tickets raised under " + email + ", most recently updated first: ";
+    return new Reply(ReplyType.TICKET_STATUS, heading + lines + ".", List.of(), List.of());
   }
 }
