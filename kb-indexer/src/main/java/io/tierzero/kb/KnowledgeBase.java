@@ -136,7 +136,7 @@ public final class KnowledgeBase implements AutoCloseable {
   public TurnDecider decider(Intents intents, DecisionModel model) {
     return new TurnDecider(
         normalizer,
-        new IntentMatcher(intents, exampleVectors),
+        new IntentMatcher(intents, exampleVectors, normalizer),
         model,
         queryVectors == null ? null : queryVectors::get,
         (text, limit) -> search(text, limit),

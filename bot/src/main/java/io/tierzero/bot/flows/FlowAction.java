@@ -1,5 +1,7 @@
 package io.tierzero.bot.flows;
 
+import io.tierzero.bot.chat.Reply;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,14 +17,25 @@ public interface FlowAction {
 
   /**
    * @param data readable by later steps as {@code {{step.key}}}; on failure {@code reason} says why
+   * @param shown replies the action itself shows the user (the tickets it found), in that order
    */
-  record Outcome(boolean ok, Map<String, String> data) {
+  record Outcome(boolean ok, Map<String, String> data, List<Reply> shown) {
     public Outcome {
       data = Map.copyOf(data);
+      shown = List.copyOf(shown);
+    }
+
+    public Outcome(boolean ok, Map<String, String> data) {
+      this(ok, data, List.of());
     }
 
     public static Outcome ok(Map<String, String> data) {
       return new Outcome(true, data);
+    }
+
+    /** Done, and the user sees {@code reply}: what an action found, in a reply of its own type. */
+    public static Outcome showing(Reply reply, Map<String, String> data) {
+      return new Outcome(true, data, List.of(reply));
     }
 
     public static Outcome failed(String reason) {

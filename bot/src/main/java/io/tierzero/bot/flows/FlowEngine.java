@@ -2,6 +2,7 @@ package io.tierzero.bot.flows;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.serde.ObjectMapper;
+import io.tierzero.bot.chat.AnswerWords;
 import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.ReplyInput;
@@ -11,6 +12,7 @@ import io.tierzero.kb.flow.Flow;
 import io.tierzero.kb.flow.FlowChecker;
 import io.tierzero.kb.flow.InputType;
 import io.tierzero.kb.flow.Step;
+import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,13 +49,6 @@ public class FlowEngine {
   /** Free text longer than this is a pasted log, not an answer. */
   static final int MAX_ANSWER = 500;
 
-  static final Set<String> CANCEL = Set.of("cancel", "stop", "quit", "exit", "never mind", "nevermind", "cancel that");
-  static final Set<String> BACK = Set.of("back", "go back", "previous", "previous question");
-  static final Set<String> START_OVER = Set.of("start over", "start again", "restart", "begin again", "from the start");
-  static final Pattern PERSON = Texts.anyPhrase(List.of(
-      Options.TALK_TO_PERSON, "a person", "a human", "real person", "an agent", "a technician", "service desk", "helpdesk"));
-  private static final Set<String> YES = Set.of("yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "correct", "it does", "it is", "i can", "done");
-  private static final Set<String> NO = Set.of("no", "n", "nope", "nah", "not", "negative", "it doesn", "it isn", "i can t", "still no", "not yet");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern DEFAULT_CODE = Pattern.compile("\\d{6}");
 
@@ -63,6 +58,7 @@ public class FlowEngine {
   private final Map<String, FlowAction> actions;
   private final FlowHandoff handoff;
   private final FlowsConfiguration config;
+  private final AnswerWords words;
   private final ObjectMapper json;
   private final ApplicationEventPublisher<FlowProgress> progress;
   private final Clock clock = Clock.systemUTC();
@@ -74,6 +70,7 @@ public class FlowEngine {
       List<FlowAction> actions,
       FlowHandoff handoff,
       FlowsConfiguration config,
+      AnswerWords words,
       ObjectMapper json,
       ApplicationEventPublisher<FlowProgress> progress) {
     this.catalog = catalog;
@@ -84,6 +81,7 @@ public class FlowEngine {
     this.actions = Map.copyOf(byName);
     this.handoff = handoff;
     this.config = config;
+    this.words = words;
     this.json = json;
     this.progress = progress;
   }
@@ -139,13 +137,14 @@ public class FlowEngine {
     var normalized = Texts.normalize(text);
     var current = flow.step(run.stepId).orElse(null);
     boolean sensitive = current instanceof Step.Ask ask && ask.input().sensitive();
-    if (CANCEL.contains(normalized)) {
+    // Cancel, back, start over and "a person": the answer words of the intents (answers.yaml).
+    if (words.is(Intent.Action.CANCEL, normalized)) {
       LOG.info("Flow {} cancelled in conversation {}", flow.id(), conversationId);
       run.outcome = FlowProgress.CANCELLED;
       replies.add(Reply.text("OK, I've stopped \"" + flow.title() + "\". Nothing more will be changed. Ask me anything else."));
       return false;
     }
-    if (START_OVER.contains(normalized)) {
+    if (words.is(Intent.Action.START_OVER, normalized)) {
       var fresh = FlowRun.fresh(flow.id(), flow.first().id());
       run.values.clear();
       run.asked.clear();
@@ -157,15 +156,15 @@ public class FlowEngine {
       replies.add(say("Starting again from the beginning."));
       return advance(conversationId, flow, run, flow.first().id(), replies);
     }
-    if (BACK.contains(normalized)) return back(conversationId, flow, run, replies);
-    if (!sensitive && PERSON.matcher(normalized).find()) {
+    if (words.is(Intent.Action.BACK, normalized)) return back(conversationId, flow, run, replies);
+    if (!sensitive && words.mentions(Intent.Action.PERSON, normalized)) {
       return escalate(conversationId, flow, run, run.stepId, null, null, "The user asked for a person during the guided fix", replies);
     }
     if (!(current instanceof Step.Ask ask)) {
       // Only a question waits for an answer; anything else means the flow file changed under us.
       return advance(conversationId, flow, run, run.stepId, replies);
     }
-    var accepted = accept(ask, text);
+    var accepted = accept(ask, text, words);
     if (accepted.isEmpty()) {
       run.tried.add(render(ask.text(), run) + " -> "
           + (ask.input().sensitive() ? "(answer not accepted)" : "\"" + abbreviate(text) + "\" (not accepted)"));
@@ -208,6 +207,9 @@ public class FlowEngine {
 
   /** Runs steps from {@code stepId} until a question (true: the flow waits) or an end (false). */
   private boolean advance(String conversationId, Flow flow, FlowRun run, String stepId, List<Reply> replies) {
+    // An action that showed the user what it found (the tickets) has said it all: an end without
+    // `say` after it adds no "That's fixed."
+    boolean shown = false;
     for (int i = 0; i < MAX_STEPS_PER_TURN; i++) {
       if (stepId == null) {
         return escalate(conversationId, flow, run, run.stepId, null, null, "The guided fix has no step after '" + run.stepId + "'", replies);
@@ -235,6 +237,8 @@ public class FlowEngine {
         }
         case Step.Action action -> {
           var outcome = run(conversationId, action, run);
+          replies.addAll(outcome.shown());
+          shown |= !outcome.shown().isEmpty();
           stepId = outcome.ok() ? action.next() : action.onFailed();
           if (!outcome.ok() && stepId == null) {
             return escalate(conversationId, flow, run, action.id(), null, null,
@@ -260,6 +264,7 @@ public class FlowEngine {
           if (end.outcome() == Step.Outcome.RESOLVED) {
             run.outcome = FlowProgress.RESOLVED;
             LOG.info("Flow {} resolved in conversation {}", flow.id(), conversationId);
+            if (end.text() == null && shown) return false;
             replies.add(new Reply(ReplyType.FLOW_STEP,
                 end.text() == null ? "That's fixed." : render(end.text(), run), List.of(), List.of(Options.THAT_WORKED)));
             return false;
@@ -316,12 +321,12 @@ public class FlowEngine {
   }
 
   /** The answer as the flow keeps it, or empty when it is not acceptable for the question. */
-  static Optional<String> accept(Step.Ask ask, String text) {
+  static Optional<String> accept(Step.Ask ask, String text, AnswerWords words) {
     var trimmed = text == null ? "" : text.strip();
     if (trimmed.isEmpty() || trimmed.length() > MAX_ANSWER) return Optional.empty();
     var normalized = Texts.normalize(trimmed);
     return switch (ask.input()) {
-      case YES_NO -> yesNo(normalized);
+      case YES_NO -> yesNo(normalized, words);
       case CHOICE -> choice(ask.options(), normalized);
       case EMAIL -> EMAIL.matcher(trimmed).matches() && matches(ask, trimmed)
           ? Optional.of(trimmed.toLowerCase(Locale.ROOT)) : Optional.empty();
@@ -340,9 +345,9 @@ public class FlowEngine {
     return ask.pattern() == null || Pattern.compile(ask.pattern()).matcher(text).matches();
   }
 
-  private static Optional<String> yesNo(String normalized) {
-    for (var yes : YES) if (normalized.equals(yes) || normalized.startsWith(yes + " ")) return Optional.of("yes");
-    for (var no : NO) if (normalized.equals(no) || normalized.startsWith(no + " ")) return Optional.of("no");
+  private static Optional<String> yesNo(String normalized, AnswerWords words) {
+    if (words.starts(Intent.Action.YES, normalized)) return Optional.of("yes");
+    if (words.starts(Intent.Action.NO, normalized)) return Optional.of("no");
     return Optional.empty();
   }
 

@@ -73,7 +73,8 @@ class IdentityActions {
   static final Map<String, String> PURPOSES = Map.of(
       "password_reset", "set a new password for",
       "account_unlock", "unlock",
-      "mfa_reset", "remove the MFA (authenticator) registration of");
+      "mfa_reset", "remove the MFA (authenticator) registration of",
+      "ticket_lookup", "see the IT support tickets (number, status, subject) raised under the email address of");
 
   OutgoingMail codeMail(String to, String code, String user, String purpose) {
     var does = PURPOSES.getOrDefault(purpose, "make changes to");

@@ -61,8 +61,11 @@ public final class IntentHandler implements Handler {
       // Without a ticket in this chat there is nothing to note on or close here: where to find them.
       case TICKET_STATUS, TICKET_NOTE, TICKET_CLOSE -> List.of(tickets.statusReply(context));
       case NEW_CONVERSATION -> List.of(Reply.newConversation(intent.reply(), intent.options()));
-      case SMALLTALK, REDIRECT -> List.of(Reply.text(intent.reply(), intent.options().toArray(String[]::new)));
+      // After a thumbs down, "still not working" is StillNotFixedHandler's (a person); here it is not.
+      case SMALLTALK, REDIRECT, STILL_NOT_FIXED -> List.of(Reply.text(intent.reply(), intent.options().toArray(String[]::new)));
       case FLOW -> engine.start(context.conversationId(), flows.get(intent.flow()).orElseThrow());
+      // Answer words are matched as typed where the bot asks for them, never in a turn's decision.
+      case YES, NO, CANCEL, BACK, START_OVER, PERSON -> throw new IllegalStateException("answer words in a turn's decision: " + intent.id());
     };
   }
 

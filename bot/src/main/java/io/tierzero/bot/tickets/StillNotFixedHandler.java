@@ -1,43 +1,42 @@
 package io.tierzero.bot.tickets;
 
 import io.micronaut.core.annotation.Order;
+import io.tierzero.bot.chat.ChatConfiguration;
 import io.tierzero.bot.chat.Handler;
 import io.tierzero.bot.chat.HandlerOrder;
 import io.tierzero.bot.chat.Handoffs;
 import io.tierzero.bot.chat.Reply;
-import io.tierzero.bot.chat.Texts;
 import io.tierzero.bot.chat.TurnContext;
+import io.tierzero.bot.kb.TurnDecisions;
+import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * After the user rated an answer unhelpful ({@link Escalations#recordRating}), "still not fixed"
- * means the knowledge base has had its chance: offer a person instead of searching again. Without
- * the rating the same words go to the knowledge base as usual.
+ * means the knowledge base has had its chance: offer a person instead of searching again. What
+ * means "still not fixed" is the turn's decision: a {@code still-not-fixed} intent
+ * ({@code articles/intents/}). Without the rating the intent's own reply answers (IntentHandler).
  */
 @Singleton
 @Order(HandlerOrder.STILL_NOT_FIXED)
 final class StillNotFixedHandler implements Handler {
-  static final Pattern STILL_NOT_FIXED =
-      Texts.anyPhrase(
-          List.of(
-              "still not fixed", "not fixed", "still not working", "still doesn't work", "still does not work",
-              "still broken", "still the same", "still having the problem", "still have the problem",
-              "still having this problem", "still have this problem", "still happening", "didn't work",
-              "did not work", "doesn't work", "didn't help", "did not help", "didn't fix", "did not fix",
-              "no luck", "same problem", "same issue"));
-
   private final Escalations escalations;
+  private final TurnDecisions decisions;
+  private final ChatConfiguration config;
 
-  StillNotFixedHandler(Escalations escalations) {
+  StillNotFixedHandler(Escalations escalations, TurnDecisions decisions, ChatConfiguration config) {
     this.escalations = escalations;
+    this.decisions = decisions;
+    this.config = config;
   }
 
   @Override
   public boolean canHandle(TurnContext context) {
-    // The phrase first: it is free, the rating costs a read.
-    return STILL_NOT_FIXED.matcher(context.normalized()).find()
+    // The decision first: the turn makes it anyway (it is reused), the rating costs a read.
+    var decision = decisions.decide(context.text(), Math.max(2, config.maxArticles()));
+    return decision.isIntent()
+        && decision.intent().action() == Intent.Action.STILL_NOT_FIXED
         && escalations.hasNegativeRating(context.conversationId());
   }
 

@@ -1,15 +1,16 @@
 package io.tierzero.bot.tickets;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tierzero.bot.chat.AnswerWords;
 import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.ReplyInput;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.chat.TurnContext;
+import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,16 +27,26 @@ final class TicketChat {
   static final String NO = "No";
   static final String CANCEL = "Cancel";
 
-  private static final Set<String> YESES = Set.of("yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "please do", "close it");
-  private static final Set<String> NOS = Set.of("no", "n", "nope", "not yet", "dont", "keep it open", "cancel");
   /** The note is what follows "that", "saying" or a colon in "add (a note) that ...". */
   private static final Pattern NOTE_TEXT =
       Pattern.compile("(?is)^.*?\\b(?:add|tell|note|let|put|say)\\b.*?(?:\\bthat\\s+says\\b|\\bthat\\b|\\bsaying\\b|:)\\s*(.+)$");
 
   private final TicketUpdates updates;
+  private final AnswerWords words;
 
-  TicketChat(TicketUpdates updates) {
+  TicketChat(TicketUpdates updates, AnswerWords words) {
     this.updates = updates;
+    this.words = words;
+  }
+
+  /** "Yes" to the open question: an answer word of the intents (answers.yaml). */
+  private boolean yes(TurnContext context) {
+    return words.is(Intent.Action.YES, context.normalized());
+  }
+
+  /** "No", or "cancel", to the open question. */
+  private boolean no(TurnContext context) {
+    return words.is(Intent.Action.NO, context.normalized()) || words.is(Intent.Action.CANCEL, context.normalized());
   }
 
   /** The answer to the open question of the last reply, if there is one and this answers it. */
@@ -44,14 +55,14 @@ final class TicketChat {
     if (previous == null) return Optional.empty();
     var number = ticket.ticketNumber();
     if (previous.text().startsWith(CLOSE_QUESTION + number + "?")) {
-      if (YESES.contains(context.normalized())) return Optional.of(List.of(close(context, ticket)));
-      if (NOS.contains(context.normalized())) {
+      if (yes(context)) return Optional.of(List.of(close(context, ticket)));
+      if (no(context)) {
         return Optional.of(List.of(Reply.text("OK, " + number + " stays open.")));
       }
       return Optional.empty();
     }
     if (previous.text().startsWith(NOTE_QUESTION + number + "?")) {
-      if (NOS.contains(context.normalized())) return Optional.of(List.of(Reply.text("OK, I added nothing to " + number + ".")));
+      if (no(context)) return Optional.of(List.of(Reply.text("OK, I added nothing to " + number + ".")));
       return Optional.of(List.of(note(context, ticket, context.text())));
     }
     return Optional.empty();

@@ -20,6 +20,12 @@ interface TicketRepository extends CrudRepository<Ticket, String> {
 
   boolean existsByConversationId(String conversationId);
 
+  /** The tickets raised under {@code email} (stored and given in lower case), most recently updated first. */
+  @Query(
+      value = "select * from ticket where requester_email = :email order by updated_at desc, ticket_number desc limit :limit",
+      nativeQuery = true)
+  List<Ticket> findByRequesterEmail(String email, int limit);
+
   /** The next ticket number from the sequence; unique across instances. */
   @Query(value = "select nextval('ticket_number_seq')", nativeQuery = true)
   long nextNumber();

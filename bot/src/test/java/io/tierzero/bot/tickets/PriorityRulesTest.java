@@ -118,6 +118,7 @@ class PriorityRulesTest {
     // Worked out from the table: one person blocked is P3 (every identity flow's escalation: the
     // person cannot sign in, whatever went wrong on the way), an area's outage P2, a single printer
     // or a home connection P4 (not blocked from working); a lost phone is P1 by the user's choice.
+    // Finding one's tickets by email blocks nobody: P4.
     var expected =
         Map.ofEntries(
             Map.entry("account-unlock/still_failing", "P3"),
@@ -126,6 +127,9 @@ class PriorityRulesTest {
             Map.entry("account-unlock/unlock_failed", "P3"),
             Map.entry("email-not-syncing/escalate_app", "P3"),
             Map.entry("email-not-syncing/escalate_server", "P3"),
+            Map.entry("my-tickets/unavailable", "P4"),
+            Map.entry("my-tickets/verify_failed", "P4"),
+            Map.entry("my-tickets/list_failed", "P4"),
             Map.entry("mfa-re-enrol/unavailable", "P3"),
             Map.entry("mfa-re-enrol/verify_failed", "P3"),
             Map.entry("mfa-re-enrol/reset_failed", "P3"),

@@ -43,7 +43,7 @@ class TicketStatusInChatTest implements TestPropertyProvider {
     var reply = send(client, start(), "any news on my ticket?").get(0);
 
     assertEquals(ReplyType.TICKET_STATUS, reply.type(), reply.toString());
-    assertEquals(ConversationTicketStatuses.NONE_KNOWN, reply.text());
+    assertEquals(ConversationTicketStatuses.NONE_KNOWN_NO_LOOKUP, reply.text());
     assertEquals(List.of(Options.TALK_TO_PERSON), reply.options());
   }
 

@@ -171,7 +171,7 @@ class TicketsInChatTest implements TestPropertyProvider {
     for (var text : List.of("you can close my request", "add a note to my ticket")) {
       var reply = send(client, conversation(), text).get(0);
       assertEquals(ReplyType.TICKET_STATUS, reply.type(), text + ": " + reply);
-      assertEquals(ConversationTicketStatuses.NONE_KNOWN, reply.text());
+      assertEquals(ConversationTicketStatuses.NONE_KNOWN_NO_LOOKUP, reply.text());
       assertEquals(Reply.SHOW_MY_TICKETS, reply.action());
     }
   }

@@ -188,7 +188,7 @@ public final class IntentEvaluation {
   static Intent taken(Case c, DecisionModel model) {
     IntentEvidence e = c.decision().evidence();
     if (e == null) return null;
-    return TurnDecider.takes(model, e.intent(), model.confidence(e), c.decision().search(), c.topics().flowOfArticle()::get) ? e.intent() : null;
+    return TurnDecider.takes(model, e, c.decision().search(), c.topics().flowOfArticle()::get) ? e.intent() : null;
   }
 
   static String outcome(Case c, DecisionModel model) {

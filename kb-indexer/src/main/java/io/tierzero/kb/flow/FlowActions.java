@@ -12,7 +12,7 @@ public final class FlowActions {
   public static final Map<String, Set<String>> PARAMETERS =
       Map.of(
           // Emails a one-time code to the account named by username or email, saying what it is
-          // for (purpose: password_reset, account_unlock, mfa_reset). The same outcome for every
+          // for (purpose: password_reset, account_unlock, mfa_reset, ticket_lookup). The same outcome for every
           // name: nothing about the account is known before the code is checked.
           "send_code", Set.of("login", "purpose"),
           // Checks the code the user typed. Data: user, name, locked, mfa. Failed data: reason
@@ -23,7 +23,11 @@ public final class FlowActions {
           // Clears the lockout after verification.
           "unlock_account", Set.of("user"),
           // Removes the MFA enrolment after verification, so the next sign-in re-enrols.
-          "reset_mfa", Set.of("user"));
+          "reset_mfa", Set.of("user"),
+          // Shows the tickets raised under the verified user's email address, from any
+          // conversation (a ticket_status reply). Data: count. Failed data: reason (not_verified,
+          // no_email, directory_unavailable).
+          "list_tickets", Set.of("user"));
 
   private FlowActions() {}
 

@@ -38,7 +38,24 @@ public record Intent(
     NEW_CONVERSATION("new-conversation"),
     SMALLTALK("smalltalk"),
     REDIRECT("redirect"),
-    FLOW("flow");
+    FLOW("flow"),
+    /**
+     * "That didn't work", "still broken": after the user rated an answer unhelpful, a person
+     * instead of the knowledge base again; otherwise the intent's {@code reply}, a text reply like
+     * small talk.
+     */
+    STILL_NOT_FIXED("still-not-fixed"),
+    /** An answer to the bot's own yes/no question (a flow's, "Close T-000123?"). */
+    YES("yes"),
+    NO("no"),
+    /** Stops the guided fix the user is in. */
+    CANCEL("cancel"),
+    /** Back to the guided fix's previous question. */
+    BACK("back"),
+    /** The guided fix again from its first step. */
+    START_OVER("start-over"),
+    /** Words that, anywhere in a message during a guided fix, ask for a person. */
+    PERSON("person");
 
     private final String yaml;
 
@@ -60,9 +77,18 @@ public record Intent(
       return this == TICKET_STATUS || this == TICKET_NOTE || this == TICKET_CLOSE;
     }
 
+    /**
+     * Words that answer the bot's own question or steer a guided fix, matched as typed (case and
+     * punctuation aside), never by meaning: "yes" and "no" are close by meaning. They are not part
+     * of the turn's decision; the bot asks for them where its question is open.
+     */
+    public boolean asTyped() {
+      return this == YES || this == NO || this == CANCEL || this == BACK || this == START_OVER || this == PERSON;
+    }
+
     /** Actions that answer with the intent's own {@code reply}. */
     public boolean needsReply() {
-      return this == SMALLTALK || this == REDIRECT || this == NEW_CONVERSATION;
+      return this == SMALLTALK || this == REDIRECT || this == NEW_CONVERSATION || this == STILL_NOT_FIXED;
     }
   }
 
@@ -75,6 +101,8 @@ public record Intent(
    */
   public String behaviour() {
     if (action == Action.FLOW) return "flow:" + flow;
+    // Without a thumbs down before it, "still not working" gets a short text reply: small talk.
+    if (action == Action.STILL_NOT_FIXED) return Action.SMALLTALK.yaml();
     return action.aboutTickets() ? Action.TICKET_STATUS.yaml() : action.yaml();
   }
 }

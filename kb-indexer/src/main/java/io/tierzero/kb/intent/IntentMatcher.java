@@ -30,13 +30,23 @@ public final class IntentMatcher {
 
   /** @param vectors embeds and caches examples; null matches by words alone (BM25-only setups) */
   public IntentMatcher(Intents intents, ExampleVectors vectors) {
+    this(intents, vectors, null);
+  }
+
+  /**
+   * @param normalizer cleans every example as messages are cleaned ("dont" is "don't", "pls" is
+   *     "please" on both sides); null takes examples as written
+   */
+  public IntentMatcher(Intents intents, ExampleVectors vectors, Normalizer normalizer) {
     this.intents = intents;
     var texts = new ArrayList<String>();
     var owners = new ArrayList<Intent>();
     for (Intent intent : intents.intents()) {
+      // Answer words are matched as typed where the bot asks for them, never by meaning.
+      if (intent.action().asTyped()) continue;
       var words = vocabulary.computeIfAbsent(intent.id(), k -> new HashSet<>());
       for (String example : intent.examples()) {
-        String text = key(example);
+        String text = key(normalizer == null ? example : normalizer.normalize(example));
         texts.add(text);
         owners.add(intent);
         words.addAll(terms(text));

@@ -28,7 +28,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class IntentParser {
   static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[-_][a-z0-9]+)*");
   private static final Set<String> KEYS = Set.of("id", "action", "reply", "options", "flow", "examples");
-  private static final String ACTIONS = "handoff, ticket-status, ticket-note, ticket-close, new-conversation, smalltalk, redirect, flow";
+  private static final String ACTIONS = "handoff, ticket-status, ticket-note, ticket-close, new-conversation, smalltalk, redirect, flow, still-not-fixed, yes, no, cancel, back, start-over, person";
 
   /** The intents that are usable and every problem found. */
   public record Result(List<Intent> intents, List<Problem> problems) {}

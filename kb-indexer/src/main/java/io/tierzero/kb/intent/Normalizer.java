@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 /**
  * Light clean-up of what people type, before anything else looks at it: curly quotes made
  * straight, contractions typed without their apostrophe restored ("cant" -> "can't", "im" ->
- * "I'm"), "pass word" joined, repeated punctuation collapsed, and the bot's own name dropped
- * ("hey tier zero" is "hey"). Spelling is left to the search's own typo correction.
+ * "I'm"), chat shorthand written out ("pls", "u", "thx"), "pass word" joined, repeated punctuation
+ * collapsed, and the bot's own name dropped ("hey tier zero" is "hey"). Spelling is left to the
+ * search's own typo correction.
  */
 public final class Normalizer {
   /** Contractions people type without the apostrophe; none of these is also a common English word ("ill" is, so it stays). */
@@ -22,7 +23,29 @@ public final class Normalizer {
       Map.entry("havent", "haven't"), Map.entry("hasnt", "hasn't"), Map.entry("arent", "aren't"),
       Map.entry("werent", "weren't"), Map.entry("youre", "you're"), Map.entry("thats", "that's"),
       Map.entry("whats", "what's"), Map.entry("theres", "there's"),
-      Map.entry("hows", "how's"), Map.entry("wheres", "where's"), Map.entry("aint", "ain't"));
+      Map.entry("hows", "how's"), Map.entry("wheres", "where's"), Map.entry("aint", "ain't"),
+      Map.entry("youve", "you've"), Map.entry("theyre", "they're"), Map.entry("whos", "who's"),
+      Map.entry("youll", "you'll"), Map.entry("theyve", "they've"), Map.entry("weve", "we've"));
+
+  /**
+   * Chat shorthand written out, so the sentence model (trained on written English) and the search
+   * see the words: "pls", "u", "ur", "thx", "gtg", "pwd", ... Only forms that are not also common
+   * English words ("r", "n", "y" and "inc" stay as typed).
+   */
+  private static final Map<String, String> SHORTHAND = Map.ofEntries(
+      Map.entry("pls", "please"), Map.entry("plz", "please"), Map.entry("plse", "please"), Map.entry("pleeease", "please"),
+      Map.entry("u", "you"), Map.entry("ur", "your"), Map.entry("yr", "your"),
+      Map.entry("thx", "thanks"), Map.entry("thnx", "thanks"), Map.entry("thanx", "thanks"), Map.entry("tnx", "thanks"),
+      Map.entry("thks", "thanks"), Map.entry("tx", "thanks"),
+      Map.entry("gtg", "got to go"), Map.entry("g2g", "got to go"), Map.entry("brb", "be right back"),
+      Map.entry("ttyl", "talk to you later"), Map.entry("cya", "see you"), Map.entry("nite", "night"),
+      Map.entry("idk", "I don't know"), Map.entry("dunno", "don't know"), Map.entry("wanna", "want to"),
+      Map.entry("gonna", "going to"), Map.entry("gotta", "got to"), Map.entry("lemme", "let me"),
+      Map.entry("gimme", "give me"), Map.entry("abt", "about"), Map.entry("bc", "because"), Map.entry("cuz", "because"),
+      Map.entry("coz", "because"), Map.entry("smth", "something"), Map.entry("sth", "something"),
+      Map.entry("ppl", "people"), Map.entry("msg", "message"), Map.entry("tkt", "ticket"),
+      Map.entry("pwd", "password"), Map.entry("passwd", "password"), Map.entry("acct", "account"),
+      Map.entry("kk", "ok"));
 
   private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}'])\\p{L}+(?![\\p{L}\\p{N}'])");
   private static final Pattern PASS_WORD = Pattern.compile("(?i)\\bpass[ -]word(s?)\\b");
@@ -61,7 +84,8 @@ public final class Normalizer {
     StringBuilder out = new StringBuilder();
     while (words.find()) {
       String w = words.group();
-      String fixed = CONTRACTIONS.getOrDefault(w.toLowerCase(Locale.ROOT), w);
+      String lower = w.toLowerCase(Locale.ROOT);
+      String fixed = CONTRACTIONS.getOrDefault(lower, SHORTHAND.getOrDefault(lower, w));
       words.appendReplacement(out, Matcher.quoteReplacement(fixed));
     }
     words.appendTail(out);

@@ -48,25 +48,28 @@ public final class TurnDecider {
         matcher.match(text, vectors == null ? null : vectors.apply(IntentMatcher.key(text)), model);
     if (evidence == null) return new TurnDecision(text, null, null, 0, result);
     double confidence = model.confidence(evidence);
-    return new TurnDecision(text, takes(evidence.intent(), confidence, result) ? evidence.intent() : null, evidence, confidence, result);
+    return new TurnDecision(text, takes(model, evidence, result, flowOfArticle) ? evidence.intent() : null, evidence, confidence, result);
   }
 
   /**
-   * The rule on its own, for calibration: would this intent at this confidence win over this
+   * The rule on its own, for calibration: would this intent, with this evidence, win over this
    * result? A flow that the knowledge base's first article offers needs only its threshold: the
-   * article and its flow agree, and the flow does the fix.
+   * article and its flow agree, and the flow does the fix. Any other flow starts only when its own
+   * example is the nearest of all by meaning (margin not below zero): a flow acts on accounts, so
+   * words it shares with a message ("I'm out of here" and "I'm locked out") are not enough when
+   * another behaviour's example means the message better.
    */
   public static boolean takes(
-      DecisionModel model, Intent intent, double confidence, SearchResult result, Function<String, String> flowOfArticle) {
+      DecisionModel model, IntentEvidence evidence, SearchResult result, Function<String, String> flowOfArticle) {
+    Intent intent = evidence.intent();
+    double confidence = model.confidence(evidence);
     if (confidence < model.threshold(intent)) return false;
     boolean kbAnswers = result.decision() != Decision.ABSTAIN && !result.hits().isEmpty();
+    boolean flow = intent.action() == Intent.Action.FLOW;
+    if (kbAnswers && flow && intent.flow().equals(flowOfArticle.apply(result.hits().get(0).id()))) return true;
+    if (flow && evidence.margin() < 0) return false;
     if (!kbAnswers) return true;
-    if (intent.action() == Intent.Action.FLOW && intent.flow().equals(flowOfArticle.apply(result.hits().get(0).id()))) return true;
     return confidence >= result.confidence() + model.kbGap();
-  }
-
-  private boolean takes(Intent intent, double confidence, SearchResult result) {
-    return takes(model, intent, confidence, result, flowOfArticle);
   }
 
   public IntentMatcher matcher() {

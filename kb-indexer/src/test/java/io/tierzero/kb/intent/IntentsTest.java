@@ -1,6 +1,7 @@
 package io.tierzero.kb.intent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierzero.kb.TestKb;
@@ -48,7 +49,8 @@ class IntentsTest {
       assertTrue(behaviours.contains(b), b + " in " + behaviours);
     }
     for (var intent : intents.intents()) {
-      if (intent.action() != Intent.Action.FLOW) {
+      // Answer words are a closed list matched as typed; everything decided by meaning needs many examples.
+      if (intent.action() != Intent.Action.FLOW && !intent.action().asTyped()) {
         assertTrue(intent.examples().size() >= 10, intent.id() + " has only " + intent.examples().size() + " examples");
       }
     }
@@ -216,5 +218,46 @@ class IntentsTest {
     assertEquals("my vpn is down", n.normalize("Tier Zero, my vpn is down"));
     assertEquals("tier zero?", n.normalize("tier zero?"));
     assertEquals("I feel ill", n.normalize("I feel ill"));
+  }
+
+  @Test
+  void the_normaliser_writes_out_chat_shorthand() {
+    var n = Normalizer.defaults();
+    assertEquals("can you help me please", n.normalize("can u help me pls"));
+    assertEquals("reset your password", n.normalize("reset ur pwd"));
+    assertEquals("thanks, got to go", n.normalize("thx, gtg"));
+    assertEquals("I don't know my password", n.normalize("idk my password"));
+    // Words that are also English stay as typed.
+    assertEquals("r drive is full", n.normalize("r drive is full"));
+  }
+
+  @Test
+  void answer_words_load_as_intents_but_are_never_matched_by_meaning() throws IOException {
+    var intents = Intents.load(REAL_ARTICLES);
+    var actions = intents.intents().stream().map(Intent::action).distinct().toList();
+    for (var a : List.of(Intent.Action.YES, Intent.Action.NO, Intent.Action.CANCEL, Intent.Action.BACK,
+        Intent.Action.START_OVER, Intent.Action.PERSON, Intent.Action.STILL_NOT_FIXED)) {
+      assertTrue(actions.contains(a), a + " in " + actions);
+    }
+    var yes = intents.intents().stream().filter(i -> i.action() == Intent.Action.YES).findFirst().orElseThrow();
+    assertTrue(yes.examples().contains("yes"), "YAML's boolean yes is a word here: " + yes.examples());
+
+    var matcher = new IntentMatcher(intents, null);
+    var nearest = matcher.match("yes", null, DecisionModel.defaults());
+    assertFalse(nearest.intent().action().asTyped(), nearest.toString());
+  }
+
+  @Test
+  void still_not_fixed_is_small_talk_on_its_own_and_needs_its_reply() throws IOException {
+    var problems = problemsOf("""
+        intents:
+          - id: still
+            action: still-not-fixed
+            examples: [still not working]
+        """);
+    assertProblem(problems, 2, "(still-not-fixed) needs a 'reply'");
+    var intents = Intents.load(REAL_ARTICLES);
+    var still = intents.intents().stream().filter(i -> i.action() == Intent.Action.STILL_NOT_FIXED).findFirst().orElseThrow();
+    assertEquals("smalltalk", still.behaviour());
   }
 }

@@ -1,0 +1,72 @@
+package io.tierzero.bot.tickets;
+
+import io.tierzero.bot.chat.Reply;
+import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.flows.FlowAction;
+import io.tierzero.bot.flows.Verification;
+import io.tierzero.bot.identity.Directory;
+import io.tierzero.bot.identity.DirectoryException;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The flow action {@code list_tickets}: the tickets raised under the email address of a user who
+ * typed the emailed code in this conversation, from any conversation, shown as a {@code
+ * ticket_status} reply. Whatever the flow file says, it refuses ({@code not_verified}) unless the
+ * same user was verified here: before the code nothing may tell whether an address has tickets.
+ */
+@Singleton
+final class TicketLookup implements FlowAction {
+  /** Enough to find the one a user asks about; the oldest of a long history are in the emails. */
+  static final int MAX_LISTED = 10;
+
+  private final Verification verification;
+  private final Directory directory;
+  private final TicketRepository tickets;
+
+  TicketLookup(Verification verification, Directory directory, TicketRepository tickets) {
+    this.verification = verification;
+    this.directory = directory;
+    this.tickets = tickets;
+  }
+
+  @Override
+  public String name() {
+    return "list_tickets";
+  }
+
+  @Override
+  public Outcome run(String conversationId, Map<String, String> parameters) {
+    var user = parameters.getOrDefault("user", "");
+    if (user.isBlank() || !verification.isVerified(conversationId, user)) return Outcome.failed("not_verified");
+    String email;
+    try {
+      email = directory.findUser(user).map(u -> u.email()).filter(e -> e != null && !e.isBlank()).orElse(null);
+    } catch (DirectoryException e) {
+      return Outcome.failed("directory_unavailable");
+    }
+    if (email == null) return Outcome.failed("no_email");
+    var found = tickets.findByRequesterEmail(email.strip().toLowerCase(Locale.ROOT), MAX_LISTED);
+    var data = Map.of("count", String.valueOf(found.size()));
+    return Outcome.showing(reply(email, found), data);
+  }
+
+  static Reply reply(String email, List<Ticket> found) {
+    if (found.isEmpty()) {
+      return new Reply(ReplyType.TICKET_STATUS,
+          "No tickets were raised under " + email + ". If you raised one with another address, its emails from the IT"
+              + " Service Desk have the number.",
+          List.of(), List.of());
+    }
+    var lines = found.stream()
+        .map(t -> t.ticketNumber() + ": " + t.ticketStatus().json() + ", last updated "
+            + ConversationTicketStatuses.WHEN.format(t.updatedAt()) + " (\"" + t.subject() + "\")")
+        // One paragraph: the widget shows a reply's text as it is, without line breaks.
+        .collect(Collectors.joining("; "));
+    var heading = found.size() == 1 ? "The ticket raised under " + email + ": " : "The tickets raised under " + email + ", most recently updated first: ";
+    return new Reply(ReplyType.TICKET_STATUS, heading + lines + ".", List.of(), List.of());
+  }
+}
