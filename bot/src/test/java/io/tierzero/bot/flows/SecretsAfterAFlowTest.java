@@ -57,6 +57,7 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
   HttpClient client;
 
   @Inject EmbeddedMailServer mail;
+  @Inject io.tierzero.bot.mail.MailOutbox outbox;
 
   /** What the webhook sink delivered: each ticket's JSON as sent. */
   private final List<String> delivered = new CopyOnWriteArrayList<>();
@@ -192,8 +193,18 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
     throw new AssertionError("no ticket for " + conversationId + " reached the webhook; got " + delivered.size());
   }
 
+  /** Code mail goes out after the reply (MailOutbox): wait for it before reading the mailbox. */
+  private void mailSent() {
+    try {
+      assertTrue(outbox.awaitIdle(java.time.Duration.ofSeconds(30)), "mail still queued");
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The code in the newest mail to {@code address}. */
   private String codeSentTo(String address) {
+    mailSent();
     var latest = mail.received().stream().filter(m -> m.to().contains(address)).findFirst().orElseThrow();
     var matcher = CODE.matcher(latest.text());
     assertTrue(matcher.find(), latest.text());

@@ -40,6 +40,7 @@ class SecretsNeverKeptTest implements TestPropertyProvider {
   HttpClient client;
 
   @Inject EmbeddedMailServer mail;
+  @Inject io.tierzero.bot.mail.MailOutbox outbox;
   private String databaseUrl;
 
   @Override
@@ -65,6 +66,7 @@ class SecretsNeverKeptTest implements TestPropertyProvider {
       chat = new FlowChat(client);
       chat.last("I forgot my password");
       assertQuestion(chat.last("alice"), "code");
+      assertTrue(outbox.awaitIdle(java.time.Duration.ofSeconds(30)), "mail still queued");
       var matcher = Pattern.compile("\\b(\\d{6})\\b").matcher(mail.received().get(0).text());
       assertTrue(matcher.find());
       code = matcher.group(1);
