@@ -165,12 +165,22 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
     assertTrue(ticket.contains("(secret given)") || ticket.contains("(one-time code given)"), ticket);
     assertFalse(secret.matcher(ticket).find(), "in the delivered ticket: " + ticket);
     var logText = new StringBuilder();
-    for (var event : logs.list) {
+    for (var event : logged()) {
       logText.append(event.getFormattedMessage()).append('\n');
       if (event.getThrowableProxy() != null) logText.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
     }
     assertTrue(logText.length() > 0, "the log capture saw nothing");
     assertFalse(secret.matcher(logText).find(), "in the logs");
+  }
+
+  /**
+   * What was logged so far. Mail goes out on its own thread (and the demo SMTP server logs on its
+   * own), so lines may still arrive: copy under the appender's lock, which logback holds to append.
+   */
+  private List<ILoggingEvent> logged() {
+    synchronized (logs) {
+      return new java.util.ArrayList<>(logs.list);
+    }
   }
 
   private void raiseTicket(FlowChat chat) {
