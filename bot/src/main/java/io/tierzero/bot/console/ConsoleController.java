@@ -12,7 +12,9 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.tierzero.bot.analytics.Analytics;
 import io.tierzero.bot.analytics.CsvReports;
@@ -54,12 +56,14 @@ class ConsoleController {
   private final Analytics analytics;
   private final TicketService tickets;
   private final Articles articles;
+  private final ConsoleCsrf csrf;
   private final Clock clock = Clock.systemUTC();
 
-  ConsoleController(Analytics analytics, TicketService tickets, Articles articles) {
+  ConsoleController(Analytics analytics, TicketService tickets, Articles articles, ConsoleCsrf csrf) {
     this.analytics = analytics;
     this.tickets = tickets;
     this.articles = articles;
+    this.csrf = csrf;
   }
 
   @Get
@@ -105,7 +109,7 @@ class ConsoleController {
       body.append("<a class=\"csv\" href=\"/api/agent/analytics/csv/").append(name).append('?').append(period.query()).append("\" download>").append(name).append("</a> ");
     }
     body.append("</p>\n<h2>Articles</h2>").append(articleTable(report.articles()));
-    return Html.page("Overview", "/console", body);
+    return page("Overview", "/console", body);
   }
 
   @Get("/tickets")
@@ -135,13 +139,13 @@ class ConsoleController {
       }
       body.append("</tbody></table>");
     }
-    return Html.page("Tickets", "/console/tickets", body);
+    return page("Tickets", "/console/tickets", body);
   }
 
   @Get("/tickets/{number}")
   HttpResponse<String> ticket(String number) {
     return tickets.get(number).map(t -> HttpResponse.ok(ticketPage(t))).orElseGet(() -> HttpResponse.<String>notFound().body(
-        Html.page("Ticket not found", "/console/tickets", "<h1>Ticket not found</h1><p>There is no ticket " + escape(number) + ". <a href=\"/console/tickets\">All tickets</a></p>")));
+        page("Ticket not found", "/console/tickets", "<h1>Ticket not found</h1><p>There is no ticket " + escape(number) + ". <a href=\"/console/tickets\">All tickets</a></p>")));
   }
 
   @Get("/gaps")
@@ -164,18 +168,18 @@ class ConsoleController {
       }
       body.append("</tbody></table>");
     }
-    return Html.page("Content gaps", "/console/gaps", body);
+    return page("Content gaps", "/console/gaps", body);
   }
 
   @Get("/gaps/{key}/draft")
   HttpResponse<String> draft(String key, @QueryValue @Nullable String from, @QueryValue @Nullable String to) {
     var period = Period.parse(from, to, clock);
     return draftOf(key, period)
-        .map(d -> HttpResponse.ok(Html.page("Draft article", "/console/gaps",
+        .map(d -> HttpResponse.ok(page("Draft article", "/console/gaps",
             "<h1>Draft article</h1><p>Save it as <code>articles/" + escape(d.category()) + "/" + escape(d.id()) + ".md</code>, finish the TODOs, run <code>kb-indexer validate</code> and commit.</p>"
                 + "<p><a href=\"/console/gaps/" + escape(key) + "/draft.md?" + period.query() + "\" download=\"" + escape(d.id()) + ".md\">Download " + escape(d.id()) + ".md</a></p>"
                 + "<label for=\"draft\">Markdown</label><textarea id=\"draft\" rows=\"28\" readonly>" + escape(d.markdown()) + "</textarea>")))
-        .orElseGet(() -> HttpResponse.<String>notFound().body(Html.page("Gap not found", "/console/gaps", "<h1>Gap not found</h1><p>No such gap in this period. <a href=\"/console/gaps\">Content gaps</a></p>")));
+        .orElseGet(() -> HttpResponse.<String>notFound().body(page("Gap not found", "/console/gaps", "<h1>Gap not found</h1><p>No such gap in this period. <a href=\"/console/gaps\">Content gaps</a></p>")));
   }
 
   @Get(value = "/gaps/{key}/draft.md", produces = "text/markdown")
@@ -205,7 +209,20 @@ class ConsoleController {
       }
       body.append("</tbody></table>");
     }
-    return Html.page("Guided fixes", "/console/flows", body);
+    return page("Guided fixes", "/console/flows", body);
+  }
+
+  /**
+   * {@link Html#page} with this session's form token. The request is the one being served
+   * (Micronaut keeps it for the handling thread), so every page's sign-out form carries it without
+   * each handler passing the request on.
+   */
+  private String page(String title, String current, CharSequence body) {
+    var token = ServerRequestContext.currentRequest()
+        .flatMap(r -> r.getUserPrincipal(Authentication.class))
+        .flatMap(csrf::forSession)
+        .orElse("");
+    return Html.page(title, current, body, token);
   }
 
   private java.util.Optional<ArticleDraft> draftOf(String key, Period period) {
@@ -262,7 +279,7 @@ class ConsoleController {
       }
     }
     body.append("</ol>");
-    return Html.page(t.number(), "/console/tickets", body);
+    return page(t.number(), "/console/tickets", body);
   }
 
   private static void dl(StringBuilder body, String term, String value) {

@@ -1,6 +1,8 @@
 package io.tierzero.bot.console;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,8 +22,18 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Produces(MediaType.TEXT_HTML)
 @Hidden
 class ConsoleLoginController {
+  private final ConsoleCsrf csrf;
+
+  ConsoleLoginController(ConsoleCsrf csrf) {
+    this.csrf = csrf;
+  }
+
+  /**
+   * The form, with a CSRF token bound to this browser's sign-in cookie (set here when missing), so
+   * only a post from this page signs in: another site cannot sign an agent in as the attacker.
+   */
   @Get
-  String form(@QueryValue @Nullable String error, @QueryValue @Nullable Integer minutes, @QueryValue("signed-out") @Nullable String signedOut) {
+  HttpResponse<String> form(HttpRequest<?> request, @QueryValue @Nullable String error, @QueryValue @Nullable Integer minutes, @QueryValue("signed-out") @Nullable String signedOut) {
     var message =
         "throttled".equals(error)
             ? "<p class=\"error\" role=\"alert\">Too many failed sign-ins. Try again in "
@@ -29,13 +41,19 @@ class ConsoleLoginController {
             : error != null
             ? "<p class=\"error\" role=\"alert\">That username and password did not match.</p>"
             : signedOut != null ? "<p role=\"status\">You are signed out.</p>" : "";
-    return Html.frame(
+    var nonce = csrf.signInNonce(request);
+    var cookie = nonce.isPresent() ? null : csrf.newSignInCookie(request);
+    var token = csrf.forSignIn(nonce.orElseGet(() -> cookie.getValue()));
+    var page = Html.frame(
         "Sign in",
         "<main class=\"login\"><h1>Tier Zero console</h1><p class=\"muted\">For IT support agents.</p>"
             + message
             + "<form method=\"post\" action=\"/console/login\">"
+            + Html.csrfField(token)
             + "<label for=\"username\">Username</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
             + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
             + "<p><button type=\"submit\">Sign in</button></p></form></main>");
+    var response = HttpResponse.ok(page);
+    return cookie == null ? response : response.cookie(cookie);
   }
 }

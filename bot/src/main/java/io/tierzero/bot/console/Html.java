@@ -33,8 +33,11 @@ final class Html {
 
   private Html() {}
 
-  /** A console page: navigation, sign-out, and {@code body}. {@code current} marks the nav link. */
-  static String page(String title, String current, CharSequence body) {
+  /**
+   * A console page: navigation, sign-out, and {@code body}. {@code current} marks the nav link;
+   * {@code csrf} is the session's form token ({@link ConsoleCsrf}), empty for HTTP Basic clients.
+   */
+  static String page(String title, String current, CharSequence body, String csrf) {
     var nav = new StringBuilder();
     for (var link : new String[][] {{"/console", "Overview"}, {"/console/tickets", "Tickets"}, {"/console/gaps", "Content gaps"}, {"/console/flows", "Guided fixes"}}) {
       nav.append("<a href=\"").append(link[0]).append('"').append(link[0].equals(current) ? " aria-current=\"page\"" : "").append('>').append(link[1]).append("</a>");
@@ -43,9 +46,16 @@ final class Html {
         title,
         "<header><span class=\"brand\">Tier Zero console</span><nav aria-label=\"Console\">"
             + nav
-            + "</nav><form method=\"post\" action=\"/console/logout\"><button type=\"submit\">Sign out</button></form></header>\n<main>\n"
+            + "</nav><form method=\"post\" action=\"/console/logout\">"
+            + csrfField(csrf)
+            + "<button type=\"submit\">Sign out</button></form></header>\n<main>\n"
             + body
             + "</main>");
+  }
+
+  /** The hidden field carrying a form's CSRF token. */
+  static String csrfField(String token) {
+    return "<input type=\"hidden\" name=\"" + ConsoleCsrf.FIELD + "\" value=\"" + escape(token) + "\">";
   }
 
   static String frame(String title, CharSequence body) {

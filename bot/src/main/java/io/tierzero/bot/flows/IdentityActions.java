@@ -5,8 +5,7 @@ import io.tierzero.bot.identity.Directory;
 import io.tierzero.bot.identity.DirectoryException;
 import io.tierzero.bot.identity.DirectoryUser;
 import io.tierzero.bot.mail.MailConfiguration;
-import io.tierzero.bot.mail.MailException;
-import io.tierzero.bot.mail.MailSender;
+import io.tierzero.bot.mail.MailOutbox;
 import io.tierzero.bot.mail.OutgoingMail;
 import jakarta.inject.Singleton;
 import java.util.Map;
@@ -25,10 +24,10 @@ class IdentityActions {
 
   private final Directory directory;
   private final Verification verification;
-  private final MailSender mail;
+  private final MailOutbox mail;
   private final FlowsConfiguration config;
 
-  IdentityActions(Directory directory, Verification verification, MailSender mail, FlowsConfiguration config) {
+  IdentityActions(Directory directory, Verification verification, MailOutbox mail, FlowsConfiguration config) {
     this.directory = directory;
     this.verification = verification;
     this.mail = mail;
@@ -59,12 +58,9 @@ class IdentityActions {
         verification.newUnmatchable(conversation);
         return FlowAction.Outcome.ok(Map.of());
       }
-      try {
-        mail.send(codeMail(email.get(), code.get(), user.get().user(), p.getOrDefault("purpose", "")));
-      } catch (MailException e) {
-        // The same reply as for every other name: the code just never arrives.
-        LOG.warn("Could not email a verification code: {}", e.getMessage());
-      }
+      // Sent after the reply (MailOutbox): talking to the mail server here would make the reply
+      // for a real account slower than for an unknown name, and the time would tell which it is.
+      mail.send(codeMail(email.get(), code.get(), user.get().user(), p.getOrDefault("purpose", "")));
       return FlowAction.Outcome.ok(Map.of());
     });
   }

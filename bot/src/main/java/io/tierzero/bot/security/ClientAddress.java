@@ -56,6 +56,24 @@ public class ClientAddress {
     return client.getHostAddress();
   }
 
+  /**
+   * Whether the client reached us over TLS: this connection is TLS, or it comes from a trusted
+   * proxy whose {@code X-Forwarded-Proto} says {@code https}. The header is read only from a
+   * trusted proxy (a client could send it too), and only the value the nearest proxy passed on
+   * (the rightmost), which the proxy facing the client must set rather than append to.
+   */
+  public boolean viaTls(HttpRequest<?> request) {
+    if (request.isSecure()) return true;
+    var socket = request.getRemoteAddress();
+    if (socket == null || socket.getAddress() == null || !isTrusted(socket.getAddress())) return false;
+    var protos = request.getHeaders().getAll("X-Forwarded-Proto").stream()
+        .flatMap(h -> java.util.Arrays.stream(h.split(",")))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
+    return !protos.isEmpty() && protos.get(protos.size() - 1).equalsIgnoreCase("https");
+  }
+
   private boolean isTrusted(InetAddress address) {
     for (var cidr : trusted) if (cidr.contains(address)) return true;
     return false;

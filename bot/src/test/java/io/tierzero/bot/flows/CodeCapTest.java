@@ -60,7 +60,11 @@ class CodeCapTest implements TestPropertyProvider {
     smtp.stop();
   }
 
+  @Inject io.tierzero.bot.mail.MailOutbox outbox;
+
   private List<MimeMessage> mailsTo(String address) throws Exception {
+    // Code mail goes out after the reply (MailOutbox): count what was sent, not what is queued.
+    assertTrue(outbox.awaitIdle(java.time.Duration.ofSeconds(30)), "mail still queued");
     var found = new ArrayList<MimeMessage>();
     for (var message : smtp.getReceivedMessages()) {
       if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) found.add(message);

@@ -44,6 +44,12 @@ class CodePepperTest {
       var chat = new FlowChat(client);
       chat.last("I forgot my password");
       assertQuestion(chat.last("alice"), "code");
+      try {
+        // Code mail goes out after the reply (MailOutbox).
+        assertTrue(server.getApplicationContext().getBean(io.tierzero.bot.mail.MailOutbox.class).awaitIdle(java.time.Duration.ofSeconds(30)));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
       var mail = server.getApplicationContext().getBean(EmbeddedMailServer.class).received().get(0);
       var matcher = CODE.matcher(mail.text());
       assertTrue(matcher.find(), mail.text());

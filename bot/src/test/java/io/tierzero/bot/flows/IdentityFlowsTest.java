@@ -57,6 +57,7 @@ class IdentityFlowsTest implements TestPropertyProvider {
   @Inject EmbeddedDirectory directory;
   @Inject FlowEscalationRepository escalations;
   @Inject javax.sql.DataSource dataSource;
+  @Inject io.tierzero.bot.mail.MailOutbox outbox;
 
   @Override
   public Map<String, String> getProperties() {
@@ -77,8 +78,14 @@ class IdentityFlowsTest implements TestPropertyProvider {
     smtp.stop();
   }
 
+  /** Code mail goes out after the reply (MailOutbox): wait for it before reading the mailbox. */
+  private void mailSent() throws InterruptedException {
+    assertTrue(outbox.awaitIdle(java.time.Duration.ofSeconds(30)), "mail still queued");
+  }
+
   /** The newest message to {@code address}. */
   private MimeMessage latestTo(String address) throws Exception {
+    mailSent();
     MimeMessage latest = null;
     for (var message : smtp.getReceivedMessages()) {
       if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) latest = message;
@@ -88,6 +95,7 @@ class IdentityFlowsTest implements TestPropertyProvider {
   }
 
   private int mailsTo(String address) throws Exception {
+    mailSent();
     int count = 0;
     for (var message : smtp.getReceivedMessages()) {
       if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) count++;

@@ -57,6 +57,7 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
   HttpClient client;
 
   @Inject EmbeddedMailServer mail;
+  @Inject io.tierzero.bot.mail.MailOutbox outbox;
 
   /** What the webhook sink delivered: each ticket's JSON as sent. */
   private final List<String> delivered = new CopyOnWriteArrayList<>();
@@ -164,12 +165,22 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
     assertTrue(ticket.contains("(secret given)") || ticket.contains("(one-time code given)"), ticket);
     assertFalse(secret.matcher(ticket).find(), "in the delivered ticket: " + ticket);
     var logText = new StringBuilder();
-    for (var event : logs.list) {
+    for (var event : logged()) {
       logText.append(event.getFormattedMessage()).append('\n');
       if (event.getThrowableProxy() != null) logText.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
     }
     assertTrue(logText.length() > 0, "the log capture saw nothing");
     assertFalse(secret.matcher(logText).find(), "in the logs");
+  }
+
+  /**
+   * What was logged so far. Mail goes out on its own thread (and the demo SMTP server logs on its
+   * own), so lines may still arrive: copy under the appender's lock, which logback holds to append.
+   */
+  private List<ILoggingEvent> logged() {
+    synchronized (logs) {
+      return new java.util.ArrayList<>(logs.list);
+    }
   }
 
   private void raiseTicket(FlowChat chat) {
@@ -192,8 +203,18 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
     throw new AssertionError("no ticket for " + conversationId + " reached the webhook; got " + delivered.size());
   }
 
+  /** Code mail goes out after the reply (MailOutbox): wait for it before reading the mailbox. */
+  private void mailSent() {
+    try {
+      assertTrue(outbox.awaitIdle(java.time.Duration.ofSeconds(30)), "mail still queued");
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The code in the newest mail to {@code address}. */
   private String codeSentTo(String address) {
+    mailSent();
     var latest = mail.received().stream().filter(m -> m.to().contains(address)).findFirst().orElseThrow();
     var matcher = CODE.matcher(latest.text());
     assertTrue(matcher.find(), latest.text());

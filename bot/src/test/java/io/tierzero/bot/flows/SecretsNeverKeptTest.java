@@ -40,6 +40,7 @@ class SecretsNeverKeptTest implements TestPropertyProvider {
   HttpClient client;
 
   @Inject EmbeddedMailServer mail;
+  @Inject io.tierzero.bot.mail.MailOutbox outbox;
   private String databaseUrl;
 
   @Override
@@ -65,6 +66,7 @@ class SecretsNeverKeptTest implements TestPropertyProvider {
       chat = new FlowChat(client);
       chat.last("I forgot my password");
       assertQuestion(chat.last("alice"), "code");
+      assertTrue(outbox.awaitIdle(java.time.Duration.ofSeconds(30)), "mail still queued");
       var matcher = Pattern.compile("\\b(\\d{6})\\b").matcher(mail.received().get(0).text());
       assertTrue(matcher.find());
       code = matcher.group(1);
@@ -91,13 +93,19 @@ class SecretsNeverKeptTest implements TestPropertyProvider {
     assertFalse(codePattern.matcher(transcriptText).find(), "code in the transcript");
 
     var logText = new StringBuilder();
-    for (var event : logs.list) {
+    java.util.List<ILoggingEvent> logged;
+    // Mail goes out on its own thread and the demo SMTP server logs on its own: copy the lines
+    // under the appender's lock, which logback holds to append.
+    synchronized (logs) {
+      logged = new java.util.ArrayList<>(logs.list);
+    }
+    for (var event : logged) {
       logText.append(event.getFormattedMessage()).append('\n');
       if (event.getThrowableProxy() != null) logText.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
     }
     assertTrue(logText.length() > 0, "the log capture saw nothing");
     assertFalse(logText.toString().contains(SECRET), "secret in the logs");
-    assertFalse(codePattern.matcher(logText).find(), "code in the logs: " + logs.list.stream()
+    assertFalse(codePattern.matcher(logText).find(), "code in the logs: " + logged.stream()
         .filter(e -> codePattern.matcher(e.getFormattedMessage()).find()).map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList());
 
     // Every character column of every table, whichever table a future change adds.

@@ -9,13 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.ConsoleForms;
 import jakarta.inject.Inject;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,10 @@ class SignInThrottleTest implements TestPropertyProvider {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> form(String user, String password) throws Exception {
-    var body = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/console/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> form(String user, String password) {
+    var forms = new ConsoleForms("http://127.0.0.1:" + server.getPort());
+    var page = forms.signInPage();
+    return forms.post("/console/login", Map.of("username", user, "password", password, "csrf", page.token()), page.cookie());
   }
 
   @Test
