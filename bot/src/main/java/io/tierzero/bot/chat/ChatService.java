@@ -23,6 +23,7 @@ public class ChatService {
   private final ReplyCodec codec;
   private final ChatMetrics metrics;
   private final ApplicationEventPublisher<ConversationStarted> events;
+  private final StoredReplies storedReplies = new StoredReplies();
 
   ChatService(
       ConversationStore store,
@@ -73,17 +74,26 @@ public class ChatService {
     var stored = store.append(conversation, messages, streak(conversation.noAnswerStreak(), replies));
 
     metrics.turn(sample, replies);
-    return Optional.of(stored.subList(1, stored.size()).stream().map(codec::toBotMessage).toList());
+    // The replies as they were stored, from the replies themselves: reading back the JSON just
+    // written would give the same values.
+    var sent = new ArrayList<BotMessage>(replies.size());
+    for (int i = 0; i < replies.size(); i++) {
+      sent.add(codec.toBotMessage(stored.get(i + 1), replies.get(i)));
+      // Kept even should the commit fail: the id is then never read back, and the entry ages out.
+      storedReplies.stored(stored.get(i + 1).id(), replies.get(i));
+    }
+    return Optional.of(List.copyOf(sent));
   }
 
   /** The questions the bot asked lately, read from the conversation's last few messages. */
   private SecretAnswers.Recent recent(Conversation conversation) {
     var messages = store.recentMessages(conversation, SecretAnswers.LOOK_BACK);
+    var decode = storedReplies.or(codec::toReply);
     if (messages.stream().noneMatch(m -> ChatMessage.BOT.equals(m.sender()))) {
       // A new conversation; or, should turns ever end without a reply, the last one further back.
-      return new SecretAnswers.Recent(store.lastBotMessage(conversation).map(codec::toReply).orElse(null), null, false);
+      return new SecretAnswers.Recent(store.lastBotMessage(conversation).map(decode).orElse(null), null, false);
     }
-    return SecretAnswers.Recent.of(messages, codec::toReply);
+    return SecretAnswers.Recent.of(messages, decode);
   }
 
   public Optional<Transcript> transcript(String conversationId, String token) {

@@ -37,8 +37,8 @@ final class ReplyCodec {
     return NewMessage.fromBot(reply.type().json(), reply.text(), payload(reply));
   }
 
-  BotMessage toBotMessage(ChatMessage message) {
-    var reply = toReply(message);
+  /** {@code message} as the API returns it, when {@code reply} is what it was stored from. */
+  BotMessage toBotMessage(ChatMessage message, Reply reply) {
     return new BotMessage(
         message.id(),
         reply.type(),

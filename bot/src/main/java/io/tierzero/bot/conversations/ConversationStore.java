@@ -1,7 +1,11 @@
 package io.tierzero.bot.conversations;
 
+import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.exceptions.TransactionUsageException;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,11 +22,17 @@ import java.util.Optional;
 public class ConversationStore {
   private final ConversationRepository conversations;
   private final ChatMessageRepository messages;
+  private final TransactionOperations<Connection> transactions;
+  private final RecentMessages recent = new RecentMessages();
   private final Clock clock;
 
-  ConversationStore(ConversationRepository conversations, ChatMessageRepository messages) {
+  ConversationStore(
+      ConversationRepository conversations,
+      ChatMessageRepository messages,
+      TransactionOperations<Connection> transactions) {
     this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.messages = Objects.requireNonNull(messages, "messages");
+    this.transactions = Objects.requireNonNull(transactions, "transactions");
     this.clock = Clock.systemUTC();
   }
 
@@ -61,11 +71,19 @@ public class ConversationStore {
     return messages.findByConversationIdOrderBySeq(conversation.id());
   }
 
-  /** The last {@code count} messages of a conversation found with its token, oldest first. */
+  /**
+   * The last {@code count} messages of a conversation found with its token, oldest first. Every
+   * turn reads them; what the last turn here committed is kept ({@link RecentMessages}), so it is
+   * read from the database only after a restart, or when another instance wrote meanwhile.
+   */
   public List<ChatMessage> recentMessages(Conversation conversation, int count) {
     if (conversation.messageCount() == 0) return List.of();
+    var kept = recent.last(conversation.id(), conversation.messageCount(), count);
+    if (kept.isPresent()) return kept.get();
     int from = Math.max(0, conversation.messageCount() - count);
-    return messages.findByConversationIdAndSeqGreaterThanEqualsOrderBySeq(conversation.id(), from);
+    var read = messages.findByConversationIdAndSeqGreaterThanEqualsOrderBySeq(conversation.id(), from);
+    afterCommit(() -> recent.committed(conversation.id(), conversation.messageCount(), read));
+    return read;
   }
 
   /** The bot's latest message, which a quick reply or a follow-up may be answering. */
@@ -103,7 +121,29 @@ public class ConversationStore {
     }
     messages.saveAll(stored);
     conversations.update(conversation.withTurn(newMessages.size(), noAnswerStreak, now));
+    var appended = List.copyOf(stored);
+    afterCommit(() -> recent.appended(conversation.id(), conversation.messageCount(), appended));
     return stored;
+  }
+
+  /**
+   * Runs {@code action} once the current transaction has committed; never without one, nor where
+   * the transaction cannot say when it commits (then nothing is kept and the next turn reads).
+   */
+  private void afterCommit(Runnable action) {
+    var status = transactions.findTransactionStatus();
+    if (status.isEmpty()) return;
+    try {
+      status.get().registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              action.run();
+            }
+          });
+    } catch (TransactionUsageException e) {
+      // Nothing kept: correct, only slower.
+    }
   }
 
   /** Microseconds: what PostgreSQL keeps, so a value reads back as it was written on both databases. */

@@ -124,6 +124,56 @@ abstract class ConversationStoreContract {
     assertEquals(8, store.recentMessages(conversation, 20).size());
   }
 
+  @Test
+  void recent_messages_another_instance_wrote_are_read_from_the_database() {
+    var started = store.start();
+    appendTurn(started, NewMessage.fromUser("question"), NewMessage.fromBot("text", "answer", null));
+    assertEquals(List.of("question", "answer"), bodies(store.recentMessages(conversations.findById(started.id()).orElseThrow(), 16)));
+
+    appendElsewhere(started, "elsewhere");
+
+    var after = conversations.findById(started.id()).orElseThrow();
+    assertEquals(List.of("question", "answer", "elsewhere"), bodies(store.recentMessages(after, 16)));
+  }
+
+  @Test
+  void a_turn_that_rolls_back_leaves_no_recent_messages_behind() {
+    var started = store.start();
+    appendTurn(started, NewMessage.fromUser("question"), NewMessage.fromBot("text", "answer", null));
+    try {
+      transactions.executeWrite(
+          status -> {
+            var conversation = store.lockForTurn(started.id(), started.token()).orElseThrow();
+            store.recentMessages(conversation, 16);
+            store.append(conversation, List.of(NewMessage.fromUser("rolled back")), 0);
+            throw new IllegalStateException("the turn fails after storing");
+          });
+    } catch (IllegalStateException expected) {
+      // The turn's transaction rolled back.
+    }
+    // Another message takes the rolled-back one's position, as another instance would write it.
+    appendElsewhere(started, "kept");
+
+    var conversation = conversations.findById(started.id()).orElseThrow();
+    assertEquals(List.of("question", "answer", "kept"), bodies(store.recentMessages(conversation, 16)));
+  }
+
+  /** What another instance does: a user message appended with the repositories, not this store. */
+  private void appendElsewhere(StartedConversation started, String body) {
+    transactions.executeWrite(
+        status -> {
+          var before = conversations.findByIdForUpdate(started.id()).orElseThrow();
+          var now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+          messages.save(new ChatMessage(Tokens.newId(), started.id(), before.messageCount(), ChatMessage.USER, null, body, null, now));
+          conversations.update(before.withTurn(1, 0, now));
+          return null;
+        });
+  }
+
+  private static List<String> bodies(List<ChatMessage> messages) {
+    return messages.stream().map(ChatMessage::body).toList();
+  }
+
   private void appendTurn(StartedConversation started, NewMessage... turn) {
     transactions.executeWrite(
         status -> {
