@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.tierzero.bot.sso.SingleSignOnConfiguration;
 
 /**
  * The console's sign-in form. It posts to Micronaut Security's login endpoint at the same path,
@@ -20,6 +21,12 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Produces(MediaType.TEXT_HTML)
 @Hidden
 class ConsoleLoginController {
+  private final SingleSignOnConfiguration sso;
+
+  ConsoleLoginController(SingleSignOnConfiguration sso) {
+    this.sso = sso;
+  }
+
   @Get
   String form(@QueryValue @Nullable String error, @QueryValue @Nullable Integer minutes, @QueryValue("signed-out") @Nullable String signedOut) {
     var message =
@@ -36,6 +43,8 @@ class ConsoleLoginController {
             + "<form method=\"post\" action=\"/console/login\">"
             + "<label for=\"username\">Username</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
             + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-            + "<p><button type=\"submit\">Sign in</button></p></form></main>");
+            + "<p><button type=\"submit\">Sign in</button></p></form>"
+            + (sso.enabled() ? "<p><a id=\"sso\" href=\"" + SingleSignOnConfiguration.LOGIN_PATH + "\">Sign in with single sign-on</a></p>" : "")
+            + "</main>");
   }
 }
