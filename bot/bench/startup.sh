@@ -5,9 +5,9 @@
 #
 #   bot/bench/startup.sh [runs] [port] [jar] [-- extra JVM options...]
 #   defaults: 5, 8090, bot/target/bot.jar; e.g. bot/bench/startup.sh 7 8090 /tmp/old-bot.jar
+#   with the AOT cache (made by bot/aot-cache.sh): bot/bench/startup.sh 7 8090 bot/target/bot.jar -- -XX:AOTCache=bot/target/bot.aot
 #   BENCH_DATA (default /tmp/tierzero-startup) holds the index and database; BENCH_ARTICLES
-#   (default articles) the knowledge base. BENCH_AOT=1 runs the jar as the README's start command
-#   does with the AOT cache (bot/bench/aot-cache.sh makes it).
+#   (default articles) the knowledge base.
 #
 # One run first, not counted, builds the index and the database, so every measured run opens an
 # up-to-date index, as a restart in production does. Needs curl and JAVA_HOME on a JDK 21+.
