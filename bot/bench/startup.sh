@@ -7,7 +7,8 @@
 #   defaults: 5, 8090, bot/target/bot.jar; e.g. bot/bench/startup.sh 7 8090 /tmp/old-bot.jar
 #   with the AOT cache (made by bot/aot-cache.sh): bot/bench/startup.sh 7 8090 bot/target/bot.jar -- -XX:AOTCache=bot/target/bot.aot
 #   BENCH_DATA (default /tmp/tierzero-startup) holds the index and database; BENCH_ARTICLES
-#   (default articles) the knowledge base.
+#   (default articles) the knowledge base; BENCH_WARMUP=0 skips the first, uncounted run when
+#   BENCH_DATA already holds an up-to-date index (to alternate builds run after run).
 #
 # One run first, not counted, builds the index and the database, so every measured run opens an
 # up-to-date index, as a restart in production does. Needs curl and JAVA_HOME on a JDK 21+.
@@ -59,7 +60,7 @@ run_once() {
   echo "$millis"
 }
 
-run_once "$@" > /dev/null
+[[ ${BENCH_WARMUP:-1} == 0 ]] || run_once "$@" > /dev/null
 times=()
 for ((i = 1; i <= RUNS; i++)); do
   millis=$(run_once "$@")
