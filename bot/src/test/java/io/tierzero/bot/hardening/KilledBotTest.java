@@ -77,7 +77,7 @@ class KilledBotTest {
   private static final int TICKETS_BEFORE_KILL = 15;
 
   private static final int KILL_WINDOW_MS = 1500;
-  private static final Duration START_PATIENCE = Duration.ofSeconds(60);
+  private static final Duration START_PATIENCE = Duration.ofSeconds(180);
   private static final Pattern RUNNING = Pattern.compile("Server Running: (http://\\S+)");
 
   @TempDir Path home;
