@@ -5,6 +5,7 @@ import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.HardLineBreak;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.LinkRef;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
@@ -345,6 +346,9 @@ public final class ArticleParser {
       out.append(code.getText());
     } else if (node instanceof SoftLineBreak || node instanceof HardLineBreak) {
       out.append(' ');
+    } else if (node instanceof LinkRef ref && !ref.isDefined()) {
+      // "[email]" with no link definition is text, brackets and all, as the page shows it.
+      out.append(ref.getChars().unescape());
     } else if (node instanceof HtmlInline) {
       // A tag is markup, not words (validate refuses raw HTML in articles anyway).
     } else if (node instanceof HtmlEntity entity) {
