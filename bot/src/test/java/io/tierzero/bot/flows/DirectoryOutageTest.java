@@ -52,6 +52,8 @@ class DirectoryOutageTest implements TestPropertyProvider {
   private final int directoryPort = freePort();
   private InMemoryDirectoryServer directory;
 
+  @Inject io.tierzero.bot.mail.MailOutbox outbox;
+
   @Inject
   @Client("/")
   HttpClient client;
@@ -111,7 +113,13 @@ class DirectoryOutageTest implements TestPropertyProvider {
     smtp.stop();
   }
 
+  /** Code mail goes out after the reply (MailOutbox): wait for it before reading the mailbox. */
+  private void mailSent() throws InterruptedException {
+    assertTrue(outbox.awaitIdle(java.time.Duration.ofSeconds(30)), "mail still queued");
+  }
+
   private String codeSentTo(String address) throws Exception {
+    mailSent();
     var messages = smtp.getReceivedMessages();
     for (int i = messages.length - 1; i >= 0; i--) {
       if (Arrays.stream(messages[i].getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
@@ -140,12 +148,14 @@ class DirectoryOutageTest implements TestPropertyProvider {
   }
 
   @Test
-  void a_directory_down_before_the_flow_is_unavailable_not_an_unknown_account() {
+  void a_directory_down_before_the_flow_is_unavailable_not_an_unknown_account() throws Exception {
+    mailSent();
     int mailsBefore = smtp.getReceivedMessages().length;
     stopDirectory();
     var chat = new FlowChat(client);
     chat.last("I forgot my password");
     assertUnavailableAndHandedOver(chat.send("alice"));
+    mailSent();
     assertEquals(mailsBefore, smtp.getReceivedMessages().length, "a code was sent without a directory");
   }
 

@@ -49,6 +49,13 @@ class TicketLookupTest implements TestPropertyProvider {
   @Client("/")
   HttpClient client;
 
+  @Inject io.tierzero.bot.mail.MailOutbox outbox;
+
+  /** Code mail goes out after the reply (MailOutbox): wait for it before reading the mailbox. */
+  private void mailSent() throws InterruptedException {
+    assertTrue(outbox.awaitIdle(java.time.Duration.ofSeconds(30)), "mail still queued");
+  }
+
   @Override
   public Map<String, String> getProperties() {
     smtp.start();
@@ -89,6 +96,7 @@ class TicketLookupTest implements TestPropertyProvider {
 
   /** The newest verification code mailed to {@code address}, with the mail's text. */
   private String[] codeMailTo(String address) throws Exception {
+    mailSent();
     String body = null;
     for (var message : smtp.getReceivedMessages()) {
       var text = GreenMailUtil.getBody(message);
@@ -103,6 +111,7 @@ class TicketLookupTest implements TestPropertyProvider {
   }
 
   private int codeMailsTo(String address) throws Exception {
+    mailSent();
     int count = 0;
     for (var message : smtp.getReceivedMessages()) {
       if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))
