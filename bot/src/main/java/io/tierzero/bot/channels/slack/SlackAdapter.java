@@ -113,7 +113,9 @@ class SlackAdapter implements ChannelAdapter {
       var name = c.userName() != null ? c.userName() : c.userId();
       // The button says what it sends: pressing it is the consent the widget's checkbox gives.
       var opened = tickets.open(c.conversationId(), token, new TicketRequest(name, c.email(), true, null, null), "Slack");
-      opened.ifPresent(o -> post(c, new SlackBlocks.Post(o.receipt().message(), List.of())));
+      opened.ifPresent(o -> post(c, new SlackBlocks.Post(
+          (o.created() ? "I've raised ticket " : "You already have ticket ") + o.receipt().number()
+              + " (queue: " + o.receipt().queue() + "). " + o.receipt().message(), List.of())));
     } else if (actionId.startsWith(SlackBlocks.REPLY)) {
       turn(c, what);
     }
