@@ -37,7 +37,7 @@ class SlackChannelOffTest implements TestPropertyProvider {
     var body = "{\"type\":\"url_verification\",\"challenge\":\"x\"}";
     var request = HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE)
         .header("X-Slack-Request-Timestamp", timestamp)
-        .header("X-Slack-Signature", SlackChannelTest.sign(SlackChannelTest.SIGNING_SECRET, timestamp, body));
+        .header("X-Slack-Signature", SlackChannelBase.sign(SlackChannelBase.SIGNING_SECRET, timestamp, body));
     var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
     assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
   }

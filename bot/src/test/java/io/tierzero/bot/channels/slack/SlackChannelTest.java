@@ -43,79 +43,14 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Slack end to end: signed events and clicks over HTTP, as Slack sends them, and a stand-in of
- * Slack's Web API receiving the bot's {@code chat.postMessage} calls. The secret step goes through
- * the one-time page, posted like a browser posts a form; codes go by SMTP to GreenMail, and the
- * new password is checked with an LDAP bind on the demo directory.
+ * Slack's Web API receiving the bot's {@code chat.postMessage} calls. No flows here: their triggers
+ * would take the scripted questions before the knowledge base sees them.
  */
 @MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlackChannelTest implements TestPropertyProvider {
-  static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-  static final String BOT_TOKEN = "xoxb-test-bot-token";
-  /** The questions the scripted search answers (chat tests' ScriptedSearch). */
-  static final String ANSWERED = "my account is locked";
-  static final String AMBIGUOUS = "I can't sign in";
-
-  private static final Pattern SECRET_LINK = Pattern.compile("\"url\":\"(http[^\"]*(/secret/[A-Za-z0-9_-]{43}))\"");
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
-  private static final Pattern FORM_ACTION = Pattern.compile("action=\"(/secret/[A-Za-z0-9_-]{43})\"");
-  private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
-
-  private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-  private final AtomicInteger events = new AtomicInteger();
-  private SlackStandIn slack;
-  private String jdbcUrl;
-
-  @Inject
-  @Client("/")
-  HttpClient client;
-
-  @Inject EmbeddedDirectory directory;
-  @Inject MailOutbox outbox;
-  @Inject DataSource dataSource;
-
+class SlackChannelTest extends SlackChannelBase {
   @Override
-  public Map<String, String> getProperties() {
-    smtp.start();
-    try {
-      slack = new SlackStandIn(BOT_TOKEN, "alice@example.com");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    var properties = new HashMap<>(TestApp.properties());
-    jdbcUrl = properties.get("datasources.default.url");
-    // The real password reset flow alone: the other flows' triggers (account unlock) would take
-    // the scripted questions before the knowledge base sees them.
-    properties.put("tierzero.flows.dir", onlyPasswordReset().toString());
-    properties.put("tierzero.directory.embedded.port", "0");
-    properties.put("tierzero.mail.embedded.enabled", "false");
-    properties.put("tierzero.mail.host", "127.0.0.1");
-    properties.put("tierzero.mail.port", String.valueOf(smtp.getSmtp().getPort()));
-    properties.put("tierzero.flows.codes-per-hour", "50");
-    properties.put("tierzero.test.scripted-search", "true");
-    properties.put("tierzero.channels.slack.signing-secret", SIGNING_SECRET);
-    properties.put("tierzero.channels.slack.bot-token", BOT_TOKEN);
-    properties.put("tierzero.channels.slack.api-url", slack.apiUrl());
-    properties.put("tierzero.channels.public-url", "https://help.example.com");
-    return properties;
-  }
-
-  private static Path onlyPasswordReset() {
-    try {
-      var dir = java.nio.file.Files.createTempDirectory("tierzero-slack-flows");
-      java.nio.file.Files.copy(Path.of("../articles/flows/password-reset.yaml"), dir.resolve("password-reset.yaml"));
-      dir.toFile().deleteOnExit();
-      dir.resolve("password-reset.yaml").toFile().deleteOnExit();
-      return dir;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  @AfterAll
-  void stop() {
-    smtp.stop();
-    slack.close();
+  Path flows() {
+    return flows(new String[0]);
   }
 
   // ---- refusals and the handshake ----
@@ -210,64 +145,6 @@ class SlackChannelTest implements TestPropertyProvider {
   }
 
   @Test
-  void a_password_reset_skips_the_username_and_takes_code_and_password_on_our_page() throws Exception {
-    var newPassword = "correct horse battery staple 7";
-    var codeStep = say(dm("U-reset", "I forgot my password"));
-    // Slack said who this is: no "what is your username" question; the code goes to Slack's email.
-    var all = String.join("\n", slack.posted().stream().map(SlackStandIn.Posted::body).toList());
-    assertFalse(all.contains("What is your username"), all);
-    var link = SECRET_LINK.matcher(codeStep.body());
-    assertTrue(link.find(), codeStep.body());
-    assertTrue(link.group(1).startsWith("https://help.example.com/secret/"), link.group(1));
-    var code = codeSentTo("alice@example.com");
-
-    // The page, like a browser: GET sets the cookie and the form's value, POST sends both.
-    var page = client.toBlocking().exchange(HttpRequest.GET(link.group(2)), String.class);
-    assertEquals("no-store", page.header("Cache-Control"));
-    assertTrue(page.body().contains("autocomplete=\"one-time-code\""), page.body());
-    var before = slack.posted().size();
-    var next = submit(link.group(2), page, code);
-    assertEquals(HttpStatus.OK, next.getStatus());
-    assertTrue(next.body().contains("type=\"password\""), next.body());
-    var action = FORM_ACTION.matcher(next.body());
-    assertTrue(action.find(), next.body());
-    // The same question reaches Slack as a link of its own, never as a place to type.
-    var passwordStep = slack.awaitPosts(before + 1).get(before);
-    assertTrue(passwordStep.mentions("/secret/"), passwordStep.body());
-
-    // A used link is gone.
-    var reused = org.junit.jupiter.api.Assertions.assertThrows(
-        HttpClientResponseException.class, () -> client.toBlocking().exchange(HttpRequest.GET(link.group(2)), String.class));
-    assertEquals(HttpStatus.NOT_FOUND, reused.getStatus());
-
-    before = slack.posted().size();
-    var done = submit(action.group(1), next, newPassword);
-    assertTrue(done.body().contains("your password has been changed"), done.body());
-    assertTrue(slack.awaitPosts(before + 1).get(before).mentions("your password has been changed"));
-    try (var ldap = new LDAPConnection("127.0.0.1", directory.port())) {
-      ldap.bind("uid=alice,ou=people,dc=example,dc=com", newPassword);
-    }
-    outbox.awaitIdle(Duration.ofSeconds(10));
-    var everything = String.join("\n", slack.posted().stream().map(SlackStandIn.Posted::body).toList());
-    assertFalse(everything.contains(newPassword), "the password reached Slack");
-    assertFalse(everything.contains(code), "the code reached Slack");
-    for (var value : DatabaseText.everyValue(jdbcUrl)) {
-      assertFalse(value.contains(newPassword), "stored: " + value);
-    }
-  }
-
-  @Test
-  void a_password_typed_into_slack_is_not_used_and_a_new_link_is_sent() throws Exception {
-    say(dm("U-typed", "I forgot my password"));
-    var before = slack.posted().size();
-    send(eventCallback(nextEvent(), "{\"type\":\"message\",\"channel\":\"D-U-typed\",\"channel_type\":\"im\",\"user\":\"U-typed\",\"text\":\"123456\",\"ts\":\"2.2\"}"));
-    var posts = slack.awaitPosts(before + 2);
-    assertTrue(posts.get(before).mentions("I don't take codes in this chat"), posts.get(before).body());
-    assertTrue(posts.get(before + 1).mentions("/secret/"), posts.get(before + 1).body());
-    assertEquals(0, count("select count(*) from chat_message m join channel_conversation c on c.conversation_id = m.conversation_id where c.user_id = 'U-typed' and m.body like '%123456%'"));
-  }
-
-  @Test
   void a_handoff_raises_a_ticket_with_the_slack_identity() throws Exception {
     say(dm("U-handoff", "my screen flickers"));
     var handoff = say(dm("U-handoff", "talk to a person"));
@@ -279,111 +156,4 @@ class SlackChannelTest implements TestPropertyProvider {
     assertEquals(1, count("select count(*) from ticket t join channel_conversation c on c.conversation_id = t.conversation_id where c.user_id = 'U-handoff' and t.requester_email = 'alice@example.com'"));
   }
 
-  // ---- helpers ----
-
-  /** Sends a DM event and returns the last message posted for it. */
-  private SlackStandIn.Posted say(String body) throws Exception {
-    return send(body);
-  }
-
-  private SlackStandIn.Posted send(String body) throws Exception {
-    var before = slack.posted().size();
-    var response = client.toBlocking().exchange(signed("/channels/slack/events", body, now()), String.class);
-    assertEquals(HttpStatus.OK, response.getStatus());
-    // A turn's replies are posted one after another; wait until they stop coming.
-    var posts = slack.awaitPosts(before + 1);
-    int seen;
-    do {
-      seen = posts.size();
-      Thread.sleep(300);
-      posts = slack.posted();
-    } while (posts.size() != seen);
-    return posts.get(posts.size() - 1);
-  }
-
-  private HttpResponse<String> submit(String path, HttpResponse<String> page, String secret) {
-    var csrf = CSRF.matcher(page.body());
-    assertTrue(csrf.find(), page.body());
-    var cookie = page.getCookie("TZ_SECRET_FORM").orElseThrow();
-    var form = "csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    return client.toBlocking().exchange(
-        HttpRequest.POST(path, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-            .cookie(Cookie.of(cookie.getName(), cookie.getValue())),
-        String.class);
-  }
-
-  private void click(String user, String actionId, String value) {
-    var payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\"},\"team\":{\"id\":\"T1\"},"
-        + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"value\":" + jsonString(value) + ",\"action_ts\":\"1.0\"}]}";
-    var body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
-    var request = HttpRequest.POST("/channels/slack/interactions", body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-        .header("X-Slack-Request-Timestamp", now())
-        .header("X-Slack-Signature", sign(SIGNING_SECRET, now(), body));
-    assertEquals(HttpStatus.OK, client.toBlocking().exchange(request, String.class).getStatus());
-  }
-
-  private static String value(SlackStandIn.Posted post, String actionId) {
-    var m = Pattern.compile("\"action_id\":\"" + Pattern.quote(actionId) + "\",\"text\":\\{[^}]*\\},\"value\":\"([^\"]*)\"").matcher(post.body());
-    assertTrue(m.find(), "no button " + actionId + " in " + post.body());
-    return m.group(1);
-  }
-
-  private String codeSentTo(String address) throws Exception {
-    assertTrue(outbox.awaitIdle(Duration.ofSeconds(30)), "mail still queued");
-    String body = null;
-    for (var message : smtp.getReceivedMessages()) {
-      if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) body = GreenMailUtil.getBody(message);
-    }
-    assertTrue(body != null, "no mail to " + address);
-    var m = CODE.matcher(body);
-    assertTrue(m.find(), body);
-    return m.group(1);
-  }
-
-  private long count(String sql) throws Exception {
-    try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
-        var rows = connection.createStatement().executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
-  }
-
-  private String dm(String user, String text) {
-    return eventCallback(nextEvent(),
-        "{\"type\":\"message\",\"channel\":\"D-" + user + "\",\"channel_type\":\"im\",\"user\":\"" + user + "\",\"text\":" + jsonString(text) + ",\"ts\":\"1700000000.0001\"}");
-  }
-
-  private String nextEvent() {
-    return "Ev-" + System.nanoTime() + "-" + events.incrementAndGet();
-  }
-
-  private static String eventCallback(String eventId, String event) {
-    return "{\"token\":\"t\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"event\":" + event
-        + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":1700000000}";
-  }
-
-  private static io.micronaut.http.MutableHttpRequest<String> signed(String path, String body, String timestamp) {
-    return HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE)
-        .header("X-Slack-Request-Timestamp", timestamp)
-        .header("X-Slack-Signature", sign(SIGNING_SECRET, timestamp, body));
-  }
-
-  private static String now() {
-    return String.valueOf(Instant.now().getEpochSecond());
-  }
-
-  /** Slack's signature, computed here independently of the bot's code. */
-  static String sign(String secret, String timestamp, String body) {
-    try {
-      var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String jsonString(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
 }
