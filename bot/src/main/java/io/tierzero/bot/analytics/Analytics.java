@@ -1,5 +1,6 @@
 package io.tierzero.bot.analytics;
 
+import io.micronaut.core.annotation.Nullable;
 import io.tierzero.bot.analytics.Reports.Count;
 import io.tierzero.bot.analytics.Snapshot.Conv;
 import io.tierzero.bot.analytics.Snapshot.Msg;
@@ -70,8 +71,14 @@ public class Analytics {
   }
 
   public Reports.Report report(Period period) {
+    return report(period, null);
+  }
+
+  /** The report over the conversations of {@code channel} only ({@code widget}, {@code slack}); all when null. */
+  public Reports.Report report(Period period, @Nullable String channel) {
     // Read past the period's end by the return window: a return after the end still counts.
     var snapshot = store.read(period.start(), period.end().plus(config.returnWindow()));
+    if (channel != null && !channel.isBlank()) snapshot = snapshot.onChannel(channel.strip());
     var all = snapshot.conversations();
     var inPeriod = all.stream().filter(c -> period.contains(c.createdAt())).toList();
     var asked = inPeriod.stream().filter(c -> c.userMessages() > 0).toList();

@@ -51,9 +51,13 @@ class AnalyticsStore {
   Snapshot read(Instant start, Instant end) {
     try (var connection = dataSource.getConnection()) {
       var conversations = new LinkedHashMap<String, Instant>();
-      try (var s = prepare(connection, "select id, created_at from conversation where created_at >= ? and created_at < ? order by created_at", start, end);
+      var channels = new HashMap<String, String>();
+      try (var s = prepare(connection, "select id, created_at, channel from conversation where created_at >= ? and created_at < ? order by created_at", start, end);
           var rs = s.executeQuery()) {
-        while (rs.next()) conversations.put(rs.getString(1), instant(rs, 2));
+        while (rs.next()) {
+          conversations.put(rs.getString(1), instant(rs, 2));
+          channels.put(rs.getString(1), rs.getString(3));
+        }
       }
       var messages = new HashMap<String, List<Snapshot.Msg>>();
       try (var s =
@@ -144,7 +148,7 @@ class AnalyticsStore {
           (id, created) ->
               convs.add(
                   new Snapshot.Conv(
-                      id, created, messages.getOrDefault(id, List.of()), votes.getOrDefault(id, List.of()), ticketByConversation.get(id))));
+                      id, created, channels.get(id), messages.getOrDefault(id, List.of()), votes.getOrDefault(id, List.of()), ticketByConversation.get(id))));
       return new Snapshot(convs, tickets, views, flowRuns.read(connection, start, end));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read analytics: " + e.getMessage(), e);

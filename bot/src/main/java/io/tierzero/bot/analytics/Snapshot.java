@@ -16,6 +16,20 @@ record Snapshot(
     Map<String, Long> articleViews,
     List<FlowRunRow> flowRuns) {
 
+  /**
+   * Only what belongs to conversations held on {@code channel}: their messages, votes, tickets
+   * and flow runs. Article page views belong to no conversation and stay as they are.
+   */
+  Snapshot onChannel(String channel) {
+    var kept = conversations.stream().filter(c -> c.channel().equals(channel)).toList();
+    var ids = kept.stream().map(Conv::id).collect(java.util.stream.Collectors.toSet());
+    return new Snapshot(
+        kept,
+        tickets.stream().filter(t -> ids.contains(t.conversationId())).toList(),
+        articleViews,
+        flowRuns.stream().filter(r -> ids.contains(r.conversationId())).toList());
+  }
+
   /** A stored message. {@code articles}: the ids a bot reply offered, best first. */
   record Msg(
       String id,
@@ -75,6 +89,7 @@ record Snapshot(
   record Conv(
       String id,
       Instant createdAt,
+      String channel,
       List<Msg> messages,
       List<VoteRow> votes,
       @Nullable TicketRow ticket) {

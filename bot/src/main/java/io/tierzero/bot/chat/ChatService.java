@@ -23,6 +23,7 @@ public class ChatService {
   private final ReplyCodec codec;
   private final ChatMetrics metrics;
   private final ApplicationEventPublisher<ConversationStarted> events;
+  private final AnswerWords words;
   private final StoredReplies storedReplies = new StoredReplies();
 
   ChatService(
@@ -30,12 +31,14 @@ public class ChatService {
       Dispatcher dispatcher,
       ReplyCodec codec,
       ChatMetrics metrics,
-      ApplicationEventPublisher<ConversationStarted> events) {
+      ApplicationEventPublisher<ConversationStarted> events,
+      AnswerWords words) {
     this.store = store;
     this.dispatcher = dispatcher;
     this.codec = codec;
     this.metrics = metrics;
     this.events = events;
+    this.words = words;
   }
 
   public StartedConversation start() {
@@ -50,6 +53,18 @@ public class ChatService {
   }
 
   /**
+   * Starts a conversation for a channel adapter ({@code slack}) with the token the adapter derives
+   * for the thread it belongs to (the platform holds no token); its turns are then {@link #send}
+   * like the widget's.
+   */
+  public String startOnChannel(String channel, String token) {
+    if (Conversation.WIDGET.equals(channel)) throw new IllegalArgumentException("channel must be an adapter's, not the widget");
+    var started = store.start(channel, token);
+    events.publishEvent(new ConversationStarted(started.id(), null, null));
+    return started.id();
+  }
+
+  /**
    * Answers {@code text} in the conversation; empty when there is no such conversation or the
    * token is not its token (the caller cannot tell which, on purpose).
    */
@@ -58,12 +73,27 @@ public class ChatService {
     var sample = metrics.start();
     var locked = store.lockForTurn(conversationId, token);
     if (locked.isEmpty()) return Optional.empty();
-    var conversation = locked.get();
+    return Optional.of(turn(sample, locked.get(), text, false));
+  }
 
+  /**
+   * A secret for the question a channel conversation waits on, from the page of ours a one-time
+   * link opened (never typed into the platform): the turn goes on as if typed in the widget, and
+   * the transcript keeps only "(secret given)".
+   */
+  @Transactional
+  public Optional<List<BotMessage>> sendSecret(String conversationId, String token, String secret) {
+    var sample = metrics.start();
+    var locked = store.lockForTurn(conversationId, token);
+    if (locked.isEmpty()) return Optional.empty();
+    return Optional.of(turn(sample, locked.get(), secret, true));
+  }
+
+  private List<BotMessage> turn(io.micrometer.core.instrument.Timer.Sample sample, Conversation conversation, String text, boolean secretPage) {
     var recent = recent(conversation);
     // Without NUL or lone surrogates, which no database column or transcript can hold.
     var context = TurnContext.of(conversation.id(), PlainText.clean(text), conversation.noAnswerStreak(), recent.previous());
-    var replies = dispatcher.dispatch(context);
+    var replies = !secretPage && typedSecret(conversation, context) ? notInChat(context.previousReply()) : dispatcher.dispatch(context);
 
     var messages = new ArrayList<NewMessage>(replies.size() + 1);
     // An answer to a secret or one-time-code question (or the same secret typed again just after)
@@ -82,7 +112,29 @@ public class ChatService {
       // Kept even should the commit fail: the id is then never read back, and the entry ages out.
       storedReplies.stored(stored.get(i + 1).id(), replies.get(i));
     }
-    return Optional.of(List.copyOf(sent));
+    return List.copyOf(sent);
+  }
+
+  /**
+   * A password or code typed into a chat platform, where the vendor keeps every message: it is
+   * never used (the channel gave the user a link to a page of ours for it), only "cancel" still
+   * stops the flow. The message is stored as "(secret given)" like any answer to the question.
+   */
+  private boolean typedSecret(Conversation conversation, TurnContext context) {
+    var previous = context.previousReply();
+    if (conversation.onWidget() || previous == null || previous.input() == null || !previous.input().sensitive()) return false;
+    return !words.is(io.tierzero.kb.intent.Intent.Action.CANCEL, context.normalized());
+  }
+
+  /** The question again, so the channel sends a fresh link, with why the typed answer was not used. */
+  private static List<Reply> notInChat(Reply question) {
+    var what = ReplyInput.SECRET.equals(question.input().type()) ? "passwords" : "codes";
+    return List.of(
+        new Reply(ReplyType.FLOW_STEP,
+            "For your safety I don't take " + what + " in this chat, so I did not use what you typed. "
+                + "If it was a password you still use, change it. Use the secure link below instead, or type cancel to stop.",
+            List.of(), List.of(), null, null, question.flow(), null),
+        question);
   }
 
   /** The questions the bot asked lately, read from the conversation's last few messages. */

@@ -37,9 +37,23 @@ public class ConversationStore {
   }
 
   public StartedConversation start() {
-    var token = Tokens.newToken();
+    return start(Conversation.WIDGET);
+  }
+
+  /** Starts a conversation on {@code channel} ({@link Conversation#WIDGET} or a channel adapter's name). */
+  public StartedConversation start(String channel) {
+    return start(channel, Tokens.newToken());
+  }
+
+  /**
+   * Starts a conversation whose token the caller chose: a channel adapter derives it from the
+   * platform's thread with a key of its own, since the platform cannot hold one for the user.
+   */
+  public StartedConversation start(String channel, String token) {
+    Objects.requireNonNull(channel, "channel");
+    if (token == null || token.length() < 32) throw new IllegalArgumentException("token must be at least 32 characters");
     var now = now();
-    var conversation = new Conversation(Tokens.newId(), Tokens.hash(token), now, now, 0, 0);
+    var conversation = new Conversation(Tokens.newId(), Tokens.hash(token), now, now, 0, 0, channel);
     conversations.save(conversation);
     return new StartedConversation(conversation.id(), token);
   }

@@ -61,6 +61,7 @@ public class FlowEngine {
   private final AnswerWords words;
   private final ObjectMapper json;
   private final ApplicationEventPublisher<FlowProgress> progress;
+  private final KnownLogins known;
   private final Clock clock = Clock.systemUTC();
 
   FlowEngine(
@@ -72,8 +73,10 @@ public class FlowEngine {
       FlowsConfiguration config,
       AnswerWords words,
       ObjectMapper json,
-      ApplicationEventPublisher<FlowProgress> progress) {
+      ApplicationEventPublisher<FlowProgress> progress,
+      KnownLogins known) {
     this.catalog = catalog;
+    this.known = known;
     this.states = states;
     this.escalations = escalations;
     var byName = new HashMap<String, FlowAction>();
@@ -226,6 +229,16 @@ public class FlowEngine {
           stepId = say.next();
         }
         case Step.Ask ask -> {
+          var login = knownLogin(conversationId, ask, run);
+          if (login.isPresent()) {
+            // Answered by the platform: kept like a typed answer, so the ticket shows it.
+            run.values.put(ask.id(), login.get());
+            run.answered.remove(ask.id());
+            run.answered.add(ask.id());
+            run.tried.add(render(ask.text(), run) + " -> " + login.get() + " (known from the chat platform)");
+            stepId = ask.next();
+            continue;
+          }
           if (run.askedCount(ask.id()) >= ask.maxAttempts()) {
             return escalate(conversationId, flow, run, ask.id(), null, null,
                 "\"" + render(ask.text(), run) + "\" was asked " + ask.maxAttempts() + " times without success", replies);
@@ -318,6 +331,16 @@ public class FlowEngine {
     LOG.info("Flow {} escalated in conversation {} at step {}", flow.id(), conversationId, stepId);
     replies.addAll(handoff.handOff(escalation));
     return false;
+  }
+
+  /**
+   * The platform's identity for the login question, the first time it comes up in this run: asked
+   * again (a wrong code, "go back"), the user may name another account, so it is asked then.
+   */
+  private Optional<String> knownLogin(String conversationId, Step.Ask ask, FlowRun run) {
+    if (!KnownLogins.LOGIN_STEP.equals(ask.id()) || ask.input() != InputType.TEXT) return Optional.empty();
+    if (run.askedCount(ask.id()) > 0 || run.values.containsKey(ask.id())) return Optional.empty();
+    return known.login(conversationId).filter(l -> matches(ask, l));
   }
 
   /** The answer as the flow keeps it, or empty when it is not acceptable for the question. */
