@@ -3,7 +3,6 @@ package io.tierzero.bot.sso;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.Publishers;
-import io.micronaut.security.authentication.AuthenticationFailed;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.oauth2.endpoint.authorization.state.State;
 import io.micronaut.security.oauth2.endpoint.token.response.OpenIdAuthenticationMapper;
@@ -44,12 +43,5 @@ class AgentGroupMapper implements OpenIdAuthenticationMapper {
     }
     LOG.info("Agent {} signed in through single sign-on", agent.get().name());
     return Publishers.just(AuthenticationResponse.success(agent.get().name(), agent.get().roles()));
-  }
-
-  /** A person the provider knows who is not an agent: the sign-in page says so. */
-  static final class NotAnAgent extends AuthenticationFailed {
-    NotAnAgent(String message) {
-      super(message);
-    }
   }
 }

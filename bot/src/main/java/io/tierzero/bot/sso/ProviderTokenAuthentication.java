@@ -1,6 +1,8 @@
 package io.tierzero.bot.sso;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.runtime.ApplicationConfiguration;
@@ -23,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * checked against the provider's JWKS) only when it names this service as its audience and its
  * holder is in the agent group; any other issuer is nobody. Without this, any valid token of the
  * provider, a person outside the group included, would count as signed in.
+ *
+ * <p>A token naming our own issuer must also be signed with the console secret (an HMAC): with
+ * single sign-on on, a signature by one of the provider's keys verifies too, and a token the
+ * provider signed with our issuer and a "roles" claim in it must not become a console session.
  */
 @Singleton
 @Replaces(DefaultJwtAuthenticationFactory.class)
@@ -56,8 +62,12 @@ class ProviderTokenAuthentication extends DefaultJwtAuthenticationFactory {
       return Optional.empty();
     }
     var issuer = claims.get("iss") == null ? null : claims.get("iss").toString();
-    if (sameIssuer(config.issuer(), issuer)) return fromProvider(token, claims);
-    if (Objects.equals(ownIssuer, issuer)) return super.createAuthentication(token);
+    if (config.isIssuer(issuer)) return fromProvider(token, claims);
+    if (Objects.equals(ownIssuer, issuer)) {
+      if (signedWithSecret(token)) return super.createAuthentication(token);
+      LOG.debug("Token refused: it names this service as issuer but is not signed with the console secret");
+      return Optional.empty();
+    }
     LOG.debug("Token refused: issuer {} is neither this service nor {}", issuer, config.issuer());
     return Optional.empty();
   }
@@ -76,12 +86,7 @@ class ProviderTokenAuthentication extends DefaultJwtAuthenticationFactory {
     return agents.agent(claims).map(agent -> Authentication.build(agent.name(), agent.roles()));
   }
 
-  /** Issuers compare as URLs do in practice: a trailing slash makes no difference. */
-  private static boolean sameIssuer(String configured, String claimed) {
-    return claimed != null && strip(configured).equals(strip(claimed));
-  }
-
-  private static String strip(String url) {
-    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  private static boolean signedWithSecret(JWT token) {
+    return token instanceof SignedJWT signed && JWSAlgorithm.Family.HMAC_SHA.contains(signed.getHeader().getAlgorithm());
   }
 }

@@ -40,6 +40,9 @@ public record SingleSignOnConfiguration(
   /** Where the console's sign-in button sends the browser. */
   public static final String LOGIN_PATH = "/oauth/login/" + PROVIDER;
 
+  /** Micronaut Security's callback path, where the provider sends the browser back. */
+  public static final String CALLBACK_PATH = "/oauth/callback/";
+
   /** The console page that tells a person outside the agent group why they were not let in. */
   public static final String REFUSED_PATH = "/console/sso-refused";
 
@@ -73,6 +76,18 @@ public record SingleSignOnConfiguration(
   /** The audience bearer tokens must name. */
   public String expectedAudience() {
     return audience != null ? audience : clientId;
+  }
+
+  /**
+   * Whether a token's {@code iss} claim names the provider. Issuers compare as URLs do in practice:
+   * a trailing slash makes no difference. Never true with single sign-on off.
+   */
+  public boolean isIssuer(@Nullable Object claimed) {
+    return issuer != null && claimed != null && strip(issuer).equals(strip(claimed.toString()));
+  }
+
+  private static String strip(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
   private static String blankToNull(String value) {

@@ -2,11 +2,15 @@ package io.tierzero.bot.sso;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.tierzero.bot.ConsoleForms;
 import io.tierzero.bot.analytics.AnalyticsTestApp;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,6 +19,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +80,49 @@ class SingleSignOnTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_single_sign_on_session_has_an_id_and_signing_out_ends_it() throws Exception {
+    provider.enqueueCallback(person("ana", List.of(GROUP)));
+    var browser = new Browser();
+    browser.signIn();
+    var session = "JWT=" + browser.cookie("JWT").orElseThrow();
+    assertNotNull(SignedJWT.parse(session.substring(4)).getJWTClaimsSet().getJWTID(), "the session token names its session");
+
+    var forms = new ConsoleForms(server.getURL().toString());
+    var overview = forms.get("/console", session);
+    assertEquals(200, overview.statusCode(), overview.headers().map().toString());
+    var signOut = forms.post("/console/logout", Map.of("csrf", ConsoleForms.csrf(overview.body())), session);
+    assertEquals("/console/login?signed-out=1", signOut.headers().firstValue("Location").orElse(""), signOut.statusCode() + " " + signOut.body());
+
+    assertEquals(303, forms.get("/console", session).statusCode(), "a copy of the cookie is refused after signing out");
+  }
+
+  @Test
+  void an_id_token_without_a_token_id_still_signs_an_agent_in() throws Exception {
+    // Not every provider puts a jti in its ID tokens (Entra ID does not); the console's own
+    // session token gets one of its own either way.
+    var claims = new HashMap<String, Object>(Map.of("preferred_username", "ana", "groups", List.of(GROUP)));
+    claims.put("jti", null);
+    var callback = new DefaultOAuth2TokenCallback(ISSUER_ID, "ana", "JWT", null, claims);
+    assertNull(provider.issueToken(ISSUER_ID, CLIENT_ID, callback).getJWTClaimsSet().getJWTID(), "the provider leaves the jti out");
+    provider.enqueueCallback(callback);
+    var browser = new Browser();
+
+    var landing = browser.signIn();
+
+    assertEquals("/console", landing.uri().getPath());
+    assertEquals(200, landing.response().statusCode(), landing.response().body());
+  }
+
+  @Test
+  void password_sign_in_through_the_console_form_still_works_beside_single_sign_on() {
+    var forms = new ConsoleForms(server.getURL().toString());
+
+    var session = forms.signIn(AnalyticsTestApp.AGENT, AnalyticsTestApp.AGENT_PASSWORD);
+
+    assertEquals(200, forms.get("/console", session).statusCode());
+  }
+
+  @Test
   void a_person_outside_the_agent_group_is_refused_with_the_reason() throws Exception {
     provider.enqueueCallback(person("bob", List.of("staff")));
     var browser = new Browser();
@@ -103,6 +151,22 @@ class SingleSignOnTest implements TestPropertyProvider {
     var token = provider.issueToken(ISSUER_ID, "ana", CLIENT_ID, Map.of("groups", List.of(GROUP))).serialize();
 
     assertEquals(200, api(token).statusCode());
+  }
+
+  @Test
+  void the_agents_api_accepts_a_bearer_token_without_a_token_id() throws Exception {
+    var token = providerSigned(Map.of("iss", provider.issuerUrl(ISSUER_ID).toString(), "sub", "ana", "aud", CLIENT_ID, "groups", List.of(GROUP)));
+    assertNull(token.getJWTClaimsSet().getJWTID());
+
+    assertEquals(200, api(token.serialize()).statusCode());
+  }
+
+  @Test
+  void the_agents_api_refuses_a_provider_signed_token_that_claims_to_be_a_console_session() throws Exception {
+    // Our issuer and an agent role, with a jti, but signed with the provider's key, not the console secret.
+    var token = providerSigned(Map.of("iss", "tierzero-bot", "sub", "mallory", "roles", List.of("agent"), "jti", "a made-up session"));
+
+    assertEquals(401, api(token.serialize()).statusCode());
   }
 
   @Test
@@ -150,6 +214,11 @@ class SingleSignOnTest implements TestPropertyProvider {
             HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A token with exactly these claims (and iat, nbf, exp), signed with the provider's key for the issuer. */
+  private SignedJWT providerSigned(Map<String, Object> claims) {
+    return provider.getConfig().getTokenProvider().jwt(claims, Duration.ofMinutes(5), ISSUER_ID);
+  }
+
   private static DefaultOAuth2TokenCallback person(String name, List<String> groups) {
     return new DefaultOAuth2TokenCallback(ISSUER_ID, name, "JWT", null, Map.of("preferred_username", name, "groups", groups));
   }
@@ -161,6 +230,10 @@ class SingleSignOnTest implements TestPropertyProvider {
 
     final CookieManager cookies = new CookieManager();
     final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    Optional<String> cookie(String name) {
+      return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).map(c -> c.getValue()).findFirst();
+    }
 
     HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
       return http.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
