@@ -29,7 +29,7 @@ COPY --from=build /src/bot/target/bot.jar bot.jar
 # The knowledge base shipped with the image; mount your own over /app/articles.
 COPY articles/ articles/
 # The JVM's AOT cache (bot/aot-cache.sh, README "Start-up"): a training run records the classes the
-# bot loads at start, already linked, and the start command reads them (a third off the start).
+# bot loads at start, already linked, and the start command reads them.
 # Recorded here, not in the build stage: a cache is valid only on the Java runtime it was recorded
 # with, and the JDK's runtime image is not this JRE's.
 COPY bot/aot-cache.sh ./
