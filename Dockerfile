@@ -28,6 +28,12 @@ WORKDIR /app
 COPY --from=build /src/bot/target/bot.jar bot.jar
 # The knowledge base shipped with the image; mount your own over /app/articles.
 COPY articles/ articles/
+# The JVM's AOT cache (bot/aot-cache.sh, README "Start-up"): a training run records the classes the
+# bot loads at start, already linked, and the start command reads them.
+# Recorded here, not in the build stage: a cache is valid only on the Java runtime it was recorded
+# with, and the JDK's runtime image is not this JRE's.
+COPY bot/aot-cache.sh ./
+RUN ./aot-cache.sh bot.jar bot.aot && rm aot-cache.sh
 RUN mkdir -p data && chown -R tierzero:tierzero data articles
 USER tierzero
 # The embedded H2 file, the search index and the generated files live in data/; the tokenizer's
@@ -40,4 +46,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=180s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/health || exit 1
 # The same command as deploy/tierzero.service (checked by DeploymentFilesTest).
-ENTRYPOINT ["java", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-jar", "bot.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=bot.aot", "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-jar", "bot.jar"]

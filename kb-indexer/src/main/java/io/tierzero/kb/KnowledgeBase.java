@@ -39,6 +39,12 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Hits a search returns unless asked for another number. */
   public static final int DEFAULT_LIMIT = 5;
 
+  /**
+   * The intent examples' vectors, kept beside the Lucene index so a restart embeds none of them
+   * again (Lucene leaves files not named like its own alone).
+   */
+  public static final String EXAMPLE_VECTORS_FILE = "intent-example-vectors.bin";
+
   private final KbConfig config;
   private final ArticleParser parser;
   private final KbIndex index;
@@ -61,7 +67,8 @@ public final class KnowledgeBase implements AutoCloseable {
     Embedder embedder = index.embedder();
     this.queryVectors =
         embedder == null ? null : new QueryVectors(embedder, config.queryCacheSize());
-    this.exampleVectors = embedder == null ? null : new ExampleVectors(embedder);
+    this.exampleVectors =
+        embedder == null ? null : new ExampleVectors(embedder, config.indexDir().resolve(EXAMPLE_VECTORS_FILE));
     this.searcher = newSearcher();
     reloadIntents();
   }

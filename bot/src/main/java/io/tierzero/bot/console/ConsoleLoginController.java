@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.tierzero.bot.sso.SingleSignOnConfiguration;
 
 /**
  * The console's sign-in form. It posts to Micronaut Security's login endpoint at the same path,
@@ -23,9 +24,11 @@ import io.swagger.v3.oas.annotations.Hidden;
 @Hidden
 class ConsoleLoginController {
   private final ConsoleCsrf csrf;
+  private final SingleSignOnConfiguration sso;
 
-  ConsoleLoginController(ConsoleCsrf csrf) {
+  ConsoleLoginController(ConsoleCsrf csrf, SingleSignOnConfiguration sso) {
     this.csrf = csrf;
+    this.sso = sso;
   }
 
   /**
@@ -52,7 +55,9 @@ class ConsoleLoginController {
             + Html.csrfField(token)
             + "<label for=\"username\">Username</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
             + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-            + "<p><button type=\"submit\">Sign in</button></p></form></main>");
+            + "<p><button type=\"submit\">Sign in</button></p></form>"
+            + (sso.enabled() ? "<p><a id=\"sso\" href=\"" + SingleSignOnConfiguration.LOGIN_PATH + "\">Sign in with single sign-on</a></p>" : "")
+            + "</main>");
     var response = HttpResponse.ok(page);
     return cookie == null ? response : response.cookie(cookie);
   }

@@ -8,6 +8,7 @@ import io.tierzero.bot.identity.EmbeddedDirectoryConfiguration;
 import io.tierzero.bot.mail.EmbeddedMailConfiguration;
 import io.tierzero.bot.mail.MailConfiguration;
 import io.tierzero.bot.security.AgentAccount;
+import io.tierzero.bot.sso.SingleSignOnConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -66,8 +67,9 @@ public final class ProductionSettings {
     }
     if (!agentsConfigured()) {
       missing.add(new MissingSetting("agents",
-          "configure " + AgentAccount.PREFIX + ".<username>.password-hash for each agent, or an OpenID Connect "
-              + "client under " + OAUTH2_CLIENTS + ".<name>; with neither, nobody can open the console"));
+          "configure " + AgentAccount.PREFIX + ".<username>.password-hash for each agent, or single sign-on ("
+              + SingleSignOnConfiguration.PREFIX + ".issuer, see README), or an OAuth 2.0 client under " + OAUTH2_CLIENTS
+              + ".<name>; with none, nobody can open the console"));
     }
     return List.copyOf(missing);
   }
@@ -96,7 +98,9 @@ public final class ProductionSettings {
   private boolean agentsConfigured() {
     boolean agent = environment.getPropertyEntries(AgentAccount.PREFIX).stream()
         .anyMatch(name -> text(AgentAccount.PREFIX + "." + name + ".password-hash").isPresent());
-    return agent || !environment.getPropertyEntries(OAUTH2_CLIENTS).isEmpty();
+    return agent
+        || text(SingleSignOnConfiguration.PREFIX + ".issuer").isPresent()
+        || !environment.getPropertyEntries(OAUTH2_CLIENTS).isEmpty();
   }
 
   private Optional<String> text(String property) {

@@ -24,6 +24,9 @@ import org.yaml.snakeyaml.Yaml;
  * only variables the environment file documents. ({@code PackagedJarIT} then runs that command.)
  */
 class DeploymentFilesTest {
+  /** The JVM's AOT cache beside bot.jar, which both ways of running read. */
+  static final String AOT_CACHE = "bot.aot";
+
   @Test
   void the_dockerfile_builds_with_the_wrapper_and_runs_on_a_jre_21_or_newer_as_a_non_root_user() {
     var instructions = DeploymentFiles.dockerfile();
@@ -107,6 +110,39 @@ class DeploymentFilesTest {
   }
 
   @Test
+  void the_image_records_the_aot_cache_its_command_reads_on_its_own_java_runtime() {
+    var instructions = DeploymentFiles.dockerfile();
+    var lastStage = instructions.subList(lastIndexOf(instructions, "FROM"), instructions.size());
+    assertTrue(entrypoint().contains("-XX:AOTCache=" + AOT_CACHE), entrypoint().toString());
+    // In the last stage: a cache recorded on the build stage's JDK is refused by the JRE.
+    int jar = indexOf(lastStage, i -> i.keyword().equals("COPY") && i.arguments().endsWith(" bot.jar"));
+    int record = indexOf(lastStage, i -> i.keyword().equals("RUN") && i.arguments().contains("aot-cache.sh bot.jar " + AOT_CACHE));
+    assertTrue(jar >= 0 && record > jar, "the run stage records " + AOT_CACHE + " for the bot.jar it copied: " + lastStage);
+    assertTrue(lastStage.subList(0, record).stream().anyMatch(i -> i.keyword().equals("COPY") && i.arguments().contains("bot/aot-cache.sh")),
+        "the training script is copied before it runs");
+    var user = indexOf(lastStage, i -> i.keyword().equals("USER"));
+    assertTrue(user > record, "recorded before the image drops to its user, which cannot write /app");
+  }
+
+  @Test
+  void the_training_run_uses_the_deployment_commands_jvm_options() {
+    // A cache recorded with other modules or native-access settings is not used at start.
+    var script = String.join("\n", DeploymentFiles.read(DeploymentFiles.ROOT.resolve("bot/aot-cache.sh")));
+    var training = script.lines().filter(l -> l.contains("-XX:AOTCacheOutput")).findFirst().orElseThrow();
+    var words = entrypoint();
+    var options = String.join(" ", words.subList(1, words.indexOf("-jar")).stream().filter(w -> !w.startsWith("-XX:AOTCache=")).toList());
+    assertTrue(options.contains("jdk.incubator.vector"), options);
+    assertTrue(training.contains(options), "the training run starts java with other options than " + options + ": " + training);
+  }
+
+  @Test
+  void the_systemd_unit_documents_how_to_record_its_aot_cache() {
+    var text = String.join("\n", DeploymentFiles.read(DeploymentFiles.UNIT));
+    assertTrue(text.contains("aot-cache.sh bot.jar " + AOT_CACHE), "the install steps record the cache the unit reads");
+    assertTrue(DeploymentFiles.unit().get("Service").get("ExecStart").contains("-XX:AOTCache=" + AOT_CACHE));
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void compose_starts_the_bot_image_with_postgresql_and_the_example_configuration() {
     Map<String, Object> compose = new Yaml().load(String.join("\n", DeploymentFiles.read(DeploymentFiles.COMPOSE)));
@@ -175,6 +211,11 @@ class DeploymentFilesTest {
     var words = DeploymentFiles.execForm(entrypoint.arguments());
     assertEquals("java", words.get(0), words.toString());
     return words;
+  }
+
+  private static int indexOf(List<DeploymentFiles.Instruction> instructions, java.util.function.Predicate<DeploymentFiles.Instruction> test) {
+    for (int i = 0; i < instructions.size(); i++) if (test.test(instructions.get(i))) return i;
+    return -1;
   }
 
   private static int lastIndexOf(List<DeploymentFiles.Instruction> instructions, String keyword) {

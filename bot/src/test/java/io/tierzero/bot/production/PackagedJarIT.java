@@ -44,9 +44,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * The packaged jar, started the way the Dockerfile and the systemd unit start it, from a plain
  * folder holding only {@code bot.jar} and {@code articles/}, with the example environment file and
- * configuration: it starts in prod, reports healthy, answers a question and sends a code through
- * the configured directory and mail server; and neither that start nor the README's demo start
- * prints alarming noise. Runs after {@code package} (the build's integration-test phase).
+ * configuration, and the JVM's AOT cache recorded there as the image records it: it starts in prod
+ * from that cache, reports healthy, answers a question and sends a code through the configured
+ * directory and mail server; and neither that start nor the README's demo start prints alarming
+ * noise. Runs after {@code package} (the build's integration-test phase).
  */
 @EnabledIfSystemProperty(named = "tierzero.packaged", matches = "true",
     disabledReason = "tests the packaged jar: runs in the build's packaged-jar execution, after package")
@@ -65,6 +66,8 @@ class PackagedJarIT {
       Pattern.compile("CUDA|GPU count"),
       Pattern.compile("with password"),
       Pattern.compile("(?i)\\bexception\\b"),
+      // The JVM's unified log, e.g. "[0.1s][error][aot] Unable to map shared spaces" for an unusable cache.
+      Pattern.compile("\\[(error|warning) *\\]"),
       Pattern.compile("^\\S+ (WARN|ERROR) "));
   /** The JVM's own notice for any incubator module; it cannot be turned off and names no fault. */
   private static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
@@ -81,6 +84,7 @@ class PackagedJarIT {
     Files.copy(JAR, home.resolve("bot.jar"));
     copyTree(DeploymentFiles.ROOT.resolve("articles"), home.resolve("articles"));
     Files.copy(DeploymentFiles.PROD_CONFIG, home.resolve("application-prod.yml"));
+    recordAotCache();
 
     var config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
     config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
@@ -104,6 +108,25 @@ class PackagedJarIT {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * Records the JVM's AOT cache in the plain folder as the image does, with this JVM: the command
+   * reads {@code bot.aot} from there. The starts below insist on it ({@code -XX:AOTMode=on} makes
+   * an unusable cache a failed start), so the cache the deployment records is one the deployment
+   * command can use.
+   */
+  private void recordAotCache() throws Exception {
+    var log = Files.createTempFile("tierzero-aot", ".log");
+    var builder = new ProcessBuilder("bash", DeploymentFiles.ROOT.resolve("bot/aot-cache.sh").toString(), "bot.jar",
+        DeploymentFilesTest.AOT_CACHE, String.valueOf(freePort())).directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("TIERZERO_") || k.startsWith("MICRONAUT_") || k.startsWith("DATASOURCES_"));
+    builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    var process = builder.start();
+    assertTrue(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "no AOT cache within " + START_TIMEOUT + ": " + Files.readString(log));
+    assertEquals(0, process.exitValue(), Files.readString(log));
+    assertTrue(Files.size(home.resolve(DeploymentFilesTest.AOT_CACHE)) > 0);
+    Files.delete(log);
   }
 
   /** The image's command, with this JVM's java in place of the one on the image's PATH. */
@@ -135,7 +158,7 @@ class PackagedJarIT {
     environment.remove("DATASOURCES_DEFAULT_PASSWORD");
     // The test's SMTP server speaks plain SMTP.
     environment.put("TIERZERO_MAIL_START_TLS", "false");
-    var output = run(command(), environment, port, base -> {
+    var output = run(command("-XX:AOTMode=on"), environment, port, base -> {
       var health = http.send(HttpRequest.newBuilder(URI.create(base + "/health"))
           .header("Authorization", basic(AGENT, AGENT_PASSWORD)).build(), BodyHandlers.ofString());
       assertEquals(200, health.statusCode(), health.body());
@@ -166,7 +189,7 @@ class PackagedJarIT {
     environment.put("TIERZERO_DIRECTORY_EMBEDDED_PORT", String.valueOf(freePort()));
     environment.put("TIERZERO_MAIL_EMBEDDED_PORT", String.valueOf(freePort()));
     environment.put("DJL_CACHE_DIR", home.resolve("data/djl").toString());
-    var output = run(command("-Dmicronaut.environments=demo"), environment, port, base -> {
+    var output = run(command("-XX:AOTMode=on", "-Dmicronaut.environments=demo"), environment, port, base -> {
       var reset = start(base);
       say(base, reset, "I forgot my password");
       say(base, reset, "alice");

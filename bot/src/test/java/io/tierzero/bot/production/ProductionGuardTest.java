@@ -105,6 +105,20 @@ class ProductionGuardTest {
   }
 
   @Test
+  void single_sign_on_instead_of_configured_agents_counts_as_agents() {
+    var properties = complete();
+    properties.remove("tierzero.security.agents.dana.password-hash");
+    properties.put("tierzero.console.oidc.issuer", "https://login.example.com/realms/staff");
+    try (var context = ApplicationContext.builder().environments("ops").properties(properties).build()) {
+      context.getEnvironment().start();
+      assertEquals(List.of(), new ProductionSettings(context.getEnvironment()).missing());
+    }
+    // The report says how: single sign-on's own key.
+    var e = refused(new HashMap<>(TestApp.properties()), Application.PROD_ENVIRONMENT);
+    assertTrue(e.report().contains("tierzero.console.oidc.issuer"), e.report());
+  }
+
+  @Test
   void prod_with_every_setting_starts_and_answers() throws Exception {
     try (var server = ApplicationContext.run(EmbeddedServer.class, complete(), Application.PROD_ENVIRONMENT)) {
       assertTrue(server.isRunning());
