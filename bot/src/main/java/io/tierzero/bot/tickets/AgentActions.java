@@ -122,7 +122,6 @@ public class AgentActions {
   public Optional<Result> apply(String number, Request request, String agent) {
     Objects.requireNonNull(request, "request");
     var by = Objects.requireNonNull(agent, "agent").strip().toLowerCase(Locale.ROOT);
-    var assignee = assignee(request.assignee());
     var reply = reply(request.reply());
     var found = tickets.findByTicketNumber(number.strip().toUpperCase(Locale.ROOT));
     if (found.isEmpty()) return Optional.empty();
@@ -132,6 +131,7 @@ public class AgentActions {
     var locked = tickets.findByIdForUpdate(found.get().id());
     if (conversation.isEmpty() || locked.isEmpty()) return Optional.empty();
     var ticket = locked.get();
+    var assignee = assignee(request.assignee(), ticket.assignee());
     var status = request.status();
     if (status != null && status != ticket.ticketStatus() && !ticket.ticketStatus().allows(status)) {
       throw new TransitionRefusedException(ticket.ticketNumber(), ticket.ticketStatus(), status);
@@ -178,11 +178,15 @@ public class AgentActions {
     return update.view();
   }
 
-  /** Lower case, "" for nobody; null to leave it. Refuses a name that is no agent's. */
-  private @Nullable String assignee(@Nullable String value) {
+  /**
+   * Lower case, "" for nobody; null to leave it. Refuses a name that is no agent's, unless it is
+   * the one the ticket has (an agent since removed from the configuration keeps their tickets
+   * until someone else takes them, and the page's form sends the current assignee back).
+   */
+  private @Nullable String assignee(@Nullable String value, @Nullable String current) {
     if (value == null) return null;
     var name = value.strip().toLowerCase(Locale.ROOT);
-    if (name.isEmpty()) return "";
+    if (name.isEmpty() || name.equals(current)) return name;
     boolean known = agents.isEmpty() ? USERNAME.matcher(name).matches() : agents.contains(name);
     if (!known) {
       throw new IllegalArgumentException(
