@@ -8,6 +8,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Browser;
 import io.tierzero.bot.RequiresBrowser;
+import io.tierzero.bot.tickets.HelpDeskUpdates;
+import io.tierzero.bot.tickets.TicketService;
+import io.tierzero.bot.tickets.TicketStatus;
 import io.tierzero.bot.tickets.TicketsTestApp;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -37,7 +40,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The console as a working queue, in Chromium, with the user's widget open in another window: the
  * user raises a ticket in the widget; an agent signs in to the console, takes the ticket, moves it
  * to open and replies; the widget shows the new status and the reply, and says them in its live
- * region, without the user sending anything.
+ * region, without the user sending anything; then the help desk's own status change (the seam
+ * Request Tracker's poller calls) arrives the same way.
  */
 @RequiresBrowser
 @MicronautTest(transactional = false)
@@ -47,6 +51,8 @@ class AgentQueueBrowserTest implements TestPropertyProvider {
   private static final Duration LIVE_PATIENCE = Duration.ofSeconds(75);
 
   @Inject EmbeddedServer server;
+  @Inject TicketService tickets;
+  @Inject HelpDeskUpdates helpDesk;
 
   private Browser browser;
   private WebDriver driver;
@@ -128,6 +134,16 @@ class AgentQueueBrowserTest implements TestPropertyProvider {
     var live = shadow().findElement(By.cssSelector(".tz-sr[aria-live='polite']"));
     waitFor(d -> live.getAttribute("textContent").contains("Please try another cable meanwhile."));
     screenshot("widget-agent-reply.png");
+
+    // The help desk's own news (Request Tracker's poller calls the same seam) arrives the same way.
+    var ticketId = tickets.get(number).orElseThrow().id();
+    assertTrue(helpDesk.statusChanged(ticketId, "test:status:1", TicketStatus.PENDING));
+    new WebDriverWait(driver, LIVE_PATIENCE)
+        .ignoring(NoSuchElementException.class)
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> botMessages().stream().anyMatch(m -> m.getText().contains("Your ticket " + number + " is now pending.")));
+    waitFor(d -> live.getAttribute("textContent").contains("is now pending"));
+    assertEquals(userMessagesBefore, userMessages().size(), "the user sent nothing");
     driver.switchTo().window(agentWindow).close();
     driver.switchTo().window(userWindow);
   }
