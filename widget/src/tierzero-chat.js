@@ -31,6 +31,13 @@
   // Enough to type a word before suggesting; below that every title matches.
   const SUGGEST_MIN = 3;
   const SUGGEST_DELAY_MS = 200;
+  // While the panel is open the widget asks the bot for what the IT Service Desk said (an agent's
+  // reply, a new status): soon after anything happened, then less and less often while nothing
+  // does, so an idle open chat costs one request every POLL_MAX_MS.
+  const POLL_MIN_MS = 2000;
+  const POLL_MAX_MS = 30000;
+  // The bot's messages a poll shows: what the help desk said (chat ReplyType.TICKET_STATUS).
+  const LIVE_TYPE = 'ticket_status';
 
   // Every string the widget shows. English first; a language missing a key falls back to English.
   const STRINGS = {
@@ -411,6 +418,13 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       this.pendingInput = null; // what the last bot reply asked the next input to be
       this.suggestSeq = 0;
       this.busy = false;
+      this.pollDelay = POLL_MIN_MS;
+      this.pollTimer = null;
+      this.lastSeenId = null; // the newest message of the conversation a poll or the transcript returned
+    }
+
+    disconnectedCallback() {
+      this.stopPolling();
     }
 
     connectedCallback() {
@@ -568,6 +582,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       if (!this.features.loaded) this.loadFeatures();
       if (focus) this.input.focus();
       this.scrollDown();
+      this.pollSoon();
       this.emit('open');
     }
 
@@ -577,6 +592,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       this.root.classList.remove('tz-open');
       this.launcher.setAttribute('aria-expanded', 'false');
       this.remember();
+      this.stopPolling();
       this.launcher.focus();
       this.emit('close');
     }
@@ -608,6 +624,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       try {
         const transcript = await this.api.call('GET', '/api/conversations/' + esc(this.conversation.id), undefined, this.conversation.token);
         this.messages = (transcript.messages || []).map((m) => ({ ...m, state: 'sent' }));
+        if (this.messages.length) this.lastSeenId = this.messages[this.messages.length - 1].id || null;
         // The transcript carries each bot message's input: the last one is the open question.
         const lastBot = [...this.messages].reverse().find((m) => m.from === 'bot');
         this.pendingInput = inputType(lastBot);
@@ -655,6 +672,8 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         // Show the answer from its start: long replies would otherwise open at their end.
         this.firstNew = replies.length ? this.messages.length : null;
         for (const reply of replies) {
+          // A poll may have shown it already, while this turn's answer was on its way.
+          if (reply.id && this.messages.some((m) => m.id === reply.id)) continue;
           const shown = { from: 'bot', ...reply };
           this.messages.push(shown);
           if (reply.action === SHOW_MY_TICKETS) this.showMyTickets(shown);
@@ -672,6 +691,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
         this.list.removeAttribute('aria-busy');
         this.applyInputMode();
         this.renderMessages();
+        this.pollSoon();
       }
     }
 
@@ -695,6 +715,7 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
     async startConversation() {
       const started = await this.api.call('POST', '/api/conversations', {});
       this.conversation = { id: started.id, token: started.token };
+      this.lastSeenId = null;
       this.remember();
       const list = (browserStorage.get(this.startedKey()) || []).filter((c) => c && c.id !== started.id);
       browserStorage.set(this.startedKey(), [{ id: started.id, token: started.token, at: new Date().toISOString() }, ...list].slice(0, STARTED_MAX));
@@ -736,12 +757,70 @@ background:var(--tz-bg);border:1px solid var(--tz-border);border-radius:8px;box-
       this.conversation = null;
       this.messages = [];
       this.pendingInput = null;
+      this.lastSeenId = null;
+      this.stopPolling();
       storage.set(this.storageKey(), null);
       this.applyInputMode();
       this.renderMessages();
       this.input.focus();
       this.announce(this.t('newStarted'));
       this.emit('new-conversation');
+    }
+
+    // ---- live updates ----
+
+    /** The next poll at the shortest delay: something just happened, more may follow. */
+    pollSoon() {
+      this.pollDelay = POLL_MIN_MS;
+      this.schedulePoll();
+    }
+
+    stopPolling() {
+      clearTimeout(this.pollTimer);
+      this.pollTimer = null;
+    }
+
+    /** Polls only while the panel is open on a conversation the bot knows. */
+    schedulePoll() {
+      this.stopPolling();
+      if (!this.panel || this.panel.hidden || !this.conversation || !this.isConnected) return;
+      this.pollTimer = setTimeout(() => this.poll(), this.pollDelay);
+    }
+
+    /**
+     * Asks for the messages after the newest one seen (read from the bot's database, so what any
+     * instance added is there) and shows the help desk's among them as the bot's, announced
+     * through the live region. Nothing new, or a failure: the next poll waits twice as long.
+     */
+    async poll() {
+      this.pollTimer = null;
+      const conversation = this.conversation;
+      if (!conversation || this.panel.hidden) return;
+      // A turn in flight brings its own replies; ask again once it is answered.
+      if (this.busy) return this.schedulePoll();
+      let fresh = [];
+      try {
+        const after = this.lastSeenId ? '?after=' + esc(this.lastSeenId) : '';
+        const found = await this.api.call('GET', '/api/conversations/' + esc(conversation.id) + '/messages' + after, undefined, conversation.token);
+        if (this.conversation !== conversation) return; // a new conversation started meanwhile
+        const messages = (found && found.messages) || [];
+        if (messages.length && messages[messages.length - 1].id) this.lastSeenId = messages[messages.length - 1].id;
+        const known = new Set(this.messages.filter((m) => m.id).map((m) => m.id));
+        fresh = messages.filter((m) => m.from === 'bot' && m.type === LIVE_TYPE && !known.has(m.id));
+      } catch (e) {
+        if (e.status === 404 || e.status === 401) return; // the conversation is gone: nothing will come
+      }
+      if (fresh.length) {
+        this.firstNew = this.messages.length;
+        for (const m of fresh) this.messages.push({ ...m, state: 'sent' });
+        this.renderMessages();
+        this.announce(fresh.map((m) => m.text).join(' '));
+        this.emit('message', { replies: fresh });
+        this.pollDelay = POLL_MIN_MS;
+      } else {
+        this.pollDelay = Math.min(this.pollDelay * 2, POLL_MAX_MS);
+      }
+      this.schedulePoll();
     }
 
     announce(text) {

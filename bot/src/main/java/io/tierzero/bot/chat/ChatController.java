@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -76,6 +77,19 @@ class ChatController {
       String id,
       @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token) {
     return chat.transcript(id, required(token));
+  }
+
+  @Operation(
+      summary = "The messages after the one named, oldest first (all without one)",
+      description = "What the widget polls for while it is open: the IT Service Desk's replies and status changes appear without the user sending anything.")
+  @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
+  @ApiResponse(responseCode = "404", description = "No such conversation, or the token is not its token")
+  @Get("/{id}/messages")
+  Optional<Transcript> messagesAfter(
+      String id,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @QueryValue @Nullable String after) {
+    return chat.messagesAfter(id, required(token), after == null || after.isBlank() ? null : after.strip());
   }
 
   private static String required(@Nullable String token) {

@@ -160,6 +160,22 @@ public class ChatService {
   }
 
   /**
+   * The messages after {@code afterId} (all without it), as a transcript: what the widget asks for
+   * while it is open, to show what the IT Service Desk said without the user sending anything.
+   * Read from the database, so a message another instance added is there too.
+   */
+  public Optional<Transcript> messagesAfter(String conversationId, String token, @Nullable String afterId) {
+    return store
+        .find(conversationId, token)
+        .map(
+            conversation ->
+                new Transcript(
+                    conversation.id(),
+                    conversation.createdAt(),
+                    store.messagesAfter(conversation, afterId).stream().map(codec::toEntry).toList()));
+  }
+
+  /**
    * Misses in a row: a {@code no_answer} adds one, an answer, a clarifying question or a handoff
    * ends the run, small talk leaves it as it was ("thanks" between two misses is still two misses).
    */

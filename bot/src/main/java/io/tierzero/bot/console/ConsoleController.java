@@ -5,9 +5,11 @@ import static io.tierzero.bot.console.Html.percent;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
@@ -22,12 +24,15 @@ import io.tierzero.bot.analytics.Period;
 import io.tierzero.bot.analytics.Reports;
 import io.tierzero.bot.kb.Articles;
 import io.tierzero.bot.security.Roles;
+import io.tierzero.bot.tickets.AgentActions;
 import io.tierzero.bot.tickets.AgentTicket;
 import io.tierzero.bot.tickets.Priority;
+import io.tierzero.bot.tickets.TicketChange;
 import io.tierzero.bot.tickets.TicketService;
 import io.tierzero.bot.tickets.TicketStatus;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.search.Decision;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -51,17 +56,22 @@ class ConsoleController {
   /** A draft's category when no article is close: the agent picks the folder. */
   static final String NO_CATEGORY = "general";
 
+  /** The assignee filter for tickets nobody has taken. */
+  static final String NOBODY = "none";
+
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final Analytics analytics;
   private final TicketService tickets;
+  private final AgentActions actions;
   private final Articles articles;
   private final ConsoleCsrf csrf;
   private final Clock clock = Clock.systemUTC();
 
-  ConsoleController(Analytics analytics, TicketService tickets, Articles articles, ConsoleCsrf csrf) {
+  ConsoleController(Analytics analytics, TicketService tickets, AgentActions actions, Articles articles, ConsoleCsrf csrf) {
     this.analytics = analytics;
     this.tickets = tickets;
+    this.actions = actions;
     this.articles = articles;
     this.csrf = csrf;
   }
@@ -113,29 +123,37 @@ class ConsoleController {
   }
 
   @Get("/tickets")
-  String ticketList(@QueryValue @Nullable String status, @QueryValue @Nullable String priority) {
+  String ticketList(
+      @QueryValue @Nullable String status,
+      @QueryValue @Nullable String priority,
+      @QueryValue @Nullable String queue,
+      @QueryValue @Nullable String assignee) {
     var statusFilter = parse(status, TicketStatus::fromJson);
     var priorityFilter = parse(priority, p -> Priority.valueOf(p.toUpperCase(Locale.ROOT)));
-    var list = tickets.list(statusFilter, null, priorityFilter, 200);
+    var queueFilter = queue == null || queue.isBlank() ? null : queue.strip();
+    var assigneeFilter = assignee == null || assignee.isBlank() ? null : assignee.strip().toLowerCase(Locale.ROOT);
+    var list = tickets.list(statusFilter, queueFilter, priorityFilter, NOBODY.equals(assigneeFilter) ? "" : assigneeFilter, 200);
     var body = new StringBuilder("<h1>Tickets</h1>\n<form class=\"range\" method=\"get\" action=\"/console/tickets\">");
-    body.append("<label>Status <select name=\"status\"><option value=\"\">any</option>");
-    for (var st : TicketStatus.values()) {
-      body.append("<option").append(st == statusFilter ? " selected" : "").append('>').append(st.json()).append("</option>");
-    }
+    body.append("<label>Queue <select name=\"queue\"><option value=\"\">any</option>");
+    for (var q : actions.queues()) option(body, q, q, q.equals(queueFilter));
+    body.append("</select></label><label>Status <select name=\"status\"><option value=\"\">any</option>");
+    for (var st : TicketStatus.values()) option(body, st.json(), st.json(), st == statusFilter);
     body.append("</select></label><label>Priority <select name=\"priority\"><option value=\"\">any</option>");
-    for (var p : Priority.values()) {
-      body.append("<option").append(p == priorityFilter ? " selected" : "").append('>').append(p.name()).append("</option>");
-    }
+    for (var p : Priority.values()) option(body, p.name(), p.name(), p == priorityFilter);
+    body.append("</select></label><label>Assignee <select name=\"assignee\"><option value=\"\">anyone</option>");
+    option(body, NOBODY, "nobody", NOBODY.equals(assigneeFilter));
+    for (var a : agents()) option(body, a, a, a.equals(assigneeFilter));
     body.append("</select></label><button type=\"submit\">Filter</button></form>\n");
     if (list.isEmpty()) {
       body.append("<p>No tickets.</p>");
     } else {
-      body.append("<table><caption class=\"muted\">Newest first</caption><thead><tr><th>Number</th><th>Subject</th><th>Requester</th><th>Category</th><th>Queue</th><th>Priority</th><th>Trigger</th><th>Status</th><th>Raised</th></tr></thead><tbody>");
+      body.append("<table><caption class=\"muted\">Newest first</caption><thead><tr><th>Number</th><th>Subject</th><th>Requester</th><th>Category</th><th>Queue</th><th>Priority</th><th>Trigger</th><th>Status</th><th>Assignee</th><th>Raised</th></tr></thead><tbody>");
       for (var t : list) {
         body.append("<tr><td><a href=\"/console/tickets/").append(escape(t.number())).append("\">").append(escape(t.number())).append("</a></td><td>")
             .append(escape(t.subject())).append("</td><td>").append(escape(t.requester().name())).append("</td><td>").append(escape(t.category()))
             .append("</td><td>").append(escape(t.queue())).append("</td><td>").append(t.priority()).append("</td><td>").append(escape(t.trigger()))
-            .append("</td><td>").append(t.status().json()).append("</td><td>").append(WHEN.format(t.createdAt())).append("</td></tr>");
+            .append("</td><td>").append(t.status().json()).append("</td><td>").append(t.assignee() == null ? "<span class=\"muted\">nobody</span>" : escape(t.assignee()))
+            .append("</td><td>").append(WHEN.format(t.createdAt())).append("</td></tr>");
       }
       body.append("</tbody></table>");
     }
@@ -143,10 +161,54 @@ class ConsoleController {
   }
 
   @Get("/tickets/{number}")
-  HttpResponse<String> ticket(String number) {
-    return tickets.get(number).map(t -> HttpResponse.ok(ticketPage(t))).orElseGet(() -> HttpResponse.<String>notFound().body(
-        page("Ticket not found", "/console/tickets", "<h1>Ticket not found</h1><p>There is no ticket " + escape(number) + ". <a href=\"/console/tickets\">All tickets</a></p>")));
+  HttpResponse<String> ticket(String number, @QueryValue @Nullable String saved, Authentication agent) {
+    var notice = saved == null ? null : new Notice(false, "Saved: " + saved.replaceAll("[^a-z, ]", "") + ".");
+    return tickets.get(number).<HttpResponse<String>>map(t -> HttpResponse.ok(ticketPage(t, agent.getName(), notice))).orElseGet(() -> ticketNotFound(number));
   }
+
+  /**
+   * The ticket page's form: any of {@code assignee}, {@code status} and {@code reply}, applied
+   * together ({@link AgentActions}); then back to the page, which says what was saved. A move the
+   * ticket cannot make, or an assignee who is no agent, shows the page again with the reason and
+   * changes nothing. The form's token is checked before this runs ({@link ConsoleCsrfFilter}).
+   */
+  @Post(value = "/tickets/{number}", consumes = MediaType.APPLICATION_FORM_URLENCODED)
+  HttpResponse<String> work(
+      String number,
+      @Nullable String assignee,
+      @Nullable String status,
+      @Nullable String reply,
+      Authentication agent) {
+    var wanted = parse(status, TicketStatus::fromJson);
+    if (status != null && !status.isBlank() && wanted == null) {
+      return refused(number, agent, HttpStatus.BAD_REQUEST, "status must be one of: new, open, pending, resolved, closed");
+    }
+    try {
+      var result = actions.apply(number, new AgentActions.Request(assignee, wanted, reply), agent.getName());
+      if (result.isEmpty()) return ticketNotFound(number);
+      var kinds = result.get().changes().stream().map(c -> c.kind()).distinct().toList();
+      var saved = kinds.isEmpty() ? "nothing changed" : String.join(", ", kinds);
+      return HttpResponse.<String>seeOther(URI.create("/console/tickets/" + percentEncoded(result.get().ticket().number()) + "?saved=" + percentEncoded(saved)));
+    } catch (AgentActions.TransitionRefusedException e) {
+      return refused(number, agent, HttpStatus.CONFLICT, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return refused(number, agent, HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  private HttpResponse<String> refused(String number, Authentication agent, HttpStatus status, String message) {
+    return tickets.get(number)
+        .<HttpResponse<String>>map(t -> HttpResponse.<String>status(status).body(ticketPage(t, agent.getName(), new Notice(true, message))))
+        .orElseGet(() -> ticketNotFound(number));
+  }
+
+  private HttpResponse<String> ticketNotFound(String number) {
+    return HttpResponse.<String>notFound().body(
+        page("Ticket not found", "/console/tickets", "<h1>Ticket not found</h1><p>There is no ticket " + escape(number) + ". <a href=\"/console/tickets\">All tickets</a></p>"));
+  }
+
+  /** What the page says above the ticket's controls: saved, or why not. */
+  private record Notice(boolean error, String text) {}
 
   @Get("/gaps")
   String gaps(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
@@ -218,11 +280,14 @@ class ConsoleController {
    * each handler passing the request on.
    */
   private String page(String title, String current, CharSequence body) {
-    var token = ServerRequestContext.currentRequest()
+    return Html.page(title, current, body, csrfToken());
+  }
+
+  private String csrfToken() {
+    return ServerRequestContext.currentRequest()
         .flatMap(r -> r.getUserPrincipal(Authentication.class))
         .flatMap(csrf::forSession)
         .orElse("");
-    return Html.page(title, current, body, token);
   }
 
   private java.util.Optional<ArticleDraft> draftOf(String key, Period period) {
@@ -245,10 +310,16 @@ class ConsoleController {
     return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey).orElse(NO_CATEGORY);
   }
 
-  private String ticketPage(AgentTicket t) {
-    var body = new StringBuilder("<p><a href=\"/console/tickets\">All tickets</a></p><h1>").append(escape(t.number())).append(": ").append(escape(t.subject())).append("</h1>\n<dl>");
+  private String ticketPage(AgentTicket t, String agent, @Nullable Notice notice) {
+    var body = new StringBuilder("<p><a href=\"/console/tickets\">All tickets</a></p><h1>").append(escape(t.number())).append(": ").append(escape(t.subject())).append("</h1>\n");
+    if (notice != null) {
+      body.append("<p id=\"notice\" class=\"").append(notice.error() ? "error\" role=\"alert" : "saved\" role=\"status").append("\">").append(escape(notice.text())).append("</p>");
+    }
+    body.append(workForms(t, agent.toLowerCase(Locale.ROOT)));
+    body.append("<dl>");
     dl(body, "Requester", t.requester().name() + " <" + t.requester().email() + ">");
     dl(body, "Status", t.status().json());
+    dl(body, "Assignee", t.assignee() == null ? "nobody" : t.assignee());
     dl(body, "Priority", t.priority() + " (" + t.priorityReason() + ")");
     dl(body, "Category / queue", t.category() + " / " + t.queue());
     dl(body, "Trigger", t.trigger());
@@ -270,6 +341,18 @@ class ConsoleController {
       flow.tried().forEach(line -> body.append("<li>").append(escape(line)).append("</li>"));
       body.append("</ul>");
     }
+    var history = t.updates() == null ? List.<TicketChange>of() : t.updates();
+    if (!history.isEmpty()) {
+      body.append("<h2>History</h2><ol class=\"history\" aria-label=\"History\">");
+      for (var change : history) {
+        body.append("<li data-kind=\"").append(escape(change.kind())).append("\"><span class=\"meta\">").append(WHEN.format(change.at())).append(" · ")
+            .append(escape(change.by() != null ? change.by() : TicketChange.REPLY.equals(change.kind()) || TicketChange.STATUS.equals(change.kind()) ? "help desk" : "requester"))
+            .append(" · ").append(escape(change.kind())).append("</span>");
+        if (change.text() != null) body.append(" <span style=\"white-space:pre-line\">").append(escape(change.text())).append("</span>");
+        body.append("</li>");
+      }
+      body.append("</ol>");
+    }
     body.append("<h2>Transcript</h2><ol class=\"transcript\" aria-label=\"Transcript\">");
     if (context != null) {
       for (var line : context.transcript()) {
@@ -280,6 +363,51 @@ class ConsoleController {
     }
     body.append("</ol>");
     return page(t.number(), "/console/tickets", body);
+  }
+
+  /**
+   * Taking the ticket in one click, and the form that changes assignee, status and replies to the
+   * requester. The status list offers only the moves the ticket's life allows, with the current
+   * status first; the server checks again.
+   */
+  private String workForms(AgentTicket t, String agent) {
+    var action = "/console/tickets/" + escape(t.number());
+    var token = csrfToken();
+    var out = new StringBuilder("<section class=\"work\" aria-labelledby=\"work-title\"><h2 id=\"work-title\">Work on this ticket</h2>");
+    if (!agent.equals(t.assignee())) {
+      out.append("<form method=\"post\" action=\"").append(action).append("\" class=\"take\">").append(Html.csrfField(token))
+          .append("<input type=\"hidden\" name=\"assignee\" value=\"").append(escape(agent)).append("\">")
+          .append("<button type=\"submit\" id=\"take\">Take this ticket</button></form>");
+    }
+    out.append("<form method=\"post\" action=\"").append(action).append("\" class=\"range\" id=\"work\">").append(Html.csrfField(token));
+    out.append("<label>Assignee <select name=\"assignee\" id=\"assignee\"><option value=\"\"").append(t.assignee() == null ? " selected" : "").append(">nobody</option>");
+    var names = new java.util.TreeSet<>(agents());
+    names.add(agent);
+    if (t.assignee() != null) names.add(t.assignee());
+    for (var a : names) option(out, a, a, a.equals(t.assignee()));
+    out.append("</select></label><label>Status <select name=\"status\" id=\"status\">");
+    option(out, t.status().json(), t.status().json() + " (now)", true);
+    for (var next : TicketStatus.values()) {
+      if (next != t.status() && t.status().allows(next)) option(out, next.json(), next.json(), false);
+    }
+    out.append("</select></label><label style=\"flex:1 1 24rem\">Reply to the requester <textarea name=\"reply\" id=\"reply\" rows=\"3\" maxlength=\"")
+        .append(AgentActions.MAX_REPLY).append("\" style=\"font-family:inherit\"></textarea></label>")
+        .append("<button type=\"submit\" id=\"save\">Save</button></form>")
+        .append("<p class=\"muted\">The requester sees a new status and your reply in the chat; every change goes to the help desk's sinks.</p></section>\n");
+    return out.toString();
+  }
+
+  private static void option(StringBuilder out, String value, String label, boolean selected) {
+    out.append("<option value=\"").append(escape(value)).append('"').append(selected ? " selected" : "").append('>').append(escape(label)).append("</option>");
+  }
+
+  /** Every configured agent; the console's own agent is among them. */
+  private List<String> agents() {
+    return actions.agents();
+  }
+
+  private static String percentEncoded(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static void dl(StringBuilder body, String term, String value) {

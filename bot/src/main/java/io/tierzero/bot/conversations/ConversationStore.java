@@ -1,5 +1,6 @@
 package io.tierzero.bot.conversations;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.exceptions.TransactionUsageException;
@@ -83,6 +84,20 @@ public class ConversationStore {
   /** The messages of a conversation found with its token, oldest first. */
   public List<ChatMessage> messages(Conversation conversation) {
     return messages.findByConversationIdOrderBySeq(conversation.id());
+  }
+
+  /**
+   * The messages of a conversation found with its token that came after the one with id {@code
+   * afterId}, oldest first; all of them without it, or when it is no message of this conversation
+   * (the caller keeps what it has shown by id). What a widget polls for: the common answer,
+   * nothing new, costs no read of the messages.
+   */
+  public List<ChatMessage> messagesAfter(Conversation conversation, @Nullable String afterId) {
+    var after = afterId == null ? Optional.<ChatMessage>empty() : messages.findById(afterId).filter(m -> m.conversationId().equals(conversation.id()));
+    if (after.isEmpty()) return messages(conversation);
+    int next = after.get().seq() + 1;
+    if (next >= conversation.messageCount()) return List.of();
+    return messages.findByConversationIdAndSeqGreaterThanEqualsOrderBySeq(conversation.id(), next);
   }
 
   /**

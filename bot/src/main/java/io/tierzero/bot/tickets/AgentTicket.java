@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param trigger why the ticket was raised: {@code user_request}, {@code no_answers}, {@code
  *     flow}, {@code negative_rating}
+ * @param assignee the username of the agent working on it; absent while nobody has taken it
  * @param confidence the bot's best confidence in an article it offered; absent when none
  * @param context the transcript, articles and flow; left out of lists
  * @param deliveries each sink's delivery state, of the ticket and of each change; left out of lists
@@ -30,6 +31,7 @@ public record AgentTicket(
     String priorityReason,
     String trigger,
     TicketStatus status,
+    @Nullable String assignee,
     @Nullable Double confidence,
     @Nullable String pageUrl,
     @Nullable String browser,

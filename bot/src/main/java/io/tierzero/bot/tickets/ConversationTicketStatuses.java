@@ -67,7 +67,8 @@ final class ConversationTicketStatuses implements TicketStatuses {
     return new Reply(
         ReplyType.TICKET_STATUS,
         "Your ticket " + t.ticketNumber() + ": " + t.ticketStatus().json() + ", last updated "
-            + WHEN.format(t.updatedAt()) + " (queue: " + t.queue() + ", \"" + t.subject() + "\").",
+            + WHEN.format(t.updatedAt()) + " (queue: " + t.queue() + ", \"" + t.subject() + "\"). "
+            + TicketService.receipt(t).message(),
         List.of(),
         List.of());
   }

@@ -65,7 +65,11 @@ public final class EmailSink implements TicketSink {
       var first = "<" + t.id() + "@tierzero>";
       mail.setHeader("In-Reply-To", first);
       mail.setHeader("References", first);
-      var what = TicketChange.CLOSED.equals(message.update().kind()) ? "closed by the requester" : "note from the requester";
+      var kind = message.update().kind();
+      var what =
+          TicketChange.CLOSED.equals(kind) ? "closed by the requester"
+              : TicketChange.NOTE.equals(kind) ? "note from the requester"
+              : kind + " by agent " + message.update().by();
       mail.setSubject("Re: [" + t.number() + "] " + what + ": " + t.subject(), "UTF-8");
       mail.setText(message.transcriptText(), "UTF-8");
       send(mail);

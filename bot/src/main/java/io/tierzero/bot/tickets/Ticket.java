@@ -1,5 +1,6 @@
 package io.tierzero.bot.tickets;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -15,6 +16,7 @@ import java.time.Instant;
  * @param resolvedAt when the ticket first became resolved or closed
  * @param requesterVerified whether the requester's email was proven by an emailed code in the
  *     conversation; otherwise name and email are only what the form said
+ * @param assignee the username of the agent working on it; null while nobody has taken it
  */
 @MappedEntity("ticket")
 record Ticket(
@@ -38,7 +40,24 @@ record Ticket(
     Instant createdAt,
     Instant updatedAt,
     @Nullable Instant resolvedAt,
-    boolean requesterVerified) {
+    boolean requesterVerified,
+    @Nullable String assignee) {
+
+  @Creator
+  Ticket {}
+
+  /** A ticket nobody has taken yet, as it is raised. */
+  Ticket(
+      String id, String ticketNumber, String conversationId, String requesterName, String requesterEmail,
+      String subject, String description, String category, String queue, String priority,
+      String priorityReason, String triggerKind, String status, @Nullable Double confidence,
+      @Nullable String pageUrl, @Nullable String browser, String context, Instant createdAt,
+      Instant updatedAt, @Nullable Instant resolvedAt, boolean requesterVerified) {
+    this(
+        id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
+        category, queue, priority, priorityReason, triggerKind, status, confidence,
+        pageUrl, browser, context, createdAt, updatedAt, resolvedAt, requesterVerified, null);
+  }
 
   TicketStatus ticketStatus() {
     return TicketStatus.fromJson(status);
@@ -49,7 +68,7 @@ record Ticket(
     return new Ticket(
         id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
         category, queue, priority, priorityReason, triggerKind, status, confidence,
-        pageUrl, browser, context, createdAt, now, resolvedAt, requesterVerified);
+        pageUrl, browser, context, createdAt, now, resolvedAt, requesterVerified, assignee);
   }
 
   Ticket withStatus(TicketStatus newStatus, Instant now) {
@@ -57,6 +76,14 @@ record Ticket(
     return new Ticket(
         id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
         category, queue, priority, priorityReason, triggerKind, newStatus.json(), confidence,
-        pageUrl, browser, context, createdAt, now, resolved, requesterVerified);
+        pageUrl, browser, context, createdAt, now, resolved, requesterVerified, assignee);
+  }
+
+  /** The same ticket, taken by {@code agent} (null: given back to the queue). */
+  Ticket withAssignee(@Nullable String agent, Instant now) {
+    return new Ticket(
+        id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
+        category, queue, priority, priorityReason, triggerKind, status, confidence,
+        pageUrl, browser, context, createdAt, now, resolvedAt, requesterVerified, agent);
   }
 }

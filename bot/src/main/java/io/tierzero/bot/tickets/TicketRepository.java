@@ -32,14 +32,21 @@ interface TicketRepository extends CrudRepository<Ticket, String> {
 
   /**
    * Tickets matching the filters that are given (a null filter matches everything), newest first.
-   * {@code coalesce} keeps one statement for every combination of filters.
+   * {@code coalesce} keeps one statement for every combination of filters; an {@code assignee} of
+   * {@code ""} matches the tickets nobody has taken (the column is null for those, and null never
+   * equals anything, hence the coalesce on the column too).
    */
   @Query(
       value =
           "select * from ticket where status = coalesce(:status, status)"
               + " and queue = coalesce(:queue, queue) and priority = coalesce(:priority, priority)"
+              + " and coalesce(assignee, '') = coalesce(:assignee, coalesce(assignee, ''))"
               + " order by created_at desc, ticket_number desc limit :limit",
       nativeQuery = true)
   List<Ticket> search(
-      @Nullable String status, @Nullable String queue, @Nullable String priority, int limit);
+      @Nullable String status, @Nullable String queue, @Nullable String priority, @Nullable String assignee, int limit);
+
+  /** The queues tickets are in, alphabetically: what the console's queue filter offers. */
+  @Query(value = "select distinct queue from ticket order by queue", nativeQuery = true)
+  List<String> findDistinctQueue();
 }

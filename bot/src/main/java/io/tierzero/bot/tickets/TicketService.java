@@ -227,11 +227,15 @@ public class TicketService {
     return tickets.findByConversationId(conversationId);
   }
 
-  /** Tickets for agents, newest first, filtered by whatever is given. */
+  /**
+   * Tickets for agents, newest first, filtered by whatever is given; an {@code assignee} of {@code
+   * ""} means the tickets nobody has taken.
+   */
   public List<AgentTicket> list(
-      @Nullable TicketStatus status, @Nullable String queue, @Nullable Priority priority, int limit) {
+      @Nullable TicketStatus status, @Nullable String queue, @Nullable Priority priority, @Nullable String assignee, int limit) {
+    var who = assignee == null ? null : assignee.strip().toLowerCase(Locale.ROOT);
     return tickets
-        .search(status == null ? null : status.json(), blankToNull(queue), priority == null ? null : priority.name(), limit)
+        .search(status == null ? null : status.json(), blankToNull(queue), priority == null ? null : priority.name(), who, limit)
         .stream()
         .map(t -> agentView(t, false))
         .toList();
@@ -240,14 +244,6 @@ public class TicketService {
   /** One ticket with its transcript and delivery state. */
   public Optional<AgentTicket> get(String number) {
     return tickets.findByTicketNumber(number.strip().toUpperCase(Locale.ROOT)).map(t -> agentView(t, true));
-  }
-
-  @Transactional
-  public Optional<AgentTicket> changeStatus(String number, TicketStatus status) {
-    return tickets
-        .findByTicketNumber(number.strip().toUpperCase(Locale.ROOT))
-        .map(t -> tickets.update(t.withStatus(status, now())))
-        .map(t -> agentView(t, true));
   }
 
   /**
@@ -279,11 +275,11 @@ public class TicketService {
         + ticket.requesterEmail() + ". You can check the ticket's status here at any time.";
   }
 
-  /** What the bot says to any message after the ticket was raised. */
+  /** What the bot says to any message after the ticket was raised: what its status means now. */
   static String afterTicket(Ticket ticket) {
     return "Your ticket " + ticket.ticketNumber() + " is with the IT Service Desk (queue: " + ticket.queue()
-        + "), status: " + ticket.ticketStatus().json() + ". A person will contact you at " + ticket.requesterEmail()
-        + ". I won't answer further in this conversation so nothing gets lost between us: reply to the"
+        + "), status: " + ticket.ticketStatus().json() + ". " + receipt(ticket).message()
+        + " I won't answer further in this conversation so nothing gets lost between us: reply to the"
         + " Service Desk's email to add anything, or start a new conversation for a different problem.";
   }
 
@@ -297,7 +293,7 @@ public class TicketService {
         t.updatedAt(),
         switch (t.ticketStatus()) {
           case NEW -> "Your ticket is waiting for the IT Service Desk; someone will contact you at " + t.requesterEmail() + ".";
-          case OPEN -> "Someone at the IT Service Desk is working on your ticket.";
+          case OPEN -> (t.assignee() == null ? "Someone" : t.assignee()) + " at the IT Service Desk is working on your ticket.";
           case PENDING -> "The IT Service Desk is waiting for a reply or for someone else; check your email.";
           case RESOLVED -> "Your ticket is resolved. If the problem is back, reply to the Service Desk's email.";
           case CLOSED -> "Your ticket is closed. For a new problem, start a new chat.";
@@ -336,6 +332,7 @@ public class TicketService {
         t.priorityReason(),
         t.triggerKind(),
         t.ticketStatus(),
+        t.assignee(),
         t.confidence(),
         t.pageUrl(),
         t.browser(),

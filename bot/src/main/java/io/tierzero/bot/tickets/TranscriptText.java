@@ -12,18 +12,32 @@ final class TranscriptText {
 
   private TranscriptText() {}
 
-  /** A change the requester made, as a helpdesk comment: who, when, what, and the status now. */
+  /** A change, as a helpdesk comment: who, when, what, and the status now. */
   static String change(AgentTicket t, TicketChange change) {
-    var who = t.requester().name() + " <" + t.requester().email() + ">";
     var out = new StringBuilder();
     out.append("Ticket ").append(t.number()).append(": ").append(t.subject()).append('\n');
-    out.append(switch (change.kind()) {
-      case TicketChange.CLOSED -> who + " closed the ticket in the chat";
-      default -> who + " added a note in the chat";
-    }).append(" at ").append(TIME.format(change.at())).append(".\n");
-    if (change.text() != null) out.append('\n').append(change.text()).append('\n');
+    out.append(headline(t, change)).append(" at ").append(TIME.format(change.at())).append(".\n");
+    boolean worded = !TicketChange.STATUS.equals(change.kind()) && !TicketChange.ASSIGNED.equals(change.kind());
+    if (worded && change.text() != null) out.append('\n').append(change.text()).append('\n');
     out.append("\nStatus now: ").append(t.status().json()).append('\n');
     return out.toString();
+  }
+
+  /** Who did what, in a few words: the first line of a change, a mail's subject. */
+  static String headline(AgentTicket t, TicketChange change) {
+    var agent = "Agent " + change.by();
+    return switch (change.kind()) {
+      case TicketChange.CLOSED -> requester(t) + " closed the ticket in the chat";
+      case TicketChange.REPLY -> agent + " replied to the requester in the Tier Zero console";
+      case TicketChange.STATUS -> agent + " set the status to " + change.text() + " in the Tier Zero console";
+      case TicketChange.ASSIGNED ->
+          change.text() == null ? agent + " gave the ticket back to the queue" : agent + " assigned the ticket to " + change.text();
+      default -> requester(t) + " added a note in the chat";
+    };
+  }
+
+  private static String requester(AgentTicket t) {
+    return t.requester().name() + " <" + t.requester().email() + ">";
   }
 
   static String render(AgentTicket t) {

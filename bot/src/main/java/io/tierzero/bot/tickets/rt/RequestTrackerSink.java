@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Requires;
 import io.tierzero.bot.tickets.TicketChange;
 import io.tierzero.bot.tickets.TicketMessage;
 import io.tierzero.bot.tickets.TicketSink;
+import io.tierzero.bot.tickets.TicketStatus;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Clock;
@@ -92,8 +93,25 @@ public final class RequestTrackerSink implements TicketSink {
     }
     var reference = REFERENCE + message.idempotencyKey();
     if (alreadyAdded(id, reference)) return;
-    var closing = TicketChange.CLOSED.equals(change.kind());
-    rt.update(id, false, message.transcriptText().strip() + "\n\n" + reference, closing ? CLOSED_STATUS : null);
+    var text = message.transcriptText().strip() + "\n\n" + reference;
+    switch (change.kind()) {
+      // An agent's reply here goes to the requestors like any correspondence; a status or an
+      // assignment made here is for RT's agents only, a comment, moving RT's status along.
+      case TicketChange.REPLY -> rt.update(id, false, text, null);
+      case TicketChange.STATUS -> rt.update(id, true, text, rtStatus(TicketStatus.fromJson(change.text())));
+      case TicketChange.ASSIGNED -> rt.update(id, true, text, null);
+      default -> rt.update(id, false, text, TicketChange.CLOSED.equals(change.kind()) ? CLOSED_STATUS : null);
+    }
+  }
+
+  /** RT's status for ours, in RT's default lifecycle; closed here is resolved there, as a requester's close is. */
+  static String rtStatus(TicketStatus status) {
+    return switch (status) {
+      case NEW -> "new";
+      case OPEN -> "open";
+      case PENDING -> "stalled";
+      case RESOLVED, CLOSED -> CLOSED_STATUS;
+    };
   }
 
   /** Whether the ticket's history has our correspondence or comment with this reference line. */

@@ -1,0 +1,210 @@
+package io.tierzero.bot.tickets;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.conversations.ConversationStore;
+import io.tierzero.bot.conversations.NewMessage;
+import io.tierzero.bot.redaction.PlainText;
+import io.tierzero.bot.redaction.Redactor;
+import io.tierzero.bot.security.AgentAccount;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * What an agent does to a ticket from the console or the agents' API: take it (or give it to
+ * another agent), move its status, reply to the requester. Each change is a row of the ticket's
+ * history naming the agent and, in the same transaction, one outbox row per sink, so it reaches
+ * every sink as {@code ticket.updated} exactly once, like the requester's own changes ({@link
+ * TicketUpdates}). A new status and a reply are also said by the bot in the conversation the
+ * ticket came from, where the widget shows them while it is open.
+ */
+@Singleton
+public class AgentActions {
+  /** As long as a help desk's reply may be ({@link HelpDeskUpdates#MAX_REPLY}): the column's size. */
+  public static final int MAX_REPLY = HelpDeskUpdates.MAX_REPLY;
+
+  /** A username as agents sign in with it; also what an assignee may be when no agents are listed. */
+  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,99}");
+
+  /**
+   * What the agent asks for; every part optional, applied in this order (so a reply sent with a
+   * new status names the new status).
+   *
+   * @param assignee who takes the ticket; {@code ""} gives it back to the queue, null leaves it
+   * @param status the status to move to; null or the current one leaves it
+   * @param reply what to tell the requester; null or blank sends nothing
+   */
+  public record Request(@Nullable String assignee, @Nullable TicketStatus status, @Nullable String reply) {}
+
+  /**
+   * @param ticket the ticket as it is now, with its history
+   * @param changes what this request recorded, in order; empty when it changed nothing
+   */
+  public record Result(AgentTicket ticket, List<TicketChange> changes) {}
+
+  /** A move the ticket's life does not allow ({@link TicketStatus#allows}). */
+  public static final class TransitionRefusedException extends RuntimeException {
+    TransitionRefusedException(String number, TicketStatus from, TicketStatus to) {
+      super(refusal(number, from, to));
+    }
+
+    private static String refusal(String number, TicketStatus from, TicketStatus to) {
+      if (from == TicketStatus.CLOSED) {
+        return number + " is closed and stays closed; a new problem needs a new ticket";
+      }
+      if (to == TicketStatus.NEW) {
+        return number + " is " + from.json() + " and cannot go back to new; "
+            + (from == TicketStatus.RESOLVED ? "reopen it as open" : "choose open or pending");
+      }
+      return number + " is resolved: it can be reopened (open) or closed, not set to " + to.json();
+    }
+  }
+
+  private final TicketRepository tickets;
+  private final TicketUpdateRepository updates;
+  private final TicketDeliveryRepository deliveries;
+  private final List<TicketSink> sinks;
+  private final ConversationStore conversations;
+  private final TicketService views;
+  private final Set<String> agents;
+  private final Clock clock = Clock.systemUTC();
+
+  AgentActions(
+      TicketRepository tickets,
+      TicketUpdateRepository updates,
+      TicketDeliveryRepository deliveries,
+      List<TicketSink> sinks,
+      ConversationStore conversations,
+      TicketService views,
+      List<AgentAccount> accounts) {
+    this.tickets = tickets;
+    this.updates = updates;
+    this.deliveries = deliveries;
+    this.sinks = List.copyOf(sinks);
+    this.conversations = conversations;
+    this.views = views;
+    var names = new TreeSet<String>();
+    accounts.forEach(a -> names.add(a.name().toLowerCase(Locale.ROOT)));
+    this.agents = Set.copyOf(names);
+  }
+
+  /** The queues tickets are in, alphabetically: what a queue filter offers. */
+  public List<String> queues() {
+    return tickets.findDistinctQueue();
+  }
+
+  /** The agents a ticket can be given to, by username, sorted; empty when none are configured. */
+  public List<String> agents() {
+    return List.copyOf(new TreeSet<>(agents));
+  }
+
+  /**
+   * Applies the request as {@code agent} (the signed-in username). Empty when there is no such
+   * ticket. Everything is checked before anything is written, so a refused request changes
+   * nothing.
+   *
+   * @throws TransitionRefusedException for a status the ticket cannot move to
+   * @throws IllegalArgumentException for an assignee who is not an agent, or a reply too long
+   */
+  @Transactional
+  public Optional<Result> apply(String number, Request request, String agent) {
+    Objects.requireNonNull(request, "request");
+    var by = Objects.requireNonNull(agent, "agent").strip().toLowerCase(Locale.ROOT);
+    var reply = reply(request.reply());
+    var found = tickets.findByTicketNumber(number.strip().toUpperCase(Locale.ROOT));
+    if (found.isEmpty()) return Optional.empty();
+    // The conversation first, then the ticket, as a chat turn and the help desk's updates take
+    // them: two changes at once go one by one and never wait for each other.
+    var conversation = conversations.lockForNotice(found.get().conversationId());
+    var locked = tickets.findByIdForUpdate(found.get().id());
+    if (conversation.isEmpty() || locked.isEmpty()) return Optional.empty();
+    var ticket = locked.get();
+    var assignee = assignee(request.assignee(), ticket.assignee());
+    var status = request.status();
+    if (status != null && status != ticket.ticketStatus() && !ticket.ticketStatus().allows(status)) {
+      throw new TransitionRefusedException(ticket.ticketNumber(), ticket.ticketStatus(), status);
+    }
+
+    var now = now();
+    var changes = new ArrayList<TicketChange>();
+    var said = new ArrayList<NewMessage>();
+    if (assignee != null && !assignee.equals(Objects.requireNonNullElse(ticket.assignee(), ""))) {
+      var taker = assignee.isEmpty() ? null : assignee;
+      ticket = tickets.update(ticket.withAssignee(taker, now));
+      changes.add(record(ticket, TicketChange.ASSIGNED, taker, by, now));
+    }
+    if (status != null && status != ticket.ticketStatus()) {
+      ticket = tickets.update(ticket.withStatus(status, now));
+      changes.add(record(ticket, TicketChange.STATUS, status.json(), by, now));
+      said.add(NewMessage.fromBot(ReplyType.TICKET_STATUS.json(), statusNotice(ticket), null));
+    }
+    if (reply != null) {
+      ticket = tickets.update(ticket.touched(now));
+      changes.add(record(ticket, TicketChange.REPLY, reply, by, now));
+      said.add(NewMessage.fromBot(ReplyType.TICKET_STATUS.json(), replyNotice(ticket, by, reply), null));
+    }
+    if (!said.isEmpty()) {
+      var c = conversation.get();
+      conversations.append(c, said, c.noAnswerStreak());
+    }
+    return views.get(ticket.ticketNumber()).map(view -> new Result(view, List.copyOf(changes)));
+  }
+
+  /** What the user reads when an agent moves the ticket: the status and what it means for them. */
+  static String statusNotice(Ticket ticket) {
+    return "Your ticket " + ticket.ticketNumber() + " is now " + ticket.ticketStatus().json() + ". " + TicketService.receipt(ticket).message();
+  }
+
+  /** An agent's reply, as the agent's own words, named, in the chat. */
+  static String replyNotice(Ticket ticket, String agent, String text) {
+    return agent + " from the IT Service Desk replied on " + ticket.ticketNumber() + " (status: " + ticket.ticketStatus().json() + "):\n\n" + text;
+  }
+
+  private TicketChange record(Ticket ticket, String kind, @Nullable String body, String by, Instant now) {
+    var update = updates.save(new TicketUpdate(UUID.randomUUID().toString(), ticket.id(), kind, body, now, null, by));
+    for (var sink : sinks) deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), update.id(), update.id(), now));
+    return update.view();
+  }
+
+  /**
+   * Lower case, "" for nobody; null to leave it. Refuses a name that is no agent's, unless it is
+   * the one the ticket has (an agent since removed from the configuration keeps their tickets
+   * until someone else takes them, and the page's form sends the current assignee back).
+   */
+  private @Nullable String assignee(@Nullable String value, @Nullable String current) {
+    if (value == null) return null;
+    var name = value.strip().toLowerCase(Locale.ROOT);
+    if (name.isEmpty() || name.equals(current)) return name;
+    boolean known = agents.isEmpty() ? USERNAME.matcher(name).matches() : agents.contains(name);
+    if (!known) {
+      throw new IllegalArgumentException(
+          "assignee must be an agent's username" + (agents.isEmpty() ? "" : " (" + String.join(", ", agents()) + ")") + ", or empty for nobody");
+    }
+    return name;
+  }
+
+  /** Trimmed, without control characters or secrets; null when nothing is left. */
+  private static @Nullable String reply(@Nullable String text) {
+    if (text == null) return null;
+    var cleaned = Redactor.redact(PlainText.clean(text).strip());
+    if (cleaned.isEmpty()) return null;
+    if (cleaned.length() > MAX_REPLY) throw new IllegalArgumentException("reply must be at most " + MAX_REPLY + " characters");
+    return cleaned;
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+}
