@@ -55,6 +55,8 @@ public class ArticleRatings implements AutoCloseable {
   /** After the vote's transaction commits: a refresh before then would not see it. */
   @TransactionalEventListener
   void onVotesChanged(VotesChanged event) {
+    // A vote on a reply that stands for no article leaves the prior as it is.
+    if (event.articleId() == null) return;
     synchronized (this) {
       requested++;
       if (pending != null) pending.cancel(false);

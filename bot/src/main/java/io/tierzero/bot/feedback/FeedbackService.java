@@ -11,7 +11,6 @@ import io.tierzero.bot.chat.Transcript;
 import io.tierzero.bot.conversations.ChatMessage;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.kb.Articles;
-import io.tierzero.bot.tickets.Escalations;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +32,6 @@ public class FeedbackService {
   private final ConversationStore store;
   private final ChatService chat;
   private final Articles articles;
-  private final Escalations escalations;
   private final FeedbackRepository repository;
   private final ApplicationEventPublisher<VotesChanged> events;
   private final Clock clock = Clock.systemUTC();
@@ -42,13 +40,11 @@ public class FeedbackService {
       ConversationStore store,
       ChatService chat,
       Articles articles,
-      Escalations escalations,
       FeedbackRepository repository,
       ApplicationEventPublisher<VotesChanged> events) {
     this.store = Objects.requireNonNull(store, "store");
     this.chat = Objects.requireNonNull(chat, "chat");
     this.articles = Objects.requireNonNull(articles, "articles");
-    this.escalations = Objects.requireNonNull(escalations, "escalations");
     this.repository = Objects.requireNonNull(repository, "repository");
     this.events = Objects.requireNonNull(events, "events");
   }
@@ -98,9 +94,8 @@ public class FeedbackService {
                   request.reason() == null ? null : request.reason().json(), now, now));
     }
     // Tickets keep the ratings with the conversation, and "still not fixed" after a thumbs down
-    // offers a person.
-    escalations.recordRating(conversationId, countsFor, request.vote() == Vote.UP);
-    if (countsFor != null) events.publishEvent(new VotesChanged(countsFor));
+    // offers a person; the ranking prior counts votes on articles.
+    events.publishEvent(new VotesChanged(conversationId, countsFor, request.vote()));
     return Optional.of(
         new FeedbackReceipt(stored.id(), stored.messageId(), countsFor, request.vote(), request.reason(), previous.isPresent()));
   }

@@ -1,6 +1,7 @@
 package io.tierzero.bot.flows;
 
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.tierzero.bot.chat.GuidedFixes;
 import io.tierzero.bot.kb.KbConfiguration;
 import io.tierzero.bot.kb.KnowledgeBaseRebuilt;
 import io.tierzero.kb.KnowledgeBase;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * breaks keeps its previous version, as articles do, until the file is fixed or removed.
  */
 @Singleton
-public class FlowCatalog {
+public class FlowCatalog implements GuidedFixes {
   private static final Logger LOG = LoggerFactory.getLogger(FlowCatalog.class);
 
   private final Path dir;
@@ -81,6 +82,11 @@ public class FlowCatalog {
 
   public Optional<Flow> get(String id) {
     return Optional.ofNullable(flows.get(id));
+  }
+
+  @Override
+  public boolean offers(String flowId) {
+    return flows.containsKey(flowId);
   }
 
   public java.util.Collection<Flow> all() {

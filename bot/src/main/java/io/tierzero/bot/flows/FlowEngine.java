@@ -3,6 +3,9 @@ package io.tierzero.bot.flows;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.serde.ObjectMapper;
 import io.tierzero.bot.chat.AnswerWords;
+import io.tierzero.bot.chat.FlowAction;
+import io.tierzero.bot.chat.FlowEscalation;
+import io.tierzero.bot.chat.FlowHandoff;
 import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.ReplyInput;
@@ -26,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +56,6 @@ public class FlowEngine {
 
   private final FlowCatalog catalog;
   private final FlowStateRepository states;
-  private final FlowEscalationRepository escalations;
   private final Map<String, FlowAction> actions;
   private final FlowHandoff handoff;
   private final FlowsConfiguration config;
@@ -67,7 +68,6 @@ public class FlowEngine {
   FlowEngine(
       FlowCatalog catalog,
       FlowStateRepository states,
-      FlowEscalationRepository escalations,
       List<FlowAction> actions,
       FlowHandoff handoff,
       FlowsConfiguration config,
@@ -78,7 +78,6 @@ public class FlowEngine {
     this.catalog = catalog;
     this.known = known;
     this.states = states;
-    this.escalations = escalations;
     var byName = new HashMap<String, FlowAction>();
     actions.forEach(a -> byName.put(a.name(), a));
     this.actions = Map.copyOf(byName);
@@ -325,10 +324,8 @@ public class FlowEngine {
         reason,
         new FlowEscalation.Context(answers, run.actions, run.tried));
     run.outcome = FlowProgress.ESCALATED;
-    escalations.save(new FlowEscalationRecord(
-        UUID.randomUUID().toString(), conversationId, flow.id(), stepId, escalation.category(),
-        escalation.priority(), reason, write(escalation.context()), now()));
     LOG.info("Flow {} escalated in conversation {} at step {}", flow.id(), conversationId, stepId);
+    // Nothing is stored here: the handoff keeps what the flow knew for the person taking over.
     replies.addAll(handoff.handOff(escalation));
     return false;
   }

@@ -2,6 +2,7 @@ package io.tierzero.bot.flows;
 
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.annotation.Transactional;
+import io.tierzero.bot.identity.Verification;
 import jakarta.inject.Singleton;
 
 /** Deletes abandoned flows once expired and codes older than a day. */

@@ -1,6 +1,7 @@
 package io.tierzero.bot.flows;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tierzero.bot.chat.FlowEscalation;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.tierzero.bot.flows;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.tierzero.bot.chat.FlowEscalation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,9 +1,12 @@
 package io.tierzero.bot.flows;
 
 import io.micronaut.context.annotation.Factory;
+import io.tierzero.bot.chat.FlowAction;
+import io.tierzero.bot.identity.CodeConfiguration;
 import io.tierzero.bot.identity.Directory;
 import io.tierzero.bot.identity.DirectoryException;
 import io.tierzero.bot.identity.DirectoryUser;
+import io.tierzero.bot.identity.Verification;
 import io.tierzero.bot.mail.MailConfiguration;
 import io.tierzero.bot.mail.MailOutbox;
 import io.tierzero.bot.mail.OutgoingMail;
@@ -26,12 +29,15 @@ class IdentityActions {
   private final Verification verification;
   private final MailOutbox mail;
   private final FlowsConfiguration config;
+  private final CodeConfiguration codes;
 
-  IdentityActions(Directory directory, Verification verification, MailOutbox mail, FlowsConfiguration config) {
+  IdentityActions(
+      Directory directory, Verification verification, MailOutbox mail, FlowsConfiguration config, CodeConfiguration codes) {
     this.directory = directory;
     this.verification = verification;
     this.mail = mail;
     this.config = config;
+    this.codes = codes;
   }
 
   /**
@@ -77,7 +83,7 @@ class IdentityActions {
     return new OutgoingMail(to, "Your IT support verification code",
         "Your verification code is " + code + "\n\n"
             + "Whoever types this code in the IT support chat can " + does + " the account " + user + ".\n"
-            + "It expires in " + config.codeTtl().toMinutes() + " minutes. IT staff will never ask you for it.\n\n"
+            + "It expires in " + codes.codeTtl().toMinutes() + " minutes. IT staff will never ask you for it.\n\n"
             + "If you did not ask for this, do not type or share the code, and report this email to "
             + config.reportTo() + ": someone may be trying to take over your account.");
   }

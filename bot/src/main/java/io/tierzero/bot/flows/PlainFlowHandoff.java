@@ -2,6 +2,8 @@ package io.tierzero.bot.flows;
 
 import io.micronaut.context.annotation.Secondary;
 import io.tierzero.bot.chat.ChatConfiguration;
+import io.tierzero.bot.chat.FlowEscalation;
+import io.tierzero.bot.chat.FlowHandoff;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.ReplyType;
 import jakarta.inject.Singleton;

@@ -2,7 +2,7 @@ package io.tierzero.bot.production;
 
 import io.micronaut.context.env.Environment;
 import io.tierzero.bot.Application;
-import io.tierzero.bot.flows.FlowsConfiguration;
+import io.tierzero.bot.identity.CodeConfiguration;
 import io.tierzero.bot.identity.DirectoryConfiguration;
 import io.tierzero.bot.identity.EmbeddedDirectoryConfiguration;
 import io.tierzero.bot.mail.EmbeddedMailConfiguration;
@@ -44,9 +44,9 @@ public final class ProductionSettings {
           "set " + CONSOLE_SECRET_VARIABLE + " (" + MIN_CONSOLE_SECRET_LENGTH + "+ random characters, the same on "
               + "every instance); without it each start picks a random key and signs every agent out"));
     }
-    if (text(FlowsConfiguration.PREFIX + ".code-pepper").isEmpty()) {
+    if (text(CodeConfiguration.PREFIX + ".code-pepper").isEmpty()) {
       missing.add(new MissingSetting("code pepper",
-          "set TIERZERO_FLOWS_CODE_PEPPER (" + FlowsConfiguration.PREFIX + ".code-pepper; 32+ random characters, "
+          "set TIERZERO_FLOWS_CODE_PEPPER (" + CodeConfiguration.PREFIX + ".code-pepper; 32+ random characters, "
               + "the same on every instance, never stored in the database)"));
     }
     if (environment.getActiveNames().contains(Application.DEMO_ENVIRONMENT)) {

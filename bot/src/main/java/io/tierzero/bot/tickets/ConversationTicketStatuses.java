@@ -1,11 +1,11 @@
 package io.tierzero.bot.tickets;
 
+import io.tierzero.bot.chat.GuidedFixes;
 import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.chat.TicketStatuses;
 import io.tierzero.bot.chat.TurnContext;
-import io.tierzero.bot.flows.FlowCatalog;
 import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -39,9 +39,9 @@ final class ConversationTicketStatuses implements TicketStatuses {
   static final String LOOKUP_FLOW = "my-tickets";
 
   private final TicketRepository tickets;
-  private final FlowCatalog flows;
+  private final GuidedFixes flows;
 
-  ConversationTicketStatuses(TicketRepository tickets, FlowCatalog flows) {
+  ConversationTicketStatuses(TicketRepository tickets, GuidedFixes flows) {
     this.tickets = tickets;
     this.flows = flows;
   }
@@ -56,7 +56,7 @@ final class ConversationTicketStatuses implements TicketStatuses {
 
   /** Offers the lookup by email only where that flow is offered (it may be left out or broken). */
   private Reply noneKnown() {
-    if (flows.get(LOOKUP_FLOW).isEmpty()) {
+    if (!flows.offers(LOOKUP_FLOW)) {
       return new Reply(ReplyType.TICKET_STATUS, NONE_KNOWN_NO_LOOKUP, List.of(), List.of(Options.TALK_TO_PERSON)).withAction(Reply.SHOW_MY_TICKETS);
     }
     return new Reply(ReplyType.TICKET_STATUS, NONE_KNOWN, List.of(), List.of(FIND_BY_EMAIL, Options.TALK_TO_PERSON))

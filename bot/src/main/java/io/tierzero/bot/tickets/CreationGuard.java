@@ -5,7 +5,7 @@ import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.chat.Transcript;
-import io.tierzero.bot.flows.VerifiedEmails;
+import io.tierzero.bot.identity.VerifiedEmails;
 import io.tierzero.bot.limits.Limits;
 import io.tierzero.bot.security.ClientAddress;
 import jakarta.inject.Singleton;

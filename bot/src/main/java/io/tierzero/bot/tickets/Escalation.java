@@ -9,7 +9,8 @@ import java.time.Instant;
  * What the bot knows about a conversation for a ticket before one is raised.
  *
  * @param triggerKind why a person was last offered ({@code user_request}, {@code flow}, ...)
- * @param context the flow's {@link EscalationContext} as JSON, when a flow escalated
+ * @param context the flow's {@link EscalationContext} as JSON, when a flow escalated: the only
+ *     copy of what the flow handed over
  * @param ratings the user's ratings of articles as JSON ({@code {"article-id": "unhelpful"}})
  * @param negativeRatingAt when the user last rated an answer unhelpful; cleared by a helpful one
  */

@@ -12,6 +12,7 @@ import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.ReplyForm;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.chat.TurnContext;
+import io.tierzero.bot.feedback.VotesChanged;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +32,13 @@ import java.util.Optional;
  * <p>Seams for other features:
  *
  * <ul>
- *   <li>A flow that ends in {@code escalate} returns {@link #offer(String, EscalationContext)}'s
- *       reply from its handler; the context is kept for the ticket.
- *   <li>Feedback calls {@link #recordRating(String, String, boolean)}; after an unhelpful rating,
- *       "still not fixed" offers a person ({@link StillNotFixedHandler}).
+ *   <li>A flow that ends in {@code escalate} hands over through {@link
+ *       io.tierzero.bot.chat.FlowHandoff} ({@link TicketFlowHandoff}), which calls {@link
+ *       #offer(String, EscalationContext)}; the context is kept for the ticket in this record, the
+ *       only place it is kept.
+ *   <li>Feedback publishes {@link VotesChanged}; the rating is recorded here, in the vote's
+ *       transaction, and after an unhelpful one "still not fixed" offers a person ({@link
+ *       StillNotFixedHandler}).
  * </ul>
  */
 @Singleton
@@ -104,6 +108,12 @@ public class Escalations implements Handoffs {
     var updated = escalation.withRatings(write(ratings), helpful ? null : now, now);
     if (current.isPresent()) repository.update(updated);
     else repository.save(updated);
+  }
+
+  /** A vote in the feedback: recorded in the vote's own transaction (the event is synchronous). */
+  @EventListener
+  void onVotesChanged(VotesChanged vote) {
+    recordRating(vote.conversationId(), vote.articleId(), vote.helpful());
   }
 
   /** Whether the user's latest rating in the conversation was unhelpful. */

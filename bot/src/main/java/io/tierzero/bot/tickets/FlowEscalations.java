@@ -1,15 +1,12 @@
 package io.tierzero.bot.tickets;
 
-import io.micronaut.context.annotation.Secondary;
-import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Where tickets read what a flow stored when it ended in {@code escalate} ({@link
- * FlowEscalationReader} reads the flows' {@code flow_escalation} table). A flow may instead hand
- * its context to {@link Escalations#offer(String, EscalationContext)}; a stored record wins.
+ * What a flow handed over when it ended in {@code escalate}, as the ticket reads it: the flow part
+ * of the conversation's escalation record ({@link StoredFlowEscalations}).
  */
 public interface FlowEscalations {
   /** The conversation's latest flow escalation; empty when no flow escalated. */
@@ -17,17 +14,8 @@ public interface FlowEscalations {
 
   /**
    * @param tried what the user was asked to do and did, as lines for a person to read
-   * @param at when the flow escalated
+   * @param at when a person was last offered in the conversation: the flow's own offer, or a later
+   *     one that kept the flow's context
    */
   record Recorded(EscalationContext context, List<String> tried, Instant at) {}
-
-  /** Without flows: none. */
-  @Singleton
-  @Secondary
-  final class None implements FlowEscalations {
-    @Override
-    public Optional<Recorded> latest(String conversationId) {
-      return Optional.empty();
-    }
-  }
 }

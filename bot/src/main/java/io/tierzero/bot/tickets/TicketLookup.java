@@ -1,11 +1,11 @@
 package io.tierzero.bot.tickets;
 
+import io.tierzero.bot.chat.FlowAction;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.ReplyType;
-import io.tierzero.bot.flows.FlowAction;
-import io.tierzero.bot.flows.Verification;
 import io.tierzero.bot.identity.Directory;
 import io.tierzero.bot.identity.DirectoryException;
+import io.tierzero.bot.identity.Verification;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;

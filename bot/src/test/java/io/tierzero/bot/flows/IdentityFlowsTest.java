@@ -27,6 +27,7 @@ import io.tierzero.bot.Application;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.identity.DirectoryConfiguration;
 import io.tierzero.bot.identity.EmbeddedDirectory;
+import io.tierzero.bot.tickets.FlowEscalations;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import io.tierzero.bot.chat.BotMessage;
@@ -55,7 +56,7 @@ class IdentityFlowsTest implements TestPropertyProvider {
   HttpClient client;
 
   @Inject EmbeddedDirectory directory;
-  @Inject FlowEscalationRepository escalations;
+  @Inject FlowEscalations escalations;
   @Inject javax.sql.DataSource dataSource;
   @Inject io.tierzero.bot.mail.MailOutbox outbox;
 
@@ -249,11 +250,11 @@ class IdentityFlowsTest implements TestPropertyProvider {
     var last = chat.last(wrong);
 
     assertEquals(ReplyType.HANDOFF, last.type(), last.text());
-    var escalation = escalations.findByConversationIdOrderByCreatedAt(chat.conversation.id()).get(0);
-    assertEquals("verify_failed", escalation.stepId());
-    assertEquals("P3", escalation.priority(), "blocked, as the priority table has it: nothing says the account is someone else's");
-    assertTrue(escalation.context().contains("exhausted"), escalation.context());
-    assertFalse(escalation.context().contains(wrong), "codes are never kept: " + escalation.context());
+    var escalation = escalations.latest(chat.conversation.id()).orElseThrow();
+    assertEquals("verify_failed", escalation.context().stepReached());
+    assertEquals("P3", escalation.context().priority().name(), "blocked, as the priority table has it: nothing says the account is someone else's");
+    assertTrue(escalation.toString().contains("exhausted"), escalation.toString());
+    assertFalse(escalation.toString().contains(wrong), "codes are never kept: " + escalation);
     // The right code no longer helps: the flow is over and the code is spent.
     assertEquals(ReplyType.TEXT, chat.last("thanks").type());
     bind("carol", "Carol-Demo-2026");

@@ -1,12 +1,13 @@
-package io.tierzero.bot.flows;
+package io.tierzero.bot.chat;
 
-import io.tierzero.bot.chat.Reply;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One named action a flow step can run (the names are {@link io.tierzero.kb.flow.FlowActions}).
  * Parameters may hold a secret for the length of the call: an action never logs or keeps them.
+ * Here, beside the replies it returns, rather than in flows, so that a feature outside flows can
+ * offer one (tickets' {@code list_tickets}) without importing flows.
  */
 public interface FlowAction {
   /** The name flows use, e.g. {@code set_password}. */

@@ -1,4 +1,4 @@
-package io.tierzero.bot.flows;
+package io.tierzero.bot.identity;
 
 import io.tierzero.bot.identity.Directory;
 import io.tierzero.bot.identity.DirectoryException;

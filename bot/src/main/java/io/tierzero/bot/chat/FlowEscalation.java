@@ -1,4 +1,4 @@
-package io.tierzero.bot.flows;
+package io.tierzero.bot.chat;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a flow hands to a person when it ends in {@code escalate}: stored in {@code
- * flow_escalation} and passed to {@link FlowHandoff}. Never holds a secret or a one-time code.
+ * What a flow hands to a person when it ends in {@code escalate}, passed to {@link FlowHandoff},
+ * which keeps it. Never holds a secret or a one-time code.
  *
  * @param stepReached the step the flow was on when it escalated
  * @param context the non-secret answers and the actions' outcomes

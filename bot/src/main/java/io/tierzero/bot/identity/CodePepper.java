@@ -1,4 +1,4 @@
-package io.tierzero.bot.flows;
+package io.tierzero.bot.identity;
 
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -31,7 +31,7 @@ class CodePepper {
 
   private final byte[] key;
 
-  CodePepper(FlowsConfiguration config) {
+  CodePepper(CodeConfiguration config) {
     if (!config.codePepper().isEmpty()) {
       key = config.codePepper().getBytes(StandardCharsets.UTF_8);
     } else {
@@ -41,7 +41,7 @@ class CodePepper {
       // (io.tierzero.bot.production) already warns, or refuses in prod, when it is not set.
       LOG.info("No {}.code-pepper configured: one-time codes are keyed with the pepper in {}. "
           + "With more than one instance, set TIERZERO_FLOWS_CODE_PEPPER to the same secret on every one, "
-          + "or a code sent by one instance fails on another.", FlowsConfiguration.PREFIX, file.toAbsolutePath());
+          + "or a code sent by one instance fails on another.", CodeConfiguration.PREFIX, file.toAbsolutePath());
     }
   }
 
@@ -69,7 +69,7 @@ class CodePepper {
       return read(file);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot keep the code pepper in " + file.toAbsolutePath()
-          + ": set " + FlowsConfiguration.PREFIX + ".code-pepper or make the folder writable", e);
+          + ": set " + CodeConfiguration.PREFIX + ".code-pepper or make the folder writable", e);
     }
   }
 

@@ -1,4 +1,4 @@
-package io.tierzero.bot.flows;
+package io.tierzero.bot.identity;
 
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;

@@ -1,4 +1,4 @@
-package io.tierzero.bot.flows;
+package io.tierzero.bot.identity;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;

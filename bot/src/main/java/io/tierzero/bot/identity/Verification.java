@@ -1,4 +1,4 @@
-package io.tierzero.bot.flows;
+package io.tierzero.bot.identity;
 
 import io.tierzero.bot.limits.Limits;
 import jakarta.inject.Inject;
@@ -19,14 +19,14 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One-time codes that prove a user reads the mailbox on file: random six digits, kept only as a
- * salted HMAC-SHA256 keyed with the {@link CodePepper} (which is not in the database), valid {@link FlowsConfiguration#codeTtl()}, {@link FlowsConfiguration#codeAttempts()}
+ * salted HMAC-SHA256 keyed with the {@link CodePepper} (which is not in the database), valid {@link CodeConfiguration#codeTtl()}, {@link CodeConfiguration#codeAttempts()}
  * tries.
  *
  * <p>Limits, all in the database so they hold across instances and concurrent conversations:
- * {@link FlowsConfiguration#codesPerHour()} codes per person per hour (taken atomically), except
+ * {@link CodeConfiguration#codesPerHour()} codes per person per hour (taken atomically), except
  * that a conversation in which the person already proved a code in the last hour is limited only
  * by its own codes, so someone spending a person's codes elsewhere does not block them once they
- * are in; and {@link FlowsConfiguration#codeGuessesPerMinute()} code checks per minute across all
+ * are in; and {@link CodeConfiguration#codeGuessesPerMinute()} code checks per minute across all
  * accounts, so guessing cannot be spread over many names.
  */
 @Singleton
@@ -40,16 +40,16 @@ public class Verification {
 
   private final CodeVerificationRepository repository;
   private final Limits limits;
-  private final FlowsConfiguration config;
+  private final CodeConfiguration config;
   private final SecretKeySpec pepper;
   private final Clock clock;
 
   @Inject
-  Verification(CodeVerificationRepository repository, Limits limits, FlowsConfiguration config, CodePepper pepper) {
+  Verification(CodeVerificationRepository repository, Limits limits, CodeConfiguration config, CodePepper pepper) {
     this(repository, limits, config, pepper, Clock.systemUTC());
   }
 
-  Verification(CodeVerificationRepository repository, Limits limits, FlowsConfiguration config, CodePepper pepper, Clock clock) {
+  Verification(CodeVerificationRepository repository, Limits limits, CodeConfiguration config, CodePepper pepper, Clock clock) {
     this.repository = repository;
     this.limits = limits;
     this.config = config;
@@ -135,7 +135,7 @@ public class Verification {
   }
 
   /** Forgets codes older than a day; the hourly limit needs only the last hour. */
-  void purge() {
+  public void purge() {
     repository.deleteByCreatedAtLessThan(now().minus(Duration.ofDays(1)));
   }
 
