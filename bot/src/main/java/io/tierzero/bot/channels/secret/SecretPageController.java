@@ -1,5 +1,7 @@
 package io.tierzero.bot.channels.secret;
 
+import static io.tierzero.kb.search.Snippets.escape;
+
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -183,20 +185,5 @@ class SecretPageController {
         .contentType(MediaType.TEXT_HTML_TYPE)
         // The page may show the bot's words about an account; nothing keeps a copy.
         .header(HttpHeaders.CACHE_CONTROL, "no-store");
-  }
-
-  static String escape(String text) {
-    var out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 }
