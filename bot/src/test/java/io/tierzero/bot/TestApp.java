@@ -1,5 +1,7 @@
 package io.tierzero.bot;
 
+import io.tierzero.kb.KbConfig;
+import io.tierzero.kb.KnowledgeBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,6 +25,13 @@ public final class TestApp {
   /** The knowledge base's own intents (small talk, a person, tickets, non-IT topics). */
   public static final Path INTENTS = Path.of("../articles/intents");
 
+  /**
+   * The fixture's index, built once per test JVM and copied into each new home: embedding the
+   * intents' examples and the articles' passages is most of a test context's start, and the
+   * index keeps articles by relative path and content hash, so a copy is up to date.
+   */
+  private static Path templateIndex;
+
   private TestApp() {}
 
   /** A new folder holding {@code articles/} (a copy of the fixture); removed when the JVM exits. */
@@ -35,6 +44,7 @@ public final class TestApp {
       // The real intents: small talk, handoffs and redirects are what the knowledge base says.
       copyTree(INTENTS, home.resolve("articles/intents"));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
+      copyTree(templateIndex(), home.resolve("index"));
       return home;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -63,6 +73,20 @@ public final class TestApp {
 
   public static Map<String, String> properties() {
     return properties(newHome());
+  }
+
+  private static synchronized Path templateIndex() throws IOException {
+    if (templateIndex == null) {
+      var home = Files.createTempDirectory("tierzero-test-index");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
+      copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
+      copyTree(INTENTS, home.resolve("articles/intents"));
+      try (var kb = KnowledgeBase.open(KbConfig.of(home.resolve("articles"), home.resolve("index")))) {
+        // Opening builds the index and the intents' example vectors; nothing else to do.
+      }
+      templateIndex = home.resolve("index");
+    }
+    return templateIndex;
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

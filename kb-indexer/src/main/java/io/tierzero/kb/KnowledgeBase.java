@@ -54,7 +54,7 @@ public final class KnowledgeBase implements AutoCloseable {
   private final QueryVectors queryVectors;
   private volatile Ratings ratings = Ratings.NONE;
   private final ExampleVectors exampleVectors;
-  private volatile DecisionModel decisionModel = DecisionModel.defaults();
+  private final DecisionModel decisionModel = DecisionModel.defaults();
   private volatile Normalizer normalizer = Normalizer.defaults();
   private volatile Intents intents = Intents.NONE;
   private volatile TurnDecider decider;
@@ -148,12 +148,6 @@ public final class KnowledgeBase implements AutoCloseable {
         queryVectors == null ? null : queryVectors::get,
         (text, limit) -> search(text, limit),
         id -> article(id).map(a -> a.flow() == null || a.flow().isBlank() ? null : a.flow().strip()).orElse(null));
-  }
-
-  /** Uses another decision model from now on (its calibration). */
-  public void useDecisionModel(DecisionModel model) {
-    this.decisionModel = model;
-    this.decider = decider(intents, model);
   }
 
   /** The names people call the bot by; the normaliser drops them ("hey tier zero" is "hey"). */

@@ -88,11 +88,6 @@ public class FlowEngine {
     this.progress = progress;
   }
 
-  /** The names of the actions this bot can run. */
-  public Set<String> actionNames() {
-    return actions.keySet();
-  }
-
   /** The flow this conversation is in, unless it was abandoned long enough to expire. */
   public Optional<FlowState> running(String conversationId) {
     return states.findById(conversationId).filter(s -> s.expiresAt().isAfter(now()));

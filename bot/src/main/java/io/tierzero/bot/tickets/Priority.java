@@ -13,11 +13,4 @@ public enum Priority {
   P3,
   /** Everything else. */
   P4;
-
-  /** The more urgent of the two; null counts as least urgent. */
-  static Priority mostUrgent(Priority a, Priority b) {
-    if (a == null) return b;
-    if (b == null) return a;
-    return a.ordinal() <= b.ordinal() ? a : b;
-  }
 }

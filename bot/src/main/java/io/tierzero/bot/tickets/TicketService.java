@@ -222,11 +222,6 @@ public class TicketService {
             .toList());
   }
 
-  /** The ticket raised in a conversation, if any. */
-  Optional<Ticket> forConversation(String conversationId) {
-    return tickets.findByConversationId(conversationId);
-  }
-
   /**
    * Tickets for agents, newest first, filtered by whatever is given; an {@code assignee} of {@code
    * ""} means the tickets nobody has taken.

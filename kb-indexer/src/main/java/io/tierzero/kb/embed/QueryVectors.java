@@ -1,7 +1,8 @@
 package io.tierzero.kb.embed;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Locale;
 
 /**
  * Question vectors with a bounded cache: people ask the same questions again and again, and
@@ -12,38 +13,26 @@ public final class QueryVectors {
   public static final int DEFAULT_CAPACITY = 10_000;
 
   private final Embedder embedder;
-  private final Map<String, float[]> cache;
+  private final Cache<String, float[]> cache;
 
   public QueryVectors(Embedder embedder, int capacity) {
     if (embedder == null) throw new IllegalArgumentException("embedder must not be null");
     if (capacity < 0) throw new IllegalArgumentException("capacity must be >= 0, was " + capacity);
     this.embedder = embedder;
-    this.cache =
-        new LinkedHashMap<>(16, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > capacity;
-          }
-        };
+    // Eviction runs on the calling thread, so the bound holds at once rather than eventually.
+    this.cache = Caffeine.newBuilder().maximumSize(capacity).executor(Runnable::run).build();
   }
 
+  /**
+   * The question's vector. Concurrent askers of the same question wait for one embedding; other
+   * questions do not queue behind it.
+   */
   public float[] get(String question) {
-    String key = question.strip().toLowerCase(java.util.Locale.ROOT);
-    synchronized (cache) {
-      float[] cached = cache.get(key);
-      if (cached != null) return cached;
-    }
-    // Embedded outside the lock so that concurrent questions do not queue behind one another.
-    float[] vector = embedder.embedQuery(key);
-    synchronized (cache) {
-      cache.put(key, vector);
-    }
-    return vector;
+    return cache.get(question.strip().toLowerCase(Locale.ROOT), embedder::embedQuery);
   }
 
   public int size() {
-    synchronized (cache) {
-      return cache.size();
-    }
+    cache.cleanUp();
+    return (int) cache.estimatedSize();
   }
 }

@@ -1,9 +1,10 @@
 package io.tierzero.kb.index;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -23,12 +24,13 @@ import org.apache.lucene.util.Bits;
  * about 8 bytes per document).
  */
 public final class KbSearcher extends IndexSearcher {
-  /** Enough for the words of many thousands of questions; beyond it corrections are not kept. */
+  /** Enough for the words of many thousands of questions; the least used go beyond it. */
   private static final int MAX_CORRECTIONS = 50_000;
 
   private final String[] articleOfDoc;
   private final Map<String, Integer> articleDocs;
-  private final Map<String, String> corrections = new ConcurrentHashMap<>();
+  private final Cache<String, String> corrections =
+      Caffeine.newBuilder().maximumSize(MAX_CORRECTIONS).build();
 
   public KbSearcher(IndexReader reader) throws IOException {
     super(reader);
@@ -79,10 +81,6 @@ public final class KbSearcher extends IndexSearcher {
    * the same few hundred questions, and a spelling suggestion costs more than the search.
    */
   public String correction(String word, Function<String, String> correct) {
-    String known = corrections.get(word);
-    if (known != null) return known;
-    String computed = correct.apply(word);
-    if (corrections.size() < MAX_CORRECTIONS) corrections.put(word, computed);
-    return computed;
+    return corrections.get(word, correct);
   }
 }

@@ -33,8 +33,4 @@ public record DecisionModel(
   public static DecisionModel defaults() {
     return new DecisionModel(-4.562, 5.556, 2.2, 2.131, 0.25, 0.8, 0.0);
   }
-
-  public DecisionModel withThresholds(double threshold, double redirectThreshold, double kbGap) {
-    return new DecisionModel(bias, similarity, coverage, margin, threshold, redirectThreshold, kbGap);
-  }
 }

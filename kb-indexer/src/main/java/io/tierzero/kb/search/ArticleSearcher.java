@@ -83,10 +83,6 @@ public final class ArticleSearcher {
     this.ratings = ratings == null ? Ratings.NONE : ratings;
   }
 
-  public boolean hasVectors() {
-    return queryVectors != null;
-  }
-
   /** Evidence about one candidate article. */
   record Candidate(String id, double bm25, double similarity, double score) {}
 

@@ -96,14 +96,4 @@ public record Ranking(
       case HYBRID -> hybrid;
     };
   }
-
-  public Ranking withCalibration(Mode mode, Calibration c) {
-    return new Ranking(
-        titleWeight, questionsWeight, summaryWeight, headingsWeight, tagsWeight, bodyWeight,
-        vectorWeight,
-        mode == Mode.BM25 ? c : bm25,
-        mode == Mode.VECTOR ? c : vector,
-        mode == Mode.HYBRID ? c : hybrid,
-        clarifyGap);
-  }
 }

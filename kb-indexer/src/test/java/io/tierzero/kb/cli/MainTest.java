@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,49 @@ class MainTest {
   @Test
   void unknown_command_exits_2_with_usage() {
     assertEquals(2, run("frobnicate"));
-    assertTrue(err.toString().contains("usage: kb-indexer"));
+    assertTrue(err.toString().contains("Unmatched argument at index 0: 'frobnicate'"), err.toString());
+    assertTrue(err.toString().contains("Did you mean: kb-indexer validate"), err.toString());
+  }
+
+  @Test
+  void no_command_shows_the_usage() {
+    assertEquals(2, run());
+    assertTrue(err.toString().contains("Missing command"), err.toString());
+    assertTrue(err.toString().contains("Usage: kb-indexer"), err.toString());
+  }
+
+  @Test
+  void a_mistyped_option_is_refused_not_ignored() {
+    // Before: "--modle none" was silently ignored and the index was built with the default model.
+    assertEquals(2, run("index", "--articles", "articles", "--index", "index", "--modle", "none"));
+    assertTrue(err.toString().contains("Unknown options: '--modle', 'none'"), err.toString());
+    assertTrue(err.toString().contains("Possible solutions: --model"), err.toString());
+  }
+
+  @Test
+  void a_missing_required_option_is_named() {
+    assertEquals(2, run("validate", "--model", "none"));
+    assertTrue(err.toString().contains("Missing required option: '--articles=DIR'"), err.toString());
+  }
+
+  @Test
+  void a_bad_value_says_which_option_and_what_it_takes() {
+    assertEquals(2, run("validate", "--articles", "articles", "--model", "gpt"));
+    assertTrue(err.toString().contains("Invalid value for option '--model'"), err.toString());
+    assertTrue(err.toString().contains("use minilm, bge or none"), err.toString());
+  }
+
+  @Test
+  void help_lists_every_command() {
+    assertEquals(0, run("--help"));
+    for (String command : List.of("index", "search", "validate", "eval", "eval-intents", "bench", "import")) {
+      assertTrue(out.toString().contains("  " + command + " "), command + " in " + out);
+    }
+  }
+
+  @Test
+  void searching_a_folder_without_an_index_is_a_usage_error() throws IOException {
+    assertEquals(2, run("search", "--index", dir.resolve("nothing").toString(), "paper jam"));
+    assertTrue(err.toString().contains("No index in"), err.toString());
   }
 }

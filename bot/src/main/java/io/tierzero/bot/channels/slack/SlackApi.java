@@ -20,7 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The two Slack Web API methods the bot calls: {@code chat.postMessage} and {@code users.info}.
+ * The Slack Web API methods the bot calls: {@code chat.postMessage}, {@code users.info} and, for
+ * Socket Mode, {@code apps.connections.open}.
  *
  * <p>Why not Bolt for Java or {@code slack-api-client}: Bolt is an app framework with its own
  * request pipeline (its Micronaut adapter routes requests past this service's filters: request
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
  * Slack's documented example. The JDK's HTTP client is enough.
  */
 @Singleton
-@Requires(property = SlackConfiguration.PREFIX + ".signing-secret")
 @Requires(property = SlackConfiguration.PREFIX + ".bot-token")
 class SlackApi {
   private static final Logger LOG = LoggerFactory.getLogger(SlackApi.class);
@@ -95,6 +95,31 @@ class SlackApi {
       return Optional.of(new Profile(name, text(profile, "email")));
     } catch (IOException e) {
       LOG.warn("Slack users.info failed: {}", e.toString());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A new Socket Mode address ({@code wss://...}, valid for one connection), asked for with the
+   * app-level token; empty when Slack refuses or cannot be reached.
+   */
+  Optional<URI> openConnection(String appToken) {
+    try {
+      var request = HttpRequest.newBuilder(URI.create(config.api("apps.connections.open")))
+          .timeout(TIMEOUT)
+          .header("Authorization", "Bearer " + appToken)
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.noBody())
+          .build();
+      var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      if (!ok("apps.connections.open", response)) return Optional.empty();
+      var url = text(json.readValue(response.body(), JsonNode.class), "url");
+      return url == null ? Optional.empty() : Optional.of(URI.create(url));
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.warn("Slack apps.connections.open failed: {}", e.toString());
       return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -11,22 +11,15 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.json.tree.JsonNode;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.serde.ObjectMapper;
 import io.swagger.v3.oas.annotations.Hidden;
-import io.tierzero.bot.channels.ChannelEvents;
-import jakarta.inject.Named;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Slack's Events API and interactivity over HTTP. Every request must carry a valid signature of
@@ -36,31 +29,19 @@ import org.slf4j.LoggerFactory;
  * not run again.
  */
 @Controller("/channels/slack")
-@Requires(beans = SlackAdapter.class)
+@Requires(beans = SlackEvents.class)
+@Requires(property = SlackConfiguration.PREFIX + ".signing-secret")
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Hidden
 class SlackController {
-  private static final Logger LOG = LoggerFactory.getLogger(SlackController.class);
-  /** {@code <@U123>}: a mention, which the bot's own name needs taken out of the question. */
-  private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+>");
-
   private final SlackSignature signature;
-  private final SlackAdapter adapter;
-  private final ChannelEvents events;
+  private final SlackEvents events;
   private final ObjectMapper json;
-  private final ExecutorService executor;
 
-  SlackController(
-      SlackConfiguration config,
-      SlackAdapter adapter,
-      ChannelEvents events,
-      ObjectMapper json,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+  SlackController(SlackConfiguration config, SlackEvents events, ObjectMapper json) {
     this.signature = new SlackSignature(config.signingSecret(), Clock.systemUTC());
-    this.adapter = adapter;
     this.events = events;
     this.json = json;
-    this.executor = executor;
   }
 
   @Post("/events")
@@ -80,16 +61,10 @@ class SlackController {
     if ("url_verification".equals(type)) {
       return HttpResponse.ok(Map.of("challenge", String.valueOf(SlackApi.text(payload, "challenge"))));
     }
-    if (!"event_callback".equals(type)) return HttpResponse.ok();
-    var eventId = SlackApi.text(payload, "event_id");
-    var event = payload.get("event");
-    if (eventId == null || event == null) return HttpResponse.badRequest(Map.of("message", "An event_callback needs event_id and event"));
-    if (!events.firstDelivery(SlackAdapter.NAME, eventId)) {
-      LOG.info("Slack event {} delivered again: already taken", eventId);
-      return HttpResponse.ok();
+    if (!SlackEvents.isEventCallback(payload)) return HttpResponse.ok();
+    if (!events.eventCallback(payload)) {
+      return HttpResponse.badRequest(Map.of("message", "An event_callback needs event_id and event"));
     }
-    var team = SlackApi.text(payload, "team_id");
-    executor.execute(() -> run(() -> onEvent(team == null ? "" : team, event)));
     return HttpResponse.ok();
   }
 
@@ -112,47 +87,8 @@ class SlackController {
       payload = null;
     }
     if (payload == null) return HttpResponse.badRequest(Map.of("message", "Expected a form field payload holding JSON"));
-    if (!"block_actions".equals(SlackApi.text(payload, "type"))) return HttpResponse.ok();
-    var user = SlackApi.text(payload.get("user"), "id");
-    var actions = payload.get("actions");
-    if (user == null || actions == null || !actions.isArray() || actions.size() == 0) return HttpResponse.ok();
-    var action = actions.get(0);
-    var actionId = SlackApi.text(action, "action_id");
-    var value = SlackApi.text(action, "value");
-    // A link button (the secret page) opens in the browser; Slack still reports the click.
-    if (actionId == null || value == null) return HttpResponse.ok();
-    executor.execute(() -> run(() -> adapter.click(user, actionId, value)));
+    events.interaction(payload);
     return HttpResponse.ok();
-  }
-
-  private void onEvent(String team, JsonNode event) {
-    var type = SlackApi.text(event, "type");
-    var user = SlackApi.text(event, "user");
-    var channel = SlackApi.text(event, "channel");
-    var text = SlackApi.text(event, "text");
-    // Edits, joins and bots' messages (our own replies among them) have a subtype or a bot_id.
-    if (user == null || channel == null || text == null || event.get("subtype") != null || event.get("bot_id") != null) return;
-    var ts = SlackApi.text(event, "ts");
-    var threadTs = SlackApi.text(event, "thread_ts");
-    var channelType = SlackApi.text(event, "channel_type");
-    var question = MENTION.matcher(text).replaceAll(" ").strip();
-    if (question.isEmpty()) return;
-    if ("app_mention".equals(type)) {
-      adapter.message(new SlackAdapter.Origin(team, channel, false, threadTs != null ? threadTs : ts, user), question, true);
-    } else if ("message".equals(type) && "im".equals(channelType)) {
-      adapter.message(new SlackAdapter.Origin(team, channel, true, null, user), question, true);
-    } else if ("message".equals(type) && threadTs != null && !MENTION.matcher(text).find()) {
-      // A follow-up in a thread the bot is in; one that mentions the bot arrives as app_mention too.
-      adapter.message(new SlackAdapter.Origin(team, channel, false, threadTs, user), question, false);
-    }
-  }
-
-  private static void run(Runnable work) {
-    try {
-      work.run();
-    } catch (RuntimeException e) {
-      LOG.warn("Slack event not answered: {}", e.toString());
-    }
   }
 
   private static HttpResponse<?> unsigned() {

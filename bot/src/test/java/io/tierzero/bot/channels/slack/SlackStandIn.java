@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Slack's Web API as far as the bot uses it, on a free local port: {@code chat.postMessage}
@@ -26,6 +28,9 @@ final class SlackStandIn implements AutoCloseable {
   private final String botToken;
   private final String email;
   private final List<Posted> posted = new ArrayList<>();
+  private final AtomicInteger connectionsOpened = new AtomicInteger();
+  private volatile String appToken;
+  private volatile Supplier<String> socketUrl = () -> null;
 
   SlackStandIn(String botToken, String email) throws IOException {
     this.botToken = botToken;
@@ -33,11 +38,25 @@ final class SlackStandIn implements AutoCloseable {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/api/chat.postMessage", this::postMessage);
     server.createContext("/api/users.info", this::usersInfo);
+    server.createContext("/api/apps.connections.open", this::connectionsOpen);
     server.start();
   }
 
   String apiUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+  }
+
+  /**
+   * Socket Mode: {@code apps.connections.open} with {@code appToken} answers the address {@code
+   * url} gives at that moment (none yet: {@code "ok": false}, as when Slack is unavailable).
+   */
+  void socketMode(String appToken, Supplier<String> url) {
+    this.appToken = appToken;
+    this.socketUrl = url;
+  }
+
+  int connectionsOpened() {
+    return connectionsOpened.get();
   }
 
   synchronized List<Posted> posted() {
@@ -68,6 +87,19 @@ final class SlackStandIn implements AutoCloseable {
     exchange.getRequestBody().readAllBytes();
     if (!authorised(exchange)) return;
     answer(exchange, "{\"ok\":true,\"user\":{\"id\":\"U1\",\"real_name\":\"Alice Example\",\"profile\":{\"real_name\":\"Alice Example\",\"email\":\"" + email + "\"}}}");
+  }
+
+  private void connectionsOpen(HttpExchange exchange) throws IOException {
+    exchange.getRequestBody().readAllBytes();
+    var url = socketUrl.get();
+    if (appToken == null || !("Bearer " + appToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      answer(exchange, "{\"ok\":false,\"error\":\"invalid_auth\"}");
+    } else if (url == null) {
+      answer(exchange, "{\"ok\":false,\"error\":\"service_unavailable\"}");
+    } else {
+      connectionsOpened.incrementAndGet();
+      answer(exchange, "{\"ok\":true,\"url\":\"" + url + "\"}");
+    }
   }
 
   private boolean authorised(HttpExchange exchange) throws IOException {

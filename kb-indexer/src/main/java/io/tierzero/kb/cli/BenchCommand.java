@@ -10,7 +10,7 @@ import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.search.Mode;
 import io.tierzero.kb.validate.Validator;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,7 +19,13 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Index build and search latency on a copy of an articles folder: a cold build, a rebuild with
@@ -27,23 +33,37 @@ import java.util.stream.Stream;
  * size and heap, and per-mode latency of questions (the articles' own questions unless a queries
  * file is given). A benchmark, not a test: figures vary with the machine and its load.
  */
-final class Bench {
+@Command(
+    name = "bench",
+    description = "Measures index builds and search latency on a copy of an articles folder.")
+final class BenchCommand implements Callable<Integer> {
   /** Questions run before measuring, so the JIT and the page cache settle. */
   private static final int WARMUP = 200;
 
   /** Distinct questions measured at most. */
   private static final int MAX_QUESTIONS = 1000;
 
-  private Bench() {}
+  @Spec private CommandSpec spec;
+  @Mixin private ModelOption model;
 
-  static int run(Main.Args a, PrintStream out, PrintStream err) throws IOException {
-    Path source = a.path("--articles");
+  @Option(names = "--articles", required = true, paramLabel = "DIR", description = "The articles folder (copied).")
+  private Path source;
+
+  @Option(
+      names = "--queries",
+      paramLabel = "FILE",
+      description = "Questions to time (JSON lines; default: the articles' own questions); repeatable.")
+  private List<Path> queryFiles = List.of();
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
     Path work = Files.createTempDirectory("kb-bench");
     try {
       Path articles = work.resolve("articles");
       copy(source, articles);
       Path index = work.resolve("index");
-      KbConfig config = Main.config(a, articles, index);
+      KbConfig config = model.apply(KbConfig.of(articles, index));
       out.printf("knowledge base: %s (model %s)%n", source, config.model());
 
       System.gc();
@@ -70,7 +90,7 @@ final class Bench {
         System.gc();
         out.printf("heap with index open:    %,8.1f MB%n", (usedHeap() - heapBefore) / 1e6);
 
-        List<String> questions = questions(a, kb);
+        List<String> questions = questions(kb);
         List<Mode> modes = kb.config().model().load() == null ? List.of(Mode.BM25) : List.of(Mode.values());
         for (int i = 0; i < Math.min(WARMUP, questions.size()); i++) {
           for (Mode mode : modes) kb.search(questions.get(i), KnowledgeBase.DEFAULT_LIMIT, mode);
@@ -105,10 +125,10 @@ final class Bench {
     }
   }
 
-  private static List<String> questions(Main.Args a, KnowledgeBase kb) throws IOException {
+  private List<String> questions(KnowledgeBase kb) throws IOException {
     List<String> questions = new ArrayList<>();
-    if (a.has("--queries")) {
-      for (Path file : a.paths("--queries")) {
+    if (!queryFiles.isEmpty()) {
+      for (Path file : queryFiles) {
         for (EvalQuery q : EvalQuery.read(file)) questions.add(q.query());
       }
     } else {
