@@ -30,31 +30,38 @@ class TeamsChannelTest extends TeamsChannelBase {
 
   @Test
   void an_activity_without_a_token_is_refused_with_401() throws Exception {
-    assertRefused(activity(personal("refused", ANSWERED), null));
+    assertRefused("refused-no-token", null);
   }
 
   @Test
   void a_token_signed_with_another_key_under_the_connectors_key_id_is_refused_with_401() throws Exception {
     var forged = BotFrameworkStandIn.newKey(teams.signingKey.getKeyID());
-    assertRefused(activity(personal("refused", ANSWERED), token(forged, APP_ID, teams.serviceUrl(), inAnHour())));
+    assertRefused("refused-forged", token(forged, APP_ID, teams.serviceUrl(), inAnHour()));
   }
 
   @Test
   void a_token_for_another_bot_is_refused_with_401() throws Exception {
-    assertRefused(activity(personal("refused", ANSWERED), token(teams.signingKey, "another-bots-app-id", teams.serviceUrl(), inAnHour())));
+    assertRefused("refused-other-bot", token(teams.signingKey, "another-bots-app-id", teams.serviceUrl(), inAnHour()));
   }
 
   @Test
   void an_expired_token_is_refused_with_401() throws Exception {
     var expired = Instant.now().minus(BotFrameworkTokenVerifier.SKEW).minus(Duration.ofMinutes(1));
-    assertRefused(activity(personal("refused", ANSWERED), token(teams.signingKey, APP_ID, teams.serviceUrl(), expired)));
+    assertRefused("refused-expired", token(teams.signingKey, APP_ID, teams.serviceUrl(), expired));
   }
 
   @Test
   void a_token_for_another_service_url_is_refused_with_401() throws Exception {
     // A valid token cannot send the bot's replies (and its connector token) somewhere else.
     var elsewhere = "https://smba.trafficmanager.net/emea/";
-    assertRefused(activity(personal("refused", ANSWERED), token(teams.signingKey, APP_ID, elsewhere, inAnHour())));
+    assertRefused("refused-elsewhere", token(teams.signingKey, APP_ID, elsewhere, inAnHour()));
+  }
+
+  @Test
+  void an_activity_from_a_channel_the_key_is_not_endorsed_for_is_refused_with_401() throws Exception {
+    var request = activity(personal("refused-webchat", ANSWERED).replace("\"channelId\":\"msteams\"", "\"channelId\":\"webchat\""), teams.token());
+    var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+    assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
   }
 
   @Test
@@ -178,13 +185,15 @@ class TeamsChannelTest extends TeamsChannelBase {
     assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
   }
 
-  private void assertRefused(io.micronaut.http.MutableHttpRequest<String> request) throws Exception {
+  /** {@code user}'s question with {@code token} (none when null) is refused, and nothing follows it. */
+  private void assertRefused(String user, String token) throws Exception {
+    var request = activity(personal(user, ANSWERED), token);
     var before = teams.posted().size();
     var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
     assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
     Thread.sleep(300);
     assertEquals(before, teams.posted().size());
-    assertEquals(0, count("select count(*) from channel_conversation where user_id = 'aad-refused'"));
+    assertEquals(0, count("select count(*) from channel_conversation where user_id = 'aad-" + user + "'"));
   }
 
   private static Instant inAnHour() {
