@@ -45,7 +45,8 @@ final class BotFrameworkTokenVerifier {
     SignedJWT jwt;
     try {
       jwt = SignedJWT.parse(authorization.substring(7).strip());
-    } catch (ParseException e) {
+    } catch (ParseException | RuntimeException e) {
+      // Whatever the header holds, a refusal: never a 500 for a malformed token.
       return Optional.of("not a signed JWT");
     }
     var header = jwt.getHeader();

@@ -179,6 +179,11 @@ class TeamsChannelTest extends TeamsChannelBase {
   }
 
   @Test
+  void a_bearer_value_that_is_not_a_jwt_is_refused_with_401() throws Exception {
+    assertRefused("refused-garbage", "not.a.jwt!");
+  }
+
+  @Test
   void a_body_that_is_not_an_activity_is_refused_with_400() {
     var e = assertThrows(HttpClientResponseException.class,
         () -> client.toBlocking().exchange(activity("[1, 2", teams.token()), String.class));
