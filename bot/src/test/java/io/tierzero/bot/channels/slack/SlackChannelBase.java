@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.unboundid.ldap.sdk.LDAPConnection;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -177,7 +178,10 @@ abstract class SlackChannelBase implements TestPropertyProvider {
   }
 
   long count(String sql) throws Exception {
-    try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+    // The bot's own pool: the same database whichever it is (H2 here, PostgreSQL in a subclass).
+    var pool = dataSource;
+    while (pool instanceof DelegatingDataSource delegating) pool = delegating.getTargetDataSource();
+    try (var connection = pool.getConnection();
         var rows = connection.createStatement().executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);

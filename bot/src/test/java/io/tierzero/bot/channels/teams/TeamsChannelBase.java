@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -19,6 +20,7 @@ import io.tierzero.bot.TestApp;
 import io.tierzero.bot.identity.EmbeddedDirectory;
 import io.tierzero.bot.mail.MailOutbox;
 import jakarta.inject.Inject;
+import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -60,6 +62,7 @@ abstract class TeamsChannelBase implements TestPropertyProvider {
 
   @Inject EmbeddedDirectory directory;
   @Inject MailOutbox outbox;
+  @Inject DataSource dataSource;
 
   @Override
   public Map<String, String> getProperties() {
@@ -216,7 +219,10 @@ abstract class TeamsChannelBase implements TestPropertyProvider {
   }
 
   long count(String sql) throws Exception {
-    try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+    // The bot's own pool: the same database whichever it is (H2 here, PostgreSQL in a subclass).
+    var pool = dataSource;
+    while (pool instanceof DelegatingDataSource delegating) pool = delegating.getTargetDataSource();
+    try (var connection = pool.getConnection();
         var rows = connection.createStatement().executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);
