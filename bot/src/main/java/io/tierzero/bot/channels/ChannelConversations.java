@@ -2,6 +2,7 @@ package io.tierzero.bot.channels;
 
 import io.micronaut.data.exceptions.DataAccessException;
 import io.tierzero.bot.chat.ChatService;
+import io.tierzero.bot.chat.Options;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,6 +25,9 @@ import javax.crypto.spec.SecretKeySpec;
 public class ChannelConversations {
   private final ChannelConversationRepository repository;
   private final ChatService chat;
+  /** The suffix of a thread's later conversations: {@code #2}, {@code #3}, ... */
+  private static final Pattern LATER = Pattern.compile("#\\d+$");
+
   private final Clock clock = Clock.systemUTC();
 
   ChannelConversations(ChannelConversationRepository repository, ChatService chat) {
@@ -30,9 +35,38 @@ public class ChannelConversations {
     this.chat = Objects.requireNonNull(chat, "chat");
   }
 
-  /** The conversation of {@code user}'s thread, if there is one. */
+  /** The conversation of {@code user}'s thread, if there is one: the newest, after a fresh start. */
   public Optional<ChannelConversation> find(String channel, String thread) {
-    return repository.findById(id(channel, thread));
+    var id = id(channel, thread);
+    return repository.findFirstByIdOrIdLikeOrderByCreatedAtDesc(id, successors(id));
+  }
+
+  /**
+   * A new conversation in the same thread, for a user who chose to start over: later messages
+   * go to it, while the old one stays as it was (its tickets still report back to the thread).
+   */
+  public ChannelConversation startAnew(ChannelConversation current, byte[] key) {
+    var thread = LATER.matcher(current.id()).replaceFirst("");
+    var id = thread + "#" + (repository.countByIdOrIdLike(thread, successors(thread)) + 1);
+    var conversationId = chat.startOnChannel(current.channel(), token(key, id));
+    var mapping = new ChannelConversation(id, current.channel(), conversationId, current.replyTo(), current.userId(),
+        current.userName(), current.email(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+    try {
+      return repository.save(mapping);
+    } catch (DataAccessException e) {
+      // Two fresh starts at once: both continue in the one that was saved.
+      return repository.findById(id).orElseThrow(() -> e);
+    }
+  }
+
+  /** Whether {@code text} is the choice to start over ({@link Options#NEW_CONVERSATION}), which a platform sends as text. */
+  public static boolean startsOver(String text) {
+    return text != null && text.strip().equalsIgnoreCase(Options.NEW_CONVERSATION);
+  }
+
+  /** A LIKE pattern for the later conversations of thread {@code id}, its wildcards escaped. */
+  private static String successors(String id) {
+    return id.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%";
   }
 
   public Optional<ChannelConversation> byConversation(String conversationId) {

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = SlackApi.class)
 class SlackAdapter implements ChannelAdapter {
   static final String NAME = "slack";
+  static final String STARTED_OVER = "New conversation started: what can I help you with?";
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
 
   /** Where a Slack message came from, as the event or the click says. */
@@ -130,6 +131,11 @@ class SlackAdapter implements ChannelAdapter {
   }
 
   private void turn(ChannelConversation conversation, String text) {
+    if (ChannelConversations.startsOver(text)) {
+      var fresh = conversations.startAnew(conversation, config.tokenKey());
+      post(fresh, new SlackBlocks.Post(STARTED_OVER, List.of()));
+      return;
+    }
     var replies = chat.send(conversation.conversationId(), conversations.token(conversation, config.tokenKey()), text);
     if (replies.isEmpty()) {
       LOG.warn("Slack conversation {} no longer matches its token", conversation.conversationId());

@@ -37,6 +37,7 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = TeamsConnector.class)
 class TeamsAdapter implements ChannelAdapter {
   static final String NAME = "teams";
+  static final String STARTED_OVER = "New conversation started: what can I help you with?";
   private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
   static final String WELCOME = "Hi, I'm the IT help bot. Tell me what's wrong in a few words, e.g. \"my account is locked\","
       + " and I'll find the fix, walk you through it, or get a person to help.";
@@ -165,6 +166,11 @@ class TeamsAdapter implements ChannelAdapter {
   }
 
   private void turn(Origin origin, ChannelConversation conversation, String text) {
+    if (ChannelConversations.startsOver(text)) {
+      conversations.startAnew(conversation, config.tokenKey());
+      post(origin, STARTED_OVER);
+      return;
+    }
     var replies = chat.send(conversation.conversationId(), conversations.token(conversation, config.tokenKey()), text);
     if (replies.isEmpty()) {
       LOG.warn("Teams conversation {} no longer matches its token", conversation.conversationId());

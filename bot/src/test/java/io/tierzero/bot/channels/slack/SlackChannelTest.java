@@ -145,6 +145,20 @@ class SlackChannelTest extends SlackChannelBase {
   }
 
   @Test
+  void starting_a_new_conversation_keeps_the_old_one_and_goes_on_in_a_new_one() throws Exception {
+    say(dm("U-fresh", ANSWERED));
+    var offer = say(dm("U-fresh", "start a new chat"));
+    var before = slack.posted().size();
+    click("U-fresh", "reply-0", value(offer, "reply-0"));
+    assertTrue(slack.awaitPosts(before + 1).get(before).mentions("New conversation started"));
+    say(dm("U-fresh", ANSWERED));
+    assertEquals(2, count("select count(*) from channel_conversation where user_id = 'U-fresh'"));
+    // The question asked before and after: once in each conversation, the first one intact.
+    assertEquals(2, count("select count(distinct m.conversation_id) from chat_message m join channel_conversation c"
+        + " on c.conversation_id = m.conversation_id where c.user_id = 'U-fresh' and m.sender = 'user' and m.body = '" + ANSWERED + "'"));
+  }
+
+  @Test
   void a_handoff_raises_a_ticket_with_the_slack_identity() throws Exception {
     say(dm("U-handoff", "my screen flickers"));
     var handoff = say(dm("U-handoff", "talk to a person"));

@@ -153,6 +153,20 @@ class TeamsChannelTest extends TeamsChannelBase {
   }
 
   @Test
+  void starting_a_new_conversation_keeps_the_old_one_and_goes_on_in_a_new_one() throws Exception {
+    send(personal("fresh", ANSWERED));
+    var offer = send(personal("fresh", "start a new chat"));
+    var before = teams.posted().size();
+    press(offer, "Start a new conversation", "a:personal-fresh", "personal", "fresh");
+    assertTrue(teams.awaitPosts(before + 1).get(before).mentions("New conversation started"));
+    send(personal("fresh", ANSWERED));
+    assertEquals(2, count("select count(*) from channel_conversation where user_id = 'aad-fresh'"));
+    // The question asked before and after: once in each conversation, the first one intact.
+    assertEquals(2, count("select count(distinct m.conversation_id) from chat_message m join channel_conversation c"
+        + " on c.conversation_id = m.conversation_id where c.user_id = 'aad-fresh' and m.sender = 'user' and m.body = '" + ANSWERED + "'"));
+  }
+
+  @Test
   void the_bot_added_to_a_chat_says_hello_once_and_others_joining_get_nothing() throws Exception {
     var added = "{\"type\":\"conversationUpdate\",\"id\":\"f:update-1\",\"serviceUrl\":\"" + teams.serviceUrl() + "\",\"channelId\":\"msteams\","
         + "\"from\":{\"id\":\"29:teams-welcome\",\"aadObjectId\":\"aad-welcome\"},\"conversation\":{\"id\":\"a:personal-welcome\",\"conversationType\":\"personal\"},"
