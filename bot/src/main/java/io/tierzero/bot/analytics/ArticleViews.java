@@ -1,5 +1,6 @@
 package io.tierzero.bot.analytics;
 
+import io.tierzero.bot.ids.Ids;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -49,7 +49,7 @@ class ArticleViews {
   private void record(String articleId, Instant at) {
     try (var connection = dataSource.getConnection();
         var insert = connection.prepareStatement("insert into article_view (id, article_id, viewed_at) values (?, ?, ?)")) {
-      insert.setString(1, UUID.randomUUID().toString());
+      insert.setString(1, Ids.newId());
       insert.setString(2, articleId);
       insert.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
       insert.executeUpdate();

@@ -1,5 +1,6 @@
 package io.tierzero.bot.analytics;
 
+import io.tierzero.bot.ids.Ids;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.ObjectMapper;
 import io.tierzero.bot.flows.FlowProgress;
@@ -16,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +50,7 @@ class FlowRunRecorder {
     int ok = (int) progress.actions().stream().filter(a -> "ok".equals(a.outcome())).count();
     var record =
         new FlowRunRecord(
-            current.map(FlowRunRecord::id).orElseGet(() -> UUID.randomUUID().toString()),
+            current.map(FlowRunRecord::id).orElseGet(() -> Ids.newId()),
             progress.conversationId(),
             progress.flowId(),
             write(List.copyOf(steps)),

@@ -1,5 +1,6 @@
 package io.tierzero.bot.conversations;
 
+import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
@@ -54,7 +55,7 @@ public class ConversationStore {
     Objects.requireNonNull(channel, "channel");
     if (token == null || token.length() < 32) throw new IllegalArgumentException("token must be at least 32 characters");
     var now = now();
-    var conversation = new Conversation(Tokens.newId(), Tokens.hash(token), now, now, 0, 0, channel);
+    var conversation = new Conversation(Ids.newId(), Tokens.hash(token), now, now, 0, 0, channel);
     conversations.save(conversation);
     return new StartedConversation(conversation.id(), token);
   }
@@ -139,7 +140,7 @@ public class ConversationStore {
     for (var message : newMessages) {
       stored.add(
           new ChatMessage(
-              Tokens.newId(),
+              Ids.newId(),
               conversation.id(),
               seq++,
               message.sender(),

@@ -1,5 +1,6 @@
 package io.tierzero.bot.feedback;
 
+import io.tierzero.bot.ids.Ids;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Stores users' votes: one per conversation and rated item, changeable. A vote on an answer also
@@ -90,7 +90,7 @@ public class FeedbackService {
       stored =
           repository.save(
               new Feedback(
-                  UUID.randomUUID().toString(), conversationId, item, messageId, countsFor, request.vote().json(),
+                  Ids.newId(), conversationId, item, messageId, countsFor, request.vote().json(),
                   request.reason() == null ? null : request.reason().json(), now, now));
     }
     // Tickets keep the ratings with the conversation, and "still not fixed" after a thumbs down

@@ -1,5 +1,6 @@
 package io.tierzero.bot.identity;
 
+import io.tierzero.bot.ids.Ids;
 import io.tierzero.bot.limits.Limits;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -99,7 +99,7 @@ public class Verification {
     RANDOM.nextBytes(salt);
     var saltHex = HexFormat.of().formatHex(salt);
     repository.save(new CodeVerification(
-        UUID.randomUUID().toString(), conversationId, username, hash(saltHex, code), saltHex, 0,
+        Ids.newId(), conversationId, username, hash(saltHex, code), saltHex, 0,
         now, now.plus(config.codeTtl()), null));
   }
 

@@ -1,5 +1,6 @@
 package io.tierzero.bot.tickets;
 
+import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tierzero.bot.chat.ReplyType;
@@ -19,7 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -173,7 +173,7 @@ public class AgentActions {
   }
 
   private TicketChange record(Ticket ticket, String kind, @Nullable String body, String by, Instant now) {
-    var update = updates.save(new TicketUpdate(UUID.randomUUID().toString(), ticket.id(), kind, body, now, null, by));
+    var update = updates.save(new TicketUpdate(Ids.newId(), ticket.id(), kind, body, now, null, by));
     for (var sink : sinks) deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), update.id(), update.id(), now));
     return update.view();
   }

@@ -1,5 +1,6 @@
 package io.tierzero.bot.tickets;
 
+import io.tierzero.bot.ids.Ids;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.conversations.Conversation;
@@ -13,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What a help desk sends back about a ticket it received: an agent's reply to the requester, a
@@ -59,7 +59,7 @@ public class HelpDeskUpdates {
     if (found.isEmpty()) return false;
     var ticket = found.get().ticket();
     var now = now();
-    updates.save(new TicketUpdate(UUID.randomUUID().toString(), ticket.id(), TicketChange.REPLY, cleaned, now, sourceId));
+    updates.save(new TicketUpdate(Ids.newId(), ticket.id(), TicketChange.REPLY, cleaned, now, sourceId));
     tickets.update(ticket.touched(now));
     say(found.get(), "The IT Service Desk replied on " + ticket.ticketNumber() + " (status: " + ticket.ticketStatus().json() + "):\n\n" + cleaned);
     return true;
@@ -76,7 +76,7 @@ public class HelpDeskUpdates {
     if (found.isEmpty() || found.get().ticket().ticketStatus() == status) return false;
     var now = now();
     var ticket = tickets.update(found.get().ticket().withStatus(status, now));
-    updates.save(new TicketUpdate(UUID.randomUUID().toString(), ticket.id(), TicketChange.STATUS, status.json(), now, sourceId));
+    updates.save(new TicketUpdate(Ids.newId(), ticket.id(), TicketChange.STATUS, status.json(), now, sourceId));
     say(found.get(), "Your ticket " + ticket.ticketNumber() + " is now " + status.json() + ". " + TicketService.receipt(ticket).message());
     return true;
   }

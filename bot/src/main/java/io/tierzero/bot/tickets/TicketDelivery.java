@@ -1,5 +1,6 @@
 package io.tierzero.bot.tickets;
 
+import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -35,7 +36,7 @@ record TicketDelivery(
   /** A new row, due now. */
   static TicketDelivery due(String ticketId, String sink, String idempotencyKey, @Nullable String updateId, Instant now) {
     return new TicketDelivery(
-        java.util.UUID.randomUUID().toString(), ticketId, sink, idempotencyKey, PENDING, 0, now, null, now, null, updateId);
+        Ids.newId(), ticketId, sink, idempotencyKey, PENDING, 0, now, null, now, null, updateId);
   }
 
   String event() {

@@ -1,5 +1,6 @@
 package io.tierzero.bot.tickets;
 
+import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -26,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Raises tickets from conversations and serves them to the user (status) and to agents. A ticket
@@ -163,7 +163,7 @@ public class TicketService {
 
     var ticket =
         new Ticket(
-            UUID.randomUUID().toString(),
+            Ids.newId(),
             number,
             conversationId,
             requester.name(),

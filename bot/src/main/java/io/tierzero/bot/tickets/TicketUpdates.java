@@ -1,5 +1,6 @@
 package io.tierzero.bot.tickets;
 
+import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tierzero.bot.conversations.ConversationStore;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * What the requester may do to their ticket after raising it: add a note, close it. Each change
@@ -163,7 +163,7 @@ public class TicketUpdates {
   }
 
   private TicketChange record(Ticket ticket, String kind, @Nullable String body, Instant now) {
-    var update = updates.save(new TicketUpdate(UUID.randomUUID().toString(), ticket.id(), kind, body, now, null));
+    var update = updates.save(new TicketUpdate(Ids.newId(), ticket.id(), kind, body, now, null));
     for (var sink : sinks) deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), update.id(), update.id(), now));
     return update.view();
   }

@@ -164,7 +164,7 @@ abstract class ConversationStoreContract {
         status -> {
           var before = conversations.findByIdForUpdate(started.id()).orElseThrow();
           var now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-          messages.save(new ChatMessage(Tokens.newId(), started.id(), before.messageCount(), ChatMessage.USER, null, body, null, now));
+          messages.save(new ChatMessage(io.tierzero.bot.ids.Ids.newId(), started.id(), before.messageCount(), ChatMessage.USER, null, body, null, now));
           conversations.update(before.withTurn(1, 0, now));
           return null;
         });
