@@ -219,8 +219,18 @@ abstract class EmailChannelBase implements TestPropertyProvider {
         String.class);
   }
 
+  /** A connection to the bot's database, outside the bot's transactions. */
+  java.sql.Connection connect() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+  }
+
+  /** Every text value the bot's database holds. */
+  List<String> storedValues() throws java.sql.SQLException {
+    return DatabaseText.everyValue(jdbcUrl);
+  }
+
   long count(String sql) throws Exception {
-    try (var connection = java.sql.DriverManager.getConnection(jdbcUrl, "sa", "");
+    try (var connection = connect();
         var rows = connection.createStatement().executeQuery(sql)) {
       rows.next();
       return rows.getLong(1);

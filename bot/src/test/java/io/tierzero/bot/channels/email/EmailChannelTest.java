@@ -177,7 +177,7 @@ class EmailChannelTest extends EmailChannelBase {
     awaitReplies("grace@example.com", 1);
     Thread.sleep(500);
     assertEquals(0, replies("mallory@elsewhere.test").size());
-    for (var value : DatabaseText.everyValue(jdbcUrl)) assertFalse(value.contains("mallory"), "stored: " + value);
+    for (var value : storedValues()) assertFalse(value.contains("mallory"), "stored: " + value);
   }
 
   @Test

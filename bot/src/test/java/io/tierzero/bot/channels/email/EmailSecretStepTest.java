@@ -102,7 +102,7 @@ class EmailSecretStepTest extends EmailChannelBase {
       assertFalse(body.contains(newPassword), "the password went by mail");
       assertFalse(body.contains(code), "the code went back by mail");
     }
-    for (var value : DatabaseText.everyValue(jdbcUrl)) assertFalse(value.contains(newPassword), "stored: " + value);
+    for (var value : storedValues()) assertFalse(value.contains(newPassword), "stored: " + value);
   }
 
   @Test
