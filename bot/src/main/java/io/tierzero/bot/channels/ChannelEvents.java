@@ -15,7 +15,8 @@ import java.time.temporal.ChronoUnit;
 public class ChannelEvents {
   /**
    * Slack retries for about an hour at most (three retries, the last after five minutes); a day is
-   * plenty. A mail delivered twice arrives within minutes, and its first copy is marked read.
+   * plenty. A mail is marked read once answered; a second copy of it arriving over a day later
+   * would be answered again.
    */
   static final Duration KEEP = Duration.ofDays(1);
 
