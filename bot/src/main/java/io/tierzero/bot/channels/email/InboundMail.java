@@ -1,6 +1,7 @@
 package io.tierzero.bot.channels.email;
 
 import io.micronaut.core.annotation.Nullable;
+import io.tierzero.bot.chat.MessageRequest;
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -32,8 +33,8 @@ import java.util.regex.Pattern;
 record InboundMail(
     String messageId, boolean hasMessageId, String from, @Nullable String name, String subject, List<String> references, String text) {
   private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
-  /** Far beyond a question; a mail carrying more is read up to here. */
-  static final int MAX_TEXT = 2000;
+  /** The widget's limit for a message; a mail carrying more is read up to here. */
+  static final int MAX_TEXT = MessageRequest.MAX_TEXT;
 
   InboundMail {
     Objects.requireNonNull(messageId, "messageId");
