@@ -96,14 +96,11 @@ class EmailAdapter implements ChannelAdapter {
     var text = mail.text();
     if (text.isBlank() && known.isEmpty()) text = mail.topic();
     if (text.isBlank()) return Optional.empty();
-    var conversation = known.orElseGet(() -> start(mail));
+    var conversation = known.map(Known::conversation).orElseGet(() -> start(mail));
     var token = conversations.token(conversation, config.tokenKey());
     var target = target(conversation, mail);
-    var transcript = chat.transcript(conversation.conversationId(), token);
-    if (transcript.isEmpty()) {
-      LOG.warn("Email conversation {} no longer matches its token", conversation.conversationId());
-      return Optional.empty();
-    }
+    var transcript = known.map(Known::transcript).or(() -> chat.transcript(conversation.conversationId(), token));
+    if (transcript.isEmpty()) return Optional.empty();
     if (asksForTicket(text) && handoffOffered(transcript.get())) {
       return Optional.of(new Pending(target, ticket(conversation, token)));
     }
@@ -130,11 +127,20 @@ class EmailAdapter implements ChannelAdapter {
     return Optional.of(new SecretOutcome(rendered.said(), rendered.secretLink()));
   }
 
-  /** The conversation of the thread {@code mail} answers, from its sender; the oldest reference that is one wins. */
-  private Optional<ChannelConversation> known(InboundMail mail) {
+  private record Known(ChannelConversation conversation, Transcript transcript) {}
+
+  /**
+   * The conversation of the thread {@code mail} answers, from its sender; the oldest reference
+   * that is one wins. A conversation whose token no longer matches (the mailbox password changed)
+   * is passed over: the mail then starts a conversation of its own rather than going unanswered.
+   */
+  private Optional<Known> known(InboundMail mail) {
     for (var reference : mail.references()) {
       var found = conversations.find(NAME, OwnMessageIds.thread(reference) + ":" + mail.from());
-      if (found.isPresent()) return found;
+      if (found.isEmpty()) continue;
+      var transcript = chat.transcript(found.get().conversationId(), conversations.token(found.get(), config.tokenKey()));
+      if (transcript.isPresent()) return Optional.of(new Known(found.get(), transcript.get()));
+      LOG.info("Email conversation {} no longer matches its token: the mail starts a new one", found.get().conversationId());
     }
     return Optional.empty();
   }

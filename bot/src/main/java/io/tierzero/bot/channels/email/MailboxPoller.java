@@ -5,6 +5,8 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -75,9 +77,20 @@ class MailboxPoller {
   }
 
   private void take(Folder folder, long validity, Message message) {
+    InboundMail mail;
     try {
       long uid = folder instanceof UIDFolder uids ? uids.getUID(message) : message.getMessageNumber();
-      var mail = InboundMail.read((MimeMessage) message, "uid:" + validity + ":" + uid);
+      mail = InboundMail.read((MimeMessage) message, "uid:" + validity + ":" + uid);
+    } catch (FolderClosedException | StoreClosedException e) {
+      LOG.warn("The mailbox closed while reading mail {}: trying again at the next poll", message.getMessageNumber());
+      return;
+    } catch (MessagingException | IOException | RuntimeException e) {
+      // A mail that cannot be parsed never will be: left unread it would fail every poll.
+      LOG.warn("Mail {} is unreadable and is not answered: {}", message.getMessageNumber(), e.toString());
+      markRead(message);
+      return;
+    }
+    try {
       var ignored = IgnoredMail.reason((MimeMessage) message, mail, config, replies.address());
       if (ignored.isPresent()) {
         LOG.info("Mail {} not answered: {}", OwnMessageIds.hash(mail.messageId()), ignored.get());
@@ -85,9 +98,17 @@ class MailboxPoller {
         adapter.take(mail).ifPresent(adapter::deliver);
       }
       message.setFlag(Flags.Flag.SEEN, true);
-    } catch (MessagingException | IOException | RuntimeException e) {
+    } catch (MessagingException | RuntimeException e) {
       // Left unread: the next poll tries it again.
       LOG.warn("Mail {} not taken, trying again at the next poll: {}", message.getMessageNumber(), e.toString());
+    }
+  }
+
+  private static void markRead(Message message) {
+    try {
+      message.setFlag(Flags.Flag.SEEN, true);
+    } catch (MessagingException e) {
+      LOG.debug("Marking mail {} read failed: {}", message.getMessageNumber(), e.getMessage());
     }
   }
 

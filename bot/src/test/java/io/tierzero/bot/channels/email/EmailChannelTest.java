@@ -129,6 +129,22 @@ class EmailChannelTest extends EmailChannelBase {
     assertTrue(answer.contains("https://help.example.com/kb/account-locked-out"), answer);
   }
 
+  @Test
+  void a_reply_in_a_thread_whose_conversation_token_no_longer_matches_starts_a_new_conversation() throws Exception {
+    var user = "judy@example.com";
+    var first = send(user, "Locked", ANSWERED);
+    var answer = awaitReplies(user, 1).get(0);
+    // What changing the mailbox password does to the conversations already open.
+    try (var connection = connect()) {
+      connection.createStatement().executeUpdate("update conversation set token_hash = 'changed' where id ="
+          + " (select conversation_id from channel_conversation where email = '" + user + "')");
+    }
+    send(user, "Re: Locked", ANSWERED, Map.of("In-Reply-To", answer.getMessageID(), "References", first + " " + answer.getMessageID()));
+    var again = awaitReplies(user, 2).get(1);
+    assertTrue(part(again, "text/plain").contains("https://help.example.com/kb/account-locked-out"), part(again, "text/plain"));
+    assertEquals(2, count("select count(*) from channel_conversation where email = '" + user + "'"));
+  }
+
   // ---- a ticket ----
 
   @Test
