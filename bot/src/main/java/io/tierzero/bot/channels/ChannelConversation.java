@@ -10,7 +10,8 @@ import java.time.Instant;
  *
  * @param id the channel's name, then the platform's key for the thread and user
  * @param replyTo where the adapter posts replies, in the platform's terms (Slack: channel and
- *     thread)
+ *     thread; email: the thread's first Message-ID and its subject, for replies the secret page
+ *     makes)
  * @param userId the platform's id for the user: only this user's messages and clicks continue the
  *     conversation
  * @param email the user's email as the platform reports it; null when it says none

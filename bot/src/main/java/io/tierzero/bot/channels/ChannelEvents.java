@@ -13,7 +13,11 @@ import java.time.temporal.ChronoUnit;
  */
 @Singleton
 public class ChannelEvents {
-  /** Slack retries for about an hour at most (three retries, the last after five minutes); a day is plenty. */
+  /**
+   * Slack retries for about an hour at most (three retries, the last after five minutes); a day is
+   * plenty. A mail is marked read once answered; a second copy of it arriving over a day later
+   * would be answered again.
+   */
   static final Duration KEEP = Duration.ofDays(1);
 
   private final ChannelEventRepository repository;
@@ -28,7 +32,9 @@ public class ChannelEvents {
     var id = channel + "|" + eventId;
     if (id.length() > 250 || repository.existsById(id)) return false;
     try {
-      // No surrounding transaction: a duplicate key fails this insert alone.
+      // Without a surrounding transaction (Slack) a duplicate key fails this insert alone; inside
+      // one (the email channel takes a mail with its turn) it fails that transaction, which then
+      // has taken nothing.
       repository.save(new ChannelEvent(id, clock.instant().truncatedTo(ChronoUnit.MICROS)));
       return true;
     } catch (DataAccessException e) {

@@ -48,7 +48,11 @@ public class SmtpMailSender implements MailSender {
     }
   }
 
-  private Session session() {
+  /**
+   * A session on the same server {@link #send} uses, for mail that needs more than {@link
+   * OutgoingMail} holds (the email channel's replies, with thread headers and an HTML part).
+   */
+  public Session session() {
     boolean useEmbedded = config.host().isBlank() && embedded != null;
     if (!useEmbedded && config.host().isBlank()) {
       throw new MailException("No mail server configured: set " + MailConfiguration.PREFIX + ".host", null);
