@@ -28,9 +28,11 @@ public class ChannelConversations {
   /** The suffix of a thread's later conversations: {@code #2}, {@code #3}, ... */
   private static final Pattern LATER = Pattern.compile("#\\d+$");
 
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  ChannelConversations(ChannelConversationRepository repository, ChatService chat) {
+  ChannelConversations(ChannelConversationRepository repository, ChatService chat, Clock clock) {
+
+    this.clock = clock;
     this.repository = Objects.requireNonNull(repository, "repository");
     this.chat = Objects.requireNonNull(chat, "chat");
   }

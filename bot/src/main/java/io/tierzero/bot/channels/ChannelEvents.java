@@ -21,9 +21,11 @@ public class ChannelEvents {
   static final Duration KEEP = Duration.ofDays(1);
 
   private final ChannelEventRepository repository;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  ChannelEvents(ChannelEventRepository repository) {
+  ChannelEvents(ChannelEventRepository repository, Clock clock) {
+
+    this.clock = clock;
     this.repository = repository;
   }
 

@@ -31,9 +31,11 @@ class SignedOutSessions implements ApplicationEventListener<LogoutEvent> {
   static final Duration FALLBACK_LIFETIME = Duration.ofDays(1);
 
   private final JdbcOperations jdbc;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  SignedOutSessions(JdbcOperations jdbc) {
+  SignedOutSessions(JdbcOperations jdbc, Clock clock) {
+
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 

@@ -31,11 +31,12 @@ public class ConversationStore {
   ConversationStore(
       ConversationRepository conversations,
       ChatMessageRepository messages,
-      TransactionOperations<Connection> transactions) {
+      TransactionOperations<Connection> transactions,
+      Clock clock) {
     this.conversations = Objects.requireNonNull(conversations, "conversations");
     this.messages = Objects.requireNonNull(messages, "messages");
     this.transactions = Objects.requireNonNull(transactions, "transactions");
-    this.clock = Clock.systemUTC();
+    this.clock = Objects.requireNonNull(clock, "clock");
   }
 
   public StartedConversation start() {

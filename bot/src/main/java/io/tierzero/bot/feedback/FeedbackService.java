@@ -34,14 +34,16 @@ public class FeedbackService {
   private final Articles articles;
   private final FeedbackRepository repository;
   private final ApplicationEventPublisher<VotesChanged> events;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   FeedbackService(
       ConversationStore store,
       ChatService chat,
       Articles articles,
       FeedbackRepository repository,
-      ApplicationEventPublisher<VotesChanged> events) {
+      ApplicationEventPublisher<VotesChanged> events,
+      Clock clock) {
+    this.clock = clock;
     this.store = Objects.requireNonNull(store, "store");
     this.chat = Objects.requireNonNull(chat, "chat");
     this.articles = Objects.requireNonNull(articles, "articles");

@@ -63,7 +63,7 @@ public class FlowEngine {
   private final ObjectMapper json;
   private final ApplicationEventPublisher<FlowProgress> progress;
   private final KnownLogins known;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   FlowEngine(
       FlowCatalog catalog,
@@ -74,7 +74,9 @@ public class FlowEngine {
       AnswerWords words,
       ObjectMapper json,
       ApplicationEventPublisher<FlowProgress> progress,
-      KnownLogins known) {
+      KnownLogins known,
+      Clock clock) {
+    this.clock = clock;
     this.catalog = catalog;
     this.known = known;
     this.states = states;

@@ -45,10 +45,6 @@ public class Verification {
   private final Clock clock;
 
   @Inject
-  Verification(CodeVerificationRepository repository, Limits limits, CodeConfiguration config, CodePepper pepper) {
-    this(repository, limits, config, pepper, Clock.systemUTC());
-  }
-
   Verification(CodeVerificationRepository repository, Limits limits, CodeConfiguration config, CodePepper pepper, Clock clock) {
     this.repository = repository;
     this.limits = limits;

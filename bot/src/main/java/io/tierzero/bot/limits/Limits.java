@@ -36,10 +36,6 @@ public class Limits {
   private final Clock clock;
 
   @Inject
-  Limits(JdbcOperations jdbc) {
-    this(jdbc, Clock.systemUTC());
-  }
-
   Limits(JdbcOperations jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;

@@ -21,10 +21,12 @@ public class SignInThrottle {
   }
 
   private final SignInThrottleConfiguration config;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final Map<String, Count> counts;
 
-  SignInThrottle(SignInThrottleConfiguration config) {
+  SignInThrottle(SignInThrottleConfiguration config, Clock clock) {
+
+    this.clock = clock;
     this.config = config;
     this.counts =
         new LinkedHashMap<>(16, 0.75f, true) {

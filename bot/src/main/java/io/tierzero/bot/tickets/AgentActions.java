@@ -79,7 +79,7 @@ public class AgentActions {
   private final ConversationStore conversations;
   private final TicketService views;
   private final Set<String> agents;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   AgentActions(
       TicketRepository tickets,
@@ -88,7 +88,9 @@ public class AgentActions {
       List<TicketSink> sinks,
       ConversationStore conversations,
       TicketService views,
-      List<AgentAccount> accounts) {
+      List<AgentAccount> accounts,
+      Clock clock) {
+    this.clock = clock;
     this.tickets = tickets;
     this.updates = updates;
     this.deliveries = deliveries;

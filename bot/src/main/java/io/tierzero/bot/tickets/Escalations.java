@@ -49,9 +49,11 @@ public class Escalations implements Handoffs {
   private final EscalationRepository repository;
   private final ChatConfiguration chat;
   private final ObjectMapper json;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  Escalations(EscalationRepository repository, ChatConfiguration chat, ObjectMapper json) {
+  Escalations(EscalationRepository repository, ChatConfiguration chat, ObjectMapper json, Clock clock) {
+
+    this.clock = clock;
     this.repository = repository;
     this.chat = chat;
     this.json = json;

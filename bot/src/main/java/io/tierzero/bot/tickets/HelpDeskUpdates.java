@@ -33,9 +33,11 @@ public class HelpDeskUpdates {
   private final TicketRepository tickets;
   private final TicketUpdateRepository updates;
   private final ConversationStore conversations;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  HelpDeskUpdates(TicketRepository tickets, TicketUpdateRepository updates, ConversationStore conversations) {
+  HelpDeskUpdates(TicketRepository tickets, TicketUpdateRepository updates, ConversationStore conversations, Clock clock) {
+
+    this.clock = clock;
     this.tickets = tickets;
     this.updates = updates;
     this.conversations = conversations;

@@ -35,13 +35,15 @@ public class OutboxDispatcher {
   private final TicketService tickets;
   private final List<Worker> workers;
   private final OutboxConfiguration config;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   OutboxDispatcher(
       TicketDeliveryRepository deliveries,
       TicketService tickets,
       List<TicketSink> sinks,
-      OutboxConfiguration config) {
+      OutboxConfiguration config,
+      Clock clock) {
+    this.clock = clock;
     this.deliveries = deliveries;
     this.tickets = tickets;
     this.workers = sinks.stream().map(Worker::new).toList();

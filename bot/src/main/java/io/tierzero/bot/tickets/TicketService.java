@@ -63,7 +63,7 @@ public class TicketService {
   private final TicketsConfiguration config;
   private final ObjectMapper json;
   private final CreationGuard guard;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   TicketService(
       ConversationStore store,
@@ -78,7 +78,9 @@ public class TicketService {
       PriorityRules priorities,
       TicketsConfiguration config,
       ObjectMapper json,
-      CreationGuard guard) {
+      CreationGuard guard,
+      Clock clock) {
+    this.clock = clock;
     this.store = store;
     this.chat = chat;
     this.escalations = escalations;

@@ -85,14 +85,16 @@ public class TicketUpdates {
   private final TicketDeliveryRepository deliveries;
   private final List<TicketSink> sinks;
   private final ConversationStore conversations;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
   TicketUpdates(
       TicketRepository tickets,
       TicketUpdateRepository updates,
       TicketDeliveryRepository deliveries,
       List<TicketSink> sinks,
-      ConversationStore conversations) {
+      ConversationStore conversations,
+      Clock clock) {
+    this.clock = clock;
     this.tickets = tickets;
     this.updates = updates;
     this.deliveries = deliveries;

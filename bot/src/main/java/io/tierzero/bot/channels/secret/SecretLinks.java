@@ -36,9 +36,11 @@ public class SecretLinks {
 
   private final SecretLinkRepository repository;
   private final ChannelsConfiguration config;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  SecretLinks(SecretLinkRepository repository, ChannelsConfiguration config) {
+  SecretLinks(SecretLinkRepository repository, ChannelsConfiguration config, Clock clock) {
+
+    this.clock = clock;
     this.repository = Objects.requireNonNull(repository, "repository");
     this.config = Objects.requireNonNull(config, "config");
   }

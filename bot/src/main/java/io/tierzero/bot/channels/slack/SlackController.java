@@ -38,8 +38,8 @@ class SlackController {
   private final SlackEvents events;
   private final ObjectMapper json;
 
-  SlackController(SlackConfiguration config, SlackEvents events, ObjectMapper json) {
-    this.signature = new SlackSignature(config.signingSecret(), Clock.systemUTC());
+  SlackController(SlackConfiguration config, SlackEvents events, ObjectMapper json, Clock clock) {
+    this.signature = new SlackSignature(config.signingSecret(), clock);
     this.events = events;
     this.json = json;
   }

@@ -40,9 +40,9 @@ class TeamsConnector {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final ConnectorTokens tokens;
 
-  TeamsConnector(TeamsConfiguration config, ObjectMapper json) {
+  TeamsConnector(TeamsConfiguration config, ObjectMapper json, Clock clock) {
     this.json = json;
-    this.tokens = new ConnectorTokens(config, http, json, Clock.systemUTC());
+    this.tokens = new ConnectorTokens(config, http, json, clock);
   }
 
   /**

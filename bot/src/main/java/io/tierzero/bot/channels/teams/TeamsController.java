@@ -61,10 +61,11 @@ class TeamsController {
       TeamsAdapter adapter,
       ChannelEvents events,
       ObjectMapper json,
-      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor,
+      Clock clock) {
     var http = HttpClient.newBuilder().connectTimeout(BotFrameworkKeys.TIMEOUT).build();
     this.verifier = new BotFrameworkTokenVerifier(
-        new BotFrameworkKeys(config.openidMetadataUrl(), http, Clock.systemUTC()), config.appId(), Clock.systemUTC());
+        new BotFrameworkKeys(config.openidMetadataUrl(), http, clock), config.appId(), clock);
     this.adapter = adapter;
     this.events = events;
     this.json = json;

@@ -38,9 +38,11 @@ public final class RequestTrackerSink implements TicketSink {
   private final RequestTrackerConfiguration config;
   private final RequestTrackerClient rt;
   private final RtTicketRepository links;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  RequestTrackerSink(RequestTrackerConfiguration config, RequestTrackerClient rt, RtTicketRepository links) {
+  RequestTrackerSink(RequestTrackerConfiguration config, RequestTrackerClient rt, RtTicketRepository links, Clock clock) {
+
+    this.clock = clock;
     this.config = config;
     this.rt = rt;
     this.links = links;
