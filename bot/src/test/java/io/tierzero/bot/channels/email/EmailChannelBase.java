@@ -51,6 +51,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What the email tests share: a bot with the email channel on, reading a GreenMail mailbox over
@@ -177,13 +178,10 @@ abstract class EmailChannelBase implements TestPropertyProvider {
   }
 
   List<MimeMessage> awaitReplies(String address, int count) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      var replies = replies(address);
-      if (replies.size() >= count) return replies;
-      Thread.sleep(100);
-    }
-    throw new AssertionError("expected " + count + " replies to " + address + ", got " + replies(address).size());
+    return await(count + " replies to " + address)
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> replies(address), replies -> replies.size() >= count);
   }
 
   static String part(Part part, String type) throws MessagingException, IOException {

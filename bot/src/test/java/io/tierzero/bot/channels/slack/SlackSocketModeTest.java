@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import static org.awaitility.Awaitility.await;
+import java.time.Duration;
 
 /**
  * Slack in Socket Mode, for a bot without a public URL: no signing secret, an app-level token.
@@ -90,10 +92,8 @@ class SlackSocketModeTest extends SlackChannelBase {
     var old = socket.newest();
     var opened = slack.connectionsOpened();
     old.sendSync("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"applink-1\"}}");
-    long end = System.nanoTime() + 30_000_000_000L;
-    while ((slack.connectionsOpened() == opened || socket.newest() == old) && System.nanoTime() < end) Thread.sleep(25);
-    assertTrue(slack.connectionsOpened() > opened, "no new address asked for");
-    assertTrue(socket.newest() != old, "no new connection");
+    await("a new Socket Mode connection").atMost(Duration.ofSeconds(30))
+        .until(() -> slack.connectionsOpened() > opened && socket.newest() != old);
 
     var post = push("events_api", dm("U-sm-after", ANSWERED));
     assertTrue(post.mentions("\"channel\":\"D-U-sm-after\""), post.body());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Slack's Web API as far as the bot uses it, on a free local port: {@code chat.postMessage}
@@ -64,14 +65,11 @@ final class SlackStandIn implements AutoCloseable {
   }
 
   /** Waits until at least {@code count} messages were posted; returns them all. */
-  List<Posted> awaitPosts(int count) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < end) {
-      var now = posted();
-      if (now.size() >= count) return now;
-      Thread.sleep(25);
-    }
-    throw new AssertionError("expected " + count + " posts, got " + posted());
+  List<Posted> awaitPosts(int count) {
+    return await("at least " + count + " messages posted")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(25))
+        .until(this::posted, posted -> posted.size() >= count);
   }
 
   private void postMessage(HttpExchange exchange) throws IOException {

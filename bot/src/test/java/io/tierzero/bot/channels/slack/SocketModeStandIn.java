@@ -11,6 +11,9 @@ import io.micronaut.websocket.annotation.ServerWebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Callable;
+import java.util.Objects;
+import org.awaitility.Awaitility;
 
 /**
  * Slack's Socket Mode end, as a real WebSocket server: greets each connection with {@code hello}
@@ -62,18 +65,10 @@ public class SocketModeStandIn {
     await(() -> received.contains(message) ? message : null, "never received " + message + ", only " + received);
   }
 
-  private static <T> T await(java.util.function.Supplier<T> probe, String failure) {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < end) {
-      var value = probe.get();
-      if (value != null) return value;
-      try {
-        Thread.sleep(25);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(failure);
-      }
-    }
-    throw new AssertionError(failure);
+  private static <T> T await(Callable<T> probe, String failure) {
+    return Awaitility.await(failure)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(25))
+        .until(probe, Objects::nonNull);
   }
 }

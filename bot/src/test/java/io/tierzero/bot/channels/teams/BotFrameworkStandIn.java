@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Bot Framework as far as the bot meets it, on a free local port: OpenID metadata and a key
@@ -148,14 +149,11 @@ final class BotFrameworkStandIn implements AutoCloseable {
   }
 
   /** Waits until at least {@code count} activities were posted; returns them all. */
-  List<Posted> awaitPosts(int count) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < end) {
-      var now = posted();
-      if (now.size() >= count) return now;
-      Thread.sleep(25);
-    }
-    throw new AssertionError("expected " + count + " activities, got " + posted());
+  List<Posted> awaitPosts(int count) {
+    return await("at least " + count + " activities posted")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(25))
+        .until(this::posted, posted -> posted.size() >= count);
   }
 
   private void metadata(HttpExchange exchange) throws IOException {
