@@ -49,6 +49,18 @@ public final class Postgres {
     }
   }
 
+  /**
+   * {@code properties} with the default datasource moved to a new schema of its own, dropped when
+   * the test JVM ends: what a test class that runs its H2 parent's tests on PostgreSQL needs.
+   */
+  public static Map<String, String> instead(Map<String, String> properties) {
+    var schema = newSchema();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropSchema(schema)));
+    var moved = new HashMap<>(properties);
+    moved.putAll(properties(schema));
+    return moved;
+  }
+
   /** Bot properties pointing the default datasource at {@code schema}. */
   public static Map<String, String> properties(String schema) {
     var properties = new HashMap<String, String>();

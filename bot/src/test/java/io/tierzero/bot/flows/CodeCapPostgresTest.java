@@ -4,9 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tierzero.bot.Application;
 import io.tierzero.bot.Postgres;
 import io.tierzero.bot.RequiresPostgres;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
 /** The raced code cap on PostgreSQL, whose row locks and isolation differ from H2's. */
@@ -14,18 +12,8 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodeCapPostgresTest extends CodeCapTest {
-  private String schema;
-
   @Override
   public Map<String, String> getProperties() {
-    schema = Postgres.newSchema();
-    var properties = new HashMap<>(super.getProperties());
-    properties.putAll(Postgres.properties(schema));
-    return properties;
-  }
-
-  @AfterAll
-  void dropSchema() {
-    Postgres.dropSchema(schema);
+    return Postgres.instead(super.getProperties());
   }
 }

@@ -3,9 +3,7 @@ package io.tierzero.bot.tickets;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tierzero.bot.Postgres;
 import io.tierzero.bot.RequiresPostgres;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -17,18 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentActionsPostgresTest extends AgentActionsTest {
-  private String schema;
-
   @Override
   public Map<String, String> getProperties() {
-    schema = Postgres.newSchema();
-    var properties = new HashMap<>(super.getProperties());
-    properties.putAll(Postgres.properties(schema));
-    return properties;
-  }
-
-  @AfterAll
-  void dropSchema() {
-    Postgres.dropSchema(schema);
+    return Postgres.instead(super.getProperties());
   }
 }
