@@ -47,8 +47,9 @@ class KnowledgeBaseOpeningTest {
     Files.delete(smalltalk);
     assumeTrue(mkfifo(smalltalk), "needs mkfifo to hold the open back");
 
-    var starting = CompletableFuture.supplyAsync(
-        () -> ApplicationContext.run(EmbeddedServer.class, new HashMap<String, Object>(TestApp.properties(home)), "test"));
+    var properties = new HashMap<String, Object>(TestApp.properties(home));
+    properties.put("tierzero.kb.open-before-serving", "false");
+    var starting = CompletableFuture.supplyAsync(() -> ApplicationContext.run(EmbeddedServer.class, properties, "test"));
     EmbeddedServer server = null;
     try {
       // The server comes up although the knowledge base cannot finish opening.
