@@ -2,7 +2,6 @@ package io.tierzero.bot.kb;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
-import io.micronaut.management.health.indicator.annotation.Readiness;
 import io.tierzero.kb.KnowledgeBase;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.Map;
  * readiness check then keeps traffic away until questions can be answered at once.
  */
 @Singleton
-@Readiness
 final class KnowledgeBaseHealth extends AbstractHealthIndicator<Map<String, Object>> {
   private final KnowledgeBaseOpening opening;
 

@@ -36,9 +36,11 @@ final class KnowledgeBaseOpening implements AutoCloseable {
   /** Completed once the bean exists: its creation listeners (flows, ratings) have run. */
   private final CompletableFuture<KnowledgeBase> serving = new CompletableFuture<>();
   private final Thread opener;
+  private final boolean openBeforeServing;
 
   KnowledgeBaseOpening(KbConfiguration config, BeanContext context) {
     this.context = context;
+    this.openBeforeServing = config.openBeforeServing();
     var articles = config.articlesPath();
     // Checked here, not on the thread: a wrong path still stops the start with this message.
     if (!Files.isDirectory(articles)) {
@@ -76,10 +78,15 @@ final class KnowledgeBaseOpening implements AutoCloseable {
 
   /**
    * Once the context has started, creates the bean on the opening thread (after the open), so the
-   * flows and the ranking prior are applied before health says UP, not on the first question.
+   * flows and the ranking prior are applied before health says UP, not on the first question. With
+   * {@code open-before-serving} the start waits here, before the HTTP server opens its port.
    */
   @EventListener
   void onStartup(StartupEvent event) {
+    if (openBeforeServing) {
+      serving.complete(context.getBean(KnowledgeBase.class));
+      return;
+    }
     opened.thenAcceptAsync(
         kb -> {
           try {
