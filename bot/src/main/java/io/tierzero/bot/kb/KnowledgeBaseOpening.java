@@ -77,8 +77,9 @@ final class KnowledgeBaseOpening implements AutoCloseable {
   }
 
   /**
-   * Once the context has started, creates the bean on the opening thread (after the open), so the
-   * flows and the ranking prior are applied before health says UP, not on the first question. With
+   * Once the context has started, creates the bean on a thread of its own as soon as the open is
+   * done, so the flows and the ranking prior are applied before health says UP, not on the first
+   * question. With
    * {@code open-before-serving} the start waits here, before the HTTP server opens its port.
    */
   @EventListener
