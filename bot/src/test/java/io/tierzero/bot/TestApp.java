@@ -53,7 +53,7 @@ public final class TestApp {
 
   /**
    * Bot properties for {@code home}: its articles and index, an H2 file, the generated code pepper,
-   * no folder watching.
+   * no folder watching, the knowledge base open before the server serves.
    */
   public static Map<String, String> properties(Path home) {
     var properties = new HashMap<String, String>();
@@ -62,6 +62,9 @@ public final class TestApp {
     properties.put("tierzero.kb.articles-dir", home.resolve("articles").toString());
     properties.put("tierzero.kb.index-dir", home.resolve("index").toString());
     properties.put("tierzero.kb.watch", "false");
+    // Health is UP and the knowledge base in service once the test's server runs
+    // (KnowledgeBaseOpeningTest covers the production default: serving while it opens).
+    properties.put("tierzero.kb.open-before-serving", "true");
     properties.put("tierzero.flows.code-pepper-file", home.resolve("code-pepper").toString());
     properties.put(
         "datasources.default.url",

@@ -1,8 +1,9 @@
 package io.tierzero.bot.feedback;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.runtime.event.annotation.EventListener;
-import io.micronaut.runtime.server.event.ServerStartupEvent;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.transaction.annotation.TransactionalEventListener;
 import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.search.Ratings;
@@ -25,11 +26,12 @@ import org.slf4j.LoggerFactory;
  * article, with their latest vote.
  */
 @Context
-public class ArticleRatings implements AutoCloseable {
+public class ArticleRatings implements BeanCreatedEventListener<KnowledgeBase>, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleRatings.class);
 
   private final FeedbackRepository repository;
-  private final KnowledgeBase kb;
+  /** Asked for on each refresh: the knowledge base opens while the rest of the bot starts. */
+  private final BeanProvider<KnowledgeBase> kb;
   private final Duration debounce;
   private final ScheduledExecutorService scheduler;
   private volatile Ratings current = Ratings.NONE;
@@ -39,7 +41,7 @@ public class ArticleRatings implements AutoCloseable {
   private long applied;
   private ScheduledFuture<?> pending;
 
-  ArticleRatings(FeedbackRepository repository, KnowledgeBase kb, FeedbackConfiguration config) {
+  ArticleRatings(FeedbackRepository repository, BeanProvider<KnowledgeBase> kb, FeedbackConfiguration config) {
     this.repository = repository;
     this.kb = kb;
     this.debounce = config.ratingsDebounce();
@@ -47,9 +49,11 @@ public class ArticleRatings implements AutoCloseable {
         Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("kb-ratings").unstarted(r));
   }
 
-  @EventListener
-  void onStartup(ServerStartupEvent event) {
-    refreshNow();
+  /** The first prior, as the knowledge base is put in service: before its first question. */
+  @Override
+  public KnowledgeBase onCreated(BeanCreatedEvent<KnowledgeBase> event) {
+    refresh(event.getBean());
+    return event.getBean();
   }
 
   /** After the vote's transaction commits: a refresh before then would not see it. */
@@ -68,6 +72,10 @@ public class ArticleRatings implements AutoCloseable {
 
   /** Reads every vote and hands the knowledge base a new prior. */
   public void refreshNow() {
+    refresh(kb.get());
+  }
+
+  private void refresh(KnowledgeBase kb) {
     long covering;
     synchronized (this) {
       covering = requested;

@@ -1,5 +1,7 @@
 package io.tierzero.bot.flows;
 
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.tierzero.bot.chat.GuidedFixes;
 import io.tierzero.bot.kb.KbConfiguration;
@@ -27,14 +29,14 @@ import org.slf4j.LoggerFactory;
  * breaks keeps its previous version, as articles do, until the file is fixed or removed.
  */
 @Singleton
-public class FlowCatalog implements GuidedFixes {
+public class FlowCatalog implements GuidedFixes, BeanCreatedEventListener<KnowledgeBase> {
   private static final Logger LOG = LoggerFactory.getLogger(FlowCatalog.class);
 
   private final Path dir;
   private volatile Map<String, Flow> flows;
   private volatile List<Problem> problems;
 
-  FlowCatalog(FlowsConfiguration config, KbConfiguration kb, KnowledgeBase knowledgeBase) {
+  FlowCatalog(FlowsConfiguration config, KbConfiguration kb) {
     this.dir = config.dir().isBlank()
         ? kb.articlesPath().resolve(Flows.FOLDER)
         : Path.of(config.dir()).toAbsolutePath().normalize();
@@ -44,11 +46,19 @@ public class FlowCatalog implements GuidedFixes {
       this.flows = loaded.flows();
       this.problems = loaded.problems();
       LOG.info("{} flows from {}", flows.size(), dir);
-      // The flows' triggers are intents of the turn's decision: the same flows as offered here.
-      knowledgeBase.useFlowsDir(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read flows from " + dir, e);
     }
+  }
+
+  /**
+   * The flows' triggers are intents of the turn's decision: the same flows as offered here, given
+   * to the knowledge base as it is put in service (it opens on its own thread, so not here).
+   */
+  @Override
+  public KnowledgeBase onCreated(BeanCreatedEvent<KnowledgeBase> event) {
+    event.getBean().useFlowsDir(dir);
+    return event.getBean();
   }
 
   @EventListener

@@ -5,6 +5,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventPublisher;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class ArticleWatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ArticleWatcher.class);
 
-  private final KnowledgeBase kb;
+  /** Asked for at each rebuild, not at start: the watch begins while the knowledge base opens. */
+  private final BeanProvider<KnowledgeBase> kb;
   private final ApplicationEventPublisher<KnowledgeBaseRebuilt> events;
   private final Path root;
   private final Duration debounce;
@@ -55,7 +57,7 @@ public final class ArticleWatcher implements AutoCloseable {
   private volatile BuildReport lastReport;
   private ScheduledFuture<?> pending;
 
-  ArticleWatcher(KnowledgeBase kb, KbConfiguration config, ApplicationEventPublisher<KnowledgeBaseRebuilt> events) {
+  ArticleWatcher(BeanProvider<KnowledgeBase> kb, KbConfiguration config, ApplicationEventPublisher<KnowledgeBaseRebuilt> events) {
     this.kb = kb;
     this.events = events;
     this.root = config.articlesPath();
@@ -115,7 +117,7 @@ public final class ArticleWatcher implements AutoCloseable {
 
   private void rebuild() {
     try {
-      var report = kb.rebuild();
+      var report = kb.get().rebuild();
       lastReport = report;
       for (Problem problem : report.problems()) {
         LOG.warn("Article not updated, previous version keeps serving: {}", problem);

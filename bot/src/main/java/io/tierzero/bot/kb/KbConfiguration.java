@@ -18,6 +18,10 @@ import java.time.Duration;
  *     {@code git pull} is a burst of events, and one rebuild per burst is enough
  * @param model the embedding model ({@code minilm}, {@code bge} or {@code none} for BM25 only);
  *     empty leaves the choice to the library's default
+ * @param openBeforeServing whether the HTTP server waits for the knowledge base before it opens
+ *     its port; by default it serves at once with health DOWN and early questions waiting (the
+ *     knowledge base opens in parallel with the rest of the start), which suits a deployment that
+ *     routes by the readiness check ({@code /health/readiness})
  */
 @ConfigurationProperties(KbConfiguration.PREFIX)
 public record KbConfiguration(
@@ -25,7 +29,8 @@ public record KbConfiguration(
     @Bindable(defaultValue = DEFAULT_INDEX_DIR) String indexDir,
     @Bindable(defaultValue = "true") boolean watch,
     @Bindable(defaultValue = DEFAULT_DEBOUNCE) Duration debounce,
-    @Bindable(defaultValue = "") String model) {
+    @Bindable(defaultValue = "") String model,
+    @Bindable(defaultValue = "false") boolean openBeforeServing) {
 
   public static final String PREFIX = "tierzero.kb";
   public static final String DEFAULT_ARTICLES_DIR = "articles";

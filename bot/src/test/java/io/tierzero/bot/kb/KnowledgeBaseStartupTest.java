@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 class KnowledgeBaseStartupTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
-  /** Starts a bot on {@code home}, runs {@code check} against it, and returns the factory's log. */
+  /** Starts a bot on {@code home}, runs {@code check} against it, and returns what the opening logged. */
   private List<ILoggingEvent> withBot(Path home, ThrowingCheck check) throws Exception {
-    var logger = (Logger) LoggerFactory.getLogger(KnowledgeBaseFactory.class);
+    var logger = (Logger) LoggerFactory.getLogger(KnowledgeBaseOpening.class);
     var logs = new ListAppender<ILoggingEvent>();
     logs.start();
     logger.addAppender(logs);
