@@ -42,8 +42,7 @@ import java.util.TreeSet;
 
 /**
  * The agents' console: server-rendered pages (templates in {@code src/main/jte/console}) over
- * the analytics and the tickets. Agents only;
- * an anonymous browser is sent to the sign-in form.
+ * the analytics and the tickets. Agents only; an anonymous browser is sent to the sign-in form.
  */
 @Controller("/console")
 @Secured(Roles.AGENT)
