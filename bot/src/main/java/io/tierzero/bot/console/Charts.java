@@ -1,8 +1,8 @@
 package io.tierzero.bot.console;
 
-import static io.tierzero.bot.console.Html.escape;
-
+import io.tierzero.bot.pages.Format;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,13 +10,17 @@ import java.util.Locale;
  * Charts as inline SVG, drawn on the server: no script, no chart library, nothing fetched, and
  * the picture is in the page for screen readers ({@code role="img"} with a title and a
  * description) and for printing. Colours are dark enough for text contrast on white (4.5:1 and
- * more) and series differ in dash pattern too, not only in colour.
+ * more) and series differ in dash pattern too, not only in colour. This class only places the
+ * shapes; the {@code console/chart} template writes them as SVG, escaping every label.
  */
-final class Charts {
+public final class Charts {
   static final String BLUE = "#1f4e9c";
   static final String RED = "#b3261e";
   static final String GREEN = "#1e6b34";
   static final String GREY = "#444";
+  private static final String INK = "#1b1b1b";
+  private static final String GRID = "#d0d4da";
+  private static final String DASH = "7 4";
 
   private static final int WIDTH = 640;
   private static final int LEFT = 64;
@@ -30,23 +34,45 @@ final class Charts {
   /** One bar: a label and its value. */
   record Bar(String label, double value) {}
 
+  /** A chart ready to draw: its size, its accessible title and description, and its shapes. */
+  public record Chart(String id, int width, int height, String title, String description, List<Shape> shapes) {}
+
+  /** What a chart is drawn with; coordinates are already formatted for the SVG. */
+  public sealed interface Shape permits Line, Text, Dot, Polyline, Box {}
+
+  /** A straight line; {@code width} and {@code dash} are null for a hairline without dashes. */
+  public record Line(String x1, String y1, String x2, String y2, String stroke, String width, String dash) implements Shape {}
+
+  /** A label; null attributes are left out. {@code tooltip} is the full text of a cut label. */
+  public record Text(String x, String y, String anchor, int size, String fill, String weight, String transform, String text, String tooltip)
+      implements Shape {}
+
+  /** A point of a line chart with its value as a tooltip. */
+  public record Dot(String cx, String cy, String fill, String tooltip) implements Shape {}
+
+  /** A series' line. */
+  public record Polyline(String points, String stroke, String dash) implements Shape {}
+
+  /** A bar, or the chart's white background when {@code width} is "100%". */
+  public record Box(String x, String y, String width, String height, String fill, String tooltip) implements Shape {}
+
   private Charts() {}
 
   /** A time series with one point per day; {@code percent} scales the y axis 0-100%. */
-  static String line(String id, String title, String yTitle, List<LocalDate> days, List<Series> series, boolean percent) {
+  static Chart line(String id, String title, String yTitle, List<LocalDate> days, List<Series> series, boolean percent) {
     int height = 320;
     int plotW = WIDTH - LEFT - RIGHT;
     int plotH = height - TOP - BOTTOM;
     double max = percent ? 1 : niceMax(series.stream().flatMap(s -> s.values().stream()).mapToDouble(Double::doubleValue).max().orElse(0));
-    var svg = open(id, title, WIDTH, height, describe(series, days, percent));
+    var shapes = open(title);
     // Y axis: four gridlines above zero, with labels.
     for (int i = 0; i <= 4; i++) {
       double value = max * i / 4;
       double y = TOP + plotH - plotH * i / 4.0;
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#d0d4da\"/>", LEFT, y, LEFT + plotW, y));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\" font-size=\"12\" fill=\"%s\">%s</text>", LEFT - 6, y + 4, GREY, percent ? Math.round(value * 100) + "%" : number(value)));
+      shapes.add(new Line(String.valueOf(LEFT), f(y), String.valueOf(LEFT + plotW), f(y), GRID, null, null));
+      shapes.add(text(LEFT - 6, f(y + 4), "end", 12, GREY, percent ? Math.round(value * 100) + "%" : number(value)));
     }
-    svg.append(axes(LEFT, TOP, plotW, plotH));
+    axes(shapes, LEFT, TOP, plotW, plotH);
     // X axis: at most eight date labels, evenly spaced, first and last always shown.
     int n = days.size();
     int every = Math.max(1, (int) Math.ceil(n / 8.0));
@@ -54,32 +80,35 @@ final class Charts {
       // The last day always gets a label; a regular label too close before it gives way.
       if (i != n - 1 && (i % every != 0 || n - 1 - i < every)) continue;
       double x = x(i, n, plotW);
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\"/>", x, TOP + plotH, x, TOP + plotH + 5, GREY));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" fill=\"%s\">%s</text>", x, TOP + plotH + 19, GREY, days.get(i).toString().substring(5)));
+      shapes.add(new Line(f(x), String.valueOf(TOP + plotH), f(x), String.valueOf(TOP + plotH + 5), GREY, null, null));
+      shapes.add(new Text(f(x), String.valueOf(TOP + plotH + 19), "middle", 12, GREY, null, null, days.get(i).toString().substring(5), null));
     }
-    svg.append(axisTitles("Day (UTC)", yTitle, LEFT + plotW / 2, height, TOP + plotH / 2));
+    shapes.add(text(LEFT + plotW / 2, String.valueOf(height - 14), "middle", 13, INK, "Day (UTC)"));
+    int yCenter = TOP + plotH / 2;
+    shapes.add(new Text("16", String.valueOf(yCenter), "middle", 13, INK, null, "rotate(-90 16 " + yCenter + ")", yTitle, null));
     // Lines, with a dot per day so a single day still shows.
     int legendX = LEFT;
     for (var s : series) {
       var points = new StringBuilder();
       for (int i = 0; i < s.values().size(); i++) {
         double y = TOP + plotH - (max == 0 ? 0 : plotH * s.values().get(i) / max);
-        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i, n, plotW), y));
+        points.append(f(x(i, n, plotW))).append(',').append(f(y)).append(' ');
         if (n <= 62) {
-          svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"><title>%s %s: %s</title></circle>", x(i, n, plotW), y, s.color(), escape(s.name()), days.get(i), percent ? Html.percent(s.values().get(i)) : number(s.values().get(i))));
+          var value = percent ? Format.percent(s.values().get(i)) : number(s.values().get(i));
+          shapes.add(new Dot(f(x(i, n, plotW)), f(y), s.color(), s.name() + " " + days.get(i) + ": " + value));
         }
       }
-      svg.append("<polyline fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"2.5\"")
-          .append(s.dashed() ? " stroke-dasharray=\"7 4\"" : "").append(" points=\"").append(points.toString().strip()).append("\"/>");
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"36\" x2=\"%d\" y2=\"36\" stroke=\"%s\" stroke-width=\"3\"%s/>", legendX, legendX + 22, s.color(), s.dashed() ? " stroke-dasharray=\"7 4\"" : ""));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"40\" font-size=\"13\" fill=\"#1b1b1b\">%s</text>", legendX + 28, escape(s.name())));
+      var dash = s.dashed() ? DASH : null;
+      shapes.add(new Polyline(points.toString().strip(), s.color(), dash));
+      shapes.add(new Line(String.valueOf(legendX), "36", String.valueOf(legendX + 22), "36", s.color(), "3", dash));
+      shapes.add(text(legendX + 28, "40", null, 13, INK, s.name()));
       legendX += 40 + s.name().length() * 8;
     }
-    return svg.append("</svg>").toString();
+    return new Chart(id, WIDTH, height, title, describe(series, days, percent), shapes);
   }
 
   /** Horizontal bars, largest first as given; labels are cut to fit with the full text kept as a tooltip. */
-  static String bars(String id, String title, String xTitle, List<Bar> bars, String color) {
+  static Chart bars(String id, String title, String xTitle, List<Bar> bars, String color) {
     int labelW = 230;
     int rowH = 28;
     int height = TOP + Math.max(1, bars.size()) * rowH + BOTTOM;
@@ -87,47 +116,48 @@ final class Charts {
     double max = niceMax(bars.stream().mapToDouble(Bar::value).max().orElse(0));
     var description = new StringBuilder();
     bars.forEach(b -> description.append(b.label()).append(": ").append(number(b.value())).append(". "));
-    var svg = open(id, title, WIDTH, height, bars.isEmpty() ? "No data in this period." : description.toString());
+    var shapes = open(title);
     int plotH = Math.max(1, bars.size()) * rowH;
     for (int i = 0; i <= 4; i++) {
       double x = labelW + plotW * i / 4.0;
-      svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#d0d4da\"/>", x, TOP, x, TOP + plotH));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\" font-size=\"12\" fill=\"%s\">%s</text>", x, TOP + plotH + 18, GREY, number(max * i / 4)));
+      shapes.add(new Line(f(x), String.valueOf(TOP), f(x), String.valueOf(TOP + plotH), GRID, null, null));
+      shapes.add(new Text(f(x), String.valueOf(TOP + plotH + 18), "middle", 12, GREY, null, null, number(max * i / 4), null));
     }
-    svg.append(axes(labelW, TOP, plotW, plotH));
+    axes(shapes, labelW, TOP, plotW, plotH);
     if (bars.isEmpty()) {
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"%s\">No data in this period</text>", labelW + 12, TOP + 19, GREY));
+      shapes.add(text(labelW + 12, String.valueOf(TOP + 19), null, 14, GREY, "No data in this period"));
     }
     for (int i = 0; i < bars.size(); i++) {
       var bar = bars.get(i);
       double w = max == 0 ? 0 : plotW * bar.value() / max;
       int y = TOP + i * rowH;
-      svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"13\" fill=\"#1b1b1b\">%s<title>%s</title></text>", labelW - 8, y + 19, escape(cut(bar.label(), 30)), escape(bar.label())));
-      svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s: %s</title></rect>", labelW, y + 5, w, rowH - 10, color, escape(bar.label()), number(bar.value())));
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\" fill=\"#1b1b1b\">%s</text>", labelW + w + 6, y + 19, number(bar.value())));
+      shapes.add(new Text(String.valueOf(labelW - 8), String.valueOf(y + 19), "end", 13, INK, null, null, cut(bar.label(), 30), bar.label()));
+      shapes.add(new Box(String.valueOf(labelW), String.valueOf(y + 5), f(w), String.valueOf(rowH - 10), color, bar.label() + ": " + number(bar.value())));
+      shapes.add(new Text(f(labelW + w + 6), String.valueOf(y + 19), null, 13, INK, null, null, number(bar.value()), null));
     }
-    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1b1b1b\">%s</text>", labelW + plotW / 2, height - 14, escape(xTitle)));
-    return svg.append("</svg>").toString();
+    shapes.add(text(labelW + plotW / 2, String.valueOf(height - 14), "middle", 13, INK, xTitle));
+    return new Chart(id, WIDTH, height, title, bars.isEmpty() ? "No data in this period." : description.toString(), shapes);
   }
 
-  private static StringBuilder open(String id, String title, int width, int height, String description) {
-    var svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT, "<svg id=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-labelledby=\"%s-title %s-desc\" font-family=\"system-ui,sans-serif\">", escape(id), width, height, width, height, escape(id), escape(id)));
-    svg.append("<title id=\"").append(escape(id)).append("-title\">").append(escape(title)).append("</title>");
-    svg.append("<desc id=\"").append(escape(id)).append("-desc\">").append(escape(description)).append("</desc>");
-    svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>");
-    svg.append("<text x=\"12\" y=\"20\" font-size=\"16\" font-weight=\"700\" fill=\"#1b1b1b\">").append(escape(title)).append("</text>");
-    return svg;
+  /** The white background and the visible title every chart starts with. */
+  private static List<Shape> open(String title) {
+    var shapes = new ArrayList<Shape>();
+    shapes.add(new Box(null, null, "100%", "100%", "#fff", null));
+    shapes.add(new Text("12", "20", null, 16, INK, "700", null, title, null));
+    return shapes;
   }
 
-  private static String axes(int left, int top, int w, int h) {
-    return String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\"/><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\"/>",
-        left, top, left, top + h, GREY, left, top + h, left + w, top + h, GREY);
+  private static void axes(List<Shape> shapes, int left, int top, int w, int h) {
+    shapes.add(new Line(String.valueOf(left), String.valueOf(top), String.valueOf(left), String.valueOf(top + h), GREY, null, null));
+    shapes.add(new Line(String.valueOf(left), String.valueOf(top + h), String.valueOf(left + w), String.valueOf(top + h), GREY, null, null));
   }
 
-  private static String axisTitles(String xTitle, String yTitle, int xCenter, int height, int yCenter) {
-    return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1b1b1b\">%s</text>", xCenter, height - 14, escape(xTitle))
-        + String.format(Locale.ROOT, "<text x=\"16\" y=\"%d\" text-anchor=\"middle\" font-size=\"13\" fill=\"#1b1b1b\" transform=\"rotate(-90 16 %d)\">%s</text>", yCenter, yCenter, escape(yTitle));
+  private static Text text(int x, String y, String anchor, int size, String fill, String text) {
+    return new Text(String.valueOf(x), y, anchor, size, fill, null, null, text, null);
+  }
+
+  private static String f(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
   }
 
   private static String describe(List<Series> series, List<LocalDate> days, boolean percent) {
@@ -135,7 +165,7 @@ final class Charts {
     var out = new StringBuilder("From " + days.get(0) + " to " + days.getLast() + ". ");
     for (var s : series) {
       double total = s.values().stream().mapToDouble(Double::doubleValue).sum();
-      out.append(s.name()).append(percent ? ": average " + Html.percent(total / Math.max(1, s.values().size())) : ": total " + number(total)).append(". ");
+      out.append(s.name()).append(percent ? ": average " + Format.percent(total / Math.max(1, s.values().size())) : ": total " + number(total)).append(". ");
     }
     return out.toString();
   }

@@ -11,6 +11,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.tierzero.bot.pages.View;
 import io.tierzero.bot.sso.SingleSignOnConfiguration;
 
 /**
@@ -36,28 +37,13 @@ class ConsoleLoginController {
    * only a post from this page signs in: another site cannot sign an agent in as the attacker.
    */
   @Get
-  HttpResponse<String> form(HttpRequest<?> request, @QueryValue @Nullable String error, @QueryValue @Nullable Integer minutes, @QueryValue("signed-out") @Nullable String signedOut) {
-    var message =
-        "throttled".equals(error)
-            ? "<p class=\"error\" role=\"alert\">Too many failed sign-ins. Try again in "
-                + (minutes == null || minutes < 1 ? 1 : Math.min(minutes, 1440)) + " minutes.</p>"
-            : error != null
-            ? "<p class=\"error\" role=\"alert\">That username and password did not match.</p>"
-            : signedOut != null ? "<p role=\"status\">You are signed out.</p>" : "";
+  HttpResponse<?> form(HttpRequest<?> request, @QueryValue @Nullable String error, @QueryValue @Nullable Integer minutes, @QueryValue("signed-out") @Nullable String signedOut) {
     var nonce = csrf.signInNonce(request);
     var cookie = nonce.isPresent() ? null : csrf.newSignInCookie(request);
     var token = csrf.forSignIn(nonce.orElseGet(() -> cookie.getValue()));
-    var page = Html.frame(
-        "Sign in",
-        "<main class=\"login\"><h1>Tier Zero console</h1><p class=\"muted\">For IT support agents.</p>"
-            + message
-            + "<form method=\"post\" action=\"/console/login\">"
-            + Html.csrfField(token)
-            + "<label for=\"username\">Username</label><input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus>"
-            + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-            + "<p><button type=\"submit\">Sign in</button></p></form>"
-            + (sso.enabled() ? "<p><a id=\"sso\" href=\"" + SingleSignOnConfiguration.LOGIN_PATH + "\">Sign in with single sign-on</a></p>" : "")
-            + "</main>");
+    var page = View.of("console/login", "csrf", token, "error", error,
+        "minutes", minutes == null || minutes < 1 ? 1 : Math.min(minutes, 1440), "signedOut", signedOut != null,
+        "ssoPath", sso.enabled() ? SingleSignOnConfiguration.LOGIN_PATH : null);
     var response = HttpResponse.ok(page);
     return cookie == null ? response : response.cookie(cookie);
   }

@@ -20,6 +20,7 @@ import io.micronaut.security.token.cookie.TokenCookieLoginHandler;
 import io.micronaut.security.token.generator.AccessRefreshTokenGenerator;
 import io.micronaut.security.token.generator.AccessTokenConfiguration;
 import io.micronaut.security.token.render.AccessRefreshToken;
+import io.tierzero.bot.pages.View;
 import io.tierzero.bot.security.ClientAddress;
 import io.tierzero.bot.sso.NotAnAgent;
 import io.tierzero.bot.sso.SingleSignOnConfiguration;
@@ -79,13 +80,7 @@ class ConsoleLoginHandler extends TokenCookieLoginHandler {
     var response = super.loginSuccess(authentication, request);
     var location = response.getHeaders().get(HttpHeaders.LOCATION);
     if (!request.getPath().startsWith(SingleSignOnConfiguration.CALLBACK_PATH) || location == null) return response;
-    var target = Html.escape(location);
-    MutableHttpResponse<String> page =
-        HttpResponse.ok(
-                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Signed in</title>"
-                    + "<meta http-equiv=\"refresh\" content=\"0;url=" + target + "\"></head>"
-                    + "<body><p>Signed in. <a href=\"" + target + "\">Continue to the console</a>.</p></body></html>")
-            .contentType(MediaType.TEXT_HTML_TYPE);
+    MutableHttpResponse<?> page = HttpResponse.ok(View.of("console/signed-in", "target", location)).contentType(MediaType.TEXT_HTML_TYPE);
     // The session cookie (and the cleared sign-in cookies) that Micronaut's handler set.
     for (var cookie : response.getHeaders().getAll(HttpHeaders.SET_COOKIE)) page.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
     return page;

@@ -7,9 +7,12 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.tierzero.bot.pages.View;
 import io.tierzero.bot.sso.AgentClaims;
 import io.tierzero.bot.sso.SingleSignOnConfiguration;
+import java.util.Map;
 
 /**
  * Where single sign-on sends a person the provider knows but who is not in the agent group: says
@@ -28,11 +31,7 @@ class SingleSignOnRefusedController {
   }
 
   @Get
-  String refused() {
-    return Html.frame(
-        "Not an agent",
-        "<main class=\"login\"><h1>Tier Zero console</h1>"
-            + "<p class=\"error\" role=\"alert\">" + Html.escape(agents.refusal()) + "</p>"
-            + "<p><a href=\"/console/login\">Back to sign-in</a></p></main>");
+  ModelAndView<Map<String, Object>> refused() {
+    return View.of("console/refused", "refusal", agents.refusal());
   }
 }

@@ -1,7 +1,5 @@
 package io.tierzero.bot.channels.secret;
 
-import static io.tierzero.kb.search.Snippets.escape;
-
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -26,6 +24,7 @@ import io.tierzero.bot.channels.ChannelAdapter;
 import io.tierzero.bot.channels.ChannelConversations;
 import io.tierzero.bot.channels.ChannelsConfiguration;
 import io.tierzero.bot.channels.SecretOutcome;
+import io.tierzero.bot.pages.View;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -73,7 +72,7 @@ class SecretPageController {
 
   @Get("/{token}")
   @Produces(MediaType.TEXT_HTML)
-  HttpResponse<String> form(String token) {
+  HttpResponse<?> form(String token) {
     var link = links.usable(token);
     if (link.isEmpty()) return gone();
     return withForm(HttpStatus.OK, List.of(), token, link.get());
@@ -82,12 +81,12 @@ class SecretPageController {
   @Post("/{token}")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
-  HttpResponse<String> submit(String token, HttpRequest<?> request, @Body Map<String, String> form) {
+  HttpResponse<?> submit(String token, HttpRequest<?> request, @Body Map<String, String> form) {
     var link = links.usable(token);
     if (link.isEmpty()) return gone();
     if (!sameSite(request, form.get(FIELD_CSRF))) {
-      return page(HttpStatus.FORBIDDEN, "Open the link again",
-          "<p>This form was not sent from the page the link opened. Open the link from the chat again.</p>");
+      return page(HttpStatus.FORBIDDEN, "Open the link again", List.of(),
+          "This form was not sent from the page the link opened. Open the link from the chat again.");
     }
     var secret = form.get(FIELD_SECRET);
     if (secret == null || secret.isEmpty() || secret.length() > MAX_SECRET) {
@@ -107,41 +106,30 @@ class SecretPageController {
       var nextLink = links.usable(nextToken);
       if (nextLink.isPresent()) return withForm(HttpStatus.OK, outcome.get().said(), nextToken, nextLink.get());
     }
-    var body = new StringBuilder();
-    outcome.get().said().forEach(s -> body.append("<p>").append(escape(s)).append("</p>\n"));
-    body.append("<p>You can close this page and go back to the chat: the same messages are there.</p>");
-    return page(HttpStatus.OK, "Thank you", body);
+    return page(HttpStatus.OK, "Thank you", outcome.get().said(),
+        "You can close this page and go back to the chat: the same messages are there.");
   }
 
-  private MutableHttpResponse<String> withForm(
+  private MutableHttpResponse<?> withForm(
       HttpStatus status, List<String> said, String token, SecretLink link) {
     var nonce = nonce();
     boolean code = "code".equals(link.inputType());
-    var body = new StringBuilder();
-    said.forEach(s -> body.append("<p role=\"status\">").append(escape(s)).append("</p>\n"));
-    body.append("<form method=\"post\" action=\"").append(SecretLinks.PATH).append(token).append("\" autocomplete=\"off\">\n")
-        .append("<input type=\"hidden\" name=\"").append(FIELD_CSRF).append("\" value=\"").append(nonce).append("\">\n")
-        .append("<p><label for=\"tz-secret\">").append(escape(link.prompt())).append("</label></p>\n")
-        .append("<p><input id=\"tz-secret\" name=\"").append(FIELD_SECRET).append("\" required maxlength=\"").append(MAX_SECRET).append("\" ")
-        .append(code
-            ? "type=\"text\" inputmode=\"numeric\" autocomplete=\"one-time-code\""
-            : "type=\"password\" autocomplete=\"new-password\"")
-        .append(" autofocus></p>\n")
-        .append("<p><button type=\"submit\">Send</button></p>\n</form>\n")
-        .append("<p class=\"note\">What you type here goes to the IT support bot only: not to the chat, and it is not stored.")
-        .append(" This link works once and expires in ").append(config.secretLinkTtl().toMinutes()).append(" minutes.</p>");
+    var title = code ? "Your code" : "Your new password";
+    var view = View.of("secret/form", "title", title, "said", said, "action", SecretLinks.PATH + token,
+        "csrfField", FIELD_CSRF, "nonce", nonce, "secretField", FIELD_SECRET, "prompt", link.prompt(),
+        "maxLength", MAX_SECRET, "code", code, "minutes", config.secretLinkTtl().toMinutes());
     var cookie = Cookie.of(COOKIE, nonce)
         .path(SecretLinks.PATH)
         .httpOnly(true)
         .sameSite(SameSite.Strict)
         .secure(config.publicUrl().startsWith("https://"))
         .maxAge(config.secretLinkTtl());
-    return page(status, code ? "Your code" : "Your new password", body).cookie(cookie);
+    return noStore(HttpResponse.status(status).body(view)).cookie(cookie);
   }
 
-  private MutableHttpResponse<String> gone() {
-    return page(HttpStatus.NOT_FOUND, "This link no longer works",
-        "<p>This link was already used or has expired. Go back to the chat and ask again; you will get a new link.</p>");
+  private MutableHttpResponse<?> gone() {
+    return page(HttpStatus.NOT_FOUND, "This link no longer works", List.of(),
+        "This link was already used or has expired. Go back to the chat and ask again; you will get a new link.");
   }
 
   /** The form's value matches the cookie set with it, and no other site's page posted it. */
@@ -171,17 +159,13 @@ class SecretPageController {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  private static MutableHttpResponse<String> page(HttpStatus status, String title, CharSequence body) {
-    var html = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-        + "<meta name=\"referrer\" content=\"no-referrer\">"
-        + "<title>" + escape(title) + " · IT support</title><style>"
-        + "body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}"
-        + "input{font:inherit;padding:.4rem;width:100%;box-sizing:border-box}button{font:inherit;padding:.4rem 1rem}"
-        + ".note{color:#555;font-size:.9rem}"
-        + "</style></head>\n<body><main>\n<h1>" + escape(title) + "</h1>\n" + body + "\n</main></body></html>\n";
-    return HttpResponse.<String>status(status)
-        .body(html)
+  /** A page that only says something: the bot's words, if any, then {@code text}. */
+  private static MutableHttpResponse<?> page(HttpStatus status, String title, List<String> said, String text) {
+    return noStore(HttpResponse.status(status).body(View.of("secret/message", "title", title, "said", said, "text", text)));
+  }
+
+  private static <T> MutableHttpResponse<T> noStore(MutableHttpResponse<T> response) {
+    return response
         .contentType(MediaType.TEXT_HTML_TYPE)
         // The page may show the bot's words about an account; nothing keeps a copy.
         .header(HttpHeaders.CACHE_CONTROL, "no-store");
