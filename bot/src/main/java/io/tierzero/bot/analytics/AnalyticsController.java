@@ -31,10 +31,11 @@ import java.util.List;
 @SecurityRequirement(name = "basicAuth")
 class AnalyticsController {
   private final Analytics analytics;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  AnalyticsController(Analytics analytics) {
+  AnalyticsController(Analytics analytics, Clock clock) {
     this.analytics = analytics;
+    this.clock = clock;
   }
 
   @Operation(summary = "Headline figures: conversations, containment and resolution (with their definitions), tickets, votes")

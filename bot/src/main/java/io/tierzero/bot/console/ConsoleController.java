@@ -64,10 +64,12 @@ class ConsoleController {
   private final AgentActions actions;
   private final Articles articles;
   private final ConsoleCsrf csrf;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
 
-  ConsoleController(Analytics analytics, TicketService tickets, AgentActions actions, Articles articles, ConsoleCsrf csrf) {
+  ConsoleController(
+      Analytics analytics, TicketService tickets, AgentActions actions, Articles articles, ConsoleCsrf csrf, Clock clock) {
     this.analytics = analytics;
+    this.clock = clock;
     this.tickets = tickets;
     this.actions = actions;
     this.articles = articles;
