@@ -35,19 +35,19 @@ import java.util.stream.Stream;
  *     [--seconds 20] [--warmup 60] [--think-ms 0] [--started-at EPOCH_MS] [--pid BOT_PID] [--slowest N]
  * </pre>
  *
- * <p>{@code --url} takes several addresses, comma-separated (instances behind no sticky
- * balancer): each call goes to the next one in turn, so one conversation's turns alternate
- * between instances. The first few errors are printed with their cause.
+ * <p>{@code --url} takes several addresses, comma-separated (instances behind no sticky balancer):
+ * each call goes to the next one in turn, so one conversation's turns alternate between instances.
+ * The first few errors are printed with their cause.
  *
  * <p>With {@code --pid} (Linux) it also reports the bot's CPU time per turn, read from {@code
  * /proc}: unlike latency, that figure does not move when other processes share the cores. The
  * client's own CPU per turn is reported beside it: on a two-core machine it competes with the bot.
  *
- * <p>The client is a minimal HTTP/1.1 one, a kept-alive connection per simulated user, because
- * the load generator shares the bot's cores: the JDK's HttpClient cost more CPU per request than
- * the bot's own HTTP handling. A fresh bot runs interpreted code for its first minute or so under
- * load; {@code --warmup} (seconds, at the first level; 3 s at the others, always without think
- * time) runs before any figure.
+ * <p>The client is a minimal HTTP/1.1 one, a kept-alive connection per simulated user, because the
+ * load generator shares the bot's cores: the JDK's HttpClient cost more CPU per request than the
+ * bot's own HTTP handling. A fresh bot runs interpreted code for its first minute or so under load;
+ * {@code --warmup} (seconds, at the first level; 3 s at the others, always without think time) runs
+ * before any figure.
  *
  * <p>{@code --slowest N} lists each level's N slowest turns with what was sent and when, to tell a
  * slow kind of question from a pause that hit whatever was in flight.
@@ -60,10 +60,18 @@ public class ChatLoad {
   static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
   static final List<String> SMALL_TALK = List.of("hello", "thanks", "that worked", "thank you!");
   static final List<String> UNANSWERABLE =
-      List.of("zebra quantum lasagne orchestra", "what is the meaning of life",
+      List.of(
+          "zebra quantum lasagne orchestra",
+          "what is the meaning of life",
           "purple elephant marathon schedule");
 
-  record Level(int users, long turns, double seconds, long errors, long[] sortedMicros, List<Turn> slowest) {}
+  record Level(
+      int users,
+      long turns,
+      double seconds,
+      long errors,
+      long[] sortedMicros,
+      List<Turn> slowest) {}
 
   /** One measured turn: what was sent, how long the answer took, and when it was sent. */
   record Turn(long micros, long sentAtMillis, String text) {}
@@ -72,7 +80,10 @@ public class ChatLoad {
     List<String> urls = List.of(arg(args, "--url", "http://localhost:8080").split(","));
     String url = urls.get(0);
     Path articles = Path.of(arg(args, "--articles", "articles"));
-    int[] levels = Arrays.stream(arg(args, "--users", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] levels =
+        Arrays.stream(arg(args, "--users", "1,16,64").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
     int warmup = Integer.parseInt(arg(args, "--warmup", "60"));
     int thinkMs = Integer.parseInt(arg(args, "--think-ms", "0"));
@@ -86,11 +97,15 @@ public class ChatLoad {
       long millis = firstAnswer(url, questions.get(0), Long.parseLong(startedAt));
       System.out.printf("start to first answer: %d ms%n", millis);
     }
-    System.out.printf("%d questions from %s; %ds per level after %ds warm-up; think time %d ms%n",
+    System.out.printf(
+        "%d questions from %s; %ds per level after %ds warm-up; think time %d ms%n",
         questions.size(), articles, seconds, warmup, thinkMs);
-    System.out.println("| users | turns/s | p50 ms | p99 ms | max ms | errors | bot CPU ms/turn | client CPU ms/turn |");
+    System.out.println(
+        "| users | turns/s | p50 ms | p99 ms | max ms | errors | bot CPU ms/turn | client CPU"
+            + " ms/turn |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
-    var self = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var self =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     var slowTurns = new ArrayList<String>();
     for (int i = 0; i < levels.length; i++) {
       int users = levels[i];
@@ -103,22 +118,42 @@ public class ChatLoad {
       double clientMs = (self.getProcessCpuTime() - clientBefore) / 1e6;
       long[] us = level.sortedMicros();
       long turns = Math.max(1, level.turns());
-      System.out.printf(Locale.ROOT, "| %d | %.0f | %.1f | %.1f | %.1f | %d | %s | %.2f |%n", users,
-          level.turns() / level.seconds(), pct(us, 0.50) / 1000.0, pct(us, 0.99) / 1000.0,
-          (us.length == 0 ? 0 : us[us.length - 1]) / 1000.0, level.errors(),
-          pid == null ? "-" : String.format(Locale.ROOT, "%.2f", (double) cpu / turns), clientMs / turns);
+      System.out.printf(
+          Locale.ROOT,
+          "| %d | %.0f | %.1f | %.1f | %.1f | %d | %s | %.2f |%n",
+          users,
+          level.turns() / level.seconds(),
+          pct(us, 0.50) / 1000.0,
+          pct(us, 0.99) / 1000.0,
+          (us.length == 0 ? 0 : us[us.length - 1]) / 1000.0,
+          level.errors(),
+          pid == null ? "-" : String.format(Locale.ROOT, "%.2f", (double) cpu / turns),
+          clientMs / turns);
       for (var turn : level.slowest()) {
-        slowTurns.add(String.format(Locale.ROOT, "%d users: %.1f ms at %tT.%<tL: %s",
-            users, turn.micros() / 1000.0, turn.sentAtMillis(), turn.text()));
+        slowTurns.add(
+            String.format(
+                Locale.ROOT,
+                "%d users: %.1f ms at %tT.%<tL: %s",
+                users,
+                turn.micros() / 1000.0,
+                turn.sentAtMillis(),
+                turn.text()));
       }
     }
-    if (!slowTurns.isEmpty()) System.out.println("\nslowest turns:\n" + String.join("\n", slowTurns));
+    if (!slowTurns.isEmpty())
+      System.out.println("\nslowest turns:\n" + String.join("\n", slowTurns));
   }
 
-  static final java.util.concurrent.atomic.AtomicInteger REPORTED = new java.util.concurrent.atomic.AtomicInteger();
+  static final java.util.concurrent.atomic.AtomicInteger REPORTED =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   static Level run(
-      List<String> urls, List<String> questions, int users, int seconds, int thinkMs, int keepSlowest)
+      List<String> urls,
+      List<String> questions,
+      int users,
+      int seconds,
+      int thinkMs,
+      int keepSlowest)
       throws InterruptedException {
     var stop = new AtomicBoolean();
     var counts = new long[users];
@@ -130,44 +165,59 @@ public class ChatLoad {
     long start = System.nanoTime();
     for (int u = 0; u < users; u++) {
       int user = u;
-      threads.add(Thread.ofPlatform().daemon().start(() -> {
-        var random = new Random(user * 7919L + seconds);
-        var mine = latencies.get(user);
-        var connections = urls.stream().map(Connection::new).toList();
-        try {
-          if (thinkMs > 0) Thread.sleep(random.nextInt(thinkMs)); // each user arrives at their own moment
-        } catch (InterruptedException e) {
-          return;
-        }
-        while (!stop.get()) {
-          try {
-            int call = user;
-            var conversation = connections.get(call++ % urls.size()).post("/api/conversations", null, "");
-            String id = match(ID, conversation), token = match(TOKEN, conversation);
-            for (int turn = 0; turn < 10 && !stop.get(); turn++) {
-              String text = pick(random, questions, turn);
-              long t0 = System.nanoTime();
-              connections.get(call++ % urls.size()).post("/api/conversations/" + id + "/messages", token, json(text));
-              long micros = (System.nanoTime() - t0) / 1000;
-              mine.add(micros);
-              if (keepSlowest > 0) {
-                synchronized (slow) {
-                  slow.add(new Turn(micros, System.currentTimeMillis() - micros / 1000, text));
-                  if (slow.size() > keepSlowest) slow.poll();
-                }
-              }
-              counts[user]++;
-              // Uniform between half and one and a half think times: with a fixed pause the users,
-              // all started at once, stayed in step and arrived as one burst every second.
-              if (thinkMs > 0) Thread.sleep(thinkMs / 2 + random.nextInt(thinkMs + 1));
-            }
-          } catch (Exception e) {
-            errors[user]++;
-            if (REPORTED.incrementAndGet() <= 5) System.out.println("error: " + e);
-          }
-        }
-        connections.forEach(Connection::close);
-      }));
+      threads.add(
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    var random = new Random(user * 7919L + seconds);
+                    var mine = latencies.get(user);
+                    var connections = urls.stream().map(Connection::new).toList();
+                    try {
+                      if (thinkMs > 0)
+                        Thread.sleep(
+                            random.nextInt(thinkMs)); // each user arrives at their own moment
+                    } catch (InterruptedException e) {
+                      return;
+                    }
+                    while (!stop.get()) {
+                      try {
+                        int call = user;
+                        var conversation =
+                            connections
+                                .get(call++ % urls.size())
+                                .post("/api/conversations", null, "");
+                        String id = match(ID, conversation), token = match(TOKEN, conversation);
+                        for (int turn = 0; turn < 10 && !stop.get(); turn++) {
+                          String text = pick(random, questions, turn);
+                          long t0 = System.nanoTime();
+                          connections
+                              .get(call++ % urls.size())
+                              .post("/api/conversations/" + id + "/messages", token, json(text));
+                          long micros = (System.nanoTime() - t0) / 1000;
+                          mine.add(micros);
+                          if (keepSlowest > 0) {
+                            synchronized (slow) {
+                              slow.add(
+                                  new Turn(
+                                      micros, System.currentTimeMillis() - micros / 1000, text));
+                              if (slow.size() > keepSlowest) slow.poll();
+                            }
+                          }
+                          counts[user]++;
+                          // Uniform between half and one and a half think times: with a fixed pause
+                          // the users,
+                          // all started at once, stayed in step and arrived as one burst every
+                          // second.
+                          if (thinkMs > 0) Thread.sleep(thinkMs / 2 + random.nextInt(thinkMs + 1));
+                        }
+                      } catch (Exception e) {
+                        errors[user]++;
+                        if (REPORTED.incrementAndGet() <= 5) System.out.println("error: " + e);
+                      }
+                    }
+                    connections.forEach(Connection::close);
+                  }));
     }
     Thread.sleep(seconds * 1000L);
     stop.set(true);
@@ -175,7 +225,8 @@ public class ChatLoad {
     double elapsed = (System.nanoTime() - start) / 1e9;
     long turns = Arrays.stream(counts).sum();
     long errs = Arrays.stream(errors).sum();
-    long[] all = latencies.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
+    long[] all =
+        latencies.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
     var slowestFirst = new ArrayList<>(slow);
     slowestFirst.sort(Comparator.comparingLong(Turn::micros).reversed());
     return new Level(users, turns, elapsed, errs, all, slowestFirst);
@@ -193,8 +244,11 @@ public class ChatLoad {
     while (true) {
       try (var connection = new Connection(url)) {
         var conversation = connection.post("/api/conversations", null, "");
-        var reply = connection.post("/api/conversations/" + match(ID, conversation) + "/messages",
-            match(TOKEN, conversation), json(question));
+        var reply =
+            connection.post(
+                "/api/conversations/" + match(ID, conversation) + "/messages",
+                match(TOKEN, conversation),
+                json(question));
         if (reply.contains("\"replies\"")) return System.currentTimeMillis() - startedAt;
       } catch (Exception e) {
         // Not up yet.
@@ -229,9 +283,15 @@ public class ChatLoad {
       }
       try {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        var head = new StringBuilder(256)
-            .append("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(base.getAuthority())
-            .append("\r\nContent-Type: application/json\r\nContent-Length: ").append(bytes.length).append("\r\n");
+        var head =
+            new StringBuilder(256)
+                .append("POST ")
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: ")
+                .append(base.getAuthority())
+                .append("\r\nContent-Type: application/json\r\nContent-Length: ")
+                .append(bytes.length)
+                .append("\r\n");
         if (token != null) head.append("X-Conversation-Token: ").append(token).append("\r\n");
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.write(bytes);
@@ -250,13 +310,16 @@ public class ChatLoad {
       boolean chunked = false, closes = false;
       for (String header = line(); !header.isEmpty(); header = line()) {
         String lower = header.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("content-length:")) length = Long.parseLong(lower.substring(15).strip());
-        else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) chunked = true;
+        if (lower.startsWith("content-length:"))
+          length = Long.parseLong(lower.substring(15).strip());
+        else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked"))
+          chunked = true;
         else if (lower.startsWith("connection:") && lower.contains("close")) closes = true;
       }
       var body = new ByteArrayOutputStream();
       if (chunked) {
-        for (int size = Integer.parseInt(line().split(";")[0].strip(), 16); size > 0;
+        for (int size = Integer.parseInt(line().split(";")[0].strip(), 16);
+            size > 0;
             size = Integer.parseInt(line().split(";")[0].strip(), 16)) {
           body.write(in.readNBytes(size));
           line();
@@ -310,7 +373,10 @@ public class ChatLoad {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
   }
 
-  /** The {@code questions:} of every article: what people really ask, as the article's author saw it. */
+  /**
+   * The {@code questions:} of every article: what people really ask, as the article's author saw
+   * it.
+   */
   static List<String> questions(Path articles) throws IOException {
     var questions = new ArrayList<String>();
     try (Stream<Path> files = Files.walk(articles)) {

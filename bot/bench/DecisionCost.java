@@ -14,15 +14,15 @@ import java.util.List;
  * What the turn's intent decision adds to a chat turn, without HTTP or a database: the CPU time of
  * {@code KnowledgeBase.decide} (normalise, search, match the intents) against the search alone that
  * a turn runs anyway, over the evaluation messages, on one thread. Vectors are cached after the
- * first pass, as in a chat where people ask the same things. Run it with the bot stopped (the
- * index is opened for writing):
+ * first pass, as in a chat where people ask the same things. Run it with the bot stopped (the index
+ * is opened for writing):
  *
- *   java --add-modules jdk.incubator.vector -cp bot/target/bot.jar bot/bench/DecisionCost.java \
- *     --articles articles --index /tmp/tz-bench/index --file ../shared/eval/intents/it-helpdesk-dev.jsonl \
- *     [--file ...] [--seconds 20] [--decisions FILE]
+ * <p>java --add-modules jdk.incubator.vector -cp bot/target/bot.jar bot/bench/DecisionCost.java \
+ * --articles articles --index /tmp/tz-bench/index --file
+ * ../shared/eval/intents/it-helpdesk-dev.jsonl \ [--file ...] [--seconds 20] [--decisions FILE]
  *
- * {@code --decisions FILE} writes each message's decision (behaviour, intent, confidence, hits), so
- * two builds can be compared line by line.
+ * <p>{@code --decisions FILE} writes each message's decision (behaviour, intent, confidence, hits),
+ * so two builds can be compared line by line.
  */
 public class DecisionCost {
   /** Hits a chat turn asks for: a clarifying question needs two, an answer shows up to three. */
@@ -44,7 +44,8 @@ public class DecisionCost {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    if (files.isEmpty()) throw new IllegalArgumentException("give at least one --file of {\"text\": ...} JSON lines");
+    if (files.isEmpty())
+      throw new IllegalArgumentException("give at least one --file of {\"text\": ...} JSON lines");
     var json = new ObjectMapper();
     var messages = new ArrayList<String>();
     for (var file : files) {
@@ -53,17 +54,23 @@ public class DecisionCost {
       }
     }
     var normalizer = Normalizer.defaults();
-    var normalized = messages.stream().map(m -> {
-      var text = normalizer.normalize(m);
-      return text.isBlank() ? m.strip() : text;
-    }).toList();
-    try (var kb = KnowledgeBase.open(KbConfig.of(articles.toAbsolutePath(), index.toAbsolutePath()))) {
+    var normalized =
+        messages.stream()
+            .map(
+                m -> {
+                  var text = normalizer.normalize(m);
+                  return text.isBlank() ? m.strip() : text;
+                })
+            .toList();
+    try (var kb =
+        KnowledgeBase.open(KbConfig.of(articles.toAbsolutePath(), index.toAbsolutePath()))) {
       if (decisions != null) {
         try (var out = new PrintWriter(Files.newBufferedWriter(decisions))) {
           for (var m : messages) out.println(describe(m, kb.decide(m, LIMIT)));
         }
       }
-      System.out.printf("%d messages; each pass alternates decide and search alone, %d s after a %d s warm-up%n",
+      System.out.printf(
+          "%d messages; each pass alternates decide and search alone, %d s after a %d s warm-up%n",
           messages.size(), seconds, Math.min(60, seconds * 3));
       measure(kb, messages, normalized, Math.min(60, seconds * 3));
       var r = measure(kb, messages, normalized, seconds);
@@ -75,8 +82,11 @@ public class DecisionCost {
     }
   }
 
-  /** Mean CPU microseconds of decide and of the search alone, over whole passes for {@code seconds}. */
-  private static double[] measure(KnowledgeBase kb, List<String> messages, List<String> normalized, int seconds) {
+  /**
+   * Mean CPU microseconds of decide and of the search alone, over whole passes for {@code seconds}.
+   */
+  private static double[] measure(
+      KnowledgeBase kb, List<String> messages, List<String> normalized, int seconds) {
     var threads = ManagementFactory.getThreadMXBean();
     long decideNanos = 0;
     long searchNanos = 0;
@@ -98,10 +108,26 @@ public class DecisionCost {
   }
 
   private static String describe(String message, TurnDecision d) {
-    var hits = d.search().hits().stream().map(h -> h.id() + String.format(":%.4f", h.confidence())).toList();
+    var hits =
+        d.search().hits().stream()
+            .map(h -> h.id() + String.format(":%.4f", h.confidence()))
+            .toList();
     var evidence = d.evidence();
-    return String.join("\t", message, d.behaviour(), d.isIntent() ? d.intent().id() : "-",
-        evidence == null ? "-" : evidence.intent().id() + " " + evidence.nearestExample() + String.format(" %.6f %.6f %.6f", evidence.similarity(), evidence.margin(), evidence.coverage()),
-        String.format("%.6f", d.intentConfidence()), d.search().decision().name(), String.valueOf(hits));
+    return String.join(
+        "\t",
+        message,
+        d.behaviour(),
+        d.isIntent() ? d.intent().id() : "-",
+        evidence == null
+            ? "-"
+            : evidence.intent().id()
+                + " "
+                + evidence.nearestExample()
+                + String.format(
+                    " %.6f %.6f %.6f",
+                    evidence.similarity(), evidence.margin(), evidence.coverage()),
+        String.format("%.6f", d.intentConfidence()),
+        d.search().decision().name(),
+        String.valueOf(hits));
   }
 }

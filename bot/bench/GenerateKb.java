@@ -7,42 +7,149 @@ import java.util.Random;
 
 /**
  * Writes a synthetic knowledge base of N articles (default 10,000) in the articles/ format, for
- * load benchmarks at a realistic size. Titles combine an application, a problem and a platform,
- * so BM25 sees many near-duplicates, the hard case for ranking and for latency.
+ * load benchmarks at a realistic size. Titles combine an application, a problem and a platform, so
+ * BM25 sees many near-duplicates, the hard case for ranking and for latency.
  *
  * <pre>java bot/bench/GenerateKb.java /tmp/kb10k 10000</pre>
  */
 public class GenerateKb {
   static final List<String> CATEGORIES =
-      List.of("accounts", "mfa", "email", "vpn", "network", "printers", "hardware", "software",
-          "collaboration", "security", "onboarding");
+      List.of(
+          "accounts",
+          "mfa",
+          "email",
+          "vpn",
+          "network",
+          "printers",
+          "hardware",
+          "software",
+          "collaboration",
+          "security",
+          "onboarding");
   static final List<String> APPS =
-      List.of("Outlook", "Teams", "SharePoint", "OneDrive", "Excel", "Word", "PowerPoint", "Zoom",
-          "Slack", "Jira", "Confluence", "Salesforce", "SAP", "Workday", "ServiceNow", "Chrome",
-          "Edge", "Firefox", "Acrobat", "Photoshop", "GlobalConnect VPN", "Authenticator", "Citrix",
-          "Remote Desktop", "Company Portal", "Visual Studio", "IntelliJ", "Git", "Docker",
-          "Tableau", "Power BI", "Miro", "Figma", "Webex", "Dropbox", "Box", "DocuSign", "Okta",
-          "Intune", "BitLocker", "Defender", "CrowdStrike", "Printer driver", "Scanner app",
-          "Docking station", "Headset", "Webcam", "Keyboard", "Monitor", "Laptop", "Desk phone",
-          "Softphone", "Calendar", "Shared drive", "Wi-Fi", "Ethernet", "Guest network", "Proxy",
-          "Password manager", "Expense app", "Timesheet app", "HR portal", "Learning portal",
-          "Intranet", "Mail app", "Notes", "OneNote", "Skype", "Lync", "Visio", "Project",
-          "Access", "Python", "R Studio", "MATLAB", "AutoCAD", "SolidWorks", "Kindle app",
-          "Mobile device", "Tablet");
+      List.of(
+          "Outlook",
+          "Teams",
+          "SharePoint",
+          "OneDrive",
+          "Excel",
+          "Word",
+          "PowerPoint",
+          "Zoom",
+          "Slack",
+          "Jira",
+          "Confluence",
+          "Salesforce",
+          "SAP",
+          "Workday",
+          "ServiceNow",
+          "Chrome",
+          "Edge",
+          "Firefox",
+          "Acrobat",
+          "Photoshop",
+          "GlobalConnect VPN",
+          "Authenticator",
+          "Citrix",
+          "Remote Desktop",
+          "Company Portal",
+          "Visual Studio",
+          "IntelliJ",
+          "Git",
+          "Docker",
+          "Tableau",
+          "Power BI",
+          "Miro",
+          "Figma",
+          "Webex",
+          "Dropbox",
+          "Box",
+          "DocuSign",
+          "Okta",
+          "Intune",
+          "BitLocker",
+          "Defender",
+          "CrowdStrike",
+          "Printer driver",
+          "Scanner app",
+          "Docking station",
+          "Headset",
+          "Webcam",
+          "Keyboard",
+          "Monitor",
+          "Laptop",
+          "Desk phone",
+          "Softphone",
+          "Calendar",
+          "Shared drive",
+          "Wi-Fi",
+          "Ethernet",
+          "Guest network",
+          "Proxy",
+          "Password manager",
+          "Expense app",
+          "Timesheet app",
+          "HR portal",
+          "Learning portal",
+          "Intranet",
+          "Mail app",
+          "Notes",
+          "OneNote",
+          "Skype",
+          "Lync",
+          "Visio",
+          "Project",
+          "Access",
+          "Python",
+          "R Studio",
+          "MATLAB",
+          "AutoCAD",
+          "SolidWorks",
+          "Kindle app",
+          "Mobile device",
+          "Tablet");
   static final List<String> PROBLEMS =
-      List.of("crashes on launch", "is very slow", "cannot sign in", "shows an error code",
-          "will not install", "licence has expired", "will not sync", "keeps freezing",
-          "asks for the password again and again", "cannot connect to the server",
-          "will not update", "lost my settings", "cannot open files", "cannot save files",
-          "shows a blank screen", "has no sound", "notifications do not arrive",
-          "cannot share with colleagues", "prints the wrong size", "is missing from my computer",
-          "needs a new licence", "uses too much memory", "drops the connection",
-          "shows the wrong language", "cannot find my data");
+      List.of(
+          "crashes on launch",
+          "is very slow",
+          "cannot sign in",
+          "shows an error code",
+          "will not install",
+          "licence has expired",
+          "will not sync",
+          "keeps freezing",
+          "asks for the password again and again",
+          "cannot connect to the server",
+          "will not update",
+          "lost my settings",
+          "cannot open files",
+          "cannot save files",
+          "shows a blank screen",
+          "has no sound",
+          "notifications do not arrive",
+          "cannot share with colleagues",
+          "prints the wrong size",
+          "is missing from my computer",
+          "needs a new licence",
+          "uses too much memory",
+          "drops the connection",
+          "shows the wrong language",
+          "cannot find my data");
   static final List<String> PLATFORMS = List.of("Windows", "macOS", "iPhone", "Android", "the web");
   static final List<String> VERBS =
-      List.of("restart", "reinstall", "sign out and back in", "clear the cache", "update",
-          "check the network", "remove the account", "reset the settings", "run the repair tool",
-          "check the licence", "free up disk space", "disable add-ins");
+      List.of(
+          "restart",
+          "reinstall",
+          "sign out and back in",
+          "clear the cache",
+          "update",
+          "check the network",
+          "remove the account",
+          "reset the settings",
+          "run the repair tool",
+          "check the licence",
+          "free up disk space",
+          "disable add-ins");
 
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "/tmp/kb10k");
@@ -69,9 +176,19 @@ public class GenerateKb {
     var steps = new StringBuilder();
     for (int s = 1; s <= 5; s++) {
       String verb = VERBS.get(random.nextInt(VERBS.size()));
-      steps.append(s).append(". ").append(capitalise(verb)).append(" for ").append(app)
-          .append(" on ").append(platform).append(", then try again. If ").append(app).append(' ')
-          .append(problem).append(" still, note the time and any message you see.\n");
+      steps
+          .append(s)
+          .append(". ")
+          .append(capitalise(verb))
+          .append(" for ")
+          .append(app)
+          .append(" on ")
+          .append(platform)
+          .append(", then try again. If ")
+          .append(app)
+          .append(' ')
+          .append(problem)
+          .append(" still, note the time and any message you see.\n");
     }
     String text =
         """
@@ -102,8 +219,17 @@ public class GenerateKb {
 
         Contact the Service Desk and tell them which steps you tried for %3$s on %5$s.
         """
-            .formatted(id, title, app, problem, platform, slug(app), slug(problem).split("-")[0],
-                slug(platform), category, steps);
+            .formatted(
+                id,
+                title,
+                app,
+                problem,
+                platform,
+                slug(app),
+                slug(problem).split("-")[0],
+                slug(platform),
+                category,
+                steps);
     Path dir = Files.createDirectories(out.resolve(category));
     Files.writeString(dir.resolve(id + ".md"), text);
   }

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * first reply as the evaluation data's README defines it. Works on any build of the bot, so the
  * same files measure before and after a change:
  *
- *   java -cp bot/target/bot.jar bot/bench/IntentReplay.java --url http://localhost:8093 \
- *     --articles articles --file ../shared/eval/intents/it-helpdesk-dev.jsonl [--file ...] [--details FILE]
+ * <p>java -cp bot/target/bot.jar bot/bench/IntentReplay.java --url http://localhost:8093 \
+ * --articles articles --file ../shared/eval/intents/it-helpdesk-dev.jsonl [--file ...] [--details
+ * FILE]
  */
 public class IntentReplay {
   public static void main(String[] args) throws Exception {
@@ -57,9 +58,14 @@ public class IntentReplay {
             if (line.startsWith("flow:")) flow = line.substring(5).strip();
           }
           if (id != null) folderOf.put(id, rel.getName(0).toString());
-          if (flow != null) flowsOfFolder.computeIfAbsent(rel.getName(0).toString(), k -> new HashSet<>()).add(flow);
+          if (flow != null)
+            flowsOfFolder
+                .computeIfAbsent(rel.getName(0).toString(), k -> new HashSet<>())
+                .add(flow);
         }
-        if (rel.getNameCount() == 2 && rel.getName(0).toString().equals("flows") && name.endsWith(".yaml")) {
+        if (rel.getNameCount() == 2
+            && rel.getName(0).toString().equals("flows")
+            && name.endsWith(".yaml")) {
           flowText.put(name.replace(".yaml", ""), Files.readString(f));
         }
       }
@@ -75,29 +81,47 @@ public class IntentReplay {
         String text = u.get("text").asText(), expect = u.get("expect").asText();
         JsonNode started = json.readTree(post(http, url + "/api/conversations", "{}", null));
         String body = json.writeValueAsString(Map.of("text", text));
-        JsonNode reply = json.readTree(post(http, url + "/api/conversations/" + started.get("id").asText() + "/messages", body,
-            started.get("token").asText())).get("replies").get(0);
+        JsonNode reply =
+            json.readTree(
+                    post(
+                        http,
+                        url + "/api/conversations/" + started.get("id").asText() + "/messages",
+                        body,
+                        started.get("token").asText()))
+                .get("replies")
+                .get(0);
         String type = reply.get("type").asText();
-        String first = reply.has("articles") && reply.get("articles").size() > 0 ? reply.get("articles").get(0).get("id").asText() : null;
+        String first =
+            reply.has("articles") && reply.get("articles").size() > 0
+                ? reply.get("articles").get(0).get("id").asText()
+                : null;
         String flow = reply.has("flow") ? reply.get("flow").asText() : null;
         if (flow == null && type.equals("flow_step")) {
           // An older bot does not name the flow: find the flow whose file holds the step's text.
-          for (var e : flowText.entrySet()) if (e.getValue().contains(reply.get("text").asText())) flow = e.getKey();
+          for (var e : flowText.entrySet())
+            if (e.getValue().contains(reply.get("text").asText())) flow = e.getKey();
         }
-        boolean ok = switch (expect.contains(":") ? expect.substring(0, expect.indexOf(':')) : expect) {
-          case "handoff" -> type.equals("handoff");
-          case "ticket-status" -> type.equals("ticket_status");
-          case "smalltalk" -> type.equals("text");
-          case "abstain" -> !Set.of("answer", "clarify", "flow_step").contains(type);
-          case "flow" -> type.equals("flow_step") && expect.equals("flow:" + flow);
-          case "article-topic" -> {
-            String folder = expect.substring(expect.indexOf(':') + 1);
-            yield (Set.of("answer", "clarify").contains(type) && first != null && folder.equals(folderOf.get(first)))
-                || (type.equals("flow_step") && flowsOfFolder.getOrDefault(folder, Set.of()).contains(flow));
-          }
-          default -> throw new IllegalArgumentException("unknown expect " + expect);
-        };
-        String group = expect.startsWith("flow:") ? "flow" : expect.startsWith("article-topic:") ? "article-topic" : expect;
+        boolean ok =
+            switch (expect.contains(":") ? expect.substring(0, expect.indexOf(':')) : expect) {
+              case "handoff" -> type.equals("handoff");
+              case "ticket-status" -> type.equals("ticket_status");
+              case "smalltalk" -> type.equals("text");
+              case "abstain" -> !Set.of("answer", "clarify", "flow_step").contains(type);
+              case "flow" -> type.equals("flow_step") && expect.equals("flow:" + flow);
+              case "article-topic" -> {
+                String folder = expect.substring(expect.indexOf(':') + 1);
+                yield (Set.of("answer", "clarify").contains(type)
+                        && first != null
+                        && folder.equals(folderOf.get(first)))
+                    || (type.equals("flow_step")
+                        && flowsOfFolder.getOrDefault(folder, Set.of()).contains(flow));
+              }
+              default -> throw new IllegalArgumentException("unknown expect " + expect);
+            };
+        String group =
+            expect.startsWith("flow:")
+                ? "flow"
+                : expect.startsWith("article-topic:") ? "article-topic" : expect;
         var counts = byExpect.computeIfAbsent(group, k -> new int[2]);
         counts[0]++;
         n++;
@@ -105,14 +129,25 @@ public class IntentReplay {
           counts[1]++;
           right++;
         }
-        lines.add(String.join("\t", file.getFileName().toString(), ok ? "ok" : "WRONG", expect, type,
-            first == null ? "" : first, flow == null ? "" : flow, text));
+        lines.add(
+            String.join(
+                "\t",
+                file.getFileName().toString(),
+                ok ? "ok" : "WRONG",
+                expect,
+                type,
+                first == null ? "" : first,
+                flow == null ? "" : flow,
+                text));
       }
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("n", n);
       m.put("right", Math.round(10000.0 * right / Math.max(1, n)) / 10000.0);
       Map<String, Object> groups = new TreeMap<>();
-      byExpect.forEach((k, v) -> groups.put(k, Map.of("n", v[0], "right", Math.round(10000.0 * v[1] / v[0]) / 10000.0)));
+      byExpect.forEach(
+          (k, v) ->
+              groups.put(
+                  k, Map.of("n", v[0], "right", Math.round(10000.0 * v[1] / v[0]) / 10000.0)));
       m.put("by_expect", groups);
       out.put(file.getFileName().toString(), m);
     }
@@ -120,12 +155,16 @@ public class IntentReplay {
     System.out.println(json.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
   }
 
-  private static String post(HttpClient http, String url, String body, String token) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  private static String post(HttpClient http, String url, String body, String token)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (token != null) request.header("X-Conversation-Token", token);
     var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() / 100 != 2) throw new IllegalStateException(url + ": " + response.statusCode() + " " + response.body());
+    if (response.statusCode() / 100 != 2)
+      throw new IllegalStateException(url + ": " + response.statusCode() + " " + response.body());
     return response.body();
   }
 }

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * What retrieval alone costs, for comparison with {@code ChatLoad}: the same questions, straight
- * into {@code KnowledgeBase.search} on N threads, no HTTP, no database. Run it with the bot
- * stopped or on its own index folder (Lucene allows one writer per folder). Each search asks for
- * {@code --limit} hits (default 3: what a chat answer shows, so what the chat asks for), and
- * {@code --warmup} seconds (at the first level; 3 s at the others) let the JIT compile first.
+ * into {@code KnowledgeBase.search} on N threads, no HTTP, no database. Run it with the bot stopped
+ * or on its own index folder (Lucene allows one writer per folder). Each search asks for {@code
+ * --limit} hits (default 3: what a chat answer shows, so what the chat asks for), and {@code
+ * --warmup} seconds (at the first level; 3 s at the others) let the JIT compile first.
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bot/target/bot.jar bot/bench/RetrievalLoad.java \
@@ -28,7 +28,10 @@ public class RetrievalLoad {
   public static void main(String[] args) throws Exception {
     Path articles = Path.of(arg(args, "--articles", "articles"));
     Path index = Path.of(arg(args, "--index", "/tmp/tz-retrieval-index"));
-    int[] levels = Arrays.stream(arg(args, "--threads", "1,16,64").split(",")).mapToInt(Integer::parseInt).toArray();
+    int[] levels =
+        Arrays.stream(arg(args, "--threads", "1,16,64").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
     int seconds = Integer.parseInt(arg(args, "--seconds", "20"));
     int warmup = Integer.parseInt(arg(args, "--warmup", "60"));
     int limit = Integer.parseInt(arg(args, "--limit", "3"));
@@ -38,8 +41,9 @@ public class RetrievalLoad {
     if (model != null) config = config.withModel(EmbeddingModelChoice.parse(model));
     long t0 = System.nanoTime();
     try (var kb = KnowledgeBase.open(config)) {
-      System.out.printf("opened %d articles (%s) in %d ms%n", kb.articles().size(), config.mode(),
-          (System.nanoTime() - t0) / 1_000_000);
+      System.out.printf(
+          "opened %d articles (%s) in %d ms%n",
+          kb.articles().size(), config.mode(), (System.nanoTime() - t0) / 1_000_000);
       var questions = questions(articles);
       System.out.println("| threads | searches/s | p50 ms | p99 ms | CPU ms/search |");
       System.out.println("|---:|---:|---:|---:|---:|");
@@ -49,8 +53,9 @@ public class RetrievalLoad {
         long cpuBefore = cpuNanos();
         var r = run(kb, questions, threads, seconds, limit);
         double cpuMs = (cpuNanos() - cpuBefore) / 1e6;
-        System.out.printf("| %d | %.0f | %.2f | %.2f | %.2f |%n", threads, r[0], r[1] / 1000.0, r[2] / 1000.0,
-            cpuMs / Math.max(1, r[3]));
+        System.out.printf(
+            "| %d | %.0f | %.2f | %.2f | %.2f |%n",
+            threads, r[0], r[1] / 1000.0, r[2] / 1000.0, cpuMs / Math.max(1, r[3]));
       }
     }
   }
@@ -65,24 +70,32 @@ public class RetrievalLoad {
       var mine = new ArrayList<Long>();
       latencies.add(mine);
       int seed = t;
-      workers.add(Thread.ofPlatform().daemon().start(() -> {
-        var random = new Random(seed);
-        while (!stop.get()) {
-          long s = System.nanoTime();
-          kb.search(questions.get(random.nextInt(questions.size())), limit);
-          mine.add((System.nanoTime() - s) / 1000);
-        }
-      }));
+      workers.add(
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    var random = new Random(seed);
+                    while (!stop.get()) {
+                      long s = System.nanoTime();
+                      kb.search(questions.get(random.nextInt(questions.size())), limit);
+                      mine.add((System.nanoTime() - s) / 1000);
+                    }
+                  }));
     }
     Thread.sleep(seconds * 1000L);
     stop.set(true);
     for (var w : workers) w.join();
     double elapsed = (System.nanoTime() - start) / 1e9;
-    long[] all = latencies.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
+    long[] all =
+        latencies.stream().flatMap(List::stream).mapToLong(Long::longValue).sorted().toArray();
     return new double[] {all.length / elapsed, pct(all, 0.5), pct(all, 0.99), all.length};
   }
 
-  /** CPU time of this process: unlike latency, it does not move when other processes share the cores. */
+  /**
+   * CPU time of this process: unlike latency, it does not move when other processes share the
+   * cores.
+   */
   static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())

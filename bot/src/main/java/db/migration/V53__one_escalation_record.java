@@ -29,14 +29,20 @@ public class V53__one_escalation_record extends BaseJavaMigration {
     var latest = new LinkedHashMap<String, Row>();
     try (var select =
             connection.prepareStatement(
-                "select conversation_id, flow_id, step_id, category, priority, reason, context, created_at"
-                    + " from flow_escalation order by conversation_id, created_at");
+                "select conversation_id, flow_id, step_id, category, priority, reason, context,"
+                    + " created_at from flow_escalation order by conversation_id, created_at");
         var rows = select.executeQuery()) {
       while (rows.next()) {
         var row =
             new Row(
-                rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5),
-                rows.getString(6), rows.getString(7), rows.getObject(8, OffsetDateTime.class));
+                rows.getString(1),
+                rows.getString(2),
+                rows.getString(3),
+                rows.getString(4),
+                rows.getString(5),
+                rows.getString(6),
+                rows.getString(7),
+                rows.getObject(8, OffsetDateTime.class));
         latest.put(row.conversationId(), row);
       }
     }
@@ -51,10 +57,17 @@ public class V53__one_escalation_record extends BaseJavaMigration {
     var kept =
         EscalationContext.of(
             new FlowEscalation(
-                row.conversationId(), row.flowId(), row.flowId(), row.stepId(), row.category(), row.priority(),
-                row.reason(), flow));
+                row.conversationId(),
+                row.flowId(),
+                row.flowId(),
+                row.stepId(),
+                row.category(),
+                row.priority(),
+                row.reason(),
+                flow));
     try (var find =
-        connection.prepareStatement("select context, offered_at from escalation where conversation_id = ?")) {
+        connection.prepareStatement(
+            "select context, offered_at from escalation where conversation_id = ?")) {
       find.setString(1, row.conversationId());
       try (var existing = find.executeQuery()) {
         if (!existing.next()) {
@@ -68,7 +81,11 @@ public class V53__one_escalation_record extends BaseJavaMigration {
           kept = kept.withRequester(known.requesterName(), known.requesterEmail());
         }
         var offeredAt = existing.getObject(2, OffsetDateTime.class);
-        update(connection, row, write(json, kept), offeredAt == null || row.createdAt().isAfter(offeredAt));
+        update(
+            connection,
+            row,
+            write(json, kept),
+            offeredAt == null || row.createdAt().isAfter(offeredAt));
       }
     }
   }
@@ -76,8 +93,8 @@ public class V53__one_escalation_record extends BaseJavaMigration {
   private static void insert(Connection connection, Row row, String context) throws SQLException {
     try (var insert =
         connection.prepareStatement(
-            "insert into escalation (conversation_id, trigger_kind, context, offered_at, updated_at)"
-                + " values (?, 'flow', ?, ?, ?)")) {
+            "insert into escalation (conversation_id, trigger_kind, context, offered_at,"
+                + " updated_at) values (?, 'flow', ?, ?, ?)")) {
       insert.setString(1, row.conversationId());
       insert.setString(2, context);
       insert.setObject(3, row.createdAt());
@@ -86,11 +103,12 @@ public class V53__one_escalation_record extends BaseJavaMigration {
     }
   }
 
-  private static void update(Connection connection, Row row, String context, boolean flowIsLastOffer)
-      throws SQLException {
+  private static void update(
+      Connection connection, Row row, String context, boolean flowIsLastOffer) throws SQLException {
     var sql =
         flowIsLastOffer
-            ? "update escalation set context = ?, trigger_kind = 'flow', offered_at = ? where conversation_id = ?"
+            ? "update escalation set context = ?, trigger_kind = 'flow', offered_at = ? where"
+                + " conversation_id = ?"
             : "update escalation set context = ? where conversation_id = ?";
     try (var update = connection.prepareStatement(sql)) {
       int i = 1;

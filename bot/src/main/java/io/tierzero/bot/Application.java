@@ -32,7 +32,8 @@ public final class Application {
    * Held here so the level set below is not lost when the logger is collected.
    */
   private static final java.util.logging.Logger LUCENE_VECTORIZATION =
-      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
+      java.util.logging.Logger.getLogger(
+          "org.apache.lucene.internal.vectorization.VectorizationProvider");
 
   private Application() {}
 
@@ -50,7 +51,9 @@ public final class Application {
   private static void quietVectorWarning() {
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) return;
     LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
-    org.slf4j.LoggerFactory.getLogger(Application.class).info(
-        "Vector search without SIMD: start java with --add-modules jdk.incubator.vector for the faster one");
+    org.slf4j.LoggerFactory.getLogger(Application.class)
+        .info(
+            "Vector search without SIMD: start java with --add-modules jdk.incubator.vector for the"
+                + " faster one");
   }
 }

@@ -16,8 +16,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Debian Chromium driven through Debian's chromedriver, both named by path so Selenium
- * never looks for (or downloads) a browser of its own. One per test class: starting it costs
- * about two seconds. Downloads go to a temporary folder, so a test can read an exported file.
+ * never looks for (or downloads) a browser of its own. One per test class: starting it costs about
+ * two seconds. Downloads go to a temporary folder, so a test can read an exported file.
  */
 public final class Browser implements AutoCloseable {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -35,7 +35,9 @@ public final class Browser implements AutoCloseable {
     this.downloads = downloads;
   }
 
-  /** Whether a missing browser must fail the tests rather than skip them ({@code .ci/run} sets it). */
+  /**
+   * Whether a missing browser must fail the tests rather than skip them ({@code .ci/run} sets it).
+   */
   public static boolean required() {
     return "true".equalsIgnoreCase(System.getenv("TIERZERO_REQUIRE_BROWSER"));
   }
@@ -43,8 +45,12 @@ public final class Browser implements AutoCloseable {
   /** What is missing to run browser tests, if anything. */
   static Optional<String> missing() {
     if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) return Optional.empty();
-    return Optional.of("Browser tests need Debian's chromium and chromium-driver at " + CHROMIUM + " and "
-        + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+    return Optional.of(
+        "Browser tests need Debian's chromium and chromium-driver at "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + " (apt-get install chromium chromium-driver)");
   }
 
   /**

@@ -9,10 +9,13 @@ final class BrowserCondition implements ExecutionCondition {
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
     var missing = Browser.missing();
-    if (missing.isEmpty()) return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+    if (missing.isEmpty())
+      return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
     if (Browser.required()) {
-      return ConditionEvaluationResult.enabled("TIERZERO_REQUIRE_BROWSER=true: run, and fail, without a browser");
+      return ConditionEvaluationResult.enabled(
+          "TIERZERO_REQUIRE_BROWSER=true: run, and fail, without a browser");
     }
-    return ConditionEvaluationResult.disabled(missing.get() + " (TIERZERO_REQUIRE_BROWSER=true fails instead of skipping)");
+    return ConditionEvaluationResult.disabled(
+        missing.get() + " (TIERZERO_REQUIRE_BROWSER=true fails instead of skipping)");
   }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 public final class ConsoleForms {
   /** What a browser accepts on a navigation; Micronaut matches routes on it. */
   private static final String ACCEPT = "text/html,application/xhtml+xml,*/*;q=0.8";
+
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
 
   private final String base;
@@ -36,14 +37,25 @@ public final class ConsoleForms {
 
   public SignInPage signInPage() {
     var page = get("/console/login", null);
-    return new SignInPage(setCookie(page, "TZ_SIGNIN").orElseThrow(() -> new AssertionError("no sign-in cookie: " + page.headers().map())), csrf(page.body()));
+    return new SignInPage(
+        setCookie(page, "TZ_SIGNIN")
+            .orElseThrow(() -> new AssertionError("no sign-in cookie: " + page.headers().map())),
+        csrf(page.body()));
   }
 
   /** Signs in through the form and returns the session cookie ({@code JWT=…}). */
   public String signIn(String user, String password) {
     var page = signInPage();
-    var response = post("/console/login", Map.of("username", user, "password", password, "csrf", page.token()), page.cookie());
-    return setCookie(response, "JWT").orElseThrow(() -> new AssertionError("not signed in: " + response.statusCode() + " " + response.headers().map()));
+    var response =
+        post(
+            "/console/login",
+            Map.of("username", user, "password", password, "csrf", page.token()),
+            page.cookie());
+    return setCookie(response, "JWT")
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "not signed in: " + response.statusCode() + " " + response.headers().map()));
   }
 
   public HttpResponse<String> get(String path, String cookie) {
@@ -56,13 +68,22 @@ public final class ConsoleForms {
     return post(path, fields, cookie, Map.of());
   }
 
-  public HttpResponse<String> post(String path, Map<String, String> fields, String cookie, Map<String, String> headers) {
-    var body = new LinkedHashMap<>(fields).entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    var request = HttpRequest.newBuilder(URI.create(base + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", ACCEPT)
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  public HttpResponse<String> post(
+      String path, Map<String, String> fields, String cookie, Map<String, String> headers) {
+    var body =
+        new LinkedHashMap<>(fields)
+            .entrySet().stream()
+                .map(
+                    e ->
+                        URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                            + "="
+                            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    var request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", ACCEPT)
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (cookie != null) request.header("Cookie", cookie);
     headers.forEach(request::header);
     return send(request.build());
@@ -77,12 +98,17 @@ public final class ConsoleForms {
 
   /** {@code name=value} of the cookie {@code name} the response sets, without its attributes. */
   public static Optional<String> setCookie(HttpResponse<?> response, String name) {
-    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).map(c -> c.split(";", 2)[0]).findFirst();
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .map(c -> c.split(";", 2)[0])
+        .findFirst();
   }
 
   /** The whole {@code Set-Cookie} header for {@code name}, attributes included. */
   public static Optional<String> setCookieHeader(HttpResponse<?> response, String name) {
-    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst();
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(name + "="))
+        .findFirst();
   }
 
   private HttpResponse<String> send(HttpRequest request) {

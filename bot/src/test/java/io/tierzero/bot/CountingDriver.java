@@ -97,7 +97,9 @@ public final class CountingDriver implements Driver {
   }
 
   private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-    return type.cast(Proxy.newProxyInstance(CountingDriver.class.getClassLoader(), new Class<?>[] {type}, handler));
+    return type.cast(
+        Proxy.newProxyInstance(
+            CountingDriver.class.getClassLoader(), new Class<?>[] {type}, handler));
   }
 
   private static Object call(Object target, Method method, Object[] args) throws Throwable {
@@ -121,10 +123,14 @@ public final class CountingDriver implements Driver {
       switch (method.getName()) {
         case "commit" -> TALLY.get().commits++;
         case "prepareStatement" -> {
-          return proxy(PreparedStatement.class, new StatementCounter((Statement) result, real, (String) args[0]));
+          return proxy(
+              PreparedStatement.class,
+              new StatementCounter((Statement) result, real, (String) args[0]));
         }
         case "prepareCall" -> {
-          return proxy(CallableStatement.class, new StatementCounter((Statement) result, real, (String) args[0]));
+          return proxy(
+              CallableStatement.class,
+              new StatementCounter((Statement) result, real, (String) args[0]));
         }
         case "createStatement" -> {
           return proxy(Statement.class, new StatementCounter((Statement) result, real, null));

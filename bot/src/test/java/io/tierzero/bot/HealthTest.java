@@ -39,16 +39,19 @@ class HealthTest implements TestPropertyProvider {
     var started = http.retrieve(HttpRequest.POST("/api/conversations", ""), Map.class);
     http.exchange(
         HttpRequest.POST(
-                "/api/conversations/" + started.get("id") + "/messages", Map.of("text", "my account is locked"))
+                "/api/conversations/" + started.get("id") + "/messages",
+                Map.of("text", "my account is locked"))
             .header("X-Conversation-Token", (String) started.get("token")));
 
-    var metrics = http.retrieve(HttpRequest.GET("/prometheus").accept(MediaType.TEXT_PLAIN), String.class);
+    var metrics =
+        http.retrieve(HttpRequest.GET("/prometheus").accept(MediaType.TEXT_PLAIN), String.class);
 
     assertTrue(metrics.contains("tierzero_chat_turn_seconds_bucket"), "turn latency histogram");
     assertTrue(metrics.contains("tierzero_chat_turn_seconds_count"), "turn count");
     assertTrue(metrics.contains("tierzero_chat_replies_total{type=\"answer\""), "answers");
     assertTrue(metrics.contains("tierzero_chat_replies_total{type=\"no_answer\""), "abstentions");
-    assertTrue(metrics.contains("tierzero_kb_search_seconds_bucket"), "retrieval latency histogram");
+    assertTrue(
+        metrics.contains("tierzero_kb_search_seconds_bucket"), "retrieval latency histogram");
   }
 
   @Test

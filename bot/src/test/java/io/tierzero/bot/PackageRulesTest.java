@@ -20,9 +20,10 @@ class PackageRulesTest {
   @BeforeAll
   static void importMainClasses() {
     // Main classes only: a test may reach across features to set up what it checks.
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.tierzero.bot", "io.tierzero.kb");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.tierzero.bot", "io.tierzero.kb");
   }
 
   @Test
@@ -35,18 +36,28 @@ class PackageRulesTest {
     slices().matching("io.tierzero.kb.(*)..").should().beFreeOfCycles().check(classes);
   }
 
-  /** Flows tell what happened through a seam in a package both use; tickets decide what it means. */
+  /**
+   * Flows tell what happened through a seam in a package both use; tickets decide what it means.
+   */
   @Test
   void flows_do_not_use_tickets() {
-    noClasses().that().resideInAPackage("io.tierzero.bot.flows..")
-        .should().dependOnClassesThat().resideInAPackage("io.tierzero.bot.tickets..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.tierzero.bot.flows..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.tierzero.bot.tickets..")
         .check(classes);
   }
 
   @Test
   void tickets_do_not_use_flows() {
-    noClasses().that().resideInAPackage("io.tierzero.bot.tickets..")
-        .should().dependOnClassesThat().resideInAPackage("io.tierzero.bot.flows..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.tierzero.bot.tickets..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.tierzero.bot.flows..")
         .check(classes);
   }
 }

@@ -28,14 +28,21 @@ public final class Postgres {
 
   /** Creates a new empty schema and returns its name; fails, saying why, when unreachable. */
   public static String newSchema() {
-    var schema = "tz_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+    var schema =
+        "tz_test_"
+            + UUID.randomUUID()
+                .toString()
+                .replace("-", "")
+                .substring(0, 12)
+                .toLowerCase(Locale.ROOT);
     try (var connection = DriverManager.getConnection(URL, USER, PASSWORD);
         var statement = connection.createStatement()) {
       statement.execute("create schema " + schema);
       return schema;
     } catch (SQLException e) {
       var message = "PostgreSQL at " + URL + " is not reachable: " + e.getMessage();
-      throw new IllegalStateException(message + (required() ? " (TIERZERO_REQUIRE_POSTGRES=true)" : ""), e);
+      throw new IllegalStateException(
+          message + (required() ? " (TIERZERO_REQUIRE_POSTGRES=true)" : ""), e);
     }
   }
 
@@ -64,7 +71,9 @@ public final class Postgres {
   /** Bot properties pointing the default datasource at {@code schema}. */
   public static Map<String, String> properties(String schema) {
     var properties = new HashMap<String, String>();
-    properties.put("datasources.default.url", URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    properties.put(
+        "datasources.default.url",
+        URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
     properties.put("datasources.default.username", USER);
     properties.put("datasources.default.password", PASSWORD);
     return properties;

@@ -22,13 +22,14 @@ public final class TestApp {
 
   /** The knowledge base's own priority table ({@code articles/priorities.yaml}). */
   public static final Path SHIPPED_PRIORITIES = Path.of("../articles/priorities.yaml");
+
   /** The knowledge base's own intents (small talk, a person, tickets, non-IT topics). */
   public static final Path INTENTS = Path.of("../articles/intents");
 
   /**
    * The fixture's index, built once per test JVM and copied into each new home: embedding the
-   * intents' examples and the articles' passages is most of a test context's start, and the
-   * index keeps articles by relative path and content hash, so a copy is up to date.
+   * intents' examples and the articles' passages is most of a test context's start, and the index
+   * keeps articles by relative path and content hash, so a copy is up to date.
    */
   private static Path templateIndex;
 
@@ -40,7 +41,8 @@ public final class TestApp {
       var home = Files.createTempDirectory("tierzero-test");
       copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
       // The shipped priority table: tickets in tests are triaged as in production.
-      Files.copy(SHIPPED_PRIORITIES, home.resolve("articles").resolve(SHIPPED_PRIORITIES.getFileName()));
+      Files.copy(
+          SHIPPED_PRIORITIES, home.resolve("articles").resolve(SHIPPED_PRIORITIES.getFileName()));
       // The real intents: small talk, handoffs and redirects are what the knowledge base says.
       copyTree(INTENTS, home.resolve("articles/intents"));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
@@ -84,7 +86,8 @@ public final class TestApp {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
       copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
       copyTree(INTENTS, home.resolve("articles/intents"));
-      try (var kb = KnowledgeBase.open(KbConfig.of(home.resolve("articles"), home.resolve("index")))) {
+      try (var kb =
+          KnowledgeBase.open(KbConfig.of(home.resolve("articles"), home.resolve("index")))) {
         // Opening builds the index and the intents' example vectors; nothing else to do.
       }
       templateIndex = home.resolve("index");

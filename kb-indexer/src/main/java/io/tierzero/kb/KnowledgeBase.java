@@ -68,7 +68,9 @@ public final class KnowledgeBase implements AutoCloseable {
     this.queryVectors =
         embedder == null ? null : new QueryVectors(embedder, config.queryCacheSize());
     this.exampleVectors =
-        embedder == null ? null : new ExampleVectors(embedder, config.indexDir().resolve(EXAMPLE_VECTORS_FILE));
+        embedder == null
+            ? null
+            : new ExampleVectors(embedder, config.indexDir().resolve(EXAMPLE_VECTORS_FILE));
     this.searcher = newSearcher();
     reloadIntents();
   }
@@ -81,7 +83,8 @@ public final class KnowledgeBase implements AutoCloseable {
   public static KnowledgeBase open(KbConfig config, Progress progress) throws IOException {
     var parser = new ArticleParser();
     Embedder embedder = config.model().load();
-    KbIndex index = KbIndex.open(config.articlesDir(), config.indexDir(), embedder, parser, progress);
+    KbIndex index =
+        KbIndex.open(config.articlesDir(), config.indexDir(), embedder, parser, progress);
     return new KnowledgeBase(config, parser, index);
   }
 
@@ -111,7 +114,8 @@ public final class KnowledgeBase implements AutoCloseable {
       IndexSearcher lucene = index.searchers().acquire();
       try {
         // KbIndex's searcher manager makes every searcher a KbSearcher.
-        return searcher.search((KbSearcher) lucene, articles::get, question, limit, mode, candidates);
+        return searcher.search(
+            (KbSearcher) lucene, articles::get, question, limit, mode, candidates);
       } finally {
         index.searchers().release(lucene);
       }
@@ -122,7 +126,8 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /**
    * The one decision for a chat message: an intent (small talk, a handoff, a flow, a non-IT topic,
-   * ...) or the knowledge base's answer, clarifying question or abstention, with {@code limit} hits.
+   * ...) or the knowledge base's answer, clarifying question or abstention, with {@code limit}
+   * hits.
    */
   public TurnDecision decide(String message, int limit) {
     // A blank message (NUL alone is blank once cleaned), like any without a letter or digit, is
@@ -147,7 +152,10 @@ public final class KnowledgeBase implements AutoCloseable {
         model,
         queryVectors == null ? null : queryVectors::get,
         (text, limit) -> search(text, limit),
-        id -> article(id).map(a -> a.flow() == null || a.flow().isBlank() ? null : a.flow().strip()).orElse(null));
+        id ->
+            article(id)
+                .map(a -> a.flow() == null || a.flow().isBlank() ? null : a.flow().strip())
+                .orElse(null));
   }
 
   /** The names people call the bot by; the normaliser drops them ("hey tier zero" is "hey"). */
@@ -157,8 +165,8 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   /**
-   * Takes the flows (whose triggers are intents) from {@code dir} instead of
-   * {@code <articles>/flows}: the bot's flows may live elsewhere.
+   * Takes the flows (whose triggers are intents) from {@code dir} instead of {@code
+   * <articles>/flows}: the bot's flows may live elsewhere.
    */
   public void useFlowsDir(Path dir) {
     this.flowsDir = dir;
@@ -168,7 +176,10 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Re-reads the intents (and the flows' triggers); what the watcher does after an edit. */
   private void reloadIntents() {
     try {
-      Path flows = flowsDir == null ? config.articlesDir().resolve(io.tierzero.kb.flow.Flows.FOLDER) : flowsDir;
+      Path flows =
+          flowsDir == null
+              ? config.articlesDir().resolve(io.tierzero.kb.flow.Flows.FOLDER)
+              : flowsDir;
       this.intents = Intents.load(config.articlesDir().resolve(Intents.FOLDER), flows);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -209,7 +220,9 @@ public final class KnowledgeBase implements AutoCloseable {
     return rebuild(false, Progress.NONE);
   }
 
-  /** @param full re-index every article; vectors of unchanged passages still come from the cache */
+  /**
+   * @param full re-index every article; vectors of unchanged passages still come from the cache
+   */
   public BuildReport rebuild(boolean full, Progress progress) throws IOException {
     BuildReport report = index.update(full, progress);
     searcher = newSearcher();

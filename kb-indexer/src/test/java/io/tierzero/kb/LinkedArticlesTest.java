@@ -15,12 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Articles folders mounted the way Kubernetes and git-sync mount them: through symbolic links. */
 class LinkedArticlesTest {
-  static final Set<String> SAMPLE_IDS = Set.of("reset-password", "connect-vpn", "printer-jam", "outlook-sync");
+  static final Set<String> SAMPLE_IDS =
+      Set.of("reset-password", "connect-vpn", "printer-jam", "outlook-sync");
 
   @TempDir Path dir;
 
   private KnowledgeBase open(Path articles) throws IOException {
-    return KnowledgeBase.open(KbConfig.of(articles, dir.resolve("index")).withModel(EmbeddingModelChoice.NONE));
+    return KnowledgeBase.open(
+        KbConfig.of(articles, dir.resolve("index")).withModel(EmbeddingModelChoice.NONE));
   }
 
   private static Set<String> ids(KnowledgeBase kb) {
@@ -43,11 +45,13 @@ class LinkedArticlesTest {
 
   @Test
   void a_config_map_mount_is_indexed_with_every_article_once() throws IOException {
-    // mount/..2026_12_01/x.md, mount/..data -> ..2026_12_01, mount/x.md -> ..data/x.md, articles -> mount
+    // mount/..2026_12_01/x.md, mount/..data -> ..2026_12_01, mount/x.md -> ..data/x.md, articles ->
+    // mount
     Path mount = dir.resolve("mount");
     List<String> names = flatSample(mount.resolve("..2026_12_01"));
     Files.createSymbolicLink(mount.resolve("..data"), Path.of("..2026_12_01"));
-    for (String name : names) Files.createSymbolicLink(mount.resolve(name), Path.of("..data", name));
+    for (String name : names)
+      Files.createSymbolicLink(mount.resolve(name), Path.of("..data", name));
     Path articles = Files.createSymbolicLink(dir.resolve("articles"), mount);
 
     try (KnowledgeBase kb = open(articles)) {

@@ -22,10 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OddCharactersTest {
-  /** No-break space, BOM, zero-width space, soft hyphen, U+FFFD, a combining mark, RLO, VS16, NEL, U+180E, lone surrogates. */
+  /**
+   * No-break space, BOM, zero-width space, soft hyphen, U+FFFD, a combining mark, RLO, VS16, NEL,
+   * U+180E, lone surrogates.
+   */
   static final String[] ODD = {
-    "\u00A0", "\uFEFF", "\u200B", "\u00AD", "\uFFFD", "\u0301", "\u202E", "\uFE0F", "\u0085", "\u180E", "\uD800", "\uDC00",
-    "\u2028", "\u3000", "\u200D", "\u2060", "\u0000"
+    "\u00A0", "\uFEFF", "\u200B", "\u00AD", "\uFFFD", "\u0301", "\u202E", "\uFE0F", "\u0085",
+    "\u180E", "\uD800", "\uDC00", "\u2028", "\u3000", "\u200D", "\u2060", "\u0000"
   };
 
   @TempDir static Path dir;
@@ -34,7 +37,9 @@ class OddCharactersTest {
   @BeforeAll
   void open() throws IOException {
     Path articles = TestKb.sample(dir.resolve("articles"));
-    kb = KnowledgeBase.open(KbConfig.of(articles, dir.resolve("index")).withModel(EmbeddingModelChoice.MINILM));
+    kb =
+        KnowledgeBase.open(
+            KbConfig.of(articles, dir.resolve("index")).withModel(EmbeddingModelChoice.MINILM));
   }
 
   @AfterAll
@@ -64,7 +69,8 @@ class OddCharactersTest {
 
   /** Characters that show as, or stand for, a gap between words. */
   static final String[] SPACES = {
-    "\u00A0", "\u200B", "\uFFFD", "\u202E", "\u0085", "\u180E", "\uD800", "\uDC00", "\u2028", "\u3000", "\u0000"
+    "\u00A0", "\u200B", "\uFFFD", "\u202E", "\u0085", "\u180E", "\uD800", "\uDC00", "\u2028",
+    "\u3000", "\u0000"
   };
 
   /** Characters that sit inside a word and show nothing. */
@@ -112,18 +118,26 @@ class OddCharactersTest {
 
   @Test
   void a_full_width_question_finds_the_article_of_its_plain_form() {
-    assertEquals("connect-vpn", kb.search("ｖｐｎ\u3000from\u00A0home", 5, Mode.BM25).hits().get(0).id());
+    assertEquals(
+        "connect-vpn", kb.search("ｖｐｎ\u3000from\u00A0home", 5, Mode.BM25).hits().get(0).id());
   }
 
   @Test
   void suggestions_ignore_invisible_characters() {
-    assertEquals("reset-password", kb.suggest("\uFEFFreset\u200B\u00A0pass\u00ADwo", 5).get(0).id());
+    assertEquals(
+        "reset-password", kb.suggest("\uFEFFreset\u200B\u00A0pass\u00ADwo", 5).get(0).id());
     assertTrue(kb.suggest("\u200B\uFEFF\uD800", 5).isEmpty());
   }
 
   private static String escaped(String s) {
     var out = new StringBuilder();
-    s.chars().forEach(ch -> out.append(ch < 0x20 || ch > 0x7E ? String.format("\\u%04X", ch) : String.valueOf((char) ch)));
+    s.chars()
+        .forEach(
+            ch ->
+                out.append(
+                    ch < 0x20 || ch > 0x7E
+                        ? String.format("\\u%04X", ch)
+                        : String.valueOf((char) ch)));
     return out.toString();
   }
 }

@@ -36,19 +36,20 @@ import java.util.function.Function;
 @Singleton
 public class Analytics {
   public static final String CONTAINMENT =
-      "Conversations in which the user asked at least one thing and no ticket was raised, out of all"
-          + " conversations started in the period in which the user asked at least one thing (a widget"
-          + " opened and closed without a message is not a conversation).";
+      "Conversations in which the user asked at least one thing and no ticket was raised, out of"
+          + " all conversations started in the period in which the user asked at least one thing (a"
+          + " widget opened and closed without a message is not a conversation).";
 
   public static final String RESOLUTION =
-      "Conversations with a positive signal and no return, out of the same conversations as containment."
-          + " Positive signal: the user's latest thumbs in the conversation was up, or they answered"
-          + " \"That worked\", or a guided fix ran its actions successfully and did not escalate. Return: the"
-          + " same user started another conversation on the same topic within 7 days. Same user means the"
-          + " same email address, which the bot only knows when a ticket or a guided fix asked for it (the"
-          + " widget keeps no identity), so conversations without one are never counted as returning. Topic"
-          + " means the category of the article or guided fix the bot offered, else the ticket's category;"
-          + " when either conversation has none, any return of the same user counts.";
+      "Conversations with a positive signal and no return, out of the same conversations as"
+          + " containment. Positive signal: the user's latest thumbs in the conversation was up, or"
+          + " they answered \"That worked\", or a guided fix ran its actions successfully and did"
+          + " not escalate. Return: the same user started another conversation on the same topic"
+          + " within 7 days. Same user means the same email address, which the bot only knows when"
+          + " a ticket or a guided fix asked for it (the widget keeps no identity), so"
+          + " conversations without one are never counted as returning. Topic means the category of"
+          + " the article or guided fix the bot offered, else the ticket's category; when either"
+          + " conversation has none, any return of the same user counts.";
 
   /** Examples shown per gap or burst: enough to see the variety, few enough to read. */
   static final int MAX_EXAMPLES = 5;
@@ -62,7 +63,12 @@ public class Analytics {
   private final AnalyticsConfiguration config;
   private final FlowCatalog flows;
 
-  Analytics(AnalyticsStore store, QuestionGroups groups, Articles articles, AnalyticsConfiguration config, FlowCatalog flows) {
+  Analytics(
+      AnalyticsStore store,
+      QuestionGroups groups,
+      Articles articles,
+      AnalyticsConfiguration config,
+      FlowCatalog flows) {
     this.flows = Objects.requireNonNull(flows, "flows");
     this.store = Objects.requireNonNull(store, "store");
     this.groups = Objects.requireNonNull(groups, "groups");
@@ -74,7 +80,10 @@ public class Analytics {
     return report(period, null);
   }
 
-  /** The report over the conversations of {@code channel} only ({@code widget}, {@code slack}); all when null. */
+  /**
+   * The report over the conversations of {@code channel} only ({@code widget}, {@code slack}); all
+   * when null.
+   */
   public Reports.Report report(Period period, @Nullable String channel) {
     // Read past the period's end by the return window: a return after the end still counts.
     var snapshot = store.read(period.start(), period.end().plus(config.returnWindow()));
@@ -83,7 +92,8 @@ public class Analytics {
     var inPeriod = all.stream().filter(c -> period.contains(c.createdAt())).toList();
     var asked = inPeriod.stream().filter(c -> c.userMessages() > 0).toList();
     var tickets = snapshot.tickets().stream().filter(t -> period.contains(t.createdAt())).toList();
-    var flowRuns = snapshot.flowRuns().stream().filter(r -> period.contains(r.startedAt())).toList();
+    var flowRuns =
+        snapshot.flowRuns().stream().filter(r -> period.contains(r.startedAt())).toList();
     var views = snapshot.articleViews();
 
     var resolved = resolved(asked, all, snapshot.flowRuns());
@@ -91,7 +101,8 @@ public class Analytics {
     var questions = questions(inPeriod);
     long abstained = questions.stream().filter(q -> q.abstained).count();
     var votes = latestArticleVotes(inPeriod);
-    long up = inPeriod.stream().flatMap(c -> c.votes().stream()).filter(Snapshot.VoteRow::up).count();
+    long up =
+        inPeriod.stream().flatMap(c -> c.votes().stream()).filter(Snapshot.VoteRow::up).count();
     long down = inPeriod.stream().flatMap(c -> c.votes().stream()).filter(v -> !v.up()).count();
     var incidents = incidents(questions, tickets);
     var summary =
@@ -126,13 +137,21 @@ public class Analytics {
 
   private Set<String> resolved(List<Conv> asked, List<Conv> all, List<Snapshot.FlowRunRow> runs) {
     var runsByConversation = new HashMap<String, List<Snapshot.FlowRunRow>>();
-    runs.forEach(r -> runsByConversation.computeIfAbsent(r.conversationId(), k -> new ArrayList<>()).add(r));
+    runs.forEach(
+        r -> runsByConversation.computeIfAbsent(r.conversationId(), k -> new ArrayList<>()).add(r));
     var emails = new HashMap<String, String>();
     var topics = new HashMap<String, String>();
     for (var c : all) {
       var flows = runsByConversation.getOrDefault(c.id(), List.of());
       // Users are compared by a hash of their email: flows keep only the hash.
-      var email = c.ticket() != null ? FlowRunRecorder.userKey(c.ticket().email()) : flows.stream().map(Snapshot.FlowRunRow::userKey).filter(Objects::nonNull).findFirst().orElse(null);
+      var email =
+          c.ticket() != null
+              ? FlowRunRecorder.userKey(c.ticket().email())
+              : flows.stream()
+                  .map(Snapshot.FlowRunRow::userKey)
+                  .filter(Objects::nonNull)
+                  .findFirst()
+                  .orElse(null);
       if (email != null) emails.put(c.id(), email);
       var topic = topic(c, flows);
       if (topic != null) topics.put(c.id(), topic);
@@ -149,7 +168,9 @@ public class Analytics {
                           !other.id().equals(c.id())
                               && email.equals(emails.get(other.id()))
                               && other.createdAt().isAfter(c.createdAt())
-                              && !other.createdAt().isAfter(c.createdAt().plus(config.returnWindow()))
+                              && !other
+                                  .createdAt()
+                                  .isAfter(c.createdAt().plus(config.returnWindow()))
                               && sameTopic(topics.get(c.id()), topics.get(other.id())));
       if (!returned) out.add(c.id());
     }
@@ -158,8 +179,11 @@ public class Analytics {
 
   private static boolean positive(Conv c, List<Snapshot.FlowRunRow> runs) {
     var votes = c.votes();
-    if (!votes.isEmpty() && votes.stream().max(Comparator.comparing(Snapshot.VoteRow::at)).orElseThrow().up()) return true;
-    if (c.messages().stream().anyMatch(m -> m.fromUser() && Texts.normalize(m.body()).equals(THAT_WORKED))) return true;
+    if (!votes.isEmpty()
+        && votes.stream().max(Comparator.comparing(Snapshot.VoteRow::at)).orElseThrow().up())
+      return true;
+    if (c.messages().stream()
+        .anyMatch(m -> m.fromUser() && Texts.normalize(m.body()).equals(THAT_WORKED))) return true;
     return runs.stream().anyMatch(r -> r.actionsSucceeded() && !"escalated".equals(r.outcome()));
   }
 
@@ -176,24 +200,34 @@ public class Analytics {
       }
     }
     for (var r : runs) {
-      var category = articles.all().stream().filter(a -> r.flowId().equals(a.flow())).map(Article::category).findFirst();
+      var category =
+          articles.all().stream()
+              .filter(a -> r.flowId().equals(a.flow()))
+              .map(Article::category)
+              .findFirst();
       if (category.isPresent()) return category.get();
     }
     return c.ticket() == null ? null : c.ticket().category();
   }
 
-  private List<Reports.Day> days(Period period, List<Conv> asked, Set<String> resolved, List<Snapshot.TicketRow> tickets) {
+  private List<Reports.Day> days(
+      Period period, List<Conv> asked, Set<String> resolved, List<Snapshot.TicketRow> tickets) {
     var days = new ArrayList<Reports.Day>(period.days());
     for (var day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
       var d = day;
-      var those = asked.stream().filter(c -> c.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(d)).toList();
+      var those =
+          asked.stream()
+              .filter(c -> c.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(d))
+              .toList();
       days.add(
           new Reports.Day(
               day,
               those.size(),
               those.stream().filter(c -> c.ticket() == null).count(),
               those.stream().filter(c -> resolved.contains(c.id())).count(),
-              tickets.stream().filter(t -> t.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(d)).count()));
+              tickets.stream()
+                  .filter(t -> t.createdAt().atZone(ZoneOffset.UTC).toLocalDate().equals(d))
+                  .count()));
     }
     return days;
   }
@@ -233,7 +267,10 @@ public class Analytics {
           var next = i + 1 < messages.size() ? messages.get(i + 1) : null;
           last = null;
           // "???", "..." or an emoji alone asks nothing: not a question, so never a content gap.
-          if (next != null && !next.fromUser() && QUESTION_REPLIES.contains(next.type()) && !Texts.normalize(m.body()).isEmpty()) {
+          if (next != null
+              && !next.fromUser()
+              && QUESTION_REPLIES.contains(next.type())
+              && !Texts.normalize(m.body()).isEmpty()) {
             last = new Question(c.id(), m.body(), m.at());
             last.abstained = "no_answer".equals(next.type());
             out.add(last);
@@ -245,7 +282,8 @@ public class Analytics {
       for (var vote : c.votes()) {
         if (vote.up()) continue;
         Question q = vote.messageId() == null ? null : questionOf.get(vote.messageId());
-        if (q == null && vote.articleId() != null) q = lastOffering(messages, questionOf, vote.articleId());
+        if (q == null && vote.articleId() != null)
+          q = lastOffering(messages, questionOf, vote.articleId());
         if (q != null) {
           q.ratedDown = true;
           if (vote.reason() != null) q.reasons.add(vote.reason());
@@ -255,10 +293,12 @@ public class Analytics {
     return out;
   }
 
-  private static Question lastOffering(List<Msg> messages, Map<String, Question> questionOf, String articleId) {
+  private static Question lastOffering(
+      List<Msg> messages, Map<String, Question> questionOf, String articleId) {
     for (int i = messages.size() - 1; i >= 0; i--) {
       var m = messages.get(i);
-      if (!m.fromUser() && m.articles().contains(articleId) && questionOf.containsKey(m.id())) return questionOf.get(m.id());
+      if (!m.fromUser() && m.articles().contains(articleId) && questionOf.containsKey(m.id()))
+        return questionOf.get(m.id());
     }
     return null;
   }
@@ -268,7 +308,8 @@ public class Analytics {
     var out = new ArrayList<Reports.Gap>();
     for (var group : groups.group(gapQuestions, q -> q.text)) {
       var examples = examples(group, q -> q.text);
-      var reasons = counts(group.stream().flatMap(q -> q.reasons.stream()).toList(), Function.identity());
+      var reasons =
+          counts(group.stream().flatMap(q -> q.reasons.stream()).toList(), Function.identity());
       out.add(
           new Reports.Gap(
               key(examples.get(0)),
@@ -281,30 +322,47 @@ public class Analytics {
               reasons,
               group.stream().map(q -> q.at).max(Comparator.naturalOrder()).orElseThrow()));
     }
-    out.sort(Comparator.comparingLong(Reports.Gap::questions).reversed().thenComparing(Reports.Gap::lastAsked, Comparator.reverseOrder()));
+    out.sort(
+        Comparator.comparingLong(Reports.Gap::questions)
+            .reversed()
+            .thenComparing(Reports.Gap::lastAsked, Comparator.reverseOrder()));
     return out;
   }
 
-  private List<Reports.Incident> incidents(List<Question> questions, List<Snapshot.TicketRow> tickets) {
+  private List<Reports.Incident> incidents(
+      List<Question> questions, List<Snapshot.TicketRow> tickets) {
     var out = new ArrayList<Reports.Incident>();
     var window = config.incidentWindow();
     for (var group : groups.group(questions, q -> q.text)) {
       var burst = burst(group, q -> q.at, q -> q.conversationId, window);
       if (burst != null) {
         var examples = examples(burst, q -> q.text);
-        out.add(new Reports.Incident("questions", examples.get(0), distinct(burst, q -> q.conversationId), burst.get(0).at, burst.getLast().at, examples));
+        out.add(
+            new Reports.Incident(
+                "questions",
+                examples.get(0),
+                distinct(burst, q -> q.conversationId),
+                burst.get(0).at,
+                burst.getLast().at,
+                examples));
       }
     }
     var byCategory = new TreeMap<String, List<Snapshot.TicketRow>>();
     tickets.forEach(t -> byCategory.computeIfAbsent(t.category(), k -> new ArrayList<>()).add(t));
     byCategory.forEach(
         (category, rows) -> {
-          var burst = burst(rows, Snapshot.TicketRow::createdAt, Snapshot.TicketRow::conversationId, window);
+          var burst =
+              burst(
+                  rows, Snapshot.TicketRow::createdAt, Snapshot.TicketRow::conversationId, window);
           if (burst != null) {
             out.add(
                 new Reports.Incident(
-                    "tickets", category, distinct(burst, Snapshot.TicketRow::conversationId), burst.get(0).createdAt(),
-                    burst.getLast().createdAt(), examples(burst, t -> t.number() + ": " + t.subject())));
+                    "tickets",
+                    category,
+                    distinct(burst, Snapshot.TicketRow::conversationId),
+                    burst.get(0).createdAt(),
+                    burst.getLast().createdAt(),
+                    examples(burst, t -> t.number() + ": " + t.subject())));
           }
         });
     out.sort(Comparator.comparing(Reports.Incident::from).reversed());
@@ -315,7 +373,8 @@ public class Analytics {
    * The window of length {@code window} holding the most distinct conversations among {@code
    * items}, when it holds at least the configured minimum; null otherwise.
    */
-  private <T> List<T> burst(List<T> items, Function<T, Instant> at, Function<T, String> conversation, Duration window) {
+  private <T> List<T> burst(
+      List<T> items, Function<T, Instant> at, Function<T, String> conversation, Duration window) {
     if (items.size() < config.incidentMinConversations()) return null;
     var sorted = new ArrayList<>(items);
     sorted.sort(Comparator.comparing(at));
@@ -357,7 +416,9 @@ public class Analytics {
   /** Stable within a period: the first 12 hex digits of SHA-256 of the group's main wording. */
   static String key(String wording) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(Texts.normalize(wording).getBytes(StandardCharsets.UTF_8));
+      var digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(Texts.normalize(wording).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 12);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);
@@ -381,11 +442,13 @@ public class Analytics {
     var ids = new HashSet<>(up.keySet());
     ids.addAll(down.keySet());
     var out = new HashMap<String, Ratings.Votes>();
-    ids.forEach(id -> out.put(id, new Ratings.Votes(up.getOrDefault(id, 0L), down.getOrDefault(id, 0L))));
+    ids.forEach(
+        id -> out.put(id, new Ratings.Votes(up.getOrDefault(id, 0L), down.getOrDefault(id, 0L))));
     return out;
   }
 
-  private List<Reports.Article> articleStats(List<Conv> inPeriod, Map<String, Ratings.Votes> votes, Map<String, Long> views) {
+  private List<Reports.Article> articleStats(
+      List<Conv> inPeriod, Map<String, Ratings.Votes> votes, Map<String, Long> views) {
     var shown = new HashMap<String, Long>();
     for (var c : inPeriod) {
       for (var m : c.messages()) {
@@ -415,7 +478,8 @@ public class Analytics {
               ratings.helpfulness(id)));
     }
     out.sort(
-        Comparator.comparingLong(Reports.Article::answersShown).reversed()
+        Comparator.comparingLong(Reports.Article::answersShown)
+            .reversed()
             .thenComparing(Comparator.comparingLong(Reports.Article::views).reversed())
             .thenComparing(Reports.Article::id));
     return out;
@@ -438,30 +502,47 @@ public class Analytics {
           var seen = new LinkedHashSet<String>();
           list.forEach(r -> seen.addAll(r.steps()));
           // The funnel in the order the flow file defines its steps; steps no longer in it last.
-          var defined = flows.get(flow).map(f -> f.steps().stream().map(io.tierzero.kb.flow.Step::id).toList()).orElse(List.of());
+          var defined =
+              flows
+                  .get(flow)
+                  .map(f -> f.steps().stream().map(io.tierzero.kb.flow.Step::id).toList())
+                  .orElse(List.of());
           var order = new ArrayList<>(seen);
-          order.sort(Comparator.comparingInt(step -> defined.contains(step) ? defined.indexOf(step) : Integer.MAX_VALUE));
+          order.sort(
+              Comparator.comparingInt(
+                  step -> defined.contains(step) ? defined.indexOf(step) : Integer.MAX_VALUE));
           var steps = new ArrayList<Reports.Step>();
           for (var step : order) {
             long reached = list.stream().filter(r -> r.steps().contains(step)).count();
             long dropped =
                 list.stream()
-                    .filter(r -> !"resolved".equals(r.outcome()) && !r.steps().isEmpty() && r.steps().getLast().equals(step))
+                    .filter(
+                        r ->
+                            !"resolved".equals(r.outcome())
+                                && !r.steps().isEmpty()
+                                && r.steps().getLast().equals(step))
                     .count();
             steps.add(new Reports.Step(step, reached, dropped));
           }
-          out.add(new Reports.Flow(flow, list.size(), steps, counts(list, Snapshot.FlowRunRow::outcome)));
+          out.add(
+              new Reports.Flow(
+                  flow, list.size(), steps, counts(list, Snapshot.FlowRunRow::outcome)));
         });
-    out.sort(Comparator.comparingLong(Reports.Flow::starts).reversed().thenComparing(Reports.Flow::id));
+    out.sort(
+        Comparator.comparingLong(Reports.Flow::starts).reversed().thenComparing(Reports.Flow::id));
     return out;
   }
 
   /** Counts by key, most first, then by key. */
   static <T> List<Count> counts(List<T> items, Function<T, String> key) {
     var counted = new TreeMap<String, Long>();
-    items.forEach(i -> counted.merge(Objects.requireNonNullElse(key.apply(i), "(none)"), 1L, Long::sum));
+    items.forEach(
+        i -> counted.merge(Objects.requireNonNullElse(key.apply(i), "(none)"), 1L, Long::sum));
     return counted.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .map(e -> new Count(e.getKey(), e.getValue()))
         .toList();
   }

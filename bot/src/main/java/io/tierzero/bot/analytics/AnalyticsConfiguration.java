@@ -9,8 +9,8 @@ import java.time.Duration;
  *     questions are "the same question": see {@link QuestionGroups} for where 0.7 comes from
  * @param incidentWindow the short window a burst of similar questions or tickets must fall in
  * @param incidentMinConversations how many different conversations in one window make a burst
- * @param returnWindow how long after a resolved conversation a return of the same user on the
- *     same topic still undoes the resolution
+ * @param returnWindow how long after a resolved conversation a return of the same user on the same
+ *     topic still undoes the resolution
  */
 @ConfigurationProperties(AnalyticsConfiguration.PREFIX)
 public record AnalyticsConfiguration(

@@ -2,6 +2,7 @@ package io.tierzero.bot.analytics;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -10,15 +11,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import javax.sql.DataSource;
 
 /**
@@ -47,12 +46,20 @@ class AnalyticsStore {
     this.flowRuns = flowRuns;
   }
 
-  /** Conversations started in [{@code start}, {@code end}) with their messages, votes and ticket. */
+  /**
+   * Conversations started in [{@code start}, {@code end}) with their messages, votes and ticket.
+   */
   Snapshot read(Instant start, Instant end) {
     try (var connection = dataSource.getConnection()) {
       var conversations = new LinkedHashMap<String, Instant>();
       var channels = new HashMap<String, String>();
-      try (var s = prepare(connection, "select id, created_at, channel from conversation where created_at >= ? and created_at < ? order by created_at", start, end);
+      try (var s =
+              prepare(
+                  connection,
+                  "select id, created_at, channel from conversation where created_at >= ? and"
+                      + " created_at < ? order by created_at",
+                  start,
+                  end);
           var rs = s.executeQuery()) {
         while (rs.next()) {
           conversations.put(rs.getString(1), instant(rs, 2));
@@ -63,37 +70,54 @@ class AnalyticsStore {
       try (var s =
               prepare(
                   connection,
-                  "select m.conversation_id, m.id, m.sender, m.reply_type, m.body, m.payload, m.created_at"
-                      + " from chat_message m join conversation c on c.id = m.conversation_id"
-                      + " where c.created_at >= ? and c.created_at < ? order by m.conversation_id, m.seq",
+                  "select m.conversation_id, m.id, m.sender, m.reply_type, m.body, m.payload,"
+                      + " m.created_at from chat_message m join conversation c on c.id ="
+                      + " m.conversation_id where c.created_at >= ? and c.created_at < ? order by"
+                      + " m.conversation_id, m.seq",
                   start,
                   end);
           var rs = s.executeQuery()) {
         while (rs.next()) {
           var payload = payload(rs.getString(6));
-          var articles = payload.articles() == null ? List.<String>of() : payload.articles().stream().map(Link::id).toList();
+          var articles =
+              payload.articles() == null
+                  ? List.<String>of()
+                  : payload.articles().stream().map(Link::id).toList();
           messages
               .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
               .add(
                   new Snapshot.Msg(
-                      rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), articles,
-                      payload.options() == null ? List.of() : payload.options(), instant(rs, 7)));
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      articles,
+                      payload.options() == null ? List.of() : payload.options(),
+                      instant(rs, 7)));
         }
       }
       var votes = new HashMap<String, List<Snapshot.VoteRow>>();
       try (var s =
               prepare(
                   connection,
-                  "select f.conversation_id, f.item, f.message_id, f.article_id, f.vote, f.reason, f.updated_at"
-                      + " from feedback f join conversation c on c.id = f.conversation_id"
-                      + " where c.created_at >= ? and c.created_at < ? order by f.updated_at",
+                  "select f.conversation_id, f.item, f.message_id, f.article_id, f.vote, f.reason,"
+                      + " f.updated_at from feedback f join conversation c on c.id ="
+                      + " f.conversation_id where c.created_at >= ? and c.created_at < ? order by"
+                      + " f.updated_at",
                   start,
                   end);
           var rs = s.executeQuery()) {
         while (rs.next()) {
           votes
               .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(new Snapshot.VoteRow(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), instant(rs, 7)));
+              .add(
+                  new Snapshot.VoteRow(
+                      rs.getString(2),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      instant(rs, 7)));
         }
       }
       var tickets = new ArrayList<Snapshot.TicketRow>();
@@ -101,16 +125,24 @@ class AnalyticsStore {
       try (var s =
               prepare(
                   connection,
-                  "select ticket_number, conversation_id, category, priority, trigger_kind, status, requester_email, subject, created_at"
-                      + " from ticket where created_at >= ? and created_at < ? order by created_at",
+                  "select ticket_number, conversation_id, category, priority, trigger_kind, status,"
+                      + " requester_email, subject, created_at from ticket where created_at >= ?"
+                      + " and created_at < ? order by created_at",
                   start,
                   end);
           var rs = s.executeQuery()) {
         while (rs.next()) {
           var t =
               new Snapshot.TicketRow(
-                  rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                  rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9));
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  instant(rs, 9));
           tickets.add(t);
           ticketByConversation.put(t.conversationId(), t);
         }
@@ -119,9 +151,10 @@ class AnalyticsStore {
       try (var s =
               prepare(
                   connection,
-                  "select t.ticket_number, t.conversation_id, t.category, t.priority, t.trigger_kind, t.status,"
-                      + " t.requester_email, t.subject, t.created_at from ticket t join conversation c on c.id = t.conversation_id"
-                      + " where c.created_at >= ? and c.created_at < ?",
+                  "select t.ticket_number, t.conversation_id, t.category, t.priority,"
+                      + " t.trigger_kind, t.status, t.requester_email, t.subject, t.created_at from"
+                      + " ticket t join conversation c on c.id = t.conversation_id where"
+                      + " c.created_at >= ? and c.created_at < ?",
                   start,
                   end);
           var rs = s.executeQuery()) {
@@ -129,15 +162,23 @@ class AnalyticsStore {
           ticketByConversation.putIfAbsent(
               rs.getString(2),
               new Snapshot.TicketRow(
-                  rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                  rs.getString(6), rs.getString(7), rs.getString(8), instant(rs, 9)));
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  instant(rs, 9)));
         }
       }
       var views = new HashMap<String, Long>();
       try (var s =
               prepare(
                   connection,
-                  "select article_id, count(*) from article_view where viewed_at >= ? and viewed_at < ? group by article_id",
+                  "select article_id, count(*) from article_view where viewed_at >= ? and viewed_at"
+                      + " < ? group by article_id",
                   start,
                   end);
           var rs = s.executeQuery()) {
@@ -148,7 +189,12 @@ class AnalyticsStore {
           (id, created) ->
               convs.add(
                   new Snapshot.Conv(
-                      id, created, channels.get(id), messages.getOrDefault(id, List.of()), votes.getOrDefault(id, List.of()), ticketByConversation.get(id))));
+                      id,
+                      created,
+                      channels.get(id),
+                      messages.getOrDefault(id, List.of()),
+                      votes.getOrDefault(id, List.of()),
+                      ticketByConversation.get(id))));
       return new Snapshot(convs, tickets, views, flowRuns.read(connection, start, end));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read analytics: " + e.getMessage(), e);
@@ -165,7 +211,8 @@ class AnalyticsStore {
     return ds;
   }
 
-  static PreparedStatement prepare(Connection connection, String sql, Instant start, Instant end) throws SQLException {
+  static PreparedStatement prepare(Connection connection, String sql, Instant start, Instant end)
+      throws SQLException {
     var s = connection.prepareStatement(sql);
     s.setObject(1, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
     s.setObject(2, OffsetDateTime.ofInstant(end, ZoneOffset.UTC));

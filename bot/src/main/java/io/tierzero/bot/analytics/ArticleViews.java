@@ -1,6 +1,5 @@
 package io.tierzero.bot.analytics;
 
-import io.tierzero.bot.ids.Ids;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -8,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
+import io.tierzero.bot.ids.Ids;
 import jakarta.inject.Named;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Counts article reads: the article page ({@code /kb/<id>}) and the article as the widget opens it
- * ({@code /api/articles/<id>}), when it was found. Recorded off the request thread: a view is
- * worth a row, not a slower page.
+ * ({@code /api/articles/<id>}), when it was found. Recorded off the request thread: a view is worth
+ * a row, not a slower page.
  */
 @ServerFilter(patterns = {"/kb/*", "/api/articles/*"})
 class ArticleViews {
@@ -48,7 +48,9 @@ class ArticleViews {
 
   private void record(String articleId, Instant at) {
     try (var connection = dataSource.getConnection();
-        var insert = connection.prepareStatement("insert into article_view (id, article_id, viewed_at) values (?, ?, ?)")) {
+        var insert =
+            connection.prepareStatement(
+                "insert into article_view (id, article_id, viewed_at) values (?, ?, ?)")) {
       insert.setString(1, Ids.newId());
       insert.setString(2, articleId);
       insert.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));

@@ -20,7 +20,12 @@ final class Csv {
   }
 
   static String field(Object value) {
-    var s = value == null ? "" : value instanceof Double d ? String.format(java.util.Locale.ROOT, "%.4f", d) : value.toString();
+    var s =
+        value == null
+            ? ""
+            : value instanceof Double d
+                ? String.format(java.util.Locale.ROOT, "%.4f", d)
+                : value.toString();
     // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix it with a quote.
     if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?[0-9.]+")) s = "'" + s;
     if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {

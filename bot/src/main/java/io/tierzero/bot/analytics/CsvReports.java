@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Each report as a CSV table, one row per item, with a header row. */
 public final class CsvReports {
-  public static final List<String> NAMES = List.of("summary", "days", "articles", "tickets", "flows", "gaps", "incidents");
+  public static final List<String> NAMES =
+      List.of("summary", "days", "articles", "tickets", "flows", "gaps", "incidents");
 
   private CsvReports() {}
 
@@ -17,8 +18,18 @@ public final class CsvReports {
         csv.row("from", s.period().from(), "", "", "");
         csv.row("to", s.period().to(), "", "", "");
         csv.row("conversations", s.conversations(), "", "", "");
-        csv.row("containment", s.containment().rate(), s.containment().count(), s.containment().of(), s.containment().definition());
-        csv.row("resolution", s.resolution().rate(), s.resolution().count(), s.resolution().of(), s.resolution().definition());
+        csv.row(
+            "containment",
+            s.containment().rate(),
+            s.containment().count(),
+            s.containment().of(),
+            s.containment().definition());
+        csv.row(
+            "resolution",
+            s.resolution().rate(),
+            s.resolution().count(),
+            s.resolution().of(),
+            s.resolution().definition());
         csv.row("tickets", s.tickets(), "", "", "");
         csv.row("questions", s.questions(), "", "", "");
         csv.row("abstained", s.abstained(), "", "", "");
@@ -29,11 +40,34 @@ public final class CsvReports {
       }
       case "days" -> {
         csv.row("day", "conversations", "contained", "resolved", "tickets", "containment");
-        report.days().forEach(d -> csv.row(d.day(), d.conversations(), d.contained(), d.resolved(), d.tickets(), d.containment()));
+        report
+            .days()
+            .forEach(
+                d ->
+                    csv.row(
+                        d.day(),
+                        d.conversations(),
+                        d.contained(),
+                        d.resolved(),
+                        d.tickets(),
+                        d.containment()));
       }
       case "articles" -> {
-        csv.row("article", "title", "category", "views", "answers_shown", "up", "down", "helpfulness");
-        report.articles().forEach(a -> csv.row(a.id(), a.title(), a.category(), a.views(), a.answersShown(), a.up(), a.down(), a.helpfulness()));
+        csv.row(
+            "article", "title", "category", "views", "answers_shown", "up", "down", "helpfulness");
+        report
+            .articles()
+            .forEach(
+                a ->
+                    csv.row(
+                        a.id(),
+                        a.title(),
+                        a.category(),
+                        a.views(),
+                        a.answersShown(),
+                        a.up(),
+                        a.down(),
+                        a.helpfulness()));
       }
       case "tickets" -> {
         csv.row("dimension", "value", "tickets");
@@ -43,15 +77,52 @@ public final class CsvReports {
       }
       case "flows" -> {
         csv.row("flow", "starts", "step", "reached", "stopped_here");
-        report.flows().forEach(f -> f.steps().forEach(s -> csv.row(f.id(), f.starts(), s.id(), s.reached(), s.droppedHere())));
+        report
+            .flows()
+            .forEach(
+                f ->
+                    f.steps()
+                        .forEach(
+                            s ->
+                                csv.row(f.id(), f.starts(), s.id(), s.reached(), s.droppedHere())));
       }
       case "gaps" -> {
-        csv.row("key", "question", "questions", "conversations", "abstained", "rated_down", "examples", "last_asked");
-        report.gaps().forEach(g -> csv.row(g.key(), g.title(), g.questions(), g.conversations(), g.abstained(), g.ratedDown(), String.join(" | ", g.examples()), g.lastAsked()));
+        csv.row(
+            "key",
+            "question",
+            "questions",
+            "conversations",
+            "abstained",
+            "rated_down",
+            "examples",
+            "last_asked");
+        report
+            .gaps()
+            .forEach(
+                g ->
+                    csv.row(
+                        g.key(),
+                        g.title(),
+                        g.questions(),
+                        g.conversations(),
+                        g.abstained(),
+                        g.ratedDown(),
+                        String.join(" | ", g.examples()),
+                        g.lastAsked()));
       }
       case "incidents" -> {
         csv.row("kind", "label", "conversations", "from", "to", "examples");
-        report.incidents().forEach(i -> csv.row(i.kind(), i.label(), i.conversations(), i.from(), i.to(), String.join(" | ", i.examples())));
+        report
+            .incidents()
+            .forEach(
+                i ->
+                    csv.row(
+                        i.kind(),
+                        i.label(),
+                        i.conversations(),
+                        i.from(),
+                        i.to(),
+                        String.join(" | ", i.examples())));
       }
       default -> throw new IllegalArgumentException("No report " + name);
     }

@@ -1,9 +1,9 @@
 package io.tierzero.bot.analytics;
 
-import io.tierzero.bot.ids.Ids;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.ObjectMapper;
 import io.tierzero.bot.flows.FlowProgress;
+import io.tierzero.bot.ids.Ids;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Keeps one row per guided fix run from the flows' progress events, in the turn's transaction
- * (the turn holds the conversation's row lock, so a write from another transaction would wait
- * for it forever).
+ * Keeps one row per guided fix run from the flows' progress events, in the turn's transaction (the
+ * turn holds the conversation's row lock, so a write from another transaction would wait for it
+ * forever).
  */
 @Singleton
 class FlowRunRecorder {
@@ -42,7 +42,8 @@ class FlowRunRecorder {
     var current =
         progress.started()
             ? java.util.Optional.<FlowRunRecord>empty()
-            : runs.findFirstByConversationIdAndFlowIdAndOutcomeOrderByStartedAtDesc(progress.conversationId(), progress.flowId(), FlowRunRecord.RUNNING);
+            : runs.findFirstByConversationIdAndFlowIdAndOutcomeOrderByStartedAtDesc(
+                progress.conversationId(), progress.flowId(), FlowRunRecord.RUNNING);
     // Steps accumulate over turns: "back" removes a question from the flow's history, not from
     // how far the user got.
     var steps = new LinkedHashSet<String>(current.map(r -> read(r.steps())).orElse(List.of()));
@@ -65,10 +66,14 @@ class FlowRunRecorder {
     else runs.save(record);
   }
 
-  /** SHA-256 of the lower-cased email address, so the same user is recognised without keeping it. */
+  /**
+   * SHA-256 of the lower-cased email address, so the same user is recognised without keeping it.
+   */
   static String userKey(String email) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+      var digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(email.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);
@@ -76,7 +81,10 @@ class FlowRunRecorder {
   }
 
   private static java.util.Optional<String> userKey(Map<String, String> answers) {
-    return answers.values().stream().filter(v -> v != null && EMAIL.matcher(v.strip()).matches()).findFirst().map(FlowRunRecorder::userKey);
+    return answers.values().stream()
+        .filter(v -> v != null && EMAIL.matcher(v.strip()).matches())
+        .findFirst()
+        .map(FlowRunRecorder::userKey);
   }
 
   private List<String> read(String steps) {

@@ -23,26 +23,35 @@ class FlowRuns {
     this.json = json;
   }
 
-  List<Snapshot.FlowRunRow> read(Connection connection, Instant start, Instant end) throws SQLException {
+  List<Snapshot.FlowRunRow> read(Connection connection, Instant start, Instant end)
+      throws SQLException {
     var runs = new ArrayList<Snapshot.FlowRunRow>();
     var now = Instant.now();
     try (var s =
             AnalyticsStore.prepare(
                 connection,
-                "select r.conversation_id, r.flow_id, r.steps, r.outcome, r.actions_ok, r.actions_failed, r.user_key,"
-                    + " r.started_at, s.expires_at from flow_run r left join flow_state s on s.conversation_id = r.conversation_id"
-                    + " and s.flow_id = r.flow_id where r.started_at >= ? and r.started_at < ? order by r.started_at",
+                "select r.conversation_id, r.flow_id, r.steps, r.outcome, r.actions_ok,"
+                    + " r.actions_failed, r.user_key, r.started_at, s.expires_at from flow_run r"
+                    + " left join flow_state s on s.conversation_id = r.conversation_id and"
+                    + " s.flow_id = r.flow_id where r.started_at >= ? and r.started_at < ? order by"
+                    + " r.started_at",
                 start,
                 end);
         var rs = s.executeQuery()) {
       while (rs.next()) {
         var outcome = rs.getString(4);
         var expires = AnalyticsStore.instant(rs, 9);
-        if (FlowRunRecord.RUNNING.equals(outcome) && (expires == null || expires.isBefore(now))) outcome = ABANDONED;
+        if (FlowRunRecord.RUNNING.equals(outcome) && (expires == null || expires.isBefore(now)))
+          outcome = ABANDONED;
         runs.add(
             new Snapshot.FlowRunRow(
-                rs.getString(1), rs.getString(2), steps(rs.getString(3)), outcome,
-                rs.getInt(5) > 0 && rs.getInt(6) == 0, rs.getString(7), AnalyticsStore.instant(rs, 8)));
+                rs.getString(1),
+                rs.getString(2),
+                steps(rs.getString(3)),
+                outcome,
+                rs.getInt(5) > 0 && rs.getInt(6) == 0,
+                rs.getString(7),
+                AnalyticsStore.instant(rs, 8)));
       }
     }
     return runs;

@@ -12,8 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The days a report covers, both inclusive, in UTC: {@code from=2026-11-01&to=2026-11-30}.
- * Days rather than instants because agents think in days and a CSV per day lines up with it.
+ * The days a report covers, both inclusive, in UTC: {@code from=2026-11-01&to=2026-11-30}. Days
+ * rather than instants because agents think in days and a CSV per day lines up with it.
  */
 @Serdeable
 public record Period(LocalDate from, LocalDate to) {
@@ -24,16 +24,20 @@ public record Period(LocalDate from, LocalDate to) {
   public static final int MAX_DAYS = 366;
 
   public Period {
-    if (to.isBefore(from)) throw new HttpStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
+    if (to.isBefore(from))
+      throw new HttpStatusException(HttpStatus.BAD_REQUEST, "from must not be after to");
     if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
-      throw new HttpStatusException(HttpStatus.BAD_REQUEST, "A report covers at most " + MAX_DAYS + " days");
+      throw new HttpStatusException(
+          HttpStatus.BAD_REQUEST, "A report covers at most " + MAX_DAYS + " days");
     }
   }
 
   /** Parses the query parameters; either may be absent. */
   public static Period parse(@Nullable String from, @Nullable String to, Clock clock) {
-    var end = to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : date(to, "to");
-    var start = from == null || from.isBlank() ? end.minusDays(DEFAULT_DAYS - 1) : date(from, "from");
+    var end =
+        to == null || to.isBlank() ? LocalDate.now(clock.withZone(ZoneOffset.UTC)) : date(to, "to");
+    var start =
+        from == null || from.isBlank() ? end.minusDays(DEFAULT_DAYS - 1) : date(from, "from");
     return new Period(start, end);
   }
 
@@ -63,7 +67,8 @@ public record Period(LocalDate from, LocalDate to) {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new HttpStatusException(HttpStatus.BAD_REQUEST, name + " must be a date like 2026-11-30: " + value);
+      throw new HttpStatusException(
+          HttpStatus.BAD_REQUEST, name + " must be a date like 2026-11-30: " + value);
     }
   }
 }

@@ -44,9 +44,11 @@ class QuestionGroups {
   private static final int MAX_CACHED = 50_000;
 
   private static final Set<String> STOP_WORDS =
-      Set.of("a", "an", "the", "i", "my", "me", "is", "are", "to", "of", "and", "or", "in", "on", "it", "do", "how",
-          "can", "cant", "what", "why", "for", "with", "be", "im", "this", "that", "not", "dont", "doesnt", "does",
-          "won", "wont", "will", "at", "from", "you", "your", "we", "our", "get", "keeps", "still");
+      Set.of(
+          "a", "an", "the", "i", "my", "me", "is", "are", "to", "of", "and", "or", "in", "on", "it",
+          "do", "how", "can", "cant", "what", "why", "for", "with", "be", "im", "this", "that",
+          "not", "dont", "doesnt", "does", "won", "wont", "will", "at", "from", "you", "your", "we",
+          "our", "get", "keeps", "still");
 
   private final Embedder embedder;
   private final double threshold;
@@ -57,11 +59,16 @@ class QuestionGroups {
     this.threshold = config.similarity();
   }
 
-  /** Groups {@code items} by the meaning of {@code text}; largest group first, ties by first seen. */
+  /**
+   * Groups {@code items} by the meaning of {@code text}; largest group first, ties by first seen.
+   */
   <T> List<List<T>> group(List<T> items, Function<T, String> text) {
     // Identical wordings (after normalising) are one question: embed each once.
     var byWording = new LinkedHashMap<String, List<T>>();
-    for (var item : items) byWording.computeIfAbsent(Texts.normalize(text.apply(item)), k -> new ArrayList<>()).add(item);
+    for (var item : items)
+      byWording
+          .computeIfAbsent(Texts.normalize(text.apply(item)), k -> new ArrayList<>())
+          .add(item);
     var wordings = new ArrayList<>(byWording.keySet());
     wordings.sort((a, b) -> Integer.compare(byWording.get(b).size(), byWording.get(a).size()));
 

@@ -46,7 +46,8 @@ public final class Reports {
 
   /** One day of the time series (UTC). */
   @Serdeable
-  public record Day(LocalDate day, long conversations, long contained, long resolved, long tickets) {
+  public record Day(
+      LocalDate day, long conversations, long contained, long resolved, long tickets) {
     public double containment() {
       return conversations == 0 ? 0 : (double) contained / conversations;
     }
@@ -62,14 +63,22 @@ public final class Reports {
    */
   @Serdeable
   public record Article(
-      String id, String title, String category, long views, long answersShown, long up, long down, double helpfulness) {}
+      String id,
+      String title,
+      String category,
+      long views,
+      long answersShown,
+      long up,
+      long down,
+      double helpfulness) {}
 
   @Serdeable
   public record Count(String key, long count) {}
 
   /** Tickets raised in the period, by category, priority and trigger, most first. */
   @Serdeable
-  public record Tickets(long total, List<Count> byCategory, List<Count> byPriority, List<Count> byTrigger) {}
+  public record Tickets(
+      long total, List<Count> byCategory, List<Count> byPriority, List<Count> byTrigger) {}
 
   /**
    * One step of a guided fix's funnel.
@@ -104,14 +113,20 @@ public final class Reports {
       Instant lastAsked) {}
 
   /**
-   * A burst: many different conversations with the same question, or many tickets in one
-   * category, in a short window; possibly many users hitting the same problem.
+   * A burst: many different conversations with the same question, or many tickets in one category,
+   * in a short window; possibly many users hitting the same problem.
    *
    * @param kind {@code questions} or {@code tickets}
    * @param label the question (most frequent wording) or the ticket category
    */
   @Serdeable
-  public record Incident(String kind, String label, long conversations, Instant from, Instant to, List<String> examples) {}
+  public record Incident(
+      String kind,
+      String label,
+      long conversations,
+      Instant from,
+      Instant to,
+      List<String> examples) {}
 
   /** Everything for one period, computed from one read. */
   @Serdeable

@@ -17,8 +17,8 @@ record Snapshot(
     List<FlowRunRow> flowRuns) {
 
   /**
-   * Only what belongs to conversations held on {@code channel}: their messages, votes, tickets
-   * and flow runs. Article page views belong to no conversation and stay as they are.
+   * Only what belongs to conversations held on {@code channel}: their messages, votes, tickets and
+   * flow runs. Article page views belong to no conversation and stay as they are.
    */
   Snapshot onChannel(String channel) {
     var kept = conversations.stream().filter(c -> c.channel().equals(channel)).toList();

@@ -14,8 +14,8 @@ public interface ChannelAdapter {
    * Takes {@code secret} as the answer to the question {@code conversation} waits on and posts the
    * bot's replies to the platform, where the secret itself never goes.
    *
-   * @return what the bot said, and the next one-time link when it asks for another secret, for
-   *     the page to offer at once; empty when the conversation is gone
+   * @return what the bot said, and the next one-time link when it asks for another secret, for the
+   *     page to offer at once; empty when the conversation is gone
    */
   Optional<SecretOutcome> secretGiven(ChannelConversation conversation, String secret);
 }

@@ -9,8 +9,12 @@ import java.util.Optional;
 interface ChannelConversationRepository extends CrudRepository<ChannelConversation, String> {
   Optional<ChannelConversation> findByConversationId(String conversationId);
 
-  /** The newest of a thread's conversations: the first has the thread's id, later ones a {@code #n} suffix. */
-  Optional<ChannelConversation> findFirstByIdOrIdLikeOrderByCreatedAtDesc(String id, String successors);
+  /**
+   * The newest of a thread's conversations: the first has the thread's id, later ones a {@code #n}
+   * suffix.
+   */
+  Optional<ChannelConversation> findFirstByIdOrIdLikeOrderByCreatedAtDesc(
+      String id, String successors);
 
   long countByIdOrIdLike(String id, String successors);
 }

@@ -18,6 +18,9 @@ class ChannelLogins implements KnownLogins {
 
   @Override
   public Optional<String> login(String conversationId) {
-    return repository.findByConversationId(conversationId).map(ChannelConversation::email).filter(e -> !e.isBlank());
+    return repository
+        .findByConversationId(conversationId)
+        .map(ChannelConversation::email)
+        .filter(e -> !e.isBlank());
   }
 }

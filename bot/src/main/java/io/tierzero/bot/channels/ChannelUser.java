@@ -13,7 +13,12 @@ import java.util.Objects;
  * @param userId the platform's id for the user
  */
 public record ChannelUser(
-    String channel, String thread, String replyTo, String userId, @Nullable String userName, @Nullable String email) {
+    String channel,
+    String thread,
+    String replyTo,
+    String userId,
+    @Nullable String userName,
+    @Nullable String email) {
   public ChannelUser {
     Objects.requireNonNull(channel, "channel");
     Objects.requireNonNull(thread, "thread");

@@ -12,14 +12,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The words that answer the bot's own questions and steer a guided fix ("yes", "cancel", "go
- * back", "a person"), from the knowledge base's intents ({@code articles/intents/answers.yaml}):
- * agents tune them like any intent. Matched as typed on {@link Texts#normalize} text, never by
- * meaning. Re-read whenever the knowledge base re-reads its intents.
+ * The words that answer the bot's own questions and steer a guided fix ("yes", "cancel", "go back",
+ * "a person"), from the knowledge base's intents ({@code articles/intents/answers.yaml}): agents
+ * tune them like any intent. Matched as typed on {@link Texts#normalize} text, never by meaning.
+ * Re-read whenever the knowledge base re-reads its intents.
  */
 @Singleton
 public final class AnswerWords {
-  private record Words(Intents source, Map<Intent.Action, Set<String>> exact, Map<Intent.Action, Pattern> anywhere) {}
+  private record Words(
+      Intents source,
+      Map<Intent.Action, Set<String>> exact,
+      Map<Intent.Action, Pattern> anywhere) {}
 
   private final KnowledgeBase kb;
   private volatile Words words;
@@ -33,7 +36,10 @@ public final class AnswerWords {
     return current().exact().getOrDefault(kind, Set.of()).contains(normalized);
   }
 
-  /** Whether the normalised message is, or starts with, one of {@code kind}'s words ("yes it is on"). */
+  /**
+   * Whether the normalised message is, or starts with, one of {@code kind}'s words ("yes it is
+   * on").
+   */
   public boolean starts(Intent.Action kind, String normalized) {
     for (var w : current().exact().getOrDefault(kind, Set.of())) {
       if (normalized.equals(w) || normalized.startsWith(w + " ")) return true;
@@ -41,7 +47,9 @@ public final class AnswerWords {
     return false;
   }
 
-  /** Whether one of {@code kind}'s phrases is anywhere in the normalised message, as whole words. */
+  /**
+   * Whether one of {@code kind}'s phrases is anywhere in the normalised message, as whole words.
+   */
   public boolean mentions(Intent.Action kind, String normalized) {
     var pattern = current().anywhere().get(kind);
     return pattern != null && pattern.matcher(normalized).find();
@@ -57,7 +65,9 @@ public final class AnswerWords {
       if (!intent.action().asTyped()) continue;
       var set = exact.computeIfAbsent(intent.action(), k -> new HashSet<>());
       intent.examples().forEach(e -> set.add(Texts.normalize(e)));
-      phrases.computeIfAbsent(intent.action(), k -> new java.util.ArrayList<>()).addAll(intent.examples());
+      phrases
+          .computeIfAbsent(intent.action(), k -> new java.util.ArrayList<>())
+          .addAll(intent.examples());
     }
     var anywhere = new EnumMap<Intent.Action, Pattern>(Intent.Action.class);
     phrases.forEach((k, v) -> anywhere.put(k, Texts.anyPhrase(v)));

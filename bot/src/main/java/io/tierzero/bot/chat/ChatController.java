@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * The chat API the widget talks to. A conversation's token (header {@value #TOKEN_HEADER})
- * authorises every call on it: no token is a 401, a wrong token or an unknown id a 404, so a
- * caller cannot learn which conversations exist.
+ * authorises every call on it: no token is a 401, a wrong token or an unknown id a 404, so a caller
+ * cannot learn which conversations exist.
  */
 @Controller("/api/conversations")
 @Tag(name = "chat")
@@ -41,7 +41,9 @@ class ChatController {
 
   @Operation(
       summary = "Start a conversation; the token in the answer authorises later calls",
-      description = "Optional JSON body {\"pageUrl\": \"...\"}: the page the widget is on, kept with a ticket.")
+      description =
+          "Optional JSON body {\"pageUrl\": \"...\"}: the page the widget is on, kept with a"
+              + " ticket.")
   @Post
   @Status(HttpStatus.CREATED)
   StartedConversation start(
@@ -50,10 +52,13 @@ class ChatController {
     return chat.start(request == null ? null : request.pageUrl(), userAgent);
   }
 
-  @Operation(summary = "Send what the user typed (or a quick reply's text); returns the bot's replies")
+  @Operation(
+      summary = "Send what the user typed (or a quick reply's text); returns the bot's replies")
   @ApiResponse(responseCode = "400", description = "Empty or oversized text, or malformed JSON")
   @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
-  @ApiResponse(responseCode = "404", description = "No such conversation, or the token is not its token")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such conversation, or the token is not its token")
   @Post("/{id}/messages")
   Optional<ChatResponse> send(
       String id,
@@ -71,7 +76,9 @@ class ChatController {
 
   @Operation(summary = "The conversation's transcript, oldest message first")
   @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
-  @ApiResponse(responseCode = "404", description = "No such conversation, or the token is not its token")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such conversation, or the token is not its token")
   @Get("/{id}")
   Optional<Transcript> transcript(
       String id,
@@ -81,21 +88,29 @@ class ChatController {
 
   @Operation(
       summary = "The messages after the one named, oldest first (all without one)",
-      description = "What the widget polls for while it is open: the IT Service Desk's replies and status changes appear without the user sending anything.")
+      description =
+          "What the widget polls for while it is open: the IT Service Desk's replies and status"
+              + " changes appear without the user sending anything.")
   @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
-  @ApiResponse(responseCode = "404", description = "No such conversation, or the token is not its token")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such conversation, or the token is not its token")
   @Get("/{id}/messages")
   Optional<Transcript> messagesAfter(
       String id,
       @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
       @QueryValue @Nullable String after) {
-    return chat.messagesAfter(id, required(token), after == null || after.isBlank() ? null : after.strip());
+    return chat.messagesAfter(
+        id, required(token), after == null || after.isBlank() ? null : after.strip());
   }
 
   private static String required(@Nullable String token) {
     if (token == null || token.isBlank()) {
       throw new HttpStatusException(
-          HttpStatus.UNAUTHORIZED, "The " + TOKEN_HEADER + " header is required: use the token from POST /api/conversations");
+          HttpStatus.UNAUTHORIZED,
+          "The "
+              + TOKEN_HEADER
+              + " header is required: use the token from POST /api/conversations");
     }
     return token;
   }

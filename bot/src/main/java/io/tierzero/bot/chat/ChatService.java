@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One chat turn: store the user's message, let the handlers answer, store and return the replies. */
+/**
+ * One chat turn: store the user's message, let the handlers answer, store and return the replies.
+ */
 @Singleton
 public class ChatService {
   private final ConversationStore store;
@@ -58,15 +60,16 @@ public class ChatService {
    * like the widget's.
    */
   public String startOnChannel(String channel, String token) {
-    if (Conversation.WIDGET.equals(channel)) throw new IllegalArgumentException("channel must be an adapter's, not the widget");
+    if (Conversation.WIDGET.equals(channel))
+      throw new IllegalArgumentException("channel must be an adapter's, not the widget");
     var started = store.start(channel, token);
     events.publishEvent(new ConversationStarted(started.id(), null, null));
     return started.id();
   }
 
   /**
-   * Answers {@code text} in the conversation; empty when there is no such conversation or the
-   * token is not its token (the caller cannot tell which, on purpose).
+   * Answers {@code text} in the conversation; empty when there is no such conversation or the token
+   * is not its token (the caller cannot tell which, on purpose).
    */
   @Transactional
   public Optional<List<BotMessage>> send(String conversationId, String token, String text) {
@@ -89,19 +92,33 @@ public class ChatService {
     return Optional.of(turn(sample, locked.get(), secret, true));
   }
 
-  private List<BotMessage> turn(io.micrometer.core.instrument.Timer.Sample sample, Conversation conversation, String text, boolean secretPage) {
+  private List<BotMessage> turn(
+      io.micrometer.core.instrument.Timer.Sample sample,
+      Conversation conversation,
+      String text,
+      boolean secretPage) {
     var recent = recent(conversation);
     // Without NUL or lone surrogates, which no database column or transcript can hold.
-    var context = TurnContext.of(conversation.id(), PlainText.clean(text), conversation.noAnswerStreak(), recent.previous());
-    var replies = !secretPage && typedSecret(conversation, context) ? notInChat(context.previousReply()) : dispatcher.dispatch(context);
+    var context =
+        TurnContext.of(
+            conversation.id(),
+            PlainText.clean(text),
+            conversation.noAnswerStreak(),
+            recent.previous());
+    var replies =
+        !secretPage && typedSecret(conversation, context)
+            ? notInChat(context.previousReply())
+            : dispatcher.dispatch(context);
 
     var messages = new ArrayList<NewMessage>(replies.size() + 1);
     // An answer to a secret or one-time-code question (or the same secret typed again just after)
     // is stored as "(secret given)", never as typed; any other message loses card numbers,
     // passwords and keys before it is stored.
-    messages.add(NewMessage.fromUser(Redactor.redact(SecretAnswers.transcriptText(recent, context.text()))));
+    messages.add(
+        NewMessage.fromUser(Redactor.redact(SecretAnswers.transcriptText(recent, context.text()))));
     replies.forEach(reply -> messages.add(codec.toMessage(reply)));
-    var stored = store.append(conversation, messages, streak(conversation.noAnswerStreak(), replies));
+    var stored =
+        store.append(conversation, messages, streak(conversation.noAnswerStreak(), replies));
 
     metrics.turn(sample, replies);
     // The replies as they were stored, from the replies themselves: reading back the JSON just
@@ -122,18 +139,31 @@ public class ChatService {
    */
   private boolean typedSecret(Conversation conversation, TurnContext context) {
     var previous = context.previousReply();
-    if (conversation.onWidget() || previous == null || previous.input() == null || !previous.input().sensitive()) return false;
+    if (conversation.onWidget()
+        || previous == null
+        || previous.input() == null
+        || !previous.input().sensitive()) return false;
     return !words.is(io.tierzero.kb.intent.Intent.Action.CANCEL, context.normalized());
   }
 
-  /** The question again, so the channel sends a fresh link, with why the typed answer was not used. */
+  /**
+   * The question again, so the channel sends a fresh link, with why the typed answer was not used.
+   */
   private static List<Reply> notInChat(Reply question) {
     var what = ReplyInput.SECRET.equals(question.input().type()) ? "passwords" : "codes";
     return List.of(
-        new Reply(ReplyType.FLOW_STEP,
-            "For your safety I don't take " + what + " in this chat, so I did not use what you typed. "
-                + "If it was a password you still use, change it. Use the secure link below instead, or type cancel to stop.",
-            List.of(), List.of(), null, null, question.flow(), null),
+        new Reply(
+            ReplyType.FLOW_STEP,
+            "For your safety I don't take "
+                + what
+                + " in this chat, so I did not use what you typed. If it was a password you still"
+                + " use, change it. Use the secure link below instead, or type cancel to stop.",
+            List.of(),
+            List.of(),
+            null,
+            null,
+            question.flow(),
+            null),
         question);
   }
 
@@ -143,7 +173,8 @@ public class ChatService {
     var decode = storedReplies.or(codec::toReply);
     if (messages.stream().noneMatch(m -> ChatMessage.BOT.equals(m.sender()))) {
       // A new conversation; or, should turns ever end without a reply, the last one further back.
-      return new SecretAnswers.Recent(store.lastBotMessage(conversation).map(decode).orElse(null), null, false);
+      return new SecretAnswers.Recent(
+          store.lastBotMessage(conversation).map(decode).orElse(null), null, false);
     }
     return SecretAnswers.Recent.of(messages, decode);
   }
@@ -161,10 +192,11 @@ public class ChatService {
 
   /**
    * The messages after {@code afterId} (all without it), as a transcript: what the widget asks for
-   * while it is open, to show what the IT Service Desk said without the user sending anything.
-   * Read from the database, so a message another instance added is there too.
+   * while it is open, to show what the IT Service Desk said without the user sending anything. Read
+   * from the database, so a message another instance added is there too.
    */
-  public Optional<Transcript> messagesAfter(String conversationId, String token, @Nullable String afterId) {
+  public Optional<Transcript> messagesAfter(
+      String conversationId, String token, @Nullable String afterId) {
     return store
         .find(conversationId, token)
         .map(
@@ -172,7 +204,9 @@ public class ChatService {
                 new Transcript(
                     conversation.id(),
                     conversation.createdAt(),
-                    store.messagesAfter(conversation, afterId).stream().map(codec::toEntry).toList()));
+                    store.messagesAfter(conversation, afterId).stream()
+                        .map(codec::toEntry)
+                        .toList()));
   }
 
   /**

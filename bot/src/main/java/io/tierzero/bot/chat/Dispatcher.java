@@ -27,7 +27,8 @@ public final class Dispatcher {
         return replies;
       }
     }
-    throw new IllegalStateException("No handler for the message; the knowledge base handler is the catch-all");
+    throw new IllegalStateException(
+        "No handler for the message; the knowledge base handler is the catch-all");
   }
 
   /** The handlers in the order they are asked, for tests and diagnostics. */

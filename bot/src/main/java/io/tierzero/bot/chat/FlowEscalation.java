@@ -29,9 +29,13 @@ public record FlowEscalation(
    * @param tried what the user was asked and did, as lines for a person to read
    */
   @Serdeable
-  public record Context(Map<String, String> answers, List<ActionOutcome> actions, List<String> tried) {
+  public record Context(
+      Map<String, String> answers, List<ActionOutcome> actions, List<String> tried) {
     public Context {
-      answers = answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
+      answers =
+          answers == null
+              ? Map.of()
+              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
       actions = actions == null ? List.of() : List.copyOf(actions);
       tried = tried == null ? List.of() : List.copyOf(tried);
     }

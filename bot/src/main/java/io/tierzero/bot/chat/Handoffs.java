@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Passes the user to a person. Every handoff reply comes from here, so the reply always offers
- * the same ticket form and the reason for the handoff is recorded for the ticket. The tickets
- * package implements it; handlers only say why.
+ * Passes the user to a person. Every handoff reply comes from here, so the reply always offers the
+ * same ticket form and the reason for the handoff is recorded for the ticket. The tickets package
+ * implements it; handlers only say why.
  */
 @FunctionalInterface
 public interface Handoffs {
@@ -15,7 +15,8 @@ public interface Handoffs {
 
   /** Handoffs without tickets: the configured handoff text alone, recording nothing. */
   static Handoffs plain(ChatConfiguration config) {
-    return (context, trigger) -> new Reply(ReplyType.HANDOFF, config.handoffText(), List.of(), List.of());
+    return (context, trigger) ->
+        new Reply(ReplyType.HANDOFF, config.handoffText(), List.of(), List.of());
   }
 
   /** Why a person was offered. In JSON and in the database: lower case. */

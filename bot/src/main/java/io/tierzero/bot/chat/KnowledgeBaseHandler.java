@@ -32,7 +32,12 @@ public final class KnowledgeBaseHandler implements Handler {
       ChatConfiguration config,
       Handoffs handoffs,
       Articles articles) {
-    this(search, html, config, handoffs, id -> articles.article(id).map(Articles::flow).orElse(null));
+    this(
+        search,
+        html,
+        config,
+        handoffs,
+        id -> articles.article(id).map(Articles::flow).orElse(null));
   }
 
   /**

@@ -7,8 +7,7 @@ import jakarta.validation.constraints.Size;
 /** What the user typed (or the quick reply they chose). */
 @Serdeable
 public record MessageRequest(
-    @NotBlank(message = "text must not be empty")
-        @Size(
+    @NotBlank(message = "text must not be empty") @Size(
             max = MessageRequest.MAX_TEXT,
             message = "text must be at most " + MessageRequest.MAX_TEXT + " characters")
         String text) {

@@ -9,14 +9,15 @@ import java.util.UUID;
 /**
  * Answers while the database cannot be reached: the knowledge base alone (it lives in the local
  * index, not the database), nothing stored, and a note telling the user so. The token cannot be
- * checked meanwhile, which reveals nothing: articles are public and no conversation is read.
- * Guided fixes, tickets and everything else that keeps state wait until the database is back.
+ * checked meanwhile, which reveals nothing: articles are public and no conversation is read. Guided
+ * fixes, tickets and everything else that keeps state wait until the database is back.
  */
 @Singleton
 public class OfflineAnswers {
   static final String NOTE =
-      "I can't save this conversation right now, so this message isn't kept and I can't raise a ticket or run a guided fix."
-          + " The answer above comes from the help articles; if you need a person, try again in a minute.";
+      "I can't save this conversation right now, so this message isn't kept and I can't raise a"
+          + " ticket or run a guided fix. The answer above comes from the help articles; if you"
+          + " need a person, try again in a minute.";
 
   private final KnowledgeBaseHandler knowledgeBase;
 
@@ -39,6 +40,14 @@ public class OfflineAnswers {
   /** An id that is no stored message's: feedback on it is refused like any unknown id. */
   private static BotMessage message(Reply reply) {
     return new BotMessage(
-        "unsaved-" + UUID.randomUUID(), reply.type(), reply.text(), reply.articles(), reply.options(), reply.form(), reply.input(), reply.flow(), reply.action());
+        "unsaved-" + UUID.randomUUID(),
+        reply.type(),
+        reply.text(),
+        reply.articles(),
+        reply.options(),
+        reply.form(),
+        reply.input(),
+        reply.flow(),
+        reply.action());
   }
 }

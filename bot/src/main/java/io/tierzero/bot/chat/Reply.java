@@ -10,8 +10,8 @@ import java.util.Objects;
  * What a handler answers, before it is stored. Options are quick replies: choosing one sends its
  * text as the user's next message, so every option is also something the user could have typed.
  *
- * @param form a form for the widget to show with the reply (the ticket form of a handoff); null
- *     for most replies
+ * @param form a form for the widget to show with the reply (the ticket form of a handoff); null for
+ *     most replies
  * @param input what the user is expected to type next (a flow's question); null when anything goes
  * @param flow the flow a {@code flow_step} belongs to (its id); null for other replies
  * @param action something for the widget to do, e.g. {@value #NEW_CONVERSATION} or {@value
@@ -55,7 +55,11 @@ public record Reply(
   }
 
   public Reply(
-      ReplyType type, String text, List<ArticleLink> articles, List<String> options, @Nullable ReplyForm form) {
+      ReplyType type,
+      String text,
+      List<ArticleLink> articles,
+      List<String> options,
+      @Nullable ReplyForm form) {
     this(type, text, articles, options, form, null);
   }
 

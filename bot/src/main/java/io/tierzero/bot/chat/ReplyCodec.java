@@ -86,7 +86,14 @@ final class ReplyCodec {
         && reply.flow() == null
         && reply.action() == null) return null;
     try {
-      return json.writeValueAsString(new Payload(reply.articles(), reply.options(), reply.form(), reply.input(), reply.flow(), reply.action()));
+      return json.writeValueAsString(
+          new Payload(
+              reply.articles(),
+              reply.options(),
+              reply.form(),
+              reply.input(),
+              reply.flow(),
+              reply.action()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

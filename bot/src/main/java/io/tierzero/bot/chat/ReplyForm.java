@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param submitLabel the button's text
  */
 @Serdeable
-public record ReplyForm(String id, String action, String method, String submitLabel, List<Field> fields) {
+public record ReplyForm(
+    String id, String action, String method, String submitLabel, List<Field> fields) {
   public ReplyForm {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(action, "action");
@@ -35,7 +36,12 @@ public record ReplyForm(String id, String action, String method, String submitLa
    */
   @Serdeable
   public record Field(
-      String name, String label, String type, boolean required, @Nullable String value, int maxLength) {
+      String name,
+      String label,
+      String type,
+      boolean required,
+      @Nullable String value,
+      int maxLength) {
     public static final String TEXT = "text";
     public static final String EMAIL = "email";
     public static final String CHECKBOX = "checkbox";

@@ -5,9 +5,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the bot expects the user to type next, so the widget can pick the control: a password
- * field for {@code secret} (never echoed, never kept in the widget), a numeric field for {@code
- * code}, buttons for {@code choice} and {@code yes_no} (the reply's options). In JSON: {@code
+ * What the bot expects the user to type next, so the widget can pick the control: a password field
+ * for {@code secret} (never echoed, never kept in the widget), a numeric field for {@code code},
+ * buttons for {@code choice} and {@code yes_no} (the reply's options). In JSON: {@code
  * {"type":"secret"}}. Replies that expect nothing in particular have none.
  *
  * @param type {@code text}, {@code email}, {@code code}, {@code secret}, {@code choice} or {@code
@@ -23,12 +23,14 @@ public record ReplyInput(String type) {
   public static final String YES_NO = "yes_no";
 
   private static final Set<String> TYPES = Set.of(TEXT, EMAIL, CODE, SECRET, CHOICE, YES_NO);
+
   /** Answers to these are never stored or shown: the transcript says one was given. */
   private static final Set<String> SENSITIVE = Set.of(CODE, SECRET);
 
   public ReplyInput {
     Objects.requireNonNull(type, "type");
-    if (!TYPES.contains(type)) throw new IllegalArgumentException("type must be one of " + TYPES + ": " + type);
+    if (!TYPES.contains(type))
+      throw new IllegalArgumentException("type must be one of " + TYPES + ": " + type);
   }
 
   public boolean sensitive() {

@@ -11,16 +11,16 @@ import java.util.regex.Pattern;
  * What the transcript keeps of the user's message, judged by what the bot asked just before. An
  * answer to a secret or one-time-code question is kept only as {@link #SECRET_GIVEN} or {@link
  * #CODE_GIVEN}. So is a message that looks like the same secret again once no question asks for it
- * any more: people retype the new password after the reset has ended or escalated ("did it
- * take?"), or send the code a second time, and nothing else would keep that out of the transcript,
- * the analytics and the ticket.
+ * any more: people retype the new password after the reset has ended or escalated ("did it take?"),
+ * or send the code a second time, and nothing else would keep that out of the transcript, the
+ * analytics and the ticket.
  *
  * <p>The rules, from the stored messages before this one:
  *
  * <ul>
  *   <li>the bot's last reply asks for a secret or a code: whatever was typed is hidden;
- *   <li>a bare code of 6 to 8 digits ("493021", "493 021") while a code question is among the
- *       last {@link #CODE_WINDOW} questions the user answered is hidden as a code;
+ *   <li>a bare code of 6 to 8 digits ("493021", "493 021") while a code question is among the last
+ *       {@link #CODE_WINDOW} questions the user answered is hidden as a code;
  *   <li>right after the user answered a secret or code question, when the bot's reply asks for
  *       nothing (the flow ended or handed off), one word that looks like a password ({@link
  *       Redactor#looksLikePassword}) is hidden as a secret.
@@ -33,8 +33,8 @@ final class SecretAnswers {
   static final String CODE_GIVEN = "(one-time code given)";
 
   /**
-   * For how many of the user's messages after a code question (its answer included) a bare code
-   * is still taken as the code: the answer, a resend after a wrong code, one after the flow ended.
+   * For how many of the user's messages after a code question (its answer included) a bare code is
+   * still taken as the code: the answer, a resend after a wrong code, one after the flow ended.
    */
   static final int CODE_WINDOW = 3;
 
@@ -65,13 +65,16 @@ final class SecretAnswers {
           continue;
         }
         // The bot's last message before a user's message is the question that message answered.
-        boolean question = i == messages.size() - 1 || ChatMessage.USER.equals(messages.get(i + 1).sender());
+        boolean question =
+            i == messages.size() - 1 || ChatMessage.USER.equals(messages.get(i + 1).sender());
         if (userMessagesAfter > CODE_WINDOW) break;
         if (!question) continue;
         var reply = decode.apply(message);
         if (userMessagesAfter == 0) previous = reply;
         if (userMessagesAfter == 1) answered = reply.input();
-        if (reply.input() != null && ReplyInput.CODE.equals(reply.input().type()) && userMessagesAfter < CODE_WINDOW) codeAsked = true;
+        if (reply.input() != null
+            && ReplyInput.CODE.equals(reply.input().type())
+            && userMessagesAfter < CODE_WINDOW) codeAsked = true;
       }
       return new Recent(previous, answered, codeAsked);
     }
@@ -88,7 +91,10 @@ final class SecretAnswers {
     if (recent.codeAsked() && BARE_CODE.matcher(text).matches()) return CODE_GIVEN;
     boolean justAnsweredSecret = recent.answered() != null && recent.answered().sensitive();
     boolean asksNothing = previous == null || previous.input() == null;
-    if (justAnsweredSecret && asksNothing && Redactor.looksLikePassword(text) && !isOption(previous, text)) return SECRET_GIVEN;
+    if (justAnsweredSecret
+        && asksNothing
+        && Redactor.looksLikePassword(text)
+        && !isOption(previous, text)) return SECRET_GIVEN;
     return text;
   }
 

@@ -12,7 +12,7 @@ public final class Texts {
 
   private Texts() {}
 
-  /** "Thanks!!  That WORKED." -> "thanks that worked". Apostrophes become spaces: "didn t". */
+  /** "Thanks!! That WORKED." -> "thanks that worked". Apostrophes become spaces: "didn t". */
   public static String normalize(String text) {
     // Made plain first, so that "pass\u00ADword" is one word and "ｔｈａｎｋｓ" is "thanks".
     return NOT_WORD.matcher(TypedText.clean(text).toLowerCase(Locale.ROOT)).replaceAll(" ").strip();

@@ -16,9 +16,9 @@ public record Transcript(String id, Instant createdAt, List<Transcript.Entry> me
    * @param from {@code user} or {@code bot}
    * @param type the bot reply's type; absent for the user's messages
    * @param form the form the reply offered (a handoff's ticket form); absent for most
-   * @param input what the bot message asked the user to type next ({@code {"type":"secret"}}), so
-   *     a widget restoring the conversation puts the open question's control back (a password
-   *     field, not a text box); absent for the user's messages and replies that expect anything
+   * @param input what the bot message asked the user to type next ({@code {"type":"secret"}}), so a
+   *     widget restoring the conversation puts the open question's control back (a password field,
+   *     not a text box); absent for the user's messages and replies that expect anything
    */
   @Serdeable
   public record Entry(

@@ -40,7 +40,9 @@ public class ConsoleCsrf {
   private final ClientAddress clients;
   private final SecureRandom random = new SecureRandom();
 
-  ConsoleCsrf(@Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret, ClientAddress clients) {
+  ConsoleCsrf(
+      @Value("${micronaut.security.token.jwt.signatures.secret.generator.secret}") String secret,
+      ClientAddress clients) {
     // A key of its own, derived from the secret, so a CSRF token is never also a valid signature.
     this.key = hmac(secret.getBytes(StandardCharsets.UTF_8), "tierzero console csrf");
     this.clients = clients;
@@ -51,7 +53,10 @@ public class ConsoleCsrf {
     return SignedOutSessions.tokenId(authentication).map(id -> sign("session:" + id));
   }
 
-  /** The token for the sign-in form of the browser holding {@code nonce} in {@value #SIGN_IN_COOKIE}. */
+  /**
+   * The token for the sign-in form of the browser holding {@code nonce} in {@value
+   * #SIGN_IN_COOKIE}.
+   */
   String forSignIn(String nonce) {
     return sign("sign-in:" + nonce);
   }
@@ -66,7 +71,11 @@ public class ConsoleCsrf {
 
   /** The browser's sign-in nonce, if it sent a well-formed one. */
   Optional<String> signInNonce(HttpRequest<?> request) {
-    return request.getCookies().findCookie(SIGN_IN_COOKIE).map(Cookie::getValue).filter(v -> NONCE.matcher(v).matches());
+    return request
+        .getCookies()
+        .findCookie(SIGN_IN_COOKIE)
+        .map(Cookie::getValue)
+        .filter(v -> NONCE.matcher(v).matches());
   }
 
   /** A new sign-in nonce cookie: for the sign-in page only, never readable by scripts. */
@@ -81,7 +90,9 @@ public class ConsoleCsrf {
   }
 
   static boolean matches(String expected, String given) {
-    return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return given != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 
   private String sign(String binding) {

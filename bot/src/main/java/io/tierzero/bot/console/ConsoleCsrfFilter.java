@@ -24,7 +24,8 @@ import io.tierzero.bot.security.ApiErrors;
 @ServerFilter("/console/**")
 class ConsoleCsrfFilter implements Ordered {
   static final String REFUSED =
-      "This form was not sent from a current console page (it may have been open too long, or come from another site): reload the page and send it again";
+      "This form was not sent from a current console page (it may have been open too long, or come"
+          + " from another site): reload the page and send it again";
 
   private final ConsoleCsrf csrf;
   private final FilterBodyParser bodies;
@@ -44,11 +45,14 @@ class ConsoleCsrfFilter implements Ordered {
   @ExecuteOn(TaskExecutors.BLOCKING)
   @Nullable HttpResponse<?> check(HttpRequest<?> request) {
     var method = request.getMethod();
-    if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) return null;
+    if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS)
+      return null;
     var expected = csrf.expected(request);
     if (expected.isEmpty()) return refused();
     var given = bodies.parseBody(request).join().get(ConsoleCsrf.FIELD);
-    return ConsoleCsrf.matches(expected.get(), given == null ? null : given.toString()) ? null : refused();
+    return ConsoleCsrf.matches(expected.get(), given == null ? null : given.toString())
+        ? null
+        : refused();
   }
 
   private static HttpResponse<?> refused() {

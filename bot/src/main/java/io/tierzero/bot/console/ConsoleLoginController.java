@@ -37,13 +37,27 @@ class ConsoleLoginController {
    * only a post from this page signs in: another site cannot sign an agent in as the attacker.
    */
   @Get
-  HttpResponse<?> form(HttpRequest<?> request, @QueryValue @Nullable String error, @QueryValue @Nullable Integer minutes, @QueryValue("signed-out") @Nullable String signedOut) {
+  HttpResponse<?> form(
+      HttpRequest<?> request,
+      @QueryValue @Nullable String error,
+      @QueryValue @Nullable Integer minutes,
+      @QueryValue("signed-out") @Nullable String signedOut) {
     var nonce = csrf.signInNonce(request);
     var cookie = nonce.isPresent() ? null : csrf.newSignInCookie(request);
     var token = csrf.forSignIn(nonce.orElseGet(() -> cookie.getValue()));
-    var page = View.of("console/login", "csrf", token, "error", error,
-        "minutes", minutes == null || minutes < 1 ? 1 : Math.min(minutes, 1440), "signedOut", signedOut != null,
-        "ssoPath", sso.enabled() ? SingleSignOnConfiguration.LOGIN_PATH : null);
+    var page =
+        View.of(
+            "console/login",
+            "csrf",
+            token,
+            "error",
+            error,
+            "minutes",
+            minutes == null || minutes < 1 ? 1 : Math.min(minutes, 1440),
+            "signedOut",
+            signedOut != null,
+            "ssoPath",
+            sso.enabled() ? SingleSignOnConfiguration.LOGIN_PATH : null);
     var response = HttpResponse.ok(page);
     return cookie == null ? response : response.cookie(cookie);
   }

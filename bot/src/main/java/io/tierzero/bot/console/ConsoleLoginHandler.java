@@ -64,8 +64,15 @@ class ConsoleLoginHandler extends TokenCookieLoginHandler {
       @Nullable PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> priorToLoginPersistence,
       List<LoginCookieProvider<HttpRequest<?>>> loginCookieProviders,
       ClientAddress clients) {
-    super(redirectService, redirectConfiguration, accessTokenCookieConfiguration, refreshTokenCookieConfiguration,
-        accessTokenConfiguration, accessRefreshTokenGenerator, priorToLoginPersistence, loginCookieProviders);
+    super(
+        redirectService,
+        redirectConfiguration,
+        accessTokenCookieConfiguration,
+        refreshTokenCookieConfiguration,
+        accessTokenConfiguration,
+        accessRefreshTokenGenerator,
+        priorToLoginPersistence,
+        loginCookieProviders);
     this.clients = clients;
   }
 
@@ -76,19 +83,26 @@ class ConsoleLoginHandler extends TokenCookieLoginHandler {
   }
 
   @Override
-  public MutableHttpResponse<?> loginSuccess(Authentication authentication, HttpRequest<?> request) {
+  public MutableHttpResponse<?> loginSuccess(
+      Authentication authentication, HttpRequest<?> request) {
     var response = super.loginSuccess(authentication, request);
     var location = response.getHeaders().get(HttpHeaders.LOCATION);
-    if (!request.getPath().startsWith(SingleSignOnConfiguration.CALLBACK_PATH) || location == null) return response;
-    MutableHttpResponse<?> page = HttpResponse.ok(View.of("console/signed-in", "target", location)).contentType(MediaType.TEXT_HTML_TYPE);
+    if (!request.getPath().startsWith(SingleSignOnConfiguration.CALLBACK_PATH) || location == null)
+      return response;
+    MutableHttpResponse<?> page =
+        HttpResponse.ok(View.of("console/signed-in", "target", location))
+            .contentType(MediaType.TEXT_HTML_TYPE);
     // The session cookie (and the cleared sign-in cookies) that Micronaut's handler set.
-    for (var cookie : response.getHeaders().getAll(HttpHeaders.SET_COOKIE)) page.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
+    for (var cookie : response.getHeaders().getAll(HttpHeaders.SET_COOKIE))
+      page.getHeaders().add(HttpHeaders.SET_COOKIE, cookie);
     return page;
   }
 
   @Override
-  public MutableHttpResponse<?> loginFailed(AuthenticationResponse failure, HttpRequest<?> request) {
-    if (failure instanceof NotAnAgent) return HttpResponse.seeOther(URI.create(SingleSignOnConfiguration.REFUSED_PATH));
+  public MutableHttpResponse<?> loginFailed(
+      AuthenticationResponse failure, HttpRequest<?> request) {
+    if (failure instanceof NotAnAgent)
+      return HttpResponse.seeOther(URI.create(SingleSignOnConfiguration.REFUSED_PATH));
     return super.loginFailed(failure, request);
   }
 }

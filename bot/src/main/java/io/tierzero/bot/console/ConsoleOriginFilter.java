@@ -1,5 +1,6 @@
 package io.tierzero.bot.console;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -12,7 +13,6 @@ import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
 import io.tierzero.bot.security.ApiErrors;
-import io.micronaut.context.annotation.Value;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +31,11 @@ public class ConsoleOriginFilter implements HttpServerFilter {
   private final List<String> allowed;
 
   ConsoleOriginFilter(@Value("${tierzero.security.console-origins:}") List<String> allowed) {
-    this.allowed = allowed.stream().map(o -> o.strip().toLowerCase(Locale.ROOT)).filter(o -> !o.isEmpty()).toList();
+    this.allowed =
+        allowed.stream()
+            .map(o -> o.strip().toLowerCase(Locale.ROOT))
+            .filter(o -> !o.isEmpty())
+            .toList();
   }
 
   @Override
@@ -40,14 +44,18 @@ public class ConsoleOriginFilter implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
     if (safe(request.getMethod())) return chain.proceed(request);
     var origin = request.getHeaders().get(HttpHeaders.ORIGIN);
-    if (origin == null || sameHost(origin, request.getHeaders().get(HttpHeaders.HOST)) || allowed.contains(origin.strip().toLowerCase(Locale.ROOT))) {
+    if (origin == null
+        || sameHost(origin, request.getHeaders().get(HttpHeaders.HOST))
+        || allowed.contains(origin.strip().toLowerCase(Locale.ROOT))) {
       return chain.proceed(request);
     }
     return Publishers.just(
-        HttpResponse.status(HttpStatus.FORBIDDEN).body(ApiErrors.of("This form can only be sent from the console's own pages")));
+        HttpResponse.status(HttpStatus.FORBIDDEN)
+            .body(ApiErrors.of("This form can only be sent from the console's own pages")));
   }
 
   private static boolean safe(HttpMethod method) {
@@ -58,9 +66,12 @@ public class ConsoleOriginFilter implements HttpServerFilter {
     if (host == null || origin.equalsIgnoreCase("null")) return false;
     try {
       var uri = URI.create(origin.strip());
-      if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) return false;
+      if (uri.getHost() == null
+          || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) return false;
       var authority = uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      return authority.toLowerCase(Locale.ROOT).equals(withoutDefaultPort(host.strip().toLowerCase(Locale.ROOT), uri.getScheme()));
+      return authority
+          .toLowerCase(Locale.ROOT)
+          .equals(withoutDefaultPort(host.strip().toLowerCase(Locale.ROOT), uri.getScheme()));
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -68,7 +79,8 @@ public class ConsoleOriginFilter implements HttpServerFilter {
 
   private static String withoutDefaultPort(String host, String scheme) {
     if ("http".equals(scheme) && host.endsWith(":80")) return host.substring(0, host.length() - 3);
-    if ("https".equals(scheme) && host.endsWith(":443")) return host.substring(0, host.length() - 4);
+    if ("https".equals(scheme) && host.endsWith(":443"))
+      return host.substring(0, host.length() - 4);
     return host;
   }
 }

@@ -6,9 +6,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Gives every console session token an id (the JWT's {@code jti}; Micronaut sets none unless a
- * bean like this exists), so signing out can name the one session it ends and a CSRF token can be
- * bound to it. 128 random bits: not guessable, so a made-up token id matches no session.
+ * Gives every console session token an id (the JWT's {@code jti}; Micronaut sets none unless a bean
+ * like this exists), so signing out can name the one session it ends and a CSRF token can be bound
+ * to it. 128 random bits: not guessable, so a made-up token id matches no session.
  */
 @Singleton
 class SessionIds implements JtiGenerator {

@@ -10,10 +10,10 @@ import jakarta.inject.Singleton;
 /**
  * Refuses a session token that was signed out ({@link SignedOutSessions}) or that has no id, so a
  * token made before sessions had ids cannot be kept alive past a sign-out either; its holder signs
- * in again once. Micronaut applies every {@link GenericJwtClaimsValidator} bean to each token it reads,
- * the single sign-on provider's bearer tokens included: those are no console session (nothing here
- * signs them out, and providers need not give them a {@code jti}), so they are left to the rules
- * of {@code io.tierzero.bot.sso.ProviderTokenAuthentication}.
+ * in again once. Micronaut applies every {@link GenericJwtClaimsValidator} bean to each token it
+ * reads, the single sign-on provider's bearer tokens included: those are no console session
+ * (nothing here signs them out, and providers need not give them a {@code jti}), so they are left
+ * to the rules of {@code io.tierzero.bot.sso.ProviderTokenAuthentication}.
  */
 @Singleton
 class SignedOutSessionValidator implements GenericJwtClaimsValidator<HttpRequest<?>> {

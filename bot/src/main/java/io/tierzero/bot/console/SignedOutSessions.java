@@ -45,7 +45,10 @@ class SignedOutSessions implements ApplicationEventListener<LogoutEvent> {
     var id = tokenId(authentication);
     // HTTP Basic has no session to end; a token without an id is refused anyway.
     if (id.isEmpty()) return;
-    add(id.get(), expiry(authentication.getAttributes().get("exp")).orElse(clock.instant().plus(FALLBACK_LIFETIME)));
+    add(
+        id.get(),
+        expiry(authentication.getAttributes().get("exp"))
+            .orElse(clock.instant().plus(FALLBACK_LIFETIME)));
   }
 
   static Optional<String> tokenId(Authentication authentication) {
@@ -55,8 +58,11 @@ class SignedOutSessions implements ApplicationEventListener<LogoutEvent> {
 
   @Transactional
   void add(String tokenId, Instant expiresAt) {
-    try (var insert = jdbc.getConnection().prepareStatement(
-        "insert into signed_out_session (token_id, expires_at) select ?, ? where not exists (select 1 from signed_out_session where token_id = ?)")) {
+    try (var insert =
+        jdbc.getConnection()
+            .prepareStatement(
+                "insert into signed_out_session (token_id, expires_at) select ?, ? where not exists"
+                    + " (select 1 from signed_out_session where token_id = ?)")) {
       insert.setString(1, tokenId);
       insert.setTimestamp(2, Timestamp.from(expiresAt));
       insert.setString(3, tokenId);
@@ -69,13 +75,17 @@ class SignedOutSessions implements ApplicationEventListener<LogoutEvent> {
   /** Whether the session was signed out; when the database cannot say, it counts as signed out. */
   @Transactional
   boolean contains(String tokenId) {
-    try (var select = jdbc.getConnection().prepareStatement("select 1 from signed_out_session where token_id = ?")) {
+    try (var select =
+        jdbc.getConnection()
+            .prepareStatement("select 1 from signed_out_session where token_id = ?")) {
       select.setString(1, tokenId);
       try (var rows = select.executeQuery()) {
         return rows.next();
       }
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("Could not check whether a console session was signed out; refusing it: {}", e.getMessage());
+      LOG.warn(
+          "Could not check whether a console session was signed out; refusing it: {}",
+          e.getMessage());
       return true;
     }
   }
@@ -83,7 +93,9 @@ class SignedOutSessions implements ApplicationEventListener<LogoutEvent> {
   @Scheduled(fixedDelay = "1h", initialDelay = "5m")
   @Transactional
   void purge() {
-    try (var delete = jdbc.getConnection().prepareStatement("delete from signed_out_session where expires_at < ?")) {
+    try (var delete =
+        jdbc.getConnection()
+            .prepareStatement("delete from signed_out_session where expires_at < ?")) {
       delete.setTimestamp(1, Timestamp.from(clock.instant()));
       delete.executeUpdate();
     } catch (SQLException e) {
@@ -91,9 +103,12 @@ class SignedOutSessions implements ApplicationEventListener<LogoutEvent> {
     }
   }
 
-  /** The token's {@code exp} claim: seconds since the epoch, or a date, as the JWT library gives it. */
+  /**
+   * The token's {@code exp} claim: seconds since the epoch, or a date, as the JWT library gives it.
+   */
   static Optional<Instant> expiry(Object exp) {
-    if (exp instanceof Number seconds) return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+    if (exp instanceof Number seconds)
+      return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
     if (exp instanceof Date date) return Optional.of(date.toInstant());
     if (exp instanceof Instant instant) return Optional.of(instant);
     return Optional.empty();

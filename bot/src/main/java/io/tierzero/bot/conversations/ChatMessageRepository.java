@@ -13,7 +13,8 @@ public interface ChatMessageRepository extends CrudRepository<ChatMessage, Strin
   List<ChatMessage> findByConversationIdOrderBySeq(String conversationId);
 
   /** The messages from position {@code seq} on, oldest first: a turn's look back. */
-  List<ChatMessage> findByConversationIdAndSeqGreaterThanEqualsOrderBySeq(String conversationId, int seq);
+  List<ChatMessage> findByConversationIdAndSeqGreaterThanEqualsOrderBySeq(
+      String conversationId, int seq);
 
   /** One message by its position, through the index that keeps positions unique. */
   Optional<ChatMessage> findByConversationIdAndSeq(String conversationId, int seq);

@@ -32,6 +32,7 @@ public record Conversation(
   }
 
   Conversation withTurn(int messagesAdded, int noAnswerStreak, Instant now) {
-    return new Conversation(id, tokenHash, createdAt, now, noAnswerStreak, messageCount + messagesAdded, channel);
+    return new Conversation(
+        id, tokenHash, createdAt, now, noAnswerStreak, messageCount + messagesAdded, channel);
   }
 }

@@ -1,11 +1,11 @@
 package io.tierzero.bot.conversations;
 
-import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.transaction.exceptions.TransactionUsageException;
 import io.micronaut.transaction.support.TransactionSynchronization;
+import io.tierzero.bot.ids.Ids;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
@@ -43,7 +43,10 @@ public class ConversationStore {
     return start(Conversation.WIDGET);
   }
 
-  /** Starts a conversation on {@code channel} ({@link Conversation#WIDGET} or a channel adapter's name). */
+  /**
+   * Starts a conversation on {@code channel} ({@link Conversation#WIDGET} or a channel adapter's
+   * name).
+   */
   public StartedConversation start(String channel) {
     return start(channel, Tokens.newToken());
   }
@@ -54,7 +57,8 @@ public class ConversationStore {
    */
   public StartedConversation start(String channel, String token) {
     Objects.requireNonNull(channel, "channel");
-    if (token == null || token.length() < 32) throw new IllegalArgumentException("token must be at least 32 characters");
+    if (token == null || token.length() < 32)
+      throw new IllegalArgumentException("token must be at least 32 characters");
     var now = now();
     var conversation = new Conversation(Ids.newId(), Tokens.hash(token), now, now, 0, 0, channel);
     conversations.save(conversation);
@@ -76,8 +80,8 @@ public class ConversationStore {
 
   /**
    * Locks a conversation like {@link #lockForTurn}, without its token: only for messages the
-   * service adds on its own (a help desk's reply to the conversation's ticket), never for a
-   * request made by a visitor.
+   * service adds on its own (a help desk's reply to the conversation's ticket), never for a request
+   * made by a visitor.
    */
   public Optional<Conversation> lockForNotice(String id) {
     return conversations.findByIdForUpdate(id);
@@ -91,11 +95,14 @@ public class ConversationStore {
   /**
    * The messages of a conversation found with its token that came after the one with id {@code
    * afterId}, oldest first; all of them without it, or when it is no message of this conversation
-   * (the caller keeps what it has shown by id). What a widget polls for: the common answer,
-   * nothing new, costs no read of the messages.
+   * (the caller keeps what it has shown by id). What a widget polls for: the common answer, nothing
+   * new, costs no read of the messages.
    */
   public List<ChatMessage> messagesAfter(Conversation conversation, @Nullable String afterId) {
-    var after = afterId == null ? Optional.<ChatMessage>empty() : messages.findById(afterId).filter(m -> m.conversationId().equals(conversation.id()));
+    var after =
+        afterId == null
+            ? Optional.<ChatMessage>empty()
+            : messages.findById(afterId).filter(m -> m.conversationId().equals(conversation.id()));
     if (after.isEmpty()) return messages(conversation);
     int next = after.get().seq() + 1;
     if (next >= conversation.messageCount()) return List.of();
@@ -112,7 +119,8 @@ public class ConversationStore {
     var kept = recent.last(conversation.id(), conversation.messageCount(), count);
     if (kept.isPresent()) return kept.get();
     int from = Math.max(0, conversation.messageCount() - count);
-    var read = messages.findByConversationIdAndSeqGreaterThanEqualsOrderBySeq(conversation.id(), from);
+    var read =
+        messages.findByConversationIdAndSeqGreaterThanEqualsOrderBySeq(conversation.id(), from);
     afterCommit(() -> recent.committed(conversation.id(), conversation.messageCount(), read));
     return read;
   }
@@ -122,7 +130,8 @@ public class ConversationStore {
     if (conversation.messageCount() == 0) return Optional.empty();
     // Every append ends with the bot's words (a turn's replies, a ticket's confirmation), so the
     // last position is one index lookup; the search by sender is there should that ever change.
-    var last = messages.findByConversationIdAndSeq(conversation.id(), conversation.messageCount() - 1);
+    var last =
+        messages.findByConversationIdAndSeq(conversation.id(), conversation.messageCount() - 1);
     if (last.isPresent() && ChatMessage.BOT.equals(last.get().sender())) return last;
     return messages.findFirstByConversationIdAndSenderOrderBySeqDesc(
         conversation.id(), ChatMessage.BOT);
@@ -165,19 +174,23 @@ public class ConversationStore {
     var status = transactions.findTransactionStatus();
     if (status.isEmpty()) return;
     try {
-      status.get().registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              action.run();
-            }
-          });
+      status
+          .get()
+          .registerSynchronization(
+              new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                  action.run();
+                }
+              });
     } catch (TransactionUsageException e) {
       // Nothing kept: correct, only slower.
     }
   }
 
-  /** Microseconds: what PostgreSQL keeps, so a value reads back as it was written on both databases. */
+  /**
+   * Microseconds: what PostgreSQL keeps, so a value reads back as it was written on both databases.
+   */
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }

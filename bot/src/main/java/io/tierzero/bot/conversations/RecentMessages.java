@@ -10,15 +10,21 @@ import java.util.Optional;
  * The last messages of recently active conversations, as committed, so that a turn need not read
  * back what the previous turn just wrote. An entry is keyed by the conversation's message count:
  * messages are only ever appended, each at a position no other message can take, so the committed
- * tail at a given count never changes. Another instance that appends to the conversation raises
- * the count, and the next turn here reads from the database again. Entries are put only after the
+ * tail at a given count never changes. Another instance that appends to the conversation raises the
+ * count, and the next turn here reads from the database again. Entries are put only after the
  * transaction commits: a turn that rolls back leaves nothing behind.
  */
 final class RecentMessages {
-  /** Conversations kept: far more than are active at once; at 16 messages each, a few tens of MB at most. */
+  /**
+   * Conversations kept: far more than are active at once; at 16 messages each, a few tens of MB at
+   * most.
+   */
   static final int CONVERSATIONS = 1_000;
 
-  /** Messages kept per conversation: what a turn looks back over ({@code SecretAnswers.LOOK_BACK}) and more. */
+  /**
+   * Messages kept per conversation: what a turn looks back over ({@code SecretAnswers.LOOK_BACK})
+   * and more.
+   */
   static final int MESSAGES = 32;
 
   private record Tail(int messageCount, List<ChatMessage> messages) {}
@@ -31,8 +37,12 @@ final class RecentMessages {
         }
       };
 
-  /** The last {@code count} messages when this conversation's last commit here left {@code messageCount}. */
-  synchronized Optional<List<ChatMessage>> last(String conversationId, int messageCount, int count) {
+  /**
+   * The last {@code count} messages when this conversation's last commit here left {@code
+   * messageCount}.
+   */
+  synchronized Optional<List<ChatMessage>> last(
+      String conversationId, int messageCount, int count) {
     var tail = tails.get(conversationId);
     if (tail == null || tail.messageCount() != messageCount) return Optional.empty();
     int wanted = Math.min(count, messageCount);

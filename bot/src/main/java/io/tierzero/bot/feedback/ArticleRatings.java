@@ -30,23 +30,29 @@ public class ArticleRatings implements BeanCreatedEventListener<KnowledgeBase>, 
   private static final Logger LOG = LoggerFactory.getLogger(ArticleRatings.class);
 
   private final FeedbackRepository repository;
+
   /** Asked for on each refresh: the knowledge base opens while the rest of the bot starts. */
   private final BeanProvider<KnowledgeBase> kb;
+
   private final Duration debounce;
   private final ScheduledExecutorService scheduler;
   private volatile Ratings current = Ratings.NONE;
   private volatile Map<String, Ratings.Votes> votes = Map.of();
+
   /** Refresh requests so far, and the latest request a finished refresh has covered. */
   private long requested;
+
   private long applied;
   private ScheduledFuture<?> pending;
 
-  ArticleRatings(FeedbackRepository repository, BeanProvider<KnowledgeBase> kb, FeedbackConfiguration config) {
+  ArticleRatings(
+      FeedbackRepository repository, BeanProvider<KnowledgeBase> kb, FeedbackConfiguration config) {
     this.repository = repository;
     this.kb = kb;
     this.debounce = config.ratingsDebounce();
     this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("kb-ratings").unstarted(r));
+        Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().daemon().name("kb-ratings").unstarted(r));
   }
 
   /** The first prior, as the knowledge base is put in service: before its first question. */
@@ -128,7 +134,10 @@ public class ArticleRatings implements BeanCreatedEventListener<KnowledgeBase>, 
   static Map<String, Ratings.Votes> count(List<Feedback> rows) {
     var latest = new HashMap<String, Feedback>();
     for (var row : rows) {
-      latest.merge(row.conversationId() + "\n" + row.articleId(), row, (a, b) -> b.updatedAt().isAfter(a.updatedAt()) ? b : a);
+      latest.merge(
+          row.conversationId() + "\n" + row.articleId(),
+          row,
+          (a, b) -> b.updatedAt().isAfter(a.updatedAt()) ? b : a);
     }
     var up = new HashMap<String, Long>();
     var down = new HashMap<String, Long>();

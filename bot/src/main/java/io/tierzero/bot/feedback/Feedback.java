@@ -28,6 +28,14 @@ record Feedback(
 
   Feedback changed(Vote vote, @Nullable Reason reason, @Nullable String articleId, Instant now) {
     return new Feedback(
-        id, conversationId, item, messageId, articleId, vote.json(), reason == null ? null : reason.json(), createdAt, now);
+        id,
+        conversationId,
+        item,
+        messageId,
+        articleId,
+        vote.json(),
+        reason == null ? null : reason.json(),
+        createdAt,
+        now);
   }
 }

@@ -9,7 +9,8 @@ import java.time.Duration;
  *     costs one read of the votes, and a prior a few seconds old ranks as well as a fresh one
  */
 @ConfigurationProperties(FeedbackConfiguration.PREFIX)
-public record FeedbackConfiguration(@Bindable(defaultValue = DEFAULT_RATINGS_DEBOUNCE) Duration ratingsDebounce) {
+public record FeedbackConfiguration(
+    @Bindable(defaultValue = DEFAULT_RATINGS_DEBOUNCE) Duration ratingsDebounce) {
   public static final String PREFIX = "tierzero.feedback";
   public static final String DEFAULT_RATINGS_DEBOUNCE = "2s";
 }

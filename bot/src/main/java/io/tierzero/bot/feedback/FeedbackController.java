@@ -16,8 +16,8 @@ import jakarta.validation.Valid;
 import java.util.Optional;
 
 /**
- * Thumbs up and down from the widget, with the conversation's token like every chat call: no
- * token is a 401, a wrong token or unknown conversation a 404.
+ * Thumbs up and down from the widget, with the conversation's token like every chat call: no token
+ * is a 401, a wrong token or unknown conversation a 404.
  */
 @Controller("/api/conversations")
 @Tag(name = "chat")
@@ -33,18 +33,25 @@ class FeedbackController {
   @Operation(
       summary = "Rate a bot reply or an article; voting again on the same item changes the vote",
       description =
-          "Body {messageId?, articleId?, vote: \"up\"|\"down\", reason?}; reason is one of wrong_article,"
-              + " outdated, unclear, didnt_work. A vote on an answer counts for the article it offered.")
-  @ApiResponse(responseCode = "400", description = "Neither messageId nor articleId, an unknown vote or reason")
+          "Body {messageId?, articleId?, vote: \"up\"|\"down\", reason?}; reason is one of"
+              + " wrong_article, outdated, unclear, didnt_work. A vote on an answer counts for the"
+              + " article it offered.")
+  @ApiResponse(
+      responseCode = "400",
+      description = "Neither messageId nor articleId, an unknown vote or reason")
   @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
-  @ApiResponse(responseCode = "404", description = "No such conversation, reply or article, or the token is not the conversation's")
+  @ApiResponse(
+      responseCode = "404",
+      description =
+          "No such conversation, reply or article, or the token is not the conversation's")
   @Post("/{id}/feedback")
   Optional<FeedbackReceipt> rate(
       String id,
       @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
       @Valid @Body FeedbackRequest request) {
     if (token == null || token.isBlank()) {
-      throw new HttpStatusException(HttpStatus.UNAUTHORIZED, "The " + TOKEN_HEADER + " header is required");
+      throw new HttpStatusException(
+          HttpStatus.UNAUTHORIZED, "The " + TOKEN_HEADER + " header is required");
     }
     return feedback.rate(id, token, request);
   }

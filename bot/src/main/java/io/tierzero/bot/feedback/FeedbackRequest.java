@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A vote from the widget: on a bot reply ({@code messageId}), on an article ({@code articleId}),
- * or on an article as a reply offered it (both).
+ * A vote from the widget: on a bot reply ({@code messageId}), on an article ({@code articleId}), or
+ * on an article as a reply offered it (both).
  *
  * @param messageId the id of the rated bot reply, as the chat API returned it
  * @param articleId the rated article's id

@@ -1,6 +1,5 @@
 package io.tierzero.bot.feedback;
 
-import io.tierzero.bot.ids.Ids;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
@@ -11,6 +10,7 @@ import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.chat.Transcript;
 import io.tierzero.bot.conversations.ChatMessage;
 import io.tierzero.bot.conversations.ConversationStore;
+import io.tierzero.bot.ids.Ids;
 import io.tierzero.bot.kb.Articles;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -57,14 +57,16 @@ public class FeedbackService {
    * unknown article, is a 404; naming neither is a 400.
    */
   @Transactional
-  public Optional<FeedbackReceipt> rate(String conversationId, String token, FeedbackRequest request) {
+  public Optional<FeedbackReceipt> rate(
+      String conversationId, String token, FeedbackRequest request) {
     // The row lock orders a vote with the conversation's turns and with a double click's twin.
     var conversation = store.lockForTurn(conversationId, token);
     if (conversation.isEmpty()) return Optional.empty();
     var messageId = blankToNull(request.messageId());
     var articleId = blankToNull(request.articleId());
     if (messageId == null && articleId == null) {
-      throw new HttpStatusException(HttpStatus.BAD_REQUEST, "Name the rated reply (messageId) or article (articleId)");
+      throw new HttpStatusException(
+          HttpStatus.BAD_REQUEST, "Name the rated reply (messageId) or article (articleId)");
     }
     Transcript.Entry message = null;
     if (messageId != null) {
@@ -72,13 +74,20 @@ public class FeedbackService {
           chat.transcript(conversationId, token).orElseThrow().messages().stream()
               .filter(m -> m.id().equals(messageId) && ChatMessage.BOT.equals(m.from()))
               .findFirst()
-              .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No bot reply " + messageId + " in this conversation"));
+              .orElseThrow(
+                  () ->
+                      new HttpStatusException(
+                          HttpStatus.NOT_FOUND,
+                          "No bot reply " + messageId + " in this conversation"));
     }
     if (articleId != null && articles.article(articleId).isEmpty()) {
       throw new HttpStatusException(HttpStatus.NOT_FOUND, "No article " + articleId);
     }
-    if (articleId != null && message != null && message.articles().stream().noneMatch(a -> a.id().equals(articleId))) {
-      throw new HttpStatusException(HttpStatus.BAD_REQUEST, "Reply " + messageId + " did not offer article " + articleId);
+    if (articleId != null
+        && message != null
+        && message.articles().stream().noneMatch(a -> a.id().equals(articleId))) {
+      throw new HttpStatusException(
+          HttpStatus.BAD_REQUEST, "Reply " + messageId + " did not offer article " + articleId);
     }
 
     var item = articleId != null ? ARTICLE_ITEM + articleId : MESSAGE_ITEM + messageId;
@@ -87,27 +96,43 @@ public class FeedbackService {
     var previous = repository.findByConversationIdAndItem(conversationId, item);
     Feedback stored;
     if (previous.isPresent()) {
-      stored = repository.update(previous.get().changed(request.vote(), request.reason(), countsFor, now));
+      stored =
+          repository.update(
+              previous.get().changed(request.vote(), request.reason(), countsFor, now));
     } else {
       stored =
           repository.save(
               new Feedback(
-                  Ids.newId(), conversationId, item, messageId, countsFor, request.vote().json(),
-                  request.reason() == null ? null : request.reason().json(), now, now));
+                  Ids.newId(),
+                  conversationId,
+                  item,
+                  messageId,
+                  countsFor,
+                  request.vote().json(),
+                  request.reason() == null ? null : request.reason().json(),
+                  now,
+                  now));
     }
     // Tickets keep the ratings with the conversation, and "still not fixed" after a thumbs down
     // offers a person; the ranking prior counts votes on articles.
     events.publishEvent(new VotesChanged(conversationId, countsFor, request.vote()));
     return Optional.of(
-        new FeedbackReceipt(stored.id(), stored.messageId(), countsFor, request.vote(), request.reason(), previous.isPresent()));
+        new FeedbackReceipt(
+            stored.id(),
+            stored.messageId(),
+            countsFor,
+            request.vote(),
+            request.reason(),
+            previous.isPresent()));
   }
 
   /**
-   * The article a rated reply stands for: the first article of an answer. A "did you mean A or
-   * B?" offers two and says nothing about either, and other replies offer none.
+   * The article a rated reply stands for: the first article of an answer. A "did you mean A or B?"
+   * offers two and says nothing about either, and other replies offer none.
    */
   static @Nullable String answeredArticle(@Nullable Transcript.Entry message) {
-    if (message == null || message.type() != ReplyType.ANSWER || message.articles().isEmpty()) return null;
+    if (message == null || message.type() != ReplyType.ANSWER || message.articles().isEmpty())
+      return null;
     return message.articles().get(0).id();
   }
 

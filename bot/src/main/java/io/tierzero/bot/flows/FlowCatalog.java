@@ -37,9 +37,10 @@ public class FlowCatalog implements GuidedFixes, BeanCreatedEventListener<Knowle
   private volatile List<Problem> problems;
 
   FlowCatalog(FlowsConfiguration config, KbConfiguration kb) {
-    this.dir = config.dir().isBlank()
-        ? kb.articlesPath().resolve(Flows.FOLDER)
-        : Path.of(config.dir()).toAbsolutePath().normalize();
+    this.dir =
+        config.dir().isBlank()
+            ? kb.articlesPath().resolve(Flows.FOLDER)
+            : Path.of(config.dir()).toAbsolutePath().normalize();
     try {
       var loaded = Flows.load(dir);
       loaded.problems().forEach(p -> LOG.warn("Flow not offered: {}", p));

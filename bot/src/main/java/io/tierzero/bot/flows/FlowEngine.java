@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +47,7 @@ public class FlowEngine {
 
   /** Far more than any real flow needs between two questions; beyond it the flow is looping. */
   static final int MAX_STEPS_PER_TURN = 50;
+
   /** Free text longer than this is a pasted log, not an answer. */
   static final int MAX_ANSWER = 500;
 
@@ -115,14 +115,21 @@ public class FlowEngine {
     var state = running(conversationId);
     if (state.isEmpty()) {
       states.findById(conversationId).ifPresent(states::delete);
-      return List.of(new Reply(ReplyType.TEXT,
-          "That guided fix timed out, so I did not use what you just typed. Tell me what you need and we can start again.",
-          List.of(), List.of()));
+      return List.of(
+          new Reply(
+              ReplyType.TEXT,
+              "That guided fix timed out, so I did not use what you just typed. Tell me what you"
+                  + " need and we can start again.",
+              List.of(),
+              List.of()));
     }
     var flow = catalog.get(state.get().flowId());
     if (flow.isEmpty()) {
       states.delete(state.get());
-      return List.of(Reply.text("That guided fix is no longer available. Tell me what you need and I'll look for an answer."));
+      return List.of(
+          Reply.text(
+              "That guided fix is no longer available. Tell me what you need and I'll look for an"
+                  + " answer."));
     }
     var run = FlowRun.resumed(flow.get().id(), state.get().stepId(), read(state.get().data()));
     var replies = new ArrayList<Reply>();
@@ -132,7 +139,8 @@ public class FlowEngine {
     return tagged(replies, flow.get().id());
   }
 
-  private boolean turn(String conversationId, Flow flow, FlowRun run, String text, List<Reply> replies) {
+  private boolean turn(
+      String conversationId, Flow flow, FlowRun run, String text, List<Reply> replies) {
     var normalized = Texts.normalize(text);
     var current = flow.step(run.stepId).orElse(null);
     boolean sensitive = current instanceof Step.Ask ask && ask.input().sensitive();
@@ -140,7 +148,11 @@ public class FlowEngine {
     if (words.is(Intent.Action.CANCEL, normalized)) {
       LOG.info("Flow {} cancelled in conversation {}", flow.id(), conversationId);
       run.outcome = FlowProgress.CANCELLED;
-      replies.add(Reply.text("OK, I've stopped \"" + flow.title() + "\". Nothing more will be changed. Ask me anything else."));
+      replies.add(
+          Reply.text(
+              "OK, I've stopped \""
+                  + flow.title()
+                  + "\". Nothing more will be changed. Ask me anything else."));
       return false;
     }
     if (words.is(Intent.Action.START_OVER, normalized)) {
@@ -157,7 +169,15 @@ public class FlowEngine {
     }
     if (words.is(Intent.Action.BACK, normalized)) return back(conversationId, flow, run, replies);
     if (!sensitive && words.mentions(Intent.Action.PERSON, normalized)) {
-      return escalate(conversationId, flow, run, run.stepId, null, null, "The user asked for a person during the guided fix", replies);
+      return escalate(
+          conversationId,
+          flow,
+          run,
+          run.stepId,
+          null,
+          null,
+          "The user asked for a person during the guided fix",
+          replies);
     }
     if (!(current instanceof Step.Ask ask)) {
       // Only a question waits for an answer; anything else means the flow file changed under us.
@@ -165,11 +185,26 @@ public class FlowEngine {
     }
     var accepted = accept(ask, text, words);
     if (accepted.isEmpty()) {
-      run.tried.add(render(ask.text(), run) + " -> "
-          + (ask.input().sensitive() ? "(answer not accepted)" : "\"" + abbreviate(text) + "\" (not accepted)"));
+      run.tried.add(
+          render(ask.text(), run)
+              + " -> "
+              + (ask.input().sensitive()
+                  ? "(answer not accepted)"
+                  : "\"" + abbreviate(text) + "\" (not accepted)"));
       if (run.askedCount(ask.id()) >= ask.maxAttempts()) {
-        return escalate(conversationId, flow, run, ask.id(), null, null,
-            "No usable answer to \"" + render(ask.text(), run) + "\" after " + ask.maxAttempts() + " attempts", replies);
+        return escalate(
+            conversationId,
+            flow,
+            run,
+            ask.id(),
+            null,
+            null,
+            "No usable answer to \""
+                + render(ask.text(), run)
+                + "\" after "
+                + ask.maxAttempts()
+                + " attempts",
+            replies);
       }
       replies.add(say(ask.invalid() != null ? render(ask.invalid(), run) : defaultInvalid(ask)));
       return advance(conversationId, flow, run, ask.id(), replies);
@@ -177,7 +212,10 @@ public class FlowEngine {
     var value = accepted.get();
     if (ask.input().sensitive()) {
       run.secrets.put(ask.id(), value);
-      run.tried.add(render(ask.text(), run) + " -> " + (ask.input() == InputType.SECRET ? "(secret given)" : "(code given)"));
+      run.tried.add(
+          render(ask.text(), run)
+              + " -> "
+              + (ask.input() == InputType.SECRET ? "(secret given)" : "(code given)"));
     } else {
       run.values.put(ask.id(), value);
       run.answered.remove(ask.id());
@@ -205,17 +243,34 @@ public class FlowEngine {
   }
 
   /** Runs steps from {@code stepId} until a question (true: the flow waits) or an end (false). */
-  private boolean advance(String conversationId, Flow flow, FlowRun run, String stepId, List<Reply> replies) {
+  private boolean advance(
+      String conversationId, Flow flow, FlowRun run, String stepId, List<Reply> replies) {
     // An action that showed the user what it found (the tickets) has said it all: an end without
     // `say` after it adds no "That's fixed."
     boolean shown = false;
     for (int i = 0; i < MAX_STEPS_PER_TURN; i++) {
       if (stepId == null) {
-        return escalate(conversationId, flow, run, run.stepId, null, null, "The guided fix has no step after '" + run.stepId + "'", replies);
+        return escalate(
+            conversationId,
+            flow,
+            run,
+            run.stepId,
+            null,
+            null,
+            "The guided fix has no step after '" + run.stepId + "'",
+            replies);
       }
       var found = flow.step(stepId);
       if (found.isEmpty()) {
-        return escalate(conversationId, flow, run, run.stepId, null, null, "The guided fix names an unknown step '" + stepId + "'", replies);
+        return escalate(
+            conversationId,
+            flow,
+            run,
+            run.stepId,
+            null,
+            null,
+            "The guided fix names an unknown step '" + stepId + "'",
+            replies);
       }
       var step = found.get();
       run.stepId = step.id();
@@ -231,16 +286,29 @@ public class FlowEngine {
             run.values.put(ask.id(), login.get());
             run.answered.remove(ask.id());
             run.answered.add(ask.id());
-            run.tried.add(render(ask.text(), run) + " -> " + login.get() + " (known from the chat platform)");
+            run.tried.add(
+                render(ask.text(), run) + " -> " + login.get() + " (known from the chat platform)");
             stepId = ask.next();
             continue;
           }
           if (run.askedCount(ask.id()) >= ask.maxAttempts()) {
-            return escalate(conversationId, flow, run, ask.id(), null, null,
-                "\"" + render(ask.text(), run) + "\" was asked " + ask.maxAttempts() + " times without success", replies);
+            return escalate(
+                conversationId,
+                flow,
+                run,
+                ask.id(),
+                null,
+                null,
+                "\""
+                    + render(ask.text(), run)
+                    + "\" was asked "
+                    + ask.maxAttempts()
+                    + " times without success",
+                replies);
           }
           run.asked.merge(ask.id(), 1, Integer::sum);
-          if (run.history.isEmpty() || !run.history.getLast().equals(ask.id())) run.history.add(ask.id());
+          if (run.history.isEmpty() || !run.history.getLast().equals(ask.id()))
+            run.history.add(ask.id());
           replies.add(question(ask, run));
           return true;
         }
@@ -250,8 +318,18 @@ public class FlowEngine {
           shown |= !outcome.shown().isEmpty();
           stepId = outcome.ok() ? action.next() : action.onFailed();
           if (!outcome.ok() && stepId == null) {
-            return escalate(conversationId, flow, run, action.id(), null, null,
-                "Action " + action.action() + " failed: " + outcome.data().getOrDefault("reason", "unknown"), replies);
+            return escalate(
+                conversationId,
+                flow,
+                run,
+                action.id(),
+                null,
+                null,
+                "Action "
+                    + action.action()
+                    + " failed: "
+                    + outcome.data().getOrDefault("reason", "unknown"),
+                replies);
           }
         }
         case Step.Branch branch -> {
@@ -264,8 +342,15 @@ public class FlowEngine {
             }
           }
           if (next == null) {
-            return escalate(conversationId, flow, run, branch.id(), null, null,
-                "No way on from '" + branch.id() + "' for the answer given", replies);
+            return escalate(
+                conversationId,
+                flow,
+                run,
+                branch.id(),
+                null,
+                null,
+                "No way on from '" + branch.id() + "' for the answer given",
+                replies);
           }
           stepId = next;
         }
@@ -274,18 +359,36 @@ public class FlowEngine {
             run.outcome = FlowProgress.RESOLVED;
             LOG.info("Flow {} resolved in conversation {}", flow.id(), conversationId);
             if (end.text() == null && shown) return false;
-            replies.add(new Reply(ReplyType.FLOW_STEP,
-                end.text() == null ? "That's fixed." : render(end.text(), run), List.of(), List.of(Options.THAT_WORKED)));
+            replies.add(
+                new Reply(
+                    ReplyType.FLOW_STEP,
+                    end.text() == null ? "That's fixed." : render(end.text(), run),
+                    List.of(),
+                    List.of(Options.THAT_WORKED)));
             return false;
           }
           if (end.text() != null) replies.add(say(render(end.text(), run)));
-          return escalate(conversationId, flow, run, end.id(), end.category(), end.priority(),
-              end.reason() == null ? null : render(end.reason(), run), replies);
+          return escalate(
+              conversationId,
+              flow,
+              run,
+              end.id(),
+              end.category(),
+              end.priority(),
+              end.reason() == null ? null : render(end.reason(), run),
+              replies);
         }
       }
     }
-    return escalate(conversationId, flow, run, run.stepId, null, null,
-        "The guided fix ran " + MAX_STEPS_PER_TURN + " steps without asking anything", replies);
+    return escalate(
+        conversationId,
+        flow,
+        run,
+        run.stepId,
+        null,
+        null,
+        "The guided fix ran " + MAX_STEPS_PER_TURN + " steps without asking anything",
+        replies);
   }
 
   private FlowAction.Outcome run(String conversationId, Step.Action step, FlowRun run) {
@@ -301,25 +404,43 @@ public class FlowEngine {
     run.values.put(step.id() + ".outcome", outcome.ok() ? "ok" : "failed");
     outcome.data().forEach((k, v) -> run.values.put(step.id() + "." + k, v));
     var detail = outcome.ok() ? "" : outcome.data().getOrDefault("reason", "");
-    run.actions.add(new FlowEscalation.ActionOutcome(step.id(), step.action(), outcome.ok() ? "ok" : "failed", detail));
-    run.tried.add("Action " + step.action() + ": " + (outcome.ok() ? "ok" : "failed (" + detail + ")"));
-    LOG.info("Flow action {} in conversation {}: {}", step.action(), conversationId, outcome.ok() ? "ok" : "failed " + detail);
+    run.actions.add(
+        new FlowEscalation.ActionOutcome(
+            step.id(), step.action(), outcome.ok() ? "ok" : "failed", detail));
+    run.tried.add(
+        "Action " + step.action() + ": " + (outcome.ok() ? "ok" : "failed (" + detail + ")"));
+    LOG.info(
+        "Flow action {} in conversation {}: {}",
+        step.action(),
+        conversationId,
+        outcome.ok() ? "ok" : "failed " + detail);
     return outcome;
   }
 
-  private boolean escalate(String conversationId, Flow flow, FlowRun run, String stepId,
-      String category, String priority, String reason, List<Reply> replies) {
+  private boolean escalate(
+      String conversationId,
+      Flow flow,
+      FlowRun run,
+      String stepId,
+      String category,
+      String priority,
+      String reason,
+      List<Reply> replies) {
     var answers = new java.util.LinkedHashMap<String, String>();
     for (var id : run.answered) {
       var value = run.values.get(id);
       if (value != null) answers.put(id, value);
     }
-    var escalation = new FlowEscalation(
-        conversationId, flow.id(), flow.title(), stepId,
-        category != null ? category : flow.escalation().category(),
-        priority != null ? priority : flow.escalation().priority(),
-        reason,
-        new FlowEscalation.Context(answers, run.actions, run.tried));
+    var escalation =
+        new FlowEscalation(
+            conversationId,
+            flow.id(),
+            flow.title(),
+            stepId,
+            category != null ? category : flow.escalation().category(),
+            priority != null ? priority : flow.escalation().priority(),
+            reason,
+            new FlowEscalation.Context(answers, run.actions, run.tried));
     run.outcome = FlowProgress.ESCALATED;
     LOG.info("Flow {} escalated in conversation {} at step {}", flow.id(), conversationId, stepId);
     // Nothing is stored here: the handoff keeps what the flow knew for the person taking over.
@@ -332,7 +453,8 @@ public class FlowEngine {
    * again (a wrong code, "go back"), the user may name another account, so it is asked then.
    */
   private Optional<String> knownLogin(String conversationId, Step.Ask ask, FlowRun run) {
-    if (!KnownLogins.LOGIN_STEP.equals(ask.id()) || ask.input() != InputType.TEXT) return Optional.empty();
+    if (!KnownLogins.LOGIN_STEP.equals(ask.id()) || ask.input() != InputType.TEXT)
+      return Optional.empty();
     if (run.askedCount(ask.id()) > 0 || run.values.containsKey(ask.id())) return Optional.empty();
     return known.login(conversationId).filter(l -> matches(ask, l));
   }
@@ -345,8 +467,10 @@ public class FlowEngine {
     return switch (ask.input()) {
       case YES_NO -> yesNo(normalized, words);
       case CHOICE -> choice(ask.options(), normalized);
-      case EMAIL -> EMAIL.matcher(trimmed).matches() && matches(ask, trimmed)
-          ? Optional.of(trimmed.toLowerCase(Locale.ROOT)) : Optional.empty();
+      case EMAIL ->
+          EMAIL.matcher(trimmed).matches() && matches(ask, trimmed)
+              ? Optional.of(trimmed.toLowerCase(Locale.ROOT))
+              : Optional.empty();
       case CODE -> {
         var digits = trimmed.replaceAll("[\\s-]", "");
         var pattern = ask.pattern() == null ? DEFAULT_CODE : Pattern.compile(ask.pattern());
@@ -370,7 +494,8 @@ public class FlowEngine {
 
   private static Optional<String> choice(List<String> options, String normalized) {
     for (int i = 0; i < options.size(); i++) {
-      if (Texts.normalize(options.get(i)).equals(normalized) || normalized.equals(String.valueOf(i + 1))) {
+      if (Texts.normalize(options.get(i)).equals(normalized)
+          || normalized.equals(String.valueOf(i + 1))) {
         return Optional.of(options.get(i));
       }
     }
@@ -395,17 +520,26 @@ public class FlowEngine {
   }
 
   private Reply question(Step.Ask ask, FlowRun run) {
-    var options = switch (ask.input()) {
-      case CHOICE -> ask.options();
-      case YES_NO -> List.of("Yes", "No");
-      default -> List.<String>of();
-    };
-    return new Reply(ReplyType.FLOW_STEP, render(ask.text(), run), List.of(), options, null, new ReplyInput(ask.input().yaml()));
+    var options =
+        switch (ask.input()) {
+          case CHOICE -> ask.options();
+          case YES_NO -> List.of("Yes", "No");
+          default -> List.<String>of();
+        };
+    return new Reply(
+        ReplyType.FLOW_STEP,
+        render(ask.text(), run),
+        List.of(),
+        options,
+        null,
+        new ReplyInput(ask.input().yaml()));
   }
 
   /** Every step of a flow says which flow it belongs to. */
   private static List<Reply> tagged(List<Reply> replies, String flowId) {
-    return replies.stream().map(r -> r.type() == ReplyType.FLOW_STEP ? r.inFlow(flowId) : r).toList();
+    return replies.stream()
+        .map(r -> r.type() == ReplyType.FLOW_STEP ? r.inFlow(flowId) : r)
+        .toList();
   }
 
   private static Reply say(String text) {
@@ -414,27 +548,52 @@ public class FlowEngine {
 
   /** Fills {@code {{name}}} from answers and action data; secrets are never among them. */
   private static String render(String text, FlowRun run) {
-    return FlowChecker.REFERENCE.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(run.values.getOrDefault(m.group(1), "")));
+    return FlowChecker.REFERENCE
+        .matcher(text)
+        .replaceAll(
+            m -> java.util.regex.Matcher.quoteReplacement(run.values.getOrDefault(m.group(1), "")));
   }
 
-  /** Parameters may also take the secrets typed this turn: they go to the action and nowhere else. */
+  /**
+   * Parameters may also take the secrets typed this turn: they go to the action and nowhere else.
+   */
   private static String renderParameter(String text, FlowRun run) {
-    return FlowChecker.REFERENCE.matcher(text).replaceAll(m -> {
-      var name = m.group(1);
-      var value = run.secrets.containsKey(name) ? run.secrets.get(name) : run.values.getOrDefault(name, "");
-      return java.util.regex.Matcher.quoteReplacement(value);
-    });
+    return FlowChecker.REFERENCE
+        .matcher(text)
+        .replaceAll(
+            m -> {
+              var name = m.group(1);
+              var value =
+                  run.secrets.containsKey(name)
+                      ? run.secrets.get(name)
+                      : run.values.getOrDefault(name, "");
+              return java.util.regex.Matcher.quoteReplacement(value);
+            });
   }
 
   /** Tells analytics how far the run got this turn; answers to secret questions are not in it. */
   private void publish(String conversationId, FlowRun run, boolean started, boolean open) {
     var reached = new java.util.ArrayList<String>(run.history);
-    run.actions.forEach(a -> { if (!reached.contains(a.step())) reached.add(a.step()); });
+    run.actions.forEach(
+        a -> {
+          if (!reached.contains(a.step())) reached.add(a.step());
+        });
     if (!reached.contains(run.stepId)) reached.add(run.stepId);
     var answers = new java.util.LinkedHashMap<String, String>();
-    run.answered.forEach(id -> { if (run.values.containsKey(id)) answers.put(id, run.values.get(id)); });
-    progress.publishEvent(new FlowProgress(conversationId, run.flowId, started, run.stepId, reached,
-        open ? null : run.outcome, List.copyOf(run.actions), answers));
+    run.answered.forEach(
+        id -> {
+          if (run.values.containsKey(id)) answers.put(id, run.values.get(id));
+        });
+    progress.publishEvent(
+        new FlowProgress(
+            conversationId,
+            run.flowId,
+            started,
+            run.stepId,
+            reached,
+            open ? null : run.outcome,
+            List.copyOf(run.actions),
+            answers));
   }
 
   private void save(String conversationId, FlowRun run, boolean open, FlowState previous) {
@@ -443,8 +602,15 @@ public class FlowEngine {
       return;
     }
     var now = now();
-    var state = new FlowState(conversationId, run.flowId, run.stepId, write(run.data()),
-        previous == null ? now : previous.startedAt(), now, now.plus(config.expireAfter()));
+    var state =
+        new FlowState(
+            conversationId,
+            run.flowId,
+            run.stepId,
+            write(run.data()),
+            previous == null ? now : previous.startedAt(),
+            now,
+            now.plus(config.expireAfter()));
     if (previous != null || states.existsById(conversationId)) states.update(state);
     else states.save(state);
   }

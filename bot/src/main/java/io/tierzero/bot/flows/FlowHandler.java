@@ -9,8 +9,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * A flow the user is in takes their message before anything else. So does any answer to a secret
- * or code question, even when the flow has expired meanwhile: a password must never reach the
+ * A flow the user is in takes their message before anything else. So does any answer to a secret or
+ * code question, even when the flow has expired meanwhile: a password must never reach the
  * knowledge-base search or its logs.
  */
 @Singleton
@@ -25,7 +25,8 @@ public final class FlowHandler implements Handler {
   @Override
   public boolean canHandle(TurnContext context) {
     var previous = context.previousReply();
-    boolean answersSecret = previous != null && previous.input() != null && previous.input().sensitive();
+    boolean answersSecret =
+        previous != null && previous.input() != null && previous.input().sensitive();
     return answersSecret || engine.running(context.conversationId()).isPresent();
   }
 

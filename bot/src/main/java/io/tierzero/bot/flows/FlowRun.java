@@ -32,8 +32,10 @@ final class FlowRun {
   final List<String> answered;
   final List<FlowEscalation.ActionOutcome> actions;
   final List<String> tried;
+
   /** How the run ended this turn ({@link FlowProgress}'s outcomes); null while it goes on. */
   String outcome;
+
   /** Answers to secret and code questions: this turn only, never in {@link Data}. */
   final Map<String, String> secrets = new HashMap<>();
 
@@ -49,7 +51,10 @@ final class FlowRun {
   }
 
   static FlowRun fresh(String flowId, String firstStep) {
-    return new FlowRun(flowId, firstStep, new Data(Map.of(), Map.of(), List.of(), List.of(), List.of(), List.of()));
+    return new FlowRun(
+        flowId,
+        firstStep,
+        new Data(Map.of(), Map.of(), List.of(), List.of(), List.of(), List.of()));
   }
 
   static FlowRun resumed(String flowId, String stepId, Data data) {

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * Starts a flow from an article's "Fix it for me" button, which sends {@value #START_PREFIX} and
  * the flow's id (e.g. "start flow password-reset"), text a user could also type. What people write
- * in their own words ("lost my pwd") is the turn's decision, over the flows' triggers
- * ({@code io.tierzero.bot.intents.IntentHandler}).
+ * in their own words ("lost my pwd") is the turn's decision, over the flows' triggers ({@code
+ * io.tierzero.bot.intents.IntentHandler}).
  */
 @Singleton
 @Order(HandlerOrder.FLOW_TRIGGER)
@@ -51,7 +51,8 @@ public final class FlowTriggerHandler implements Handler {
     var prefix = Texts.normalize(START_PREFIX) + " ";
     if (normalized.startsWith(prefix)) {
       var wanted = normalized.substring(prefix.length());
-      var byId = catalog.all().stream().filter(f -> Texts.normalize(f.id()).equals(wanted)).findFirst();
+      var byId =
+          catalog.all().stream().filter(f -> Texts.normalize(f.id()).equals(wanted)).findFirst();
       if (byId.isPresent()) return byId;
     }
     return Optional.empty();

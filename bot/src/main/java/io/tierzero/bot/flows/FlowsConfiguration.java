@@ -9,8 +9,8 @@ import java.time.Duration;
  * io.tierzero.bot.identity.CodeConfiguration}).
  *
  * @param dir the flow files; empty means {@code flows/} under {@code tierzero.kb.articles-dir}
- * @param expireAfter a flow nobody answers for this long is abandoned: the user's next message is
- *     a new question, not an answer
+ * @param expireAfter a flow nobody answers for this long is abandoned: the user's next message is a
+ *     new question, not an answer
  * @param reportTo who the code email tells the reader to contact when they did not ask for it
  */
 @ConfigurationProperties(FlowsConfiguration.PREFIX)

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The identity actions: email a code to the account a user names, check it, then set a password,
- * unlock the account or reset MFA. The three that change an account refuse unless the same user was verified
- * in this conversation, whatever the flow file says.
+ * unlock the account or reset MFA. The three that change an account refuse unless the same user was
+ * verified in this conversation, whatever the flow file says.
  */
 @Factory
 class IdentityActions {
@@ -32,7 +32,11 @@ class IdentityActions {
   private final CodeConfiguration codes;
 
   IdentityActions(
-      Directory directory, Verification verification, MailOutbox mail, FlowsConfiguration config, CodeConfiguration codes) {
+      Directory directory,
+      Verification verification,
+      MailOutbox mail,
+      FlowsConfiguration config,
+      CodeConfiguration codes) {
     this.directory = directory;
     this.verification = verification;
     this.mail = mail;
@@ -42,50 +46,79 @@ class IdentityActions {
 
   /**
    * Emails a code to the account named by {@code login}, if there is one with an email and codes
-   * left. Every name gets the same outcome and the conversation then waits for a code the same
-   * way (an unknown name gets a code nobody is sent, which fails like a wrong one), so nothing
-   * about the account shows before the code is verified. Only what holds for every name fails:
-   * the directory or the mail server being unavailable.
+   * left. Every name gets the same outcome and the conversation then waits for a code the same way
+   * (an unknown name gets a code nobody is sent, which fails like a wrong one), so nothing about
+   * the account shows before the code is verified. Only what holds for every name fails: the
+   * directory or the mail server being unavailable.
    */
   @Singleton
   FlowAction sendCode() {
-    return action("send_code", (conversation, p) -> {
-      // Checked before a code is made, so a missing mail server spends none of the hourly codes.
-      if (!mail.available()) {
-        LOG.warn("No mail server configured ({}.host): verification codes cannot be sent", MailConfiguration.PREFIX);
-        return FlowAction.Outcome.failed("mail_unavailable");
-      }
-      var user = find(p.get("login"));
-      var email = user.map(DirectoryUser::email).filter(e -> !e.isBlank());
-      var code = email.isPresent() ? verification.newCode(conversation, user.get().user()) : Optional.<String>empty();
-      if (code.isEmpty()) {
-        LOG.info("No code emailed in conversation {}: {}", conversation,
-            user.isEmpty() ? "no such account" : email.isEmpty() ? "no email on file" : "codes per hour used up");
-        verification.newUnmatchable(conversation);
-        return FlowAction.Outcome.ok(Map.of());
-      }
-      // Sent after the reply (MailOutbox): talking to the mail server here would make the reply
-      // for a real account slower than for an unknown name, and the time would tell which it is.
-      mail.send(codeMail(email.get(), code.get(), user.get().user(), p.getOrDefault("purpose", "")));
-      return FlowAction.Outcome.ok(Map.of());
-    });
+    return action(
+        "send_code",
+        (conversation, p) -> {
+          // Checked before a code is made, so a missing mail server spends none of the hourly
+          // codes.
+          if (!mail.available()) {
+            LOG.warn(
+                "No mail server configured ({}.host): verification codes cannot be sent",
+                MailConfiguration.PREFIX);
+            return FlowAction.Outcome.failed("mail_unavailable");
+          }
+          var user = find(p.get("login"));
+          var email = user.map(DirectoryUser::email).filter(e -> !e.isBlank());
+          var code =
+              email.isPresent()
+                  ? verification.newCode(conversation, user.get().user())
+                  : Optional.<String>empty();
+          if (code.isEmpty()) {
+            LOG.info(
+                "No code emailed in conversation {}: {}",
+                conversation,
+                user.isEmpty()
+                    ? "no such account"
+                    : email.isEmpty() ? "no email on file" : "codes per hour used up");
+            verification.newUnmatchable(conversation);
+            return FlowAction.Outcome.ok(Map.of());
+          }
+          // Sent after the reply (MailOutbox): talking to the mail server here would make the reply
+          // for a real account slower than for an unknown name, and the time would tell which it
+          // is.
+          mail.send(
+              codeMail(email.get(), code.get(), user.get().user(), p.getOrDefault("purpose", "")));
+          return FlowAction.Outcome.ok(Map.of());
+        });
   }
 
   /** What the code lets its holder do, so the owner of a mailbox can tell an unexpected one. */
-  static final Map<String, String> PURPOSES = Map.of(
-      "password_reset", "set a new password for",
-      "account_unlock", "unlock",
-      "mfa_reset", "remove the MFA (authenticator) registration of",
-      "ticket_lookup", "see the IT support tickets (number, status, subject) raised under the email address of");
+  static final Map<String, String> PURPOSES =
+      Map.of(
+          "password_reset", "set a new password for",
+          "account_unlock", "unlock",
+          "mfa_reset", "remove the MFA (authenticator) registration of",
+          "ticket_lookup",
+              "see the IT support tickets (number, status, subject) raised under the email address"
+                  + " of");
 
   OutgoingMail codeMail(String to, String code, String user, String purpose) {
     var does = PURPOSES.getOrDefault(purpose, "make changes to");
-    return new OutgoingMail(to, "Your IT support verification code",
-        "Your verification code is " + code + "\n\n"
-            + "Whoever types this code in the IT support chat can " + does + " the account " + user + ".\n"
-            + "It expires in " + codes.codeTtl().toMinutes() + " minutes. IT staff will never ask you for it.\n\n"
-            + "If you did not ask for this, do not type or share the code, and report this email to "
-            + config.reportTo() + ": someone may be trying to take over your account.");
+    return new OutgoingMail(
+        to,
+        "Your IT support verification code",
+        "Your verification code is "
+            + code
+            + "\n\n"
+            + "Whoever types this code in the IT support chat can "
+            + does
+            + " the account "
+            + user
+            + ".\n"
+            + "It expires in "
+            + codes.codeTtl().toMinutes()
+            + " minutes. IT staff will never ask you for it.\n\n"
+            + "If you did not ask for this, do not type or share the code, and report this email to"
+            + " "
+            + config.reportTo()
+            + ": someone may be trying to take over your account.");
   }
 
   /**
@@ -94,38 +127,46 @@ class IdentityActions {
    */
   @Singleton
   FlowAction checkCode() {
-    return action("check_code", (conversation, p) -> {
-      var check = verification.check(conversation, p.getOrDefault("code", ""));
-      if (check.user().isPresent()) {
-        var username = check.user().get();
-        var data = new java.util.HashMap<String, String>();
-        data.put("user", username);
-        directory.findUser(username).ifPresent(u -> {
-          data.put("name", u.name() == null ? "" : u.name());
-          data.put("locked", yesNo(u.locked()));
-          data.put("mfa", yesNo(u.mfaEnrolled()));
+    return action(
+        "check_code",
+        (conversation, p) -> {
+          var check = verification.check(conversation, p.getOrDefault("code", ""));
+          if (check.user().isPresent()) {
+            var username = check.user().get();
+            var data = new java.util.HashMap<String, String>();
+            data.put("user", username);
+            directory
+                .findUser(username)
+                .ifPresent(
+                    u -> {
+                      data.put("name", u.name() == null ? "" : u.name());
+                      data.put("locked", yesNo(u.locked()));
+                      data.put("mfa", yesNo(u.mfaEnrolled()));
+                    });
+            return FlowAction.Outcome.ok(data);
+          }
+          return FlowAction.Outcome.failed(
+              check.failure().name().toLowerCase(java.util.Locale.ROOT),
+              Map.of("attempts_left", String.valueOf(check.attemptsLeft())));
         });
-        return FlowAction.Outcome.ok(data);
-      }
-      return FlowAction.Outcome.failed(
-          check.failure().name().toLowerCase(java.util.Locale.ROOT),
-          Map.of("attempts_left", String.valueOf(check.attemptsLeft())));
-    });
   }
 
   /**
    * Sets the password and, when the account is locked, unlocks it: a new password on a locked
-   * account signs nobody in, and the emailed code that allows the one allows the other. Data
-   * {@code unlocked}: {@code yes}, {@code no} (was not locked) or {@code failed} (the password is
-   * changed but the account is still locked), so the flow can say which.
+   * account signs nobody in, and the emailed code that allows the one allows the other. Data {@code
+   * unlocked}: {@code yes}, {@code no} (was not locked) or {@code failed} (the password is changed
+   * but the account is still locked), so the flow can say which.
    */
   @Singleton
   FlowAction setPassword() {
-    return verified("set_password", (user, p) -> {
-      var change = directory.setPassword(user, p.getOrDefault("password", ""));
-      if (!change.changed()) return FlowAction.Outcome.failed(change.reason(), Map.of("message", change.message()));
-      return FlowAction.Outcome.ok(Map.of("unlocked", unlockAfterReset(user)));
-    });
+    return verified(
+        "set_password",
+        (user, p) -> {
+          var change = directory.setPassword(user, p.getOrDefault("password", ""));
+          if (!change.changed())
+            return FlowAction.Outcome.failed(change.reason(), Map.of("message", change.message()));
+          return FlowAction.Outcome.ok(Map.of("unlocked", unlockAfterReset(user)));
+        });
   }
 
   private String unlockAfterReset(String user) {
@@ -134,21 +175,32 @@ class IdentityActions {
       if (found.isEmpty() || !found.get().locked()) return "no";
       return directory.unlock(user) ? "yes" : "failed";
     } catch (DirectoryException e) {
-      LOG.warn("The password of {} was changed, but unlocking the account failed: {}", user, e.getMessage());
+      LOG.warn(
+          "The password of {} was changed, but unlocking the account failed: {}",
+          user,
+          e.getMessage());
       return "failed";
     }
   }
 
   @Singleton
   FlowAction unlockAccount() {
-    return verified("unlock_account", (user, p) ->
-        directory.unlock(user) ? FlowAction.Outcome.ok(Map.of()) : FlowAction.Outcome.failed("not_found"));
+    return verified(
+        "unlock_account",
+        (user, p) ->
+            directory.unlock(user)
+                ? FlowAction.Outcome.ok(Map.of())
+                : FlowAction.Outcome.failed("not_found"));
   }
 
   @Singleton
   FlowAction resetMfa() {
-    return verified("reset_mfa", (user, p) ->
-        directory.resetMfa(user) ? FlowAction.Outcome.ok(Map.of()) : FlowAction.Outcome.failed("not_found"));
+    return verified(
+        "reset_mfa",
+        (user, p) ->
+            directory.resetMfa(user)
+                ? FlowAction.Outcome.ok(Map.of())
+                : FlowAction.Outcome.failed("not_found"));
   }
 
   private Optional<DirectoryUser> find(String login) {
@@ -164,11 +216,14 @@ class IdentityActions {
   }
 
   private FlowAction verified(String name, UserBody body) {
-    return action(name, (conversation, p) -> {
-      var user = p.getOrDefault("user", "");
-      if (!verification.isVerified(conversation, user)) return FlowAction.Outcome.failed("not_verified");
-      return body.run(user, p);
-    });
+    return action(
+        name,
+        (conversation, p) -> {
+          var user = p.getOrDefault("user", "");
+          if (!verification.isVerified(conversation, user))
+            return FlowAction.Outcome.failed("not_verified");
+          return body.run(user, p);
+        });
   }
 
   /** Wraps a body so that a directory outage is a failed outcome the flow can escalate on. */
@@ -194,5 +249,4 @@ class IdentityActions {
   private static String yesNo(boolean value) {
     return value ? "yes" : "no";
   }
-
 }

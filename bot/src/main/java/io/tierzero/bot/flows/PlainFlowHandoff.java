@@ -10,8 +10,8 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * The handoff when nothing better is installed: the configured handoff text with a summary of
- * what was tried, so the user can pass it on. Tickets replace it with a prefilled ticket form.
+ * The handoff when nothing better is installed: the configured handoff text with a summary of what
+ * was tried, so the user can pass it on. Tickets replace it with a prefilled ticket form.
  */
 @Singleton
 @Secondary

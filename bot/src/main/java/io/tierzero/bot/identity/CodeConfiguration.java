@@ -14,8 +14,8 @@ import java.time.Duration;
  * @param codesPerHour codes one user may be sent in an hour, so starting over cannot become
  *     guessing (a conversation where the user already proved a code counts only its own)
  * @param codeGuessesPerMinute codes checked per minute across all accounts and instances, so
- *     guessing cannot be spread over many names; beyond it a typed code is not checked and the
- *     user is asked to try again in a minute
+ *     guessing cannot be spread over many names; beyond it a typed code is not checked and the user
+ *     is asked to try again in a minute
  * @param codePepper the key of every code hash (HMAC-SHA256), so a copy of the database alone
  *     cannot be used to recover codes from their hashes; the same on every instance. Empty: one is
  *     generated into {@code codePepperFile}
@@ -31,6 +31,7 @@ public record CodeConfiguration(
     @Bindable(defaultValue = "") String codePepper,
     @Bindable(defaultValue = DEFAULT_CODE_PEPPER_FILE) String codePepperFile) {
   public static final String PREFIX = "tierzero.flows";
+
   /** Next to the embedded database, which it must not be stored in. */
   public static final String DEFAULT_CODE_PEPPER_FILE = "data/code-pepper";
 }

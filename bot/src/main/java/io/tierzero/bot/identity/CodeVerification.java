@@ -25,10 +25,12 @@ public record CodeVerification(
     @Nullable Instant verifiedAt) {
 
   CodeVerification withAttempts(int attempts) {
-    return new CodeVerification(id, conversationId, username, codeHash, salt, attempts, createdAt, expiresAt, verifiedAt);
+    return new CodeVerification(
+        id, conversationId, username, codeHash, salt, attempts, createdAt, expiresAt, verifiedAt);
   }
 
   CodeVerification verified(Instant at) {
-    return new CodeVerification(id, conversationId, username, codeHash, salt, attempts, createdAt, expiresAt, at);
+    return new CodeVerification(
+        id, conversationId, username, codeHash, salt, attempts, createdAt, expiresAt, at);
   }
 }

@@ -13,9 +13,11 @@ interface CodeVerificationRepository extends CrudRepository<CodeVerification, St
 
   long countByConversationIdAndCreatedAtGreaterThan(String conversationId, Instant since);
 
-  long countByConversationIdAndUsernameAndVerifiedAtGreaterThan(String conversationId, String username, Instant since);
+  long countByConversationIdAndUsernameAndVerifiedAtGreaterThan(
+      String conversationId, String username, Instant since);
 
-  java.util.List<CodeVerification> findByConversationIdAndVerifiedAtIsNotNull(String conversationId);
+  java.util.List<CodeVerification> findByConversationIdAndVerifiedAtIsNotNull(
+      String conversationId);
 
   void deleteByCreatedAtLessThan(Instant before);
 }

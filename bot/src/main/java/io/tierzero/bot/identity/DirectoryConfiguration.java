@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Where the directory is and how its entries are shaped. The defaults describe the embedded demo
  * directory ({@link EmbeddedDirectory}); for Active Directory set, for example, {@code url:
- * ldaps://dc1.corp.example.com:636}, {@code login-attributes: [sAMAccountName,
- * userPrincipalName, mail]}, {@code user-attribute: sAMAccountName}, {@code password-attribute:
- * unicodePwd}, {@code lock-attribute: lockoutTime}, {@code unlocked-value: "0"}.
+ * ldaps://dc1.corp.example.com:636}, {@code login-attributes: [sAMAccountName, userPrincipalName,
+ * mail]}, {@code user-attribute: sAMAccountName}, {@code password-attribute: unicodePwd}, {@code
+ * lock-attribute: lockoutTime}, {@code unlocked-value: "0"}.
  *
  * @param url {@code ldap://host:port} or {@code ldaps://host:port}; empty uses the embedded server
  * @param bindDn the service account the bot binds as to search and modify
@@ -24,8 +24,8 @@ import java.util.List;
  *     operation of RFC 3062, as OpenLDAP and the embedded directory do: that operation, so the
  *     server hashes it by its own policy; otherwise a plain replace of {@code passwordAttribute}),
  *     or one of {@code password-modify}, {@code unicode-pwd}, {@code replace}
- * @param lockAttribute present (and not {@code unlockedValue}) while the account is locked:
- *     {@code pwdAccountLockedTime} (OpenLDAP ppolicy) or {@code lockoutTime} (AD)
+ * @param lockAttribute present (and not {@code unlockedValue}) while the account is locked: {@code
+ *     pwdAccountLockedTime} (OpenLDAP ppolicy) or {@code lockoutTime} (AD)
  * @param unlockedValue what unlocking writes; empty removes the attribute instead
  * @param mfaAttribute holds the registered MFA device; removing it makes the next sign-in enrol
  * @param minPasswordLength the policy's minimum length
@@ -52,11 +52,17 @@ public record DirectoryConfiguration(
 
   public static final String PREFIX = "tierzero.directory";
   public static final String DEFAULT_BIND_DN = "cn=tierzero-bot,ou=services,dc=example,dc=com";
-  /** Only for the embedded demo directory; a real directory gets its own secret by configuration. */
+
+  /**
+   * Only for the embedded demo directory; a real directory gets its own secret by configuration.
+   */
   public static final String DEMO_BIND_PASSWORD = "demo-service-password";
+
   public static final String DEFAULT_BASE_DN = "ou=people,dc=example,dc=com";
+
   /** NIST SP 800-63B asks for at least 8; 12 is the common corporate floor. */
   public static final int DEFAULT_MIN_PASSWORD_LENGTH = 12;
+
   /** zxcvbn's 3: "safely unguessable", about 10^8 guesses or more. */
   public static final int DEFAULT_MIN_PASSWORD_SCORE = 3;
 }

@@ -11,4 +11,9 @@ import io.micronaut.core.annotation.Nullable;
  * @param mfaEnrolled whether an MFA device is registered
  */
 public record DirectoryUser(
-    String user, String dn, String name, @Nullable String email, boolean locked, boolean mfaEnrolled) {}
+    String user,
+    String dn,
+    String name,
+    @Nullable String email,
+    boolean locked,
+    boolean mfaEnrolled) {}

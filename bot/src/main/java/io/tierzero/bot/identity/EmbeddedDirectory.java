@@ -4,8 +4,8 @@ import com.unboundid.ldap.listener.Base64PasswordEncoderOutputFormatter;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
-import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.SaltedMessageDigestInMemoryPasswordEncoder;
+import com.unboundid.ldap.listener.interceptor.InMemoryInterceptedSimpleBindRequest;
 import com.unboundid.ldap.listener.interceptor.InMemoryOperationInterceptor;
 import com.unboundid.ldap.sdk.LDAPException;
 import com.unboundid.ldap.sdk.OperationType;
@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An in-memory LDAP server seeded with demo users, started with the bot (a real LDAP server the
- * bot talks to over the protocol, not a mock). Demo only: it forgets every change on restart.
- * Like a directory with a password policy, it refuses binds to a locked account. It exists only in
- * the demo environment.
+ * An in-memory LDAP server seeded with demo users, started with the bot (a real LDAP server the bot
+ * talks to over the protocol, not a mock). Demo only: it forgets every change on restart. Like a
+ * directory with a password policy, it refuses binds to a locked account. It exists only in the
+ * demo environment.
  */
 @Context
 @Requires(env = Application.DEMO_ENVIRONMENT)
@@ -45,21 +45,33 @@ public final class EmbeddedDirectory implements AutoCloseable {
     try {
       var config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
       config.setListenerConfigs(
-          InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), embedded.port(), null));
+          InMemoryListenerConfig.createLDAPConfig(
+              "ldap", InetAddress.getLoopbackAddress(), embedded.port(), null));
       // Demo entries carry ppolicy and MFA attributes the standard schema does not define.
       config.setSchema(null);
       config.addAdditionalBindCredentials(directory.bindDn(), directory.bindPassword());
       // Like a real directory: nobody reads or writes without binding first (a bind itself stays
       // open: it is how users prove their password).
-      config.setAuthenticationRequiredOperationTypes(EnumSet.of(
-          OperationType.ADD, OperationType.COMPARE, OperationType.DELETE, OperationType.EXTENDED,
-          OperationType.MODIFY, OperationType.MODIFY_DN, OperationType.SEARCH));
+      config.setAuthenticationRequiredOperationTypes(
+          EnumSet.of(
+              OperationType.ADD,
+              OperationType.COMPARE,
+              OperationType.DELETE,
+              OperationType.EXTENDED,
+              OperationType.MODIFY,
+              OperationType.MODIFY_DN,
+              OperationType.SEARCH));
       // Passwords are stored as salted SHA-256, never as given: a search, even the bot's, returns
       // no password a reader could use. Binds and Password Modify go through the encoder.
       config.setPasswordAttributes(directory.passwordAttribute());
-      config.setPasswordEncoders(new SaltedMessageDigestInMemoryPasswordEncoder(
-          "{SSHA256}", Base64PasswordEncoderOutputFormatter.getInstance(), MessageDigest.getInstance("SHA-256"),
-          SALT_BYTES, true, true));
+      config.setPasswordEncoders(
+          new SaltedMessageDigestInMemoryPasswordEncoder(
+              "{SSHA256}",
+              Base64PasswordEncoderOutputFormatter.getInstance(),
+              MessageDigest.getInstance("SHA-256"),
+              SALT_BYTES,
+              true,
+              true));
       var holder = new InMemoryDirectoryServer[1];
       config.addInMemoryOperationInterceptor(new LockedAccounts(holder, directory));
       server = new InMemoryDirectoryServer(config);
@@ -69,9 +81,13 @@ public final class EmbeddedDirectory implements AutoCloseable {
         server.importFromLDIF(true, new LDIFReader(in));
       }
       server.startListening();
-      LOG.info("Embedded demo LDAP directory listening on ldap://127.0.0.1:{} ({} entries)", port(), server.countEntries());
+      LOG.info(
+          "Embedded demo LDAP directory listening on ldap://127.0.0.1:{} ({} entries)",
+          port(),
+          server.countEntries());
     } catch (LDAPException e) {
-      throw new IllegalStateException("Cannot start the embedded LDAP directory: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot start the embedded LDAP directory: " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);
     } catch (IOException e) {
@@ -105,7 +121,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
     }
 
     @Override
-    public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request) throws LDAPException {
+    public void processSimpleBindRequest(InMemoryInterceptedSimpleBindRequest request)
+        throws LDAPException {
       var dn = request.getRequest().getBindDN();
       if (dn == null || dn.isEmpty() || server[0] == null) return;
       var entry = server[0].getEntry(dn);

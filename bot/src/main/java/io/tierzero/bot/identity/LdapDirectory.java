@@ -39,17 +39,23 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class LdapDirectory implements Directory, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LdapDirectory.class);
+
   /** Enough for a help desk's bursts; connections are opened only when needed. */
   private static final int MAX_CONNECTIONS = 4;
+
   /**
    * A directory that does not answer must not hold a chat turn: UnboundID's defaults (10 s to
-   * connect, 5 minutes for a response) would. Both bounds are far above a healthy directory's
-   * few milliseconds.
+   * connect, 5 minutes for a response) would. Both bounds are far above a healthy directory's few
+   * milliseconds.
    */
   static final int CONNECT_TIMEOUT_MILLIS = 3_000;
+
   static final long RESPONSE_TIMEOUT_MILLIS = 5_000;
+
   /** The Password Modify extended operation (RFC 3062), in the root DSE's supportedExtension. */
-  static final String PASSWORD_MODIFY_OID = PasswordModifyExtendedRequest.PASSWORD_MODIFY_REQUEST_OID;
+  static final String PASSWORD_MODIFY_OID =
+      PasswordModifyExtendedRequest.PASSWORD_MODIFY_REQUEST_OID;
+
   /** LDAP_CAP_ACTIVE_DIRECTORY_OID, in an Active Directory root DSE's supportedCapabilities. */
   static final String ACTIVE_DIRECTORY_OID = "1.2.840.113556.1.4.800";
 
@@ -68,8 +74,13 @@ public class LdapDirectory implements Directory, AutoCloseable {
       try {
         return valueOf(value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(DirectoryConfiguration.PREFIX + ".password-write must be auto, "
-            + "password-modify, unicode-pwd or replace, not '" + value + "'", e);
+        throw new IllegalArgumentException(
+            DirectoryConfiguration.PREFIX
+                + ".password-write must be auto, "
+                + "password-modify, unicode-pwd or replace, not '"
+                + value
+                + "'",
+            e);
       }
     }
   }
@@ -112,16 +123,21 @@ public class LdapDirectory implements Directory, AutoCloseable {
     var entry = byUser(user);
     if (entry.isEmpty()) return PasswordChange.refused("no_such_user", "There is no such account.");
     if (newPassword == null || newPassword.length() < config.minPasswordLength()) {
-      return PasswordChange.refused("too_short",
-          "That password is too short: it needs at least " + config.minPasswordLength() + " characters.");
+      return PasswordChange.refused(
+          "too_short",
+          "That password is too short: it needs at least "
+              + config.minPasswordLength()
+              + " characters.");
     }
     if (newPassword.toLowerCase(Locale.ROOT).contains(user.toLowerCase(Locale.ROOT))) {
-      return PasswordChange.refused("contains_username", "The password must not contain your username.");
+      return PasswordChange.refused(
+          "contains_username", "The password must not contain your username.");
     }
     var weakness = PasswordStrength.weakness(newPassword, config.minPasswordScore(), user);
     if (weakness.isPresent()) return PasswordChange.refused("too_weak", weakness.get());
     if (verifyPassword(user, newPassword)) {
-      return PasswordChange.refused("same_as_current", "That is your current password: choose a new one.");
+      return PasswordChange.refused(
+          "same_as_current", "That is your current password: choose a new one.");
     }
     try {
       writePassword(entry.get().getDN(), newPassword);
@@ -129,7 +145,8 @@ public class LdapDirectory implements Directory, AutoCloseable {
     } catch (LDAPException e) {
       if (e.getResultCode() == ResultCode.CONSTRAINT_VIOLATION
           || e.getResultCode() == ResultCode.UNWILLING_TO_PERFORM) {
-        return PasswordChange.refused("rejected", "The directory's password policy did not accept that password.");
+        return PasswordChange.refused(
+            "rejected", "The directory's password policy did not accept that password.");
       }
       throw new DirectoryException("Setting the password failed: " + e.getResultCode(), e);
     }
@@ -140,9 +157,11 @@ public class LdapDirectory implements Directory, AutoCloseable {
     var entry = byUser(user);
     if (entry.isEmpty()) return false;
     if (entry.get().getAttribute(config.lockAttribute()) == null) return true;
-    var modification = config.unlockedValue().isEmpty()
-        ? new Modification(ModificationType.DELETE, config.lockAttribute())
-        : new Modification(ModificationType.REPLACE, config.lockAttribute(), config.unlockedValue());
+    var modification =
+        config.unlockedValue().isEmpty()
+            ? new Modification(ModificationType.DELETE, config.lockAttribute())
+            : new Modification(
+                ModificationType.REPLACE, config.lockAttribute(), config.unlockedValue());
     modify(entry.get().getDN(), modification, "Unlocking");
     return true;
   }
@@ -152,7 +171,10 @@ public class LdapDirectory implements Directory, AutoCloseable {
     var entry = byUser(user);
     if (entry.isEmpty()) return false;
     if (entry.get().getAttribute(config.mfaAttribute()) == null) return true;
-    modify(entry.get().getDN(), new Modification(ModificationType.DELETE, config.mfaAttribute()), "Resetting MFA");
+    modify(
+        entry.get().getDN(),
+        new Modification(ModificationType.DELETE, config.mfaAttribute()),
+        "Resetting MFA");
     return true;
   }
 
@@ -167,13 +189,24 @@ public class LdapDirectory implements Directory, AutoCloseable {
   private void writePassword(String dn, String password) throws LDAPException {
     switch (passwordWrite()) {
       case PASSWORD_MODIFY -> {
-        var result = pool().processExtendedOperation(new PasswordModifyExtendedRequest(dn, null, password));
+        var result =
+            pool().processExtendedOperation(new PasswordModifyExtendedRequest(dn, null, password));
         if (result.getResultCode() != ResultCode.SUCCESS) throw new LDAPException(result);
       }
       // Active Directory takes the password quoted, in UTF-16LE, in unicodePwd.
-      case UNICODE_PWD -> pool().modify(dn, new Modification(ModificationType.REPLACE, "unicodePwd",
-          ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE)));
-      default -> pool().modify(dn, new Modification(ModificationType.REPLACE, config.passwordAttribute(), password));
+      case UNICODE_PWD ->
+          pool()
+              .modify(
+                  dn,
+                  new Modification(
+                      ModificationType.REPLACE,
+                      "unicodePwd",
+                      ("\"" + password + "\"").getBytes(StandardCharsets.UTF_16LE)));
+      default ->
+          pool()
+              .modify(
+                  dn,
+                  new Modification(ModificationType.REPLACE, config.passwordAttribute(), password));
     }
   }
 
@@ -191,12 +224,16 @@ public class LdapDirectory implements Directory, AutoCloseable {
       } else if (root != null && hasValue(root, "supportedExtension", PASSWORD_MODIFY_OID)) {
         passwordWrite = PasswordWrite.PASSWORD_MODIFY;
       } else {
-        LOG.warn("The directory offers no Password Modify operation (RFC 3062): new passwords are written to {} "
-            + "as given, so the directory must hash them itself", config.passwordAttribute());
+        LOG.warn(
+            "The directory offers no Password Modify operation (RFC 3062): new passwords are"
+                + " written to {} as given, so the directory must hash them itself",
+            config.passwordAttribute());
         passwordWrite = PasswordWrite.REPLACE;
       }
     }
-    LOG.info("New passwords are written to the directory by {}", passwordWrite.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    LOG.info(
+        "New passwords are written to the directory by {}",
+        passwordWrite.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     return passwordWrite;
   }
 
@@ -218,9 +255,10 @@ public class LdapDirectory implements Directory, AutoCloseable {
   }
 
   private Optional<SearchResultEntry> entry(String login) {
-    var filters = config.loginAttributes().stream()
-        .map(a -> Filter.createEqualityFilter(a.strip(), login))
-        .toArray(Filter[]::new);
+    var filters =
+        config.loginAttributes().stream()
+            .map(a -> Filter.createEqualityFilter(a.strip(), login))
+            .toArray(Filter[]::new);
     return search(Filter.createORFilter(filters));
   }
 
@@ -231,15 +269,25 @@ public class LdapDirectory implements Directory, AutoCloseable {
 
   private Optional<SearchResultEntry> search(Filter filter) {
     try {
-      var request = new SearchRequest(config.baseDn(), SearchScope.SUB, filter,
-          config.userAttribute(), config.nameAttribute(), config.mailAttribute(),
-          config.lockAttribute(), config.mfaAttribute());
+      var request =
+          new SearchRequest(
+              config.baseDn(),
+              SearchScope.SUB,
+              filter,
+              config.userAttribute(),
+              config.nameAttribute(),
+              config.mailAttribute(),
+              config.lockAttribute(),
+              config.mfaAttribute());
       request.setSizeLimit(2);
       var result = pool().search(request);
       // Two matches means the login is ambiguous: acting on either would be a guess.
-      return result.getEntryCount() == 1 ? Optional.of(result.getSearchEntries().get(0)) : Optional.empty();
+      return result.getEntryCount() == 1
+          ? Optional.of(result.getSearchEntries().get(0))
+          : Optional.empty();
     } catch (LDAPException e) {
-      if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED || e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
+      if (e.getResultCode() == ResultCode.SIZE_LIMIT_EXCEEDED
+          || e.getResultCode() == ResultCode.NO_SUCH_OBJECT) {
         return Optional.empty();
       }
       throw new DirectoryException("Directory search failed: " + e.getResultCode(), e);
@@ -247,9 +295,9 @@ public class LdapDirectory implements Directory, AutoCloseable {
   }
 
   /**
-   * Whether the directory answers now: a bind as the service account and a read of its root DSE,
-   * on a connection of its own so a health probe never waits for the pool. Empty when no
-   * directory is configured at all.
+   * Whether the directory answers now: a bind as the service account and a read of its root DSE, on
+   * a connection of its own so a health probe never waits for the pool. Empty when no directory is
+   * configured at all.
    */
   public Optional<DirectoryException> check() {
     if (!configured()) return Optional.empty();
@@ -258,8 +306,14 @@ public class LdapDirectory implements Directory, AutoCloseable {
       connection.getRootDSE();
       return Optional.empty();
     } catch (LDAPException e) {
-      return Optional.of(new DirectoryException("Directory " + url() + " not reachable: " + e.getResultCode()
-          + (e.getDiagnosticMessage() == null ? "" : " (" + e.getDiagnosticMessage() + ")"), e));
+      return Optional.of(
+          new DirectoryException(
+              "Directory "
+                  + url()
+                  + " not reachable: "
+                  + e.getResultCode()
+                  + (e.getDiagnosticMessage() == null ? "" : " (" + e.getDiagnosticMessage() + ")"),
+              e));
     }
   }
 
@@ -276,7 +330,12 @@ public class LdapDirectory implements Directory, AutoCloseable {
   /** Connects on first use, so the bot starts even while the directory is down. */
   private synchronized LDAPConnectionPool pool() throws LDAPException {
     if (pool == null) {
-      pool = new LDAPConnectionPool(servers(), new SimpleBindRequest(config.bindDn(), config.bindPassword()), 1, MAX_CONNECTIONS);
+      pool =
+          new LDAPConnectionPool(
+              servers(),
+              new SimpleBindRequest(config.bindDn(), config.bindPassword()),
+              1,
+              MAX_CONNECTIONS);
       // A connection broken by a directory restart is replaced and the operation tried once more,
       // so the first request after the directory is back does not fail.
       pool.setRetryFailedOperationsDueToInvalidConnections(true);
@@ -295,15 +354,23 @@ public class LdapDirectory implements Directory, AutoCloseable {
     if (servers == null) {
       String url = url();
       if (url.isBlank()) {
-        throw new LDAPException(ResultCode.CONNECT_ERROR, "No directory configured: set " + DirectoryConfiguration.PREFIX + ".url");
+        throw new LDAPException(
+            ResultCode.CONNECT_ERROR,
+            "No directory configured: set " + DirectoryConfiguration.PREFIX + ".url");
       }
       var parsed = new LDAPURL(url);
       if (parsed.getScheme().equalsIgnoreCase("ldaps")) {
         try {
           // The JVM's trust store decides which directory certificates are trusted.
-          servers = new SingleServerSet(parsed.getHost(), parsed.getPort(), new SSLUtil().createSSLSocketFactory(), options());
+          servers =
+              new SingleServerSet(
+                  parsed.getHost(),
+                  parsed.getPort(),
+                  new SSLUtil().createSSLSocketFactory(),
+                  options());
         } catch (GeneralSecurityException e) {
-          throw new LDAPException(ResultCode.CONNECT_ERROR, "Cannot set up TLS: " + e.getMessage(), e);
+          throw new LDAPException(
+              ResultCode.CONNECT_ERROR, "Cannot set up TLS: " + e.getMessage(), e);
         }
       } else {
         servers = new SingleServerSet(parsed.getHost(), parsed.getPort(), options());

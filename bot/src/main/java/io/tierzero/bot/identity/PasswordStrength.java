@@ -26,7 +26,8 @@ final class PasswordStrength {
     var reason = new StringBuilder("That password is too easy to guess.");
     var warning = feedback.getWarning();
     if (warning != null && !warning.isBlank()) reason.append(' ').append(sentence(warning));
-    for (var suggestion : feedback.getSuggestions()) reason.append(' ').append(sentence(suggestion));
+    for (var suggestion : feedback.getSuggestions())
+      reason.append(' ').append(sentence(suggestion));
     reason.append(" Type a different one.");
     return Optional.of(reason.toString());
   }

@@ -1,7 +1,5 @@
 package io.tierzero.bot.identity;
 
-import io.tierzero.bot.identity.Directory;
-import io.tierzero.bot.identity.DirectoryException;
 import jakarta.inject.Singleton;
 import java.util.Locale;
 
@@ -22,7 +20,8 @@ public class VerifiedEmails {
       return codes.findByConversationIdAndVerifiedAtIsNotNull(conversationId).stream()
           .map(c -> directory.findUser(c.username()))
           .flatMap(java.util.Optional::stream)
-          .anyMatch(u -> u.email() != null && u.email().strip().toLowerCase(Locale.ROOT).equals(wanted));
+          .anyMatch(
+              u -> u.email() != null && u.email().strip().toLowerCase(Locale.ROOT).equals(wanted));
     } catch (DirectoryException e) {
       return false;
     }

@@ -11,9 +11,9 @@ public final class Ids {
 
   /**
    * A time-ordered (version 7) UUID: the creation millisecond, then 74 bits from a secure
-   * generator, so ids still cannot be enumerated. Ordered ids keep each new row next to the last
-   * in the primary-key and foreign-key indexes, where random ones scattered every insert across
-   * the whole index and made both databases read and rewrite old pages.
+   * generator, so ids still cannot be enumerated. Ordered ids keep each new row next to the last in
+   * the primary-key and foreign-key indexes, where random ones scattered every insert across the
+   * whole index and made both databases read and rewrite old pages.
    */
   public static String newId() {
     return newId(System.currentTimeMillis());

@@ -34,9 +34,8 @@ class ArticleController {
   @Operation(summary = "Up to 5 article titles completing what the user has typed so far")
   @Get("/suggest")
   List<SuggestionView> suggest(
-      @QueryValue @Nullable
-          @Size(max = MAX_PREFIX, message = "q must be at most " + MAX_PREFIX + " characters")
-          String q) {
+      @QueryValue
+          @Nullable @Size(max = MAX_PREFIX, message = "q must be at most " + MAX_PREFIX + " characters") String q) {
     return articles.suggest(q);
   }
 }

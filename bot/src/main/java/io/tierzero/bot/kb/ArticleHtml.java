@@ -35,23 +35,63 @@ public final class ArticleHtml {
   private static final PolicyFactory ARTICLE_POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
-              "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em", "b", "i",
-              "code", "pre", "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td",
-              "a", "img", "del", "kbd", "sup", "sub", "span")
+              "p",
+              "h1",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "ul",
+              "ol",
+              "li",
+              "strong",
+              "em",
+              "b",
+              "i",
+              "code",
+              "pre",
+              "blockquote",
+              "hr",
+              "br",
+              "table",
+              "thead",
+              "tbody",
+              "tr",
+              "th",
+              "td",
+              "a",
+              "img",
+              "del",
+              "kbd",
+              "sup",
+              "sub",
+              "span")
           .allowUrlProtocols("http", "https", "mailto", "tel")
-          .allowAttributes("href").matching(REWRITE_INTERNAL_LINKS).onElements("a")
-          .allowAttributes("src", "alt").onElements("img")
-          .allowAttributes("title").globally()
-          .allowAttributes("align").onElements("th", "td")
-          .allowAttributes("start").onElements("ol")
+          .allowAttributes("href")
+          .matching(REWRITE_INTERNAL_LINKS)
+          .onElements("a")
+          .allowAttributes("src", "alt")
+          .onElements("img")
+          .allowAttributes("title")
+          .globally()
+          .allowAttributes("align")
+          .onElements("th", "td")
+          .allowAttributes("start")
+          .onElements("ol")
           .requireRelsOnLinks("noopener", "noreferrer")
           .toFactory();
 
-  /** Snippets come escaped from the library with {@code <mark>} around matched words: keep only that. */
+  /**
+   * Snippets come escaped from the library with {@code <mark>} around matched words: keep only
+   * that.
+   */
   private static final PolicyFactory SNIPPET_POLICY =
       new HtmlPolicyBuilder().allowElements("mark").toFactory();
 
-  /** Sanitises an article body rendered by the library, rewriting internal links to {@code /kb/id}. */
+  /**
+   * Sanitises an article body rendered by the library, rewriting internal links to {@code /kb/id}.
+   */
   public String article(String unsafeHtml) {
     return ARTICLE_POLICY.sanitize(unsafeHtml);
   }

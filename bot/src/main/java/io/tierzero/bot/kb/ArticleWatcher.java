@@ -36,9 +36,9 @@ import org.slf4j.LoggerFactory;
  * the bot runs, then tells the rest of the bot ({@link KnowledgeBaseRebuilt}).
  *
  * <p>Events are debounced (one rebuild per burst of saves) and rebuilds run one at a time on a
- * single thread. The library swaps the index atomically and keeps serving the previous version of
- * a broken article, so searches never wait and never see half an update; this class only reports
- * what the rebuild found.
+ * single thread. The library swaps the index atomically and keeps serving the previous version of a
+ * broken article, so searches never wait and never see half an update; this class only reports what
+ * the rebuild found.
  */
 @Context
 @Requires(property = KbConfiguration.PREFIX + ".watch", notEquals = "false")
@@ -47,6 +47,7 @@ public final class ArticleWatcher implements AutoCloseable {
 
   /** Asked for at each rebuild, not at start: the watch begins while the knowledge base opens. */
   private final BeanProvider<KnowledgeBase> kb;
+
   private final ApplicationEventPublisher<KnowledgeBaseRebuilt> events;
   private final Path root;
   private final Duration debounce;
@@ -57,7 +58,10 @@ public final class ArticleWatcher implements AutoCloseable {
   private volatile BuildReport lastReport;
   private ScheduledFuture<?> pending;
 
-  ArticleWatcher(BeanProvider<KnowledgeBase> kb, KbConfiguration config, ApplicationEventPublisher<KnowledgeBaseRebuilt> events) {
+  ArticleWatcher(
+      BeanProvider<KnowledgeBase> kb,
+      KbConfiguration config,
+      ApplicationEventPublisher<KnowledgeBaseRebuilt> events) {
     this.kb = kb;
     this.events = events;
     this.root = config.articlesPath();
@@ -123,14 +127,16 @@ public final class ArticleWatcher implements AutoCloseable {
         LOG.warn("Article not updated, previous version keeps serving: {}", problem);
       }
       LOG.info(
-          "Knowledge base rebuilt in {} ms: {} articles ({} added, {} updated, {} removed, {} problems)",
+          "Knowledge base rebuilt in {} ms: {} articles ({} added, {} updated, {} removed, {}"
+              + " problems)",
           report.millis(),
           report.articles(),
           report.added(),
           report.updated(),
           report.removed(),
           report.problems().size());
-      if (report.articles() == 0) LOG.warn("No articles left in {}: every question will go unanswered", root);
+      if (report.articles() == 0)
+        LOG.warn("No articles left in {}: every question will go unanswered", root);
       events.publishEvent(new KnowledgeBaseRebuilt(report));
     } catch (IOException | RuntimeException e) {
       LOG.error("Knowledge base rebuild failed; the previous index keeps serving", e);

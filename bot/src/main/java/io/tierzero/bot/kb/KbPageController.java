@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The knowledge base as plain pages: an index by category with a search box, and one page per
- * article (templates in {@code src/main/jte/kb}). The chat links here, so they work without JavaScript and without the widget.
+ * article (templates in {@code src/main/jte/kb}). The chat links here, so they work without
+ * JavaScript and without the widget.
  */
 @Controller("/kb")
 @Produces(MediaType.TEXT_HTML)
@@ -42,14 +43,19 @@ class KbPageController {
 
   @Get
   ModelAndView<Map<String, Object>> index(@QueryValue @Nullable String q) {
-    if (q == null || q.isBlank()) return View.of("kb/index", "q", q, "categories", byCategory(articles.all()));
+    if (q == null || q.isBlank())
+      return View.of("kb/index", "q", q, "categories", byCategory(articles.all()));
     var query = q.length() > 200 ? q.substring(0, 200) : q;
     var result = articles.search(query, MAX_SEARCH_RESULTS);
     var hits = result.hits();
     // The same judgement the chat makes: a long list of weak hits reads as "these answer you".
     boolean abstained = !hits.isEmpty() && result.decision() == Decision.ABSTAIN;
     if (abstained) hits = hits.subList(0, Math.min(NEAREST_WHEN_NO_MATCH, hits.size()));
-    var views = hits.stream().map(h -> new HitView(ArticleHtml.pageUrl(h.id()), h.title(), html.snippet(h.snippet()))).toList();
+    var views =
+        hits.stream()
+            .map(
+                h -> new HitView(ArticleHtml.pageUrl(h.id()), h.title(), html.snippet(h.snippet())))
+            .toList();
     return View.of("kb/index", "q", q, "query", query, "hits", views, "abstained", abstained);
   }
 
@@ -62,16 +68,30 @@ class KbPageController {
   }
 
   private ModelAndView<Map<String, Object>> articlePage(Article article) {
-    return View.of("kb/article", "title", article.title(), "id", article.id(), "category", categoryName(article.category()),
+    return View.of(
+        "kb/article",
+        "title",
+        article.title(),
+        "id",
+        article.id(),
+        "category",
+        categoryName(article.category()),
         // Flexmark's HTML through the sanitiser: the template puts it in unescaped.
-        "bodyHtml", articles.bodyHtml(article), "flow", Articles.flow(article), "updated", String.valueOf(article.updated()));
+        "bodyHtml",
+        articles.bodyHtml(article),
+        "flow",
+        Articles.flow(article),
+        "updated",
+        String.valueOf(article.updated()));
   }
 
   /** Articles by category name, in the library's order. */
   private static Map<String, List<Article>> byCategory(List<Article> all) {
     Map<String, List<Article>> byCategory = new LinkedHashMap<>();
     for (var article : all) {
-      byCategory.computeIfAbsent(categoryName(article.category()), c -> new ArrayList<>()).add(article);
+      byCategory
+          .computeIfAbsent(categoryName(article.category()), c -> new ArrayList<>())
+          .add(article);
     }
     return byCategory;
   }

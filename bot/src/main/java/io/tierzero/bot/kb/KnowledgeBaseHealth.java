@@ -2,7 +2,6 @@ package io.tierzero.bot.kb;
 
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
-import io.tierzero.kb.KnowledgeBase;
 import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,7 +34,10 @@ final class KnowledgeBaseHealth extends AbstractHealthIndicator<Map<String, Obje
       healthStatus = HealthStatus.DOWN;
       details.put(
           "message",
-          opening.failure().map(e -> "could not be opened: " + e).orElse("opening: questions wait until it serves"));
+          opening
+              .failure()
+              .map(e -> "could not be opened: " + e)
+              .orElse("opening: questions wait until it serves"));
       return details;
     }
     var kb = serving.get();

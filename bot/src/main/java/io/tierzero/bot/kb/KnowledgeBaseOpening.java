@@ -2,9 +2,9 @@ package io.tierzero.bot.kb;
 
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.tierzero.kb.KnowledgeBase;
 import jakarta.annotation.PreDestroy;
@@ -33,8 +33,10 @@ final class KnowledgeBaseOpening implements AutoCloseable {
 
   private final BeanContext context;
   private final CompletableFuture<KnowledgeBase> opened = new CompletableFuture<>();
+
   /** Completed once the bean exists: its creation listeners (flows, ratings) have run. */
   private final CompletableFuture<KnowledgeBase> serving = new CompletableFuture<>();
+
   private final Thread opener;
   private final boolean openBeforeServing;
 
@@ -60,7 +62,9 @@ final class KnowledgeBaseOpening implements AutoCloseable {
       var kb = KnowledgeBase.open(config.kbConfig());
       for (var problem : kb.lastBuild().problems()) LOG.warn("Article skipped: {}", problem);
       if (kb.articles().isEmpty()) {
-        LOG.warn("No articles found in {}: every question will go unanswered and /health reports DOWN", articles);
+        LOG.warn(
+            "No articles found in {}: every question will go unanswered and /health reports DOWN",
+            articles);
       }
       LOG.info(
           "Knowledge base ready: {} articles from {} ({} ranking) in {} ms",
@@ -79,8 +83,8 @@ final class KnowledgeBaseOpening implements AutoCloseable {
   /**
    * Once the context has started, creates the bean on a thread of its own as soon as the open is
    * done, so the flows and the ranking prior are applied before health says UP, not on the first
-   * question. With
-   * {@code open-before-serving} the start waits here, before the HTTP server opens its port.
+   * question. With {@code open-before-serving} the start waits here, before the HTTP server opens
+   * its port.
    */
   @EventListener
   void onStartup(StartupEvent event) {
@@ -105,19 +109,23 @@ final class KnowledgeBaseOpening implements AutoCloseable {
     try {
       return opened.join();
     } catch (CompletionException e) {
-      throw new IllegalStateException("The knowledge base could not be opened: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "The knowledge base could not be opened: " + e.getCause(), e.getCause());
     }
   }
 
   /** The knowledge base once it serves questions; empty while it is opening or if it failed. */
   Optional<KnowledgeBase> serving() {
-    return serving.isDone() && !serving.isCompletedExceptionally() ? Optional.of(serving.join()) : Optional.empty();
+    return serving.isDone() && !serving.isCompletedExceptionally()
+        ? Optional.of(serving.join())
+        : Optional.empty();
   }
 
   /** Why the knowledge base does not serve, when its open failed. */
   Optional<Throwable> failure() {
     return opened.isCompletedExceptionally() || serving.isCompletedExceptionally()
-        ? Optional.of(serving.handle((kb, e) -> e instanceof CompletionException c ? c.getCause() : e).join())
+        ? Optional.of(
+            serving.handle((kb, e) -> e instanceof CompletionException c ? c.getCause() : e).join())
         : Optional.empty();
   }
 

@@ -7,7 +7,9 @@ import io.tierzero.kb.search.SearchResult;
 import jakarta.inject.Singleton;
 import java.util.Objects;
 
-/** {@link ArticleSearch} over the Lucene knowledge base, timed so retrieval shows apart from chat. */
+/**
+ * {@link ArticleSearch} over the Lucene knowledge base, timed so retrieval shows apart from chat.
+ */
 @Singleton
 final class KnowledgeBaseSearch implements ArticleSearch {
   private final KnowledgeBase kb;

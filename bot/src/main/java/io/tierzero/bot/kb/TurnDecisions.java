@@ -37,7 +37,10 @@ public final class TurnDecisions {
   public TurnDecision decide(String message, int limit) {
     Made made = last.get();
     long now = System.nanoTime();
-    if (made != null && made.limit() == limit && made.message().equals(message) && now - made.at() < REUSE_NANOS) {
+    if (made != null
+        && made.limit() == limit
+        && made.message().equals(message)
+        && now - made.at() < REUSE_NANOS) {
       return made.decision();
     }
     TurnDecision decision = timer.record(() -> kb.decide(message, limit));
@@ -48,12 +51,15 @@ public final class TurnDecisions {
   /** The search of a decision just made on this thread for {@code message}, if any. */
   Optional<SearchResult> recentSearch(String message, int limit) {
     Made made = last.get();
-    if (made == null || !made.message().equals(message) || made.limit() < limit
+    if (made == null
+        || !made.message().equals(message)
+        || made.limit() < limit
         || System.nanoTime() - made.at() >= REUSE_NANOS) {
       return Optional.empty();
     }
     SearchResult r = made.decision().search();
     if (r.hits().size() <= limit) return Optional.of(r);
-    return Optional.of(new SearchResult(r.query(), r.decision(), r.confidence(), r.hits().subList(0, limit)));
+    return Optional.of(
+        new SearchResult(r.query(), r.decision(), r.confidence(), r.hits().subList(0, limit)));
   }
 }

@@ -25,12 +25,14 @@ import java.util.Locale;
 public class Limits {
   /** Counters idle this long are deleted; no window is longer. */
   static final Duration KEEP = Duration.ofDays(1);
+
   static final int MAX_NAME = 300;
 
-  private static final String TAKE = "update usage_window set"
-      + " used = case when window_start <= ? then 1 else used + 1 end,"
-      + " window_start = case when window_start <= ? then ? else window_start end"
-      + " where name = ? and (window_start <= ? or used < ?)";
+  private static final String TAKE =
+      "update usage_window set"
+          + " used = case when window_start <= ? then 1 else used + 1 end,"
+          + " window_start = case when window_start <= ? then ? else window_start end"
+          + " where name = ? and (window_start <= ? or used < ?)";
 
   private final JdbcOperations jdbc;
   private final Clock clock;
@@ -72,14 +74,22 @@ public class Limits {
   /**
    * Makes sure the counter's row exists without failing the caller's transaction when another
    * request creates it at the same moment: PostgreSQL waits for that one and does nothing; on H2
-   * the duplicate fails only this statement, and the update that follows sees the committed row
-   * or, while the other is still uncommitted, refuses (a spurious refusal, never an extra use).
+   * the duplicate fails only this statement, and the update that follows sees the committed row or,
+   * while the other is still uncommitted, refuses (a spurious refusal, never an extra use).
    */
   private static void create(Connection connection, String key, Instant now) throws SQLException {
-    boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-    var sql = postgres
-        ? "insert into usage_window (name, window_start, used) values (?, ?, 0) on conflict (name) do nothing"
-        : "insert into usage_window (name, window_start, used) select ?, ?, 0 where not exists (select 1 from usage_window where name = ?)";
+    boolean postgres =
+        connection
+            .getMetaData()
+            .getDatabaseProductName()
+            .toLowerCase(Locale.ROOT)
+            .contains("postgres");
+    var sql =
+        postgres
+            ? "insert into usage_window (name, window_start, used) values (?, ?, 0) on conflict"
+                + " (name) do nothing"
+            : "insert into usage_window (name, window_start, used) select ?, ?, 0 where not exists"
+                + " (select 1 from usage_window where name = ?)";
     try (var insert = connection.prepareStatement(sql)) {
       insert.setString(1, key);
       insert.setTimestamp(2, Timestamp.from(now));
@@ -93,7 +103,8 @@ public class Limits {
   @Scheduled(fixedDelay = "1h", initialDelay = "5m")
   @Transactional
   void purge() {
-    try (var delete = jdbc.getConnection().prepareStatement("delete from usage_window where window_start < ?")) {
+    try (var delete =
+        jdbc.getConnection().prepareStatement("delete from usage_window where window_start < ?")) {
       delete.setTimestamp(1, Timestamp.from(clock.instant().minus(KEEP)));
       delete.executeUpdate();
     } catch (SQLException e) {

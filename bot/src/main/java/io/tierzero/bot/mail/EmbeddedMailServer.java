@@ -20,10 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real SMTP server (GreenMail) inside the bot, so verification codes can be sent and read
- * without a mail system: demo only. Agents read what it received through {@link DemoMailController}.
- * It exists only in the demo environment, and not even there once a real directory is configured:
- * its users' codes must never land in a mailbox every agent can read.
+ * A real SMTP server (GreenMail) inside the bot, so verification codes can be sent and read without
+ * a mail system: demo only. Agents read what it received through {@link DemoMailController}. It
+ * exists only in the demo environment, and not even there once a real directory is configured: its
+ * users' codes must never land in a mailbox every agent can read.
  */
 @Context
 @Requires(env = Application.DEMO_ENVIRONMENT)
@@ -51,18 +51,24 @@ public final class EmbeddedMailServer implements AutoCloseable {
     for (MimeMessage message : greenMail.getReceivedMessages()) {
       try {
         Date sent = message.getSentDate();
-        out.add(new ReceivedMail(
-            message.getMessageID(),
-            Arrays.stream(message.getAllRecipients()).map(Object::toString).toList(),
-            message.getFrom() == null || message.getFrom().length == 0 ? "" : message.getFrom()[0].toString(),
-            message.getSubject(),
-            GreenMailUtil.getBody(message).strip(),
-            sent == null ? null : sent.toInstant()));
+        out.add(
+            new ReceivedMail(
+                message.getMessageID(),
+                Arrays.stream(message.getAllRecipients()).map(Object::toString).toList(),
+                message.getFrom() == null || message.getFrom().length == 0
+                    ? ""
+                    : message.getFrom()[0].toString(),
+                message.getSubject(),
+                GreenMailUtil.getBody(message).strip(),
+                sent == null ? null : sent.toInstant()));
       } catch (MessagingException e) {
         LOG.warn("Unreadable message in the demo mailbox: {}", e.getMessage());
       }
     }
-    out.sort(Comparator.comparing(ReceivedMail::sentAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed());
+    out.sort(
+        Comparator.comparing(
+                ReceivedMail::sentAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .reversed());
     return out;
   }
 

@@ -11,13 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends mail after the request that asked for it has been answered: a verification code for a
- * real account must not make the reply slower than for an unknown name (no mail), or the time
- * would tell who has an account. A failed send is tried again ({@value #ATTEMPTS} times in all,
- * {@link #FIRST_RETRY} apart, doubling), so a mail server's hiccup loses no code.
+ * Sends mail after the request that asked for it has been answered: a verification code for a real
+ * account must not make the reply slower than for an unknown name (no mail), or the time would tell
+ * who has an account. A failed send is tried again ({@value #ATTEMPTS} times in all, {@link
+ * #FIRST_RETRY} apart, doubling), so a mail server's hiccup loses no code.
  *
- * <p>The queue lives in memory, not in the database like the tickets' outbox: a code mail holds
- * the code in clear, and the database only ever holds a code's hash. A mail still queued when the
+ * <p>The queue lives in memory, not in the database like the tickets' outbox: a code mail holds the
+ * code in clear, and the database only ever holds a code's hash. A mail still queued when the
  * process stops is waited for up to {@link #DRAIN}; one lost in a crash costs the user a new code.
  */
 @Singleton
@@ -26,13 +26,15 @@ public class MailOutbox {
 
   static final int ATTEMPTS = 4;
   static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+
   /** How long stopping waits for queued mail; a code expires in minutes anyway. */
   static final Duration DRAIN = Duration.ofSeconds(30);
 
   private final MailSender sender;
   // One sender thread: mail goes out in order, and a flood of requests cannot open a flood of
   // connections to the mail server.
-  private final ExecutorService executor = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("mail-outbox").factory());
+  private final ExecutorService executor =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("mail-outbox").factory());
   private final AtomicInteger pending = new AtomicInteger();
 
   public MailOutbox(MailSender sender) {
@@ -47,16 +49,17 @@ public class MailOutbox {
   /** Queues {@code mail} and returns at once; it is sent on the outbox's thread. */
   public void send(OutgoingMail mail) {
     pending.incrementAndGet();
-    executor.execute(() -> {
-      try {
-        deliver(mail);
-      } finally {
-        synchronized (pending) {
-          pending.decrementAndGet();
-          pending.notifyAll();
-        }
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            deliver(mail);
+          } finally {
+            synchronized (pending) {
+              pending.decrementAndGet();
+              pending.notifyAll();
+            }
+          }
+        });
   }
 
   private void deliver(OutgoingMail mail) {
@@ -70,7 +73,13 @@ public class MailOutbox {
           LOG.warn("Gave up sending {} after {} attempts: {}", mail, ATTEMPTS, e.getMessage());
           return;
         }
-        LOG.info("Sending {} failed (attempt {} of {}), trying again in {} s: {}", mail, attempt, ATTEMPTS, wait.toSeconds(), e.getMessage());
+        LOG.info(
+            "Sending {} failed (attempt {} of {}), trying again in {} s: {}",
+            mail,
+            attempt,
+            ATTEMPTS,
+            wait.toSeconds(),
+            e.getMessage());
       }
       try {
         Thread.sleep(wait);
@@ -83,7 +92,9 @@ public class MailOutbox {
     }
   }
 
-  /** Waits until every queued mail was sent or given up on; false if {@code timeout} ran out first. */
+  /**
+   * Waits until every queued mail was sent or given up on; false if {@code timeout} ran out first.
+   */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (pending) {

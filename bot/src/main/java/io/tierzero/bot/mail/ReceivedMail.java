@@ -8,4 +8,9 @@ import java.util.List;
 /** A message the embedded demo SMTP server received. */
 @Serdeable
 public record ReceivedMail(
-    @Nullable String id, List<String> to, String from, String subject, String text, @Nullable Instant sentAt) {}
+    @Nullable String id,
+    List<String> to,
+    String from,
+    String subject,
+    String text,
+    @Nullable Instant sentAt) {}

@@ -55,7 +55,8 @@ public class SmtpMailSender implements MailSender {
   public Session session() {
     boolean useEmbedded = config.host().isBlank() && embedded != null;
     if (!useEmbedded && config.host().isBlank()) {
-      throw new MailException("No mail server configured: set " + MailConfiguration.PREFIX + ".host", null);
+      throw new MailException(
+          "No mail server configured: set " + MailConfiguration.PREFIX + ".host", null);
     }
     var props = new Properties();
     props.put("mail.smtp.host", useEmbedded ? "127.0.0.1" : config.host());
@@ -68,12 +69,14 @@ public class SmtpMailSender implements MailSender {
     props.put("mail.smtp.starttls.enable", String.valueOf(!useEmbedded && config.startTls()));
     if (!useEmbedded && !config.username().isBlank()) {
       props.put("mail.smtp.auth", "true");
-      return Session.getInstance(props, new Authenticator() {
-        @Override
-        protected PasswordAuthentication getPasswordAuthentication() {
-          return new PasswordAuthentication(config.username(), config.password());
-        }
-      });
+      return Session.getInstance(
+          props,
+          new Authenticator() {
+            @Override
+            protected PasswordAuthentication getPasswordAuthentication() {
+              return new PasswordAuthentication(config.username(), config.password());
+            }
+          });
     }
     return Session.getInstance(props);
   }

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * What {@code /beans} shows, when an operator turns it on. Micronaut's own listing keys each bean
  * by the class of its definition, and every bean registered at run time (the Flyway instance, the
- * environment) shares one such class, so it failed with a duplicate key: a 500 on every call.
- * Here a shared key is told apart by the bean's type.
+ * environment) shares one such class, so it failed with a duplicate key: a 500 on every call. Here
+ * a shared key is told apart by the bean's type.
  */
 @Singleton
 @Replaces(DefaultBeanDefinitionDataCollector.class)
@@ -36,21 +36,25 @@ final class BeanListing implements BeanDefinitionDataCollector<Map<String, Objec
     var beans = new LinkedHashMap<String, Object>();
     beanContext.getAllBeanDefinitions().stream()
         .sorted(Comparator.comparing(d -> d.getClass().getName()))
-        .forEach(definition -> {
-          var key = definition.getClass().getName();
-          if (beans.containsKey(key)) key += "(" + definition.getBeanType().getName() + ")";
-          for (int n = 2; beans.containsKey(key); n++) key = key.replaceFirst("#\\d+$", "") + "#" + n;
-          beans.put(key, beanDefinitionData.getData(definition));
-        });
-    List<Map<String, Object>> disabled = beanContext.getDisabledBeans().stream()
-        .map(bean -> {
-          var entry = new LinkedHashMap<String, Object>();
-          entry.put("type", bean.type().getTypeName());
-          if (bean.qualifier() != null) entry.put("qualifier", bean.qualifier().toString());
-          entry.put("reasons", bean.reasons());
-          return (Map<String, Object>) entry;
-        })
-        .toList();
+        .forEach(
+            definition -> {
+              var key = definition.getClass().getName();
+              if (beans.containsKey(key)) key += "(" + definition.getBeanType().getName() + ")";
+              for (int n = 2; beans.containsKey(key); n++)
+                key = key.replaceFirst("#\\d+$", "") + "#" + n;
+              beans.put(key, beanDefinitionData.getData(definition));
+            });
+    List<Map<String, Object>> disabled =
+        beanContext.getDisabledBeans().stream()
+            .map(
+                bean -> {
+                  var entry = new LinkedHashMap<String, Object>();
+                  entry.put("type", bean.type().getTypeName());
+                  if (bean.qualifier() != null) entry.put("qualifier", bean.qualifier().toString());
+                  entry.put("reasons", bean.reasons());
+                  return (Map<String, Object>) entry;
+                })
+            .toList();
     var data = new LinkedHashMap<String, Object>();
     data.put("beans", beans);
     data.put("disabled", disabled);

@@ -12,8 +12,13 @@ public final class MissingSettingsException extends RuntimeException {
   private final List<MissingSetting> missing;
 
   public MissingSettingsException(List<MissingSetting> missing) {
-    super(missing.size() + " production setting" + (missing.size() == 1 ? "" : "s") + " missing: "
-        + missing.stream().map(MissingSetting::what).collect(Collectors.joining(", ")) + " (see the log above)");
+    super(
+        missing.size()
+            + " production setting"
+            + (missing.size() == 1 ? "" : "s")
+            + " missing: "
+            + missing.stream().map(MissingSetting::what).collect(Collectors.joining(", "))
+            + " (see the log above)");
     this.missing = List.copyOf(missing);
   }
 
@@ -27,8 +32,13 @@ public final class MissingSettingsException extends RuntimeException {
   }
 
   static String report(List<MissingSetting> missing) {
-    return "Tier Zero does not start in the '" + ProductionGuard.PROD_ENVIRONMENT + "' environment with "
-        + missing.size() + " setting" + (missing.size() == 1 ? "" : "s") + " missing (deploy/application-prod.yml "
+    return "Tier Zero does not start in the '"
+        + ProductionGuard.PROD_ENVIRONMENT
+        + "' environment with "
+        + missing.size()
+        + " setting"
+        + (missing.size() == 1 ? "" : "s")
+        + " missing (deploy/application-prod.yml "
         + "lists every production key):"
         + missing.stream().map(m -> "\n  - " + m).collect(Collectors.joining());
   }

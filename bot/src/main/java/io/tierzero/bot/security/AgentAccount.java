@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * An agent who may sign in, from configuration: {@code tierzero.security.agents.<username>}. The
- * embedded default for small teams; with an identity provider, use OpenID Connect instead (see
- * the README).
+ * embedded default for small teams; with an identity provider, use OpenID Connect instead (see the
+ * README).
  *
  * @param name the username (lower case: configuration keys are normalised)
  * @param passwordHash a {@link PasswordHashes} hash, never the password itself; make one with
@@ -16,7 +16,8 @@ import java.util.List;
  * @param roles defaults to {@value Roles#AGENT}
  */
 @EachProperty(AgentAccount.PREFIX)
-public record AgentAccount(@Parameter String name, String passwordHash, @Nullable List<String> roles) {
+public record AgentAccount(
+    @Parameter String name, String passwordHash, @Nullable List<String> roles) {
   public static final String PREFIX = "tierzero.security.agents";
 
   public AgentAccount {

@@ -32,19 +32,29 @@ final class AgentAuthenticationProvider<B> implements HttpRequestExecutorAuthent
   private final SignInThrottle throttle;
   private final ClientAddress addresses;
 
-  AgentAuthenticationProvider(List<AgentAccount> agents, SignInThrottle throttle, ClientAddress addresses) {
+  AgentAuthenticationProvider(
+      List<AgentAccount> agents, SignInThrottle throttle, ClientAddress addresses) {
     this.throttle = throttle;
     this.addresses = addresses;
     this.agents =
-        agents.stream().collect(Collectors.toUnmodifiableMap(a -> a.name().toLowerCase(Locale.ROOT), Function.identity()));
-    if (agents.isEmpty()) LOG.info("No agents configured ({}.*): the agents' API refuses everyone", AgentAccount.PREFIX);
+        agents.stream()
+            .collect(
+                Collectors.toUnmodifiableMap(
+                    a -> a.name().toLowerCase(Locale.ROOT), Function.identity()));
+    if (agents.isEmpty())
+      LOG.info(
+          "No agents configured ({}.*): the agents' API refuses everyone", AgentAccount.PREFIX);
   }
 
   @Override
   public AuthenticationResponse authenticate(
       HttpRequest<B> request, AuthenticationRequest<String, String> authentication) {
-    var username = authentication.getIdentity() == null ? "" : authentication.getIdentity().strip().toLowerCase(Locale.ROOT);
-    var secret = authentication.getSecret() == null ? new char[0] : authentication.getSecret().toCharArray();
+    var username =
+        authentication.getIdentity() == null
+            ? ""
+            : authentication.getIdentity().strip().toLowerCase(Locale.ROOT);
+    var secret =
+        authentication.getSecret() == null ? new char[0] : authentication.getSecret().toCharArray();
     var address = addresses.of(request);
     var refused = throttle.refusedFor(username, address);
     if (refused.isPresent()) {

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 
 /**
  * The client a request comes from, as every per-address limit counts it: the connection's address,
- * unless that is one of {@code tierzero.security.trusted-proxies} (CIDRs, none by default). Then
- * it is the rightmost {@code X-Forwarded-For} entry that is not a trusted proxy: each proxy
- * appends the address it was connected from, so entries left of it may be made up by the client.
+ * unless that is one of {@code tierzero.security.trusted-proxies} (CIDRs, none by default). Then it
+ * is the rightmost {@code X-Forwarded-For} entry that is not a trusted proxy: each proxy appends
+ * the address it was connected from, so entries left of it may be made up by the client.
  */
 @Singleton
 public class ClientAddress {
@@ -40,11 +40,12 @@ public class ClientAddress {
     var peer = socket == null || socket.getAddress() == null ? null : socket.getAddress();
     if (peer == null) return UNKNOWN;
     if (!isTrusted(peer)) return peer.getHostAddress();
-    var hops = request.getHeaders().getAll("X-Forwarded-For").stream()
-        .flatMap(h -> java.util.Arrays.stream(h.split(",")))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .toList();
+    var hops =
+        request.getHeaders().getAll("X-Forwarded-For").stream()
+            .flatMap(h -> java.util.Arrays.stream(h.split(",")))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
     InetAddress client = peer;
     for (int i = hops.size() - 1; i >= 0; i--) {
       var hop = literal(hops.get(i));
@@ -59,18 +60,20 @@ public class ClientAddress {
   /**
    * Whether the client reached us over TLS: this connection is TLS, or it comes from a trusted
    * proxy whose {@code X-Forwarded-Proto} says {@code https}. The header is read only from a
-   * trusted proxy (a client could send it too), and only the value the nearest proxy passed on
-   * (the rightmost), which the proxy facing the client must set rather than append to.
+   * trusted proxy (a client could send it too), and only the value the nearest proxy passed on (the
+   * rightmost), which the proxy facing the client must set rather than append to.
    */
   public boolean viaTls(HttpRequest<?> request) {
     if (request.isSecure()) return true;
     var socket = request.getRemoteAddress();
-    if (socket == null || socket.getAddress() == null || !isTrusted(socket.getAddress())) return false;
-    var protos = request.getHeaders().getAll("X-Forwarded-Proto").stream()
-        .flatMap(h -> java.util.Arrays.stream(h.split(",")))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .toList();
+    if (socket == null || socket.getAddress() == null || !isTrusted(socket.getAddress()))
+      return false;
+    var protos =
+        request.getHeaders().getAll("X-Forwarded-Proto").stream()
+            .flatMap(h -> java.util.Arrays.stream(h.split(",")))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .toList();
     return !protos.isEmpty() && protos.get(protos.size() - 1).equalsIgnoreCase("https");
   }
 
@@ -79,7 +82,10 @@ public class ClientAddress {
     return false;
   }
 
-  /** An IP literal, optionally with a port or in brackets; never a name (that would be a DNS lookup). */
+  /**
+   * An IP literal, optionally with a port or in brackets; never a name (that would be a DNS
+   * lookup).
+   */
   static Optional<InetAddress> literal(String text) {
     var s = text;
     if (s.startsWith("[")) {
@@ -89,7 +95,8 @@ public class ClientAddress {
     } else if (s.indexOf(':') > 0 && s.indexOf(':') == s.lastIndexOf(':')) {
       s = s.substring(0, s.indexOf(':'));
     }
-    if (!IPV4.matcher(s).matches() && !(s.contains(":") && IPV6.matcher(s).matches())) return Optional.empty();
+    if (!IPV4.matcher(s).matches() && !(s.contains(":") && IPV6.matcher(s).matches()))
+      return Optional.empty();
     try {
       return Optional.of(InetAddress.getByName(s));
     } catch (UnknownHostException e) {
@@ -97,12 +104,19 @@ public class ClientAddress {
     }
   }
 
-  /** An address range such as {@code 10.0.0.0/8} or {@code ::1/128}; a bare address is a /32 or /128. */
+  /**
+   * An address range such as {@code 10.0.0.0/8} or {@code ::1/128}; a bare address is a /32 or
+   * /128.
+   */
   record Cidr(byte[] network, int bits) {
     static Cidr parse(String text) {
       var slash = text.indexOf('/');
-      var address = literal(slash < 0 ? text : text.substring(0, slash))
-          .orElseThrow(() -> new IllegalArgumentException(TRUSTED_PROXIES + ": not an address range: " + text));
+      var address =
+          literal(slash < 0 ? text : text.substring(0, slash))
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          TRUSTED_PROXIES + ": not an address range: " + text));
       var bytes = address.getAddress();
       int bits;
       try {

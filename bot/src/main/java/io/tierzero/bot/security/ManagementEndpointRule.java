@@ -29,6 +29,7 @@ import org.reactivestreams.Publisher;
 final class ManagementEndpointRule extends SensitiveEndpointRule {
   /** Just before the URL map. */
   static final int ORDER = ConfigurationInterceptUrlMapRule.ORDER - 1;
+
   /** Endpoint ids anyone may call. */
   static final Set<String> PUBLIC = Set.of("health", "prometheus");
 
@@ -42,10 +43,15 @@ final class ManagementEndpointRule extends SensitiveEndpointRule {
   }
 
   @Override
-  @NonNull
-  protected Publisher<SecurityRuleResult> check(
-      @NonNull HttpRequest<?> request, @Nullable Authentication authentication, @NonNull ExecutableMethod<?, ?> method) {
-    var id = method.stringValue(Endpoint.class, "id").or(() -> method.stringValue(Endpoint.class)).orElse("");
+  @NonNull protected Publisher<SecurityRuleResult> check(
+      @NonNull HttpRequest<?> request,
+      @Nullable Authentication authentication,
+      @NonNull ExecutableMethod<?, ?> method) {
+    var id =
+        method
+            .stringValue(Endpoint.class, "id")
+            .or(() -> method.stringValue(Endpoint.class))
+            .orElse("");
     if (PUBLIC.contains(id)) return checkNotSensitive(request, authentication, method);
     return authentication == null
         ? checkSensitiveAnonymous(request, method)
@@ -53,9 +59,13 @@ final class ManagementEndpointRule extends SensitiveEndpointRule {
   }
 
   @Override
-  @NonNull
-  protected Publisher<SecurityRuleResult> checkSensitiveAuthenticated(
-      @NonNull HttpRequest<?> request, @NonNull Authentication authentication, @NonNull ExecutableMethod<?, ?> method) {
-    return Publishers.just(authentication.getRoles().contains(Roles.AGENT) ? SecurityRuleResult.ALLOWED : SecurityRuleResult.REJECTED);
+  @NonNull protected Publisher<SecurityRuleResult> checkSensitiveAuthenticated(
+      @NonNull HttpRequest<?> request,
+      @NonNull Authentication authentication,
+      @NonNull ExecutableMethod<?, ?> method) {
+    return Publishers.just(
+        authentication.getRoles().contains(Roles.AGENT)
+            ? SecurityRuleResult.ALLOWED
+            : SecurityRuleResult.REJECTED);
   }
 }

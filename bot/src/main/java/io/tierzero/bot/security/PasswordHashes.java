@@ -11,12 +11,13 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA256 password hashes, from the JDK alone: {@code
- * pbkdf2-sha256$<iterations>$<salt, base64>$<hash, base64>}. The iteration count is part of the
- * hash, so it can be raised later without invalidating existing hashes.
+ * PBKDF2-HMAC-SHA256 password hashes, from the JDK alone: {@code pbkdf2-sha256$<iterations>$<salt,
+ * base64>$<hash, base64>}. The iteration count is part of the hash, so it can be raised later
+ * without invalidating existing hashes.
  *
  * <p>Run {@code java -cp bot.jar io.tierzero.bot.security.PasswordHashes} to hash a password typed
- * at the prompt (or given as the argument) for {@code tierzero.security.agents.<name>.password-hash}.
+ * at the prompt (or given as the argument) for {@code
+ * tierzero.security.agents.<name>.password-hash}.
  */
 public final class PasswordHashes {
   static final String SCHEME = "pbkdf2-sha256";
@@ -35,14 +36,23 @@ public final class PasswordHashes {
   }
 
   public static String hash(char[] password, int iterations) {
-    if (iterations < 1) throw new IllegalArgumentException("iterations must be positive: " + iterations);
+    if (iterations < 1)
+      throw new IllegalArgumentException("iterations must be positive: " + iterations);
     var salt = new byte[SALT_BYTES];
     RANDOM.nextBytes(salt);
     var b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(derive(password, salt, iterations, HASH_BITS));
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(derive(password, salt, iterations, HASH_BITS));
   }
 
-  /** Whether {@code password} matches {@code encoded}; false for a malformed hash. Constant-time. */
+  /**
+   * Whether {@code password} matches {@code encoded}; false for a malformed hash. Constant-time.
+   */
   public static boolean matches(char[] password, String encoded) {
     var parts = encoded == null ? new String[0] : encoded.strip().split("\\$");
     if (parts.length != 4 || !parts[0].equals(SCHEME)) return false;
@@ -77,7 +87,8 @@ public final class PasswordHashes {
     } else {
       Console console = System.console();
       if (console == null) {
-        System.err.println("usage: PasswordHashes <password>   (or run in a terminal to be prompted)");
+        System.err.println(
+            "usage: PasswordHashes <password>   (or run in a terminal to be prompted)");
         System.exit(2);
         return;
       }

@@ -23,7 +23,8 @@ import org.reactivestreams.Publisher;
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class RateLimitFilter implements HttpServerFilter {
   /** {@code /api/conversations/{id}/…}: the id is the conversation's bucket. */
-  private static final Pattern CONVERSATION_CALL = Pattern.compile("^/api/conversations/([^/]+)/.+");
+  private static final Pattern CONVERSATION_CALL =
+      Pattern.compile("^/api/conversations/([^/]+)/.+");
 
   private final RateLimitConfiguration configuration;
   private final ClientAddress addresses;
@@ -35,7 +36,10 @@ public class RateLimitFilter implements HttpServerFilter {
     this.addresses = addresses;
     this.byAddress =
         new TokenBuckets(
-            configuration.addressBurst(), configuration.addressPerMinute(), configuration.maxBuckets(), System::nanoTime);
+            configuration.addressBurst(),
+            configuration.addressPerMinute(),
+            configuration.maxBuckets(),
+            System::nanoTime);
     this.byConversation =
         new TokenBuckets(
             configuration.conversationBurst(),
@@ -50,7 +54,8 @@ public class RateLimitFilter implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
     if (!configuration.enabled() || !limited(request)) return chain.proceed(request);
     var wait = byAddress.take(addresses.of(request));
     if (wait == 0 && request.getMethod() == HttpMethod.POST) {
@@ -61,7 +66,9 @@ public class RateLimitFilter implements HttpServerFilter {
     return chain.proceed(request);
   }
 
-  /** The API (the agents' part too), the knowledge base pages with their search, the sign-in POST. */
+  /**
+   * The API (the agents' part too), the knowledge base pages with their search, the sign-in POST.
+   */
   private static boolean limited(HttpRequest<?> request) {
     var path = request.getPath();
     if (path.startsWith("/api/") || path.equals("/kb") || path.startsWith("/kb/")) return true;

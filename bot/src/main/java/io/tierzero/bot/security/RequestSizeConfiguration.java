@@ -13,6 +13,7 @@ public record RequestSizeConfiguration(@Bindable(defaultValue = "16384") long ma
   public static final String PREFIX = "tierzero.security.request-size";
 
   public RequestSizeConfiguration {
-    if (maxBodyBytes < 1) throw new IllegalArgumentException(PREFIX + ".max-body-bytes must be at least 1");
+    if (maxBodyBytes < 1)
+      throw new IllegalArgumentException(PREFIX + ".max-body-bytes must be at least 1");
   }
 }

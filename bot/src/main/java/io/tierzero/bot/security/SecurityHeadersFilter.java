@@ -10,10 +10,10 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import org.reactivestreams.Publisher;
 
 /**
- * Security headers on every response, errors and redirects included: {@code nosniff} and a
- * referrer policy everywhere, and a Content-Security-Policy. The policy allows scripts
- * from this origin only, so even HTML that slipped past the article sanitiser cannot run a
- * script; inline {@code <style>} stays allowed because the pages carry their CSS inline.
+ * Security headers on every response, errors and redirects included: {@code nosniff} and a referrer
+ * policy everywhere, and a Content-Security-Policy. The policy allows scripts from this origin
+ * only, so even HTML that slipped past the article sanitiser cannot run a script; inline {@code
+ * <style>} stays allowed because the pages carry their CSS inline.
  */
 @Filter(Filter.MATCH_ALL_PATTERN)
 public class SecurityHeadersFilter implements HttpServerFilter {
@@ -25,8 +25,9 @@ public class SecurityHeadersFilter implements HttpServerFilter {
 
   SecurityHeadersFilter(SecurityHeadersConfiguration configuration) {
     var common =
-        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; "
-            + "base-uri 'self'; form-action 'self'; frame-ancestors " + configuration.frameAncestors();
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src"
+            + " 'none'; base-uri 'self'; form-action 'self'; frame-ancestors "
+            + configuration.frameAncestors();
     this.pagePolicy = common + "; script-src 'self'";
     // Swagger UI's page starts itself with an inline script; it shows documentation only.
     this.swaggerPolicy = common + "; script-src 'self' 'unsafe-inline'";
@@ -40,7 +41,8 @@ public class SecurityHeadersFilter implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
     return Publishers.map(
         chain.proceed(request),
         response -> {
@@ -49,7 +51,8 @@ public class SecurityHeadersFilter implements HttpServerFilter {
           headers.set("Referrer-Policy", referrerPolicy);
           // On every type, not only HTML: a JSON or text body a browser is tricked into rendering
           // gets the same policy.
-          headers.set(CSP, request.getPath().startsWith("/swagger-ui") ? swaggerPolicy : pagePolicy);
+          headers.set(
+              CSP, request.getPath().startsWith("/swagger-ui") ? swaggerPolicy : pagePolicy);
           return response;
         });
   }

@@ -11,7 +11,9 @@ import java.util.Optional;
 /** Failed sign-ins per account and per client address; see {@link SignInThrottleConfiguration}. */
 @Singleton
 public class SignInThrottle {
-  /** Request attribute: seconds until sign-in is allowed again, set when one was refused unchecked. */
+  /**
+   * Request attribute: seconds until sign-in is allowed again, set when one was refused unchecked.
+   */
   public static final String RETRY_AFTER = "tierzero.sign-in.retry-after";
 
   private static final class Count {

@@ -22,6 +22,7 @@ public record SignInThrottleConfiguration(
   public static final String PREFIX = "tierzero.security.sign-in";
 
   public SignInThrottleConfiguration {
-    if (accountFailures < 1 || addressFailures < 1 || maxEntries < 1) throw new IllegalArgumentException(PREFIX + ": counts must be at least 1");
+    if (accountFailures < 1 || addressFailures < 1 || maxEntries < 1)
+      throw new IllegalArgumentException(PREFIX + ": counts must be at least 1");
   }
 }

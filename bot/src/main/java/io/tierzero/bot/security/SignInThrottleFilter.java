@@ -26,16 +26,25 @@ public class SignInThrottleFilter implements HttpServerFilter {
   }
 
   @Override
-  public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
-    return Publishers.map(chain.proceed(request), response -> {
-      var seconds = request.getAttribute(SignInThrottle.RETRY_AFTER, Long.class).orElse(null);
-      if (seconds == null) return (MutableHttpResponse<?>) response;
-      if (request.getPath().equals("/console/login")) {
-        return HttpResponse.seeOther(URI.create("/console/login?error=throttled&minutes=" + Math.max(1, (seconds + 59) / 60)));
-      }
-      return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
-          .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-          .body(ApiErrors.of("Too many failed sign-ins for this account or address; try again in " + seconds + " seconds"));
-    });
+  public Publisher<MutableHttpResponse<?>> doFilter(
+      HttpRequest<?> request, ServerFilterChain chain) {
+    return Publishers.map(
+        chain.proceed(request),
+        response -> {
+          var seconds = request.getAttribute(SignInThrottle.RETRY_AFTER, Long.class).orElse(null);
+          if (seconds == null) return (MutableHttpResponse<?>) response;
+          if (request.getPath().equals("/console/login")) {
+            return HttpResponse.seeOther(
+                URI.create(
+                    "/console/login?error=throttled&minutes=" + Math.max(1, (seconds + 59) / 60)));
+          }
+          return HttpResponse.status(HttpStatus.TOO_MANY_REQUESTS)
+              .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+              .body(
+                  ApiErrors.of(
+                      "Too many failed sign-ins for this account or address; try again in "
+                          + seconds
+                          + " seconds"));
+        });
   }
 }

@@ -4,8 +4,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Token buckets by key (a client address, a conversation id). Thread-safe; each bucket is locked
- * on its own, so keys never wait for each other.
+ * Token buckets by key (a client address, a conversation id). Thread-safe; each bucket is locked on
+ * its own, so keys never wait for each other.
  */
 final class TokenBuckets {
   private final double capacity;
@@ -22,8 +22,8 @@ final class TokenBuckets {
   }
 
   /**
-   * Takes one token for {@code key}: 0 when granted, otherwise the whole seconds (at least 1)
-   * until a token is back.
+   * Takes one token for {@code key}: 0 when granted, otherwise the whole seconds (at least 1) until
+   * a token is back.
    */
   long take(String key) {
     var now = clock.getAsLong();
@@ -47,12 +47,15 @@ final class TokenBuckets {
 
   /** A full bucket behaves exactly like a new one, so forgetting it loses nothing. */
   private void dropIdle(long now) {
-    buckets.entrySet().removeIf(e -> {
-      synchronized (e.getValue()) {
-        e.getValue().refill(now, capacity, perNano);
-        return e.getValue().tokens >= capacity;
-      }
-    });
+    buckets
+        .entrySet()
+        .removeIf(
+            e -> {
+              synchronized (e.getValue()) {
+                e.getValue().refill(now, capacity, perNano);
+                return e.getValue().tokens >= capacity;
+              }
+            });
     // Still full of busy buckets (a flood of distinct keys): forget the longest unused tenth, not
     // the lot, so a flood never hands a fresh bucket to the keys in use (the flooder's included).
     if (buckets.size() >= maxBuckets) {
@@ -75,6 +78,7 @@ final class TokenBuckets {
   private static final class Bucket {
     double tokens;
     long at;
+
     /** When a token was last asked for: the least recently used are forgotten first. */
     long used;
 

@@ -49,7 +49,8 @@ public final class AgentClaims {
   public String refusal() {
     return "Your account signed in at the identity provider, but it is not in the agents' group ("
         + config.agentGroup()
-        + "), so it cannot use the console. Ask whoever manages that group to add you, then sign in again.";
+        + "), so it cannot use the console. Ask whoever manages that group to add you, then sign in"
+        + " again.";
   }
 
   public record Agent(String name, List<String> roles) {}

@@ -34,7 +34,10 @@ class AgentGroupMapper implements OpenIdAuthenticationMapper {
 
   @Override
   public Publisher<AuthenticationResponse> createAuthenticationResponse(
-      String providerName, OpenIdTokenResponse tokenResponse, OpenIdClaims openIdClaims, @Nullable State state) {
+      String providerName,
+      OpenIdTokenResponse tokenResponse,
+      OpenIdClaims openIdClaims,
+      @Nullable State state) {
     Map<String, Object> claims = openIdClaims.getClaims();
     var agent = agents.agent(claims);
     if (agent.isEmpty()) {

@@ -24,11 +24,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Micronaut Security's OpenID client {@value SingleSignOnConfiguration#PROVIDER}, made from
- * {@code tierzero.console.oidc.*} only when an issuer is set. Declaring the client in
- * application.yml instead would make it exist on every start: Micronaut fetches each client's
- * discovery document at start-up whether or not it has an issuer, so an unconfigured one would
- * fail the start. Everything else comes from the provider's discovery document (endpoints, JWKS).
+ * Micronaut Security's OpenID client {@value SingleSignOnConfiguration#PROVIDER}, made from {@code
+ * tierzero.console.oidc.*} only when an issuer is set. Declaring the client in application.yml
+ * instead would make it exist on every start: Micronaut fetches each client's discovery document at
+ * start-up whether or not it has an issuer, so an unconfigured one would fail the start. Everything
+ * else comes from the provider's discovery document (endpoints, JWKS).
  */
 @Factory
 @Requires(property = SingleSignOnConfiguration.ISSUER)
@@ -41,7 +41,8 @@ class ProviderClientFactory {
       SingleSignOnConfiguration config,
       @Named(SingleSignOnConfiguration.PROVIDER) OpenIdClientConfiguration openid,
       @Value("${" + SingleSignOnConfiguration.PREFIX + ".client-secret:}") @Nullable String secret,
-      @Value("${" + SingleSignOnConfiguration.PREFIX + ".scopes:openid,profile,email}") String scopes) {
+      @Value("${" + SingleSignOnConfiguration.PREFIX + ".scopes:openid,profile,email}")
+          String scopes) {
     var scopeList = Arrays.stream(scopes.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
     return new Client(config.clientId(), secret == null ? "" : secret, scopeList, openid);
   }
@@ -52,11 +53,13 @@ class ProviderClientFactory {
     try {
       return new OpenId(URI.create(config.issuer()).toURL());
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(SingleSignOnConfiguration.ISSUER + " is not a URL: " + config.issuer(), e);
+      throw new IllegalArgumentException(
+          SingleSignOnConfiguration.ISSUER + " is not a URL: " + config.issuer(), e);
     }
   }
 
-  private record Client(String clientId, String clientSecret, List<String> scopes, OpenIdClientConfiguration openid)
+  private record Client(
+      String clientId, String clientSecret, List<String> scopes, OpenIdClientConfiguration openid)
       implements OauthClientConfiguration {
     @Override
     public String getName() {
@@ -116,7 +119,11 @@ class ProviderClientFactory {
     @Override
     public String toString() {
       // Never the secret.
-      return "OauthClientConfiguration[" + SingleSignOnConfiguration.PROVIDER + ", " + clientId + "]";
+      return "OauthClientConfiguration["
+          + SingleSignOnConfiguration.PROVIDER
+          + ", "
+          + clientId
+          + "]";
     }
   }
 

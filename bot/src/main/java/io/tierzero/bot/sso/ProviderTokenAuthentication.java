@@ -65,7 +65,9 @@ class ProviderTokenAuthentication extends DefaultJwtAuthenticationFactory {
     if (config.isIssuer(issuer)) return fromProvider(token, claims);
     if (Objects.equals(ownIssuer, issuer)) {
       if (signedWithSecret(token)) return super.createAuthentication(token);
-      LOG.debug("Token refused: it names this service as issuer but is not signed with the console secret");
+      LOG.debug(
+          "Token refused: it names this service as issuer but is not signed with the console"
+              + " secret");
       return Optional.empty();
     }
     LOG.debug("Token refused: issuer {} is neither this service nor {}", issuer, config.issuer());
@@ -80,13 +82,17 @@ class ProviderTokenAuthentication extends DefaultJwtAuthenticationFactory {
       return Optional.empty();
     }
     if (audience == null || !audience.contains(config.expectedAudience())) {
-      LOG.debug("Provider token refused: audience {} does not include {}", audience, config.expectedAudience());
+      LOG.debug(
+          "Provider token refused: audience {} does not include {}",
+          audience,
+          config.expectedAudience());
       return Optional.empty();
     }
     return agents.agent(claims).map(agent -> Authentication.build(agent.name(), agent.roles()));
   }
 
   private static boolean signedWithSecret(JWT token) {
-    return token instanceof SignedJWT signed && JWSAlgorithm.Family.HMAC_SHA.contains(signed.getHeader().getAlgorithm());
+    return token instanceof SignedJWT signed
+        && JWSAlgorithm.Family.HMAC_SHA.contains(signed.getHeader().getAlgorithm());
   }
 }

@@ -5,13 +5,13 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * Single sign-on with an OpenID Connect provider, set by properties only ({@value #PREFIX}.*).
- * Off while {@code issuer} is empty: then no provider is contacted and agents sign in with the
+ * Single sign-on with an OpenID Connect provider, set by properties only ({@value #PREFIX}.*). Off
+ * while {@code issuer} is empty: then no provider is contacted and agents sign in with the
  * passwords of {@code tierzero.security.agents} as before. application.yml hands issuer, client id
  * and secret to Micronaut Security's OpenID client named {@value #PROVIDER}.
  *
- * @param issuer the provider's issuer URL, e.g. {@code https://login.example.com/realms/staff}
- *     (its {@code /.well-known/openid-configuration} is read at start)
+ * @param issuer the provider's issuer URL, e.g. {@code https://login.example.com/realms/staff} (its
+ *     {@code /.well-known/openid-configuration} is read at start)
  * @param clientId this service's client id at the provider
  * @param agentGroup the group (or role) that makes someone an agent; nobody else gets in
  * @param groupsClaim the claim listing a person's groups; a dotted path reaches into an object,
@@ -63,7 +63,12 @@ public record SingleSignOnConfiguration(
       if (agentGroup == null) missing.append(' ').append(PREFIX).append(".agent-group");
       if (!missing.isEmpty()) {
         throw new IllegalArgumentException(
-            "Single sign-on is configured (" + ISSUER + "=" + issuer + ") but these settings are missing:" + missing);
+            "Single sign-on is configured ("
+                + ISSUER
+                + "="
+                + issuer
+                + ") but these settings are missing:"
+                + missing);
       }
     }
   }

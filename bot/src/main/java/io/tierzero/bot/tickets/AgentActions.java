@@ -1,11 +1,11 @@
 package io.tierzero.bot.tickets;
 
-import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
+import io.tierzero.bot.ids.Ids;
 import io.tierzero.bot.redaction.PlainText;
 import io.tierzero.bot.redaction.Redactor;
 import io.tierzero.bot.security.AgentAccount;
@@ -27,26 +27,31 @@ import java.util.regex.Pattern;
  * another agent), move its status, reply to the requester. Each change is a row of the ticket's
  * history naming the agent and, in the same transaction, one outbox row per sink, so it reaches
  * every sink as {@code ticket.updated} exactly once, like the requester's own changes ({@link
- * TicketUpdates}). A new status and a reply are also said by the bot in the conversation the
- * ticket came from, where the widget shows them while it is open.
+ * TicketUpdates}). A new status and a reply are also said by the bot in the conversation the ticket
+ * came from, where the widget shows them while it is open.
  */
 @Singleton
 public class AgentActions {
-  /** As long as a help desk's reply may be ({@link HelpDeskUpdates#MAX_REPLY}): the column's size. */
+  /**
+   * As long as a help desk's reply may be ({@link HelpDeskUpdates#MAX_REPLY}): the column's size.
+   */
   public static final int MAX_REPLY = HelpDeskUpdates.MAX_REPLY;
 
-  /** A username as agents sign in with it; also what an assignee may be when no agents are listed. */
+  /**
+   * A username as agents sign in with it; also what an assignee may be when no agents are listed.
+   */
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{0,99}");
 
   /**
-   * What the agent asks for; every part optional, applied in this order (so a reply sent with a
-   * new status names the new status).
+   * What the agent asks for; every part optional, applied in this order (so a reply sent with a new
+   * status names the new status).
    *
    * @param assignee who takes the ticket; {@code ""} gives it back to the queue, null leaves it
    * @param status the status to move to; null or the current one leaves it
    * @param reply what to tell the requester; null or blank sends nothing
    */
-  public record Request(@Nullable String assignee, @Nullable TicketStatus status, @Nullable String reply) {}
+  public record Request(
+      @Nullable String assignee, @Nullable TicketStatus status, @Nullable String reply) {}
 
   /**
    * @param ticket the ticket as it is now, with its history
@@ -65,7 +70,10 @@ public class AgentActions {
         return number + " is closed and stays closed; a new problem needs a new ticket";
       }
       if (to == TicketStatus.NEW) {
-        return number + " is " + from.json() + " and cannot go back to new; "
+        return number
+            + " is "
+            + from.json()
+            + " and cannot go back to new; "
             + (from == TicketStatus.RESOLVED ? "reopen it as open" : "choose open or pending");
       }
       return number + " is resolved: it can be reopened (open) or closed, not set to " + to.json();
@@ -114,8 +122,7 @@ public class AgentActions {
 
   /**
    * Applies the request as {@code agent} (the signed-in username). Empty when there is no such
-   * ticket. Everything is checked before anything is written, so a refused request changes
-   * nothing.
+   * ticket. Everything is checked before anything is written, so a refused request changes nothing.
    *
    * @throws TransitionRefusedException for a status the ticket cannot move to
    * @throws IllegalArgumentException for an assignee who is not an agent, or a reply too long
@@ -135,7 +142,9 @@ public class AgentActions {
     var ticket = locked.get();
     var assignee = assignee(request.assignee(), ticket.assignee());
     var status = request.status();
-    if (status != null && status != ticket.ticketStatus() && !ticket.ticketStatus().allows(status)) {
+    if (status != null
+        && status != ticket.ticketStatus()
+        && !ticket.ticketStatus().allows(status)) {
       throw new TransitionRefusedException(ticket.ticketNumber(), ticket.ticketStatus(), status);
     }
 
@@ -155,7 +164,8 @@ public class AgentActions {
     if (reply != null) {
       ticket = tickets.update(ticket.touched(now));
       changes.add(record(ticket, TicketChange.REPLY, reply, by, now));
-      said.add(NewMessage.fromBot(ReplyType.TICKET_STATUS.json(), replyNotice(ticket, by, reply), null));
+      said.add(
+          NewMessage.fromBot(ReplyType.TICKET_STATUS.json(), replyNotice(ticket, by, reply), null));
     }
     if (!said.isEmpty()) {
       var c = conversation.get();
@@ -166,24 +176,38 @@ public class AgentActions {
 
   /** What the user reads when an agent moves the ticket: the status and what it means for them. */
   static String statusNotice(Ticket ticket) {
-    return "Your ticket " + ticket.ticketNumber() + " is now " + ticket.ticketStatus().json() + ". " + TicketService.receipt(ticket).message();
+    return "Your ticket "
+        + ticket.ticketNumber()
+        + " is now "
+        + ticket.ticketStatus().json()
+        + ". "
+        + TicketService.receipt(ticket).message();
   }
 
   /** An agent's reply, as the agent's own words, named, in the chat. */
   static String replyNotice(Ticket ticket, String agent, String text) {
-    return agent + " from the IT Service Desk replied on " + ticket.ticketNumber() + " (status: " + ticket.ticketStatus().json() + "):\n\n" + text;
+    return agent
+        + " from the IT Service Desk replied on "
+        + ticket.ticketNumber()
+        + " (status: "
+        + ticket.ticketStatus().json()
+        + "):\n\n"
+        + text;
   }
 
-  private TicketChange record(Ticket ticket, String kind, @Nullable String body, String by, Instant now) {
-    var update = updates.save(new TicketUpdate(Ids.newId(), ticket.id(), kind, body, now, null, by));
-    for (var sink : sinks) deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), update.id(), update.id(), now));
+  private TicketChange record(
+      Ticket ticket, String kind, @Nullable String body, String by, Instant now) {
+    var update =
+        updates.save(new TicketUpdate(Ids.newId(), ticket.id(), kind, body, now, null, by));
+    for (var sink : sinks)
+      deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), update.id(), update.id(), now));
     return update.view();
   }
 
   /**
    * Lower case, "" for nobody; null to leave it. Refuses a name that is no agent's, unless it is
-   * the one the ticket has (an agent since removed from the configuration keeps their tickets
-   * until someone else takes them, and the page's form sends the current assignee back).
+   * the one the ticket has (an agent since removed from the configuration keeps their tickets until
+   * someone else takes them, and the page's form sends the current assignee back).
    */
   private @Nullable String assignee(@Nullable String value, @Nullable String current) {
     if (value == null) return null;
@@ -192,7 +216,9 @@ public class AgentActions {
     boolean known = agents.isEmpty() ? USERNAME.matcher(name).matches() : agents.contains(name);
     if (!known) {
       throw new IllegalArgumentException(
-          "assignee must be an agent's username" + (agents.isEmpty() ? "" : " (" + String.join(", ", agents()) + ")") + ", or empty for nobody");
+          "assignee must be an agent's username"
+              + (agents.isEmpty() ? "" : " (" + String.join(", ", agents()) + ")")
+              + ", or empty for nobody");
     }
     return name;
   }
@@ -202,7 +228,8 @@ public class AgentActions {
     if (text == null) return null;
     var cleaned = Redactor.redact(PlainText.clean(text).strip());
     if (cleaned.isEmpty()) return null;
-    if (cleaned.length() > MAX_REPLY) throw new IllegalArgumentException("reply must be at most " + MAX_REPLY + " characters");
+    if (cleaned.length() > MAX_REPLY)
+      throw new IllegalArgumentException("reply must be at most " + MAX_REPLY + " characters");
     return cleaned;
   }
 

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * A ticket as agents see it.
  *
- * @param trigger why the ticket was raised: {@code user_request}, {@code no_answers}, {@code
- *     flow}, {@code negative_rating}
+ * @param trigger why the ticket was raised: {@code user_request}, {@code no_answers}, {@code flow},
+ *     {@code negative_rating}
  * @param assignee the username of the agent working on it; absent while nobody has taken it
  * @param confidence the bot's best confidence in an article it offered; absent when none
  * @param context the transcript, articles and flow; left out of lists
@@ -43,7 +43,9 @@ public record AgentTicket(
     @Nullable List<TicketChange> updates) {
 
   @Serdeable
-  /** @param emailVerified false: the email is only what the ticket form said, nobody proved it */
+  /**
+   * @param emailVerified false: the email is only what the ticket form said, nobody proved it
+   */
   public record Requester(String name, String email, boolean emailVerified) {}
 
   /**

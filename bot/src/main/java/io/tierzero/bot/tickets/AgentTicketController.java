@@ -22,8 +22,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The agents' API: tickets raised from the chat, with their transcripts. Agents only. */
 @Controller("/api/agent/tickets")
@@ -47,7 +47,10 @@ class AgentTicketController {
     this.actions = actions;
   }
 
-  @Operation(summary = "Tickets, newest first, filtered by status, queue, priority and assignee (each optional; assignee=none: nobody's)")
+  @Operation(
+      summary =
+          "Tickets, newest first, filtered by status, queue, priority and assignee (each optional;"
+              + " assignee=none: nobody's)")
   @ApiResponse(responseCode = "401", description = "Not authenticated")
   @Get
   List<AgentTicket> list(
@@ -57,7 +60,16 @@ class AgentTicketController {
       @QueryValue @Nullable String assignee,
       @QueryValue @Nullable Integer limit) {
     int n = limit == null ? DEFAULT_LIMIT : Math.max(1, Math.min(MAX_LIMIT, limit));
-    return tickets.list(parse(status, "status", TicketStatus::fromJson, "new, open, pending, resolved, closed"), queue, parse(priority, "priority", p -> Priority.valueOf(p.strip().toUpperCase(Locale.ROOT)), "P1, P2, P3, P4"), assigneeFilter(assignee), n);
+    return tickets.list(
+        parse(status, "status", TicketStatus::fromJson, "new, open, pending, resolved, closed"),
+        queue,
+        parse(
+            priority,
+            "priority",
+            p -> Priority.valueOf(p.strip().toUpperCase(Locale.ROOT)),
+            "P1, P2, P3, P4"),
+        assigneeFilter(assignee),
+        n);
   }
 
   /** {@value #NOBODY} for the tickets nobody has taken; blank for everyone's. */
@@ -66,7 +78,8 @@ class AgentTicketController {
     return assignee.strip().equalsIgnoreCase(NOBODY) ? "" : assignee.strip();
   }
 
-  private static <T> @Nullable T parse(@Nullable String value, String name, Function<String, T> parser, String allowed) {
+  private static <T> @Nullable T parse(
+      @Nullable String value, String name, Function<String, T> parser, String allowed) {
     if (value == null || value.isBlank()) return null;
     try {
       return parser.apply(value);
@@ -82,23 +95,34 @@ class AgentTicketController {
     return tickets.get(number);
   }
 
-  @Operation(summary = "Change a ticket's status; only moves its life allows (nothing goes back to new, a resolved ticket reopens as open, a closed one stays closed)")
+  @Operation(
+      summary =
+          "Change a ticket's status; only moves its life allows (nothing goes back to new, a"
+              + " resolved ticket reopens as open, a closed one stays closed)")
   @ApiResponse(responseCode = "404", description = "No such ticket")
   @ApiResponse(responseCode = "409", description = "The ticket cannot move to that status")
   @Put("/{number}/status")
-  Optional<AgentTicket> changeStatus(String number, @Valid @Body StatusChange change, Authentication agent) {
+  Optional<AgentTicket> changeStatus(
+      String number, @Valid @Body StatusChange change, Authentication agent) {
     return apply(number, new AgentActions.Request(null, change.status(), null), agent);
   }
 
-  @Operation(summary = "Give a ticket to an agent (an agent's username; empty or null: back to the queue)")
+  @Operation(
+      summary = "Give a ticket to an agent (an agent's username; empty or null: back to the queue)")
   @ApiResponse(responseCode = "400", description = "Not an agent's username")
   @ApiResponse(responseCode = "404", description = "No such ticket")
   @Put("/{number}/assignee")
   Optional<AgentTicket> assign(String number, @Body AssigneeChange change, Authentication agent) {
-    return apply(number, new AgentActions.Request(change.assignee() == null ? "" : change.assignee(), null, null), agent);
+    return apply(
+        number,
+        new AgentActions.Request(change.assignee() == null ? "" : change.assignee(), null, null),
+        agent);
   }
 
-  @Operation(summary = "Reply to the requester: the bot says it in the ticket's conversation, and it reaches the sinks")
+  @Operation(
+      summary =
+          "Reply to the requester: the bot says it in the ticket's conversation, and it reaches the"
+              + " sinks")
   @ApiResponse(responseCode = "400", description = "Empty or longer than 10,000 characters")
   @ApiResponse(responseCode = "404", description = "No such ticket")
   @Post("/{number}/replies")
@@ -107,7 +131,8 @@ class AgentTicketController {
     return apply(number, new AgentActions.Request(null, null, reply.text()), agent);
   }
 
-  private Optional<AgentTicket> apply(String number, AgentActions.Request request, Authentication agent) {
+  private Optional<AgentTicket> apply(
+      String number, AgentActions.Request request, Authentication agent) {
     try {
       return actions.apply(number, request, agent.getName()).map(AgentActions.Result::ticket);
     } catch (AgentActions.TransitionRefusedException e) {
@@ -117,7 +142,9 @@ class AgentTicketController {
     }
   }
 
-  /** @param assignee an agent's username; null or empty gives the ticket back to the queue */
+  /**
+   * @param assignee an agent's username; null or empty gives the ticket back to the queue
+   */
   @Serdeable
   record AssigneeChange(@Nullable String assignee) {}
 

@@ -14,9 +14,9 @@ import java.util.Locale;
 
 /**
  * What a new ticket must pass: the conversation was offered a person (a handoff or a flow's
- * escalation was recorded for it, or a handoff reply is in its transcript), and neither the client address nor the requester email raised too many tickets
- * this hour. Counted in the database ({@link Limits}), in the ticket's transaction, so a ticket
- * that fails later gives its use back.
+ * escalation was recorded for it, or a handoff reply is in its transcript), and neither the client
+ * address nor the requester email raised too many tickets this hour. Counted in the database
+ * ({@link Limits}), in the ticket's transaction, so a ticket that fails later gives its use back.
  */
 @Singleton
 class CreationGuard {
@@ -25,28 +25,42 @@ class CreationGuard {
   private final VerifiedEmails verifiedEmails;
   private final TicketLimitsConfiguration config;
 
-  CreationGuard(Limits limits, ClientAddress clients, VerifiedEmails verifiedEmails, TicketLimitsConfiguration config) {
+  CreationGuard(
+      Limits limits,
+      ClientAddress clients,
+      VerifiedEmails verifiedEmails,
+      TicketLimitsConfiguration config) {
     this.limits = limits;
     this.clients = clients;
     this.verifiedEmails = verifiedEmails;
     this.config = config;
   }
 
-  /** @param offered whether a handoff was recorded for the conversation (by a handler or a flow) */
+  /**
+   * @param offered whether a handoff was recorded for the conversation (by a handler or a flow)
+   */
   void check(Transcript transcript, boolean offered, String email) {
     if (!offered && transcript.messages().stream().noneMatch(m -> m.type() == ReplyType.HANDOFF)) {
-      throw new HttpStatusException(HttpStatus.CONFLICT,
-          "This conversation was not offered a ticket: describe the problem in the chat, or ask for a person, first");
+      throw new HttpStatusException(
+          HttpStatus.CONFLICT,
+          "This conversation was not offered a ticket: describe the problem in the chat, or ask for"
+              + " a person, first");
     }
     var address = ServerRequestContext.currentRequest().map(clients::of).orElse("unknown");
-    if (!limits.tryTake("ticket-address:" + address, config.perAddressPerHour(), Duration.ofHours(1))) {
-      throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS,
-          "Too many tickets from this network in the last hour: try again later, or contact the IT Service Desk directly");
+    if (!limits.tryTake(
+        "ticket-address:" + address, config.perAddressPerHour(), Duration.ofHours(1))) {
+      throw new HttpStatusException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Too many tickets from this network in the last hour: try again later, or contact the IT"
+              + " Service Desk directly");
     }
     var requester = email.strip().toLowerCase(Locale.ROOT);
-    if (!limits.tryTake("ticket-requester:" + requester, config.perRequesterPerHour(), Duration.ofHours(1))) {
-      throw new HttpStatusException(HttpStatus.TOO_MANY_REQUESTS,
-          "Too many tickets for this email address in the last hour: the IT Service Desk already has them");
+    if (!limits.tryTake(
+        "ticket-requester:" + requester, config.perRequesterPerHour(), Duration.ofHours(1))) {
+      throw new HttpStatusException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Too many tickets for this email address in the last hour: the IT Service Desk already"
+              + " has them");
     }
   }
 

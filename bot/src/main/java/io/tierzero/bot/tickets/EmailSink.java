@@ -17,10 +17,10 @@ import java.util.Properties;
 
 /**
  * Mails each ticket to a helpdesk address over SMTP: the description as the body, the full
- * conversation as a readable text attachment. A change the requester makes later (a note,
- * closing it) is a plain-text reply in the same thread. The {@code Message-ID} is derived from the
- * idempotency key, so a helpdesk (or mail server) that deduplicates by it sees a retry as the
- * same message; the key is also in {@value #IDEMPOTENCY_HEADER}.
+ * conversation as a readable text attachment. A change the requester makes later (a note, closing
+ * it) is a plain-text reply in the same thread. The {@code Message-ID} is derived from the
+ * idempotency key, so a helpdesk (or mail server) that deduplicates by it sees a retry as the same
+ * message; the key is also in {@value #IDEMPOTENCY_HEADER}.
  */
 @Singleton
 @Requires(property = EmailConfiguration.PREFIX + ".to")
@@ -67,28 +67,48 @@ public final class EmailSink implements TicketSink {
       mail.setHeader("References", first);
       var kind = message.update().kind();
       var what =
-          TicketChange.CLOSED.equals(kind) ? "closed by the requester"
-              : TicketChange.NOTE.equals(kind) ? "note from the requester"
-              : kind + " by agent " + message.update().by();
+          TicketChange.CLOSED.equals(kind)
+              ? "closed by the requester"
+              : TicketChange.NOTE.equals(kind)
+                  ? "note from the requester"
+                  : kind + " by agent " + message.update().by();
       mail.setSubject("Re: [" + t.number() + "] " + what + ": " + t.subject(), "UTF-8");
       mail.setText(message.transcriptText(), "UTF-8");
       send(mail);
       return;
     }
-    mail.setSubject("[" + t.number() + "] " + t.priority() + " " + t.queue() + ": " + t.subject(), "UTF-8");
+    mail.setSubject(
+        "[" + t.number() + "] " + t.priority() + " " + t.queue() + ": " + t.subject(), "UTF-8");
 
     var body = new MimeBodyPart();
     body.setText(
         t.description()
-            + "\n\nRequester: " + t.requester().name() + " <" + t.requester().email() + ">"
-            + "\nPriority: " + t.priority() + " (" + t.priorityReason() + ")"
-            + "\nCategory: " + t.category() + ", queue: " + t.queue()
-            + "\nTicket: " + t.number() + " (" + t.id() + ")\n",
+            + "\n\nRequester: "
+            + t.requester().name()
+            + " <"
+            + t.requester().email()
+            + ">"
+            + "\nPriority: "
+            + t.priority()
+            + " ("
+            + t.priorityReason()
+            + ")"
+            + "\nCategory: "
+            + t.category()
+            + ", queue: "
+            + t.queue()
+            + "\nTicket: "
+            + t.number()
+            + " ("
+            + t.id()
+            + ")\n",
         "UTF-8");
     var transcript = new MimeBodyPart();
     transcript.setDataHandler(
         new DataHandler(
-            new ByteArrayDataSource(message.transcriptText().getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8")));
+            new ByteArrayDataSource(
+                message.transcriptText().getBytes(StandardCharsets.UTF_8),
+                "text/plain; charset=UTF-8")));
     transcript.setFileName(t.number() + "-transcript.txt");
     transcript.setDisposition(MimeBodyPart.ATTACHMENT);
     mail.setContent(new MimeMultipart(body, transcript));

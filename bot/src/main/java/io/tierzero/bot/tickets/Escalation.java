@@ -9,8 +9,8 @@ import java.time.Instant;
  * What the bot knows about a conversation for a ticket before one is raised.
  *
  * @param triggerKind why a person was last offered ({@code user_request}, {@code flow}, ...)
- * @param context the flow's {@link EscalationContext} as JSON, when a flow escalated: the only
- *     copy of what the flow handed over
+ * @param context the flow's {@link EscalationContext} as JSON, when a flow escalated: the only copy
+ *     of what the flow handed over
  * @param ratings the user's ratings of articles as JSON ({@code {"article-id": "unhelpful"}})
  * @param negativeRatingAt when the user last rated an answer unhelpful; cleared by a helpful one
  */
@@ -35,18 +35,37 @@ record Escalation(
         conversationId,
         pageUrl == null ? this.pageUrl : pageUrl,
         browser == null ? this.browser : browser,
-        triggerKind, context, ratings, negativeRatingAt, offeredAt, now);
+        triggerKind,
+        context,
+        ratings,
+        negativeRatingAt,
+        offeredAt,
+        now);
   }
 
   Escalation withOffer(String triggerKind, @Nullable String context, Instant now) {
     return new Escalation(
-        conversationId, pageUrl, browser, triggerKind,
+        conversationId,
+        pageUrl,
+        browser,
+        triggerKind,
         context == null ? this.context : context,
-        ratings, negativeRatingAt, now, now);
+        ratings,
+        negativeRatingAt,
+        now,
+        now);
   }
 
   Escalation withRatings(String ratings, @Nullable Instant negativeRatingAt, Instant now) {
     return new Escalation(
-        conversationId, pageUrl, browser, triggerKind, context, ratings, negativeRatingAt, offeredAt, now);
+        conversationId,
+        pageUrl,
+        browser,
+        triggerKind,
+        context,
+        ratings,
+        negativeRatingAt,
+        offeredAt,
+        now);
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * What a scripted flow knows when it ends in {@code escalate}, handed to {@link
- * Escalations#offer(String, EscalationContext)} so the ticket carries it and the person never
- * has to repeat themselves. Stored as JSON in the conversation's one escalation record ({@code
+ * Escalations#offer(String, EscalationContext)} so the ticket carries it and the person never has
+ * to repeat themselves. Stored as JSON in the conversation's one escalation record ({@code
  * escalation.context}). Never put a secret here (a password, a code): it is shown to agents and
  * sent to the helpdesk.
  *
@@ -38,7 +38,10 @@ public record EscalationContext(
     @Nullable String requesterEmail) {
 
   public EscalationContext {
-    answers = answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
+    answers =
+        answers == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
     actionOutcomes = actionOutcomes == null ? List.of() : List.copyOf(actionOutcomes);
     // Contexts stored before a flow's tried lines were kept here have none.
     tried = tried == null ? List.of() : List.copyOf(tried);
@@ -47,8 +50,8 @@ public record EscalationContext(
   /**
    * One action a flow ran.
    *
-   * @param action what was attempted, e.g. {@code unlock-account}; from a flow, with the step
-   *     that ran it ({@code unlock: unlock_account})
+   * @param action what was attempted, e.g. {@code unlock-account}; from a flow, with the step that
+   *     ran it ({@code unlock: unlock_account})
    * @param outcome what happened, e.g. {@code succeeded}, {@code failed: directory unreachable}
    */
   @Serdeable
@@ -64,15 +67,24 @@ public record EscalationContext(
       Map<String, String> answers,
       List<ActionOutcome> actionOutcomes) {
     return new EscalationContext(
-        category, priority, reason, flowId, stepReached, answers, actionOutcomes, List.of(), null, null);
+        category,
+        priority,
+        reason,
+        flowId,
+        stepReached,
+        answers,
+        actionOutcomes,
+        List.of(),
+        null,
+        null);
   }
 
   /**
-   * What a flow handed over, as tickets keep it: the one place a flow's escalation is read, so
-   * the ticket, the agent and the helpdesk see the same action lines and the same priority. An
-   * action reads {@code step: action}, its outcome {@code ok} or {@code failed: reason}; the
-   * priority is read leniently ({@code P3}, {@code p3}, {@code 3}) and an unreadable one is none,
-   * leaving the decision to {@link PriorityRules}.
+   * What a flow handed over, as tickets keep it: the one place a flow's escalation is read, so the
+   * ticket, the agent and the helpdesk see the same action lines and the same priority. An action
+   * reads {@code step: action}, its outcome {@code ok} or {@code failed: reason}; the priority is
+   * read leniently ({@code P3}, {@code p3}, {@code 3}) and an unreadable one is none, leaving the
+   * decision to {@link PriorityRules}.
    */
   public static EscalationContext of(FlowEscalation escalation) {
     var flow = escalation.context();
@@ -81,7 +93,8 @@ public record EscalationContext(
             .map(
                 a ->
                     new ActionOutcome(
-                        a.step() + ": " + a.action(), a.detail().isBlank() ? a.outcome() : a.outcome() + ": " + a.detail()))
+                        a.step() + ": " + a.action(),
+                        a.detail().isBlank() ? a.outcome() : a.outcome() + ": " + a.detail()))
             .toList();
     return new EscalationContext(
         escalation.category(),
@@ -99,10 +112,20 @@ public record EscalationContext(
   /** The same context with the requester's name and email, where the flow learnt them. */
   public EscalationContext withRequester(@Nullable String name, @Nullable String email) {
     return new EscalationContext(
-        category, priority, reason, flowId, stepReached, answers, actionOutcomes, tried, name, email);
+        category,
+        priority,
+        reason,
+        flowId,
+        stepReached,
+        answers,
+        actionOutcomes,
+        tried,
+        name,
+        email);
   }
 
   static EscalationContext none() {
-    return new EscalationContext(null, null, null, null, null, Map.of(), List.of(), List.of(), null, null);
+    return new EscalationContext(
+        null, null, null, null, null, Map.of(), List.of(), List.of(), null, null);
   }
 }

@@ -51,7 +51,8 @@ public class Escalations implements Handoffs {
   private final ObjectMapper json;
   private final Clock clock;
 
-  Escalations(EscalationRepository repository, ChatConfiguration chat, ObjectMapper json, Clock clock) {
+  Escalations(
+      EscalationRepository repository, ChatConfiguration chat, ObjectMapper json, Clock clock) {
 
     this.clock = clock;
     this.repository = repository;
@@ -131,7 +132,8 @@ public class Escalations implements Handoffs {
 
   /** Where the user is: the page the widget is on and the browser, for the agent. */
   @Transactional
-  public void recordClient(String conversationId, @Nullable String pageUrl, @Nullable String userAgent) {
+  public void recordClient(
+      String conversationId, @Nullable String pageUrl, @Nullable String userAgent) {
     var now = now();
     var current = repository.findById(conversationId);
     var updated =
@@ -173,10 +175,22 @@ public class Escalations implements Handoffs {
         "POST",
         "Raise a ticket",
         List.of(
-            new ReplyForm.Field("name", "Your name", ReplyForm.Field.TEXT, true, name, TicketRequest.MAX_NAME),
-            new ReplyForm.Field("email", "Your work email", ReplyForm.Field.EMAIL, true, email, TicketRequest.MAX_EMAIL),
             new ReplyForm.Field(
-                "details", "Anything to add? (optional)", ReplyForm.Field.TEXT, false, null, TicketRequest.MAX_DETAILS),
+                "name", "Your name", ReplyForm.Field.TEXT, true, name, TicketRequest.MAX_NAME),
+            new ReplyForm.Field(
+                "email",
+                "Your work email",
+                ReplyForm.Field.EMAIL,
+                true,
+                email,
+                TicketRequest.MAX_EMAIL),
+            new ReplyForm.Field(
+                "details",
+                "Anything to add? (optional)",
+                ReplyForm.Field.TEXT,
+                false,
+                null,
+                TicketRequest.MAX_DETAILS),
             new ReplyForm.Field(
                 "consent",
                 "Send this conversation, my name and email to the IT Service Desk",

@@ -1,11 +1,11 @@
 package io.tierzero.bot.tickets;
 
-import io.tierzero.bot.ids.Ids;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.conversations.Conversation;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
+import io.tierzero.bot.ids.Ids;
 import io.tierzero.bot.redaction.PlainText;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -16,9 +16,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a help desk sends back about a ticket it received: an agent's reply to the requester, a
- * new status. Each is a row of the ticket's history, the ticket's status follows, and the bot says
- * it in the conversation the ticket came from, so the user reads it in the chat. Nothing here goes
+ * What a help desk sends back about a ticket it received: an agent's reply to the requester, a new
+ * status. Each is a row of the ticket's history, the ticket's status follows, and the bot says it
+ * in the conversation the ticket came from, so the user reads it in the chat. Nothing here goes
  * back to the sinks: it came from one.
  *
  * <p>Exactly once per help-desk event: the caller names each by a {@code sourceId} that is stable
@@ -35,7 +35,11 @@ public class HelpDeskUpdates {
   private final ConversationStore conversations;
   private final Clock clock;
 
-  HelpDeskUpdates(TicketRepository tickets, TicketUpdateRepository updates, ConversationStore conversations, Clock clock) {
+  HelpDeskUpdates(
+      TicketRepository tickets,
+      TicketUpdateRepository updates,
+      ConversationStore conversations,
+      Clock clock) {
 
     this.clock = clock;
     this.tickets = tickets;
@@ -61,9 +65,17 @@ public class HelpDeskUpdates {
     if (found.isEmpty()) return false;
     var ticket = found.get().ticket();
     var now = now();
-    updates.save(new TicketUpdate(Ids.newId(), ticket.id(), TicketChange.REPLY, cleaned, now, sourceId));
+    updates.save(
+        new TicketUpdate(Ids.newId(), ticket.id(), TicketChange.REPLY, cleaned, now, sourceId));
     tickets.update(ticket.touched(now));
-    say(found.get(), "The IT Service Desk replied on " + ticket.ticketNumber() + " (status: " + ticket.ticketStatus().json() + "):\n\n" + cleaned);
+    say(
+        found.get(),
+        "The IT Service Desk replied on "
+            + ticket.ticketNumber()
+            + " (status: "
+            + ticket.ticketStatus().json()
+            + "):\n\n"
+            + cleaned);
     return true;
   }
 
@@ -78,8 +90,17 @@ public class HelpDeskUpdates {
     if (found.isEmpty() || found.get().ticket().ticketStatus() == status) return false;
     var now = now();
     var ticket = tickets.update(found.get().ticket().withStatus(status, now));
-    updates.save(new TicketUpdate(Ids.newId(), ticket.id(), TicketChange.STATUS, status.json(), now, sourceId));
-    say(found.get(), "Your ticket " + ticket.ticketNumber() + " is now " + status.json() + ". " + TicketService.receipt(ticket).message());
+    updates.save(
+        new TicketUpdate(
+            Ids.newId(), ticket.id(), TicketChange.STATUS, status.json(), now, sourceId));
+    say(
+        found.get(),
+        "Your ticket "
+            + ticket.ticketNumber()
+            + " is now "
+            + status.json()
+            + ". "
+            + TicketService.receipt(ticket).message());
     return true;
   }
 
@@ -107,7 +128,10 @@ public class HelpDeskUpdates {
   /** The bot says it in the ticket's conversation. */
   private void say(Locked locked, String text) {
     var c = locked.conversation();
-    conversations.append(c, List.of(NewMessage.fromBot(ReplyType.TICKET_STATUS.json(), text, null)), c.noAnswerStreak());
+    conversations.append(
+        c,
+        List.of(NewMessage.fromBot(ReplyType.TICKET_STATUS.json(), text, null)),
+        c.noAnswerStreak());
   }
 
   private Instant now() {

@@ -13,9 +13,8 @@ import java.util.List;
  */
 @Serdeable
 public record MyTicketsRequest(
-    @NotNull(message = "conversations is required")
-        @Size(max = MAX, message = "at most " + MAX + " conversations")
-        List<@Valid @NotNull(message = "a conversation must not be null") Conversation> conversations) {
+    @NotNull(message = "conversations is required") @Size(max = MAX, message = "at most " + MAX + " conversations") List<@Valid @NotNull(message = "a conversation must not be null") Conversation>
+            conversations) {
   static final int MAX = 20;
 
   /** One conversation and its token. */

@@ -5,10 +5,10 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * How the outbox dispatcher retries. The n-th failed attempt waits {@code initialBackoff * 2^(n-1)},
- * at most {@code maxBackoff}, and attempts never stop: a helpdesk that is down for a day gets its
- * tickets when it is back. The poll interval is {@code tierzero.tickets.outbox.poll-interval}
- * (default 1s), read by the scheduler.
+ * How the outbox dispatcher retries. The n-th failed attempt waits {@code initialBackoff *
+ * 2^(n-1)}, at most {@code maxBackoff}, and attempts never stop: a helpdesk that is down for a day
+ * gets its tickets when it is back. The poll interval is {@code
+ * tierzero.tickets.outbox.poll-interval} (default 1s), read by the scheduler.
  *
  * @param lease how long one attempt may take before another dispatcher may retry it; longer than
  *     any sink's timeout
@@ -25,7 +25,8 @@ public record OutboxConfiguration(
   /** The wait after the {@code attempts}-th failure. */
   Duration backoff(int attempts) {
     var wait = initialBackoff;
-    for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++) wait = wait.multipliedBy(2);
+    for (int i = 1; i < attempts && wait.compareTo(maxBackoff) < 0; i++)
+      wait = wait.multipliedBy(2);
     return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
   }
 }

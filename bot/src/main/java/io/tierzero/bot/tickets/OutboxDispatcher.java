@@ -15,11 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers tickets from the outbox in the background. Each due row is claimed for one attempt
- * (a lease, so several instances never send the same row at once), handed to its sink, then
- * marked delivered or rescheduled with exponential back-off. Nothing is held in memory between
- * polls: a restart, at any point, only means an attempt is repeated with the same idempotency
- * key.
+ * Delivers tickets from the outbox in the background. Each due row is claimed for one attempt (a
+ * lease, so several instances never send the same row at once), handed to its sink, then marked
+ * delivered or rescheduled with exponential back-off. Nothing is held in memory between polls: a
+ * restart, at any point, only means an attempt is repeated with the same idempotency key.
  *
  * <p>Each sink drains its own rows on its own thread: a receiver that hangs until its timeout, or
  * is down for a day, holds up only its own deliveries, never another sink's.
@@ -28,7 +27,10 @@ import org.slf4j.LoggerFactory;
 public class OutboxDispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
 
-  /** Every this many failures of one delivery, log at WARN, so a long outage is visible but not noisy. */
+  /**
+   * Every this many failures of one delivery, log at WARN, so a long outage is visible but not
+   * noisy.
+   */
   private static final int WARN_EVERY = 10;
 
   private final TicketDeliveryRepository deliveries;
@@ -74,7 +76,9 @@ public class OutboxDispatcher {
 
     Worker(TicketSink sink) {
       this.sink = sink;
-      this.thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("outbox-" + sink.name()).factory());
+      this.thread =
+          Executors.newSingleThreadExecutor(
+              Thread.ofPlatform().daemon().name("outbox-" + sink.name()).factory());
     }
 
     void wake() {
@@ -107,19 +111,38 @@ public class OutboxDispatcher {
     int attempt = row.attempts() + 1;
     try {
       var message = tickets.message(row.ticketId(), row.updateId(), row.idempotencyKey());
-      if (message.isEmpty()) throw new IllegalStateException("ticket " + row.ticketId() + " is gone");
+      if (message.isEmpty())
+        throw new IllegalStateException("ticket " + row.ticketId() + " is gone");
       sink.deliver(message.get(), attempt);
       deliveries.update(row.delivered(attempt, now()));
-      LOG.info("Ticket {} {} delivered to {} (attempt {})", message.get().ticket().number(), row.event(), row.sink(), attempt);
+      LOG.info(
+          "Ticket {} {} delivered to {} (attempt {})",
+          message.get().ticket().number(),
+          row.event(),
+          row.sink(),
+          attempt);
     } catch (Exception e) {
       if (e instanceof InterruptedException) Thread.currentThread().interrupt();
       var wait = config.backoff(attempt);
       var error = e.toString();
-      deliveries.update(row.failed(attempt, now().plus(wait), error.length() > 1000 ? error.substring(0, 1000) : error));
+      deliveries.update(
+          row.failed(
+              attempt, now().plus(wait), error.length() > 1000 ? error.substring(0, 1000) : error));
       if (attempt % WARN_EVERY == 1) {
-        LOG.warn("Ticket delivery {} to {} failed (attempt {}), next in {}: {}", row.ticketId(), row.sink(), attempt, wait, error);
+        LOG.warn(
+            "Ticket delivery {} to {} failed (attempt {}), next in {}: {}",
+            row.ticketId(),
+            row.sink(),
+            attempt,
+            wait,
+            error);
       } else {
-        LOG.debug("Ticket delivery {} to {} failed (attempt {}): {}", row.ticketId(), row.sink(), attempt, error);
+        LOG.debug(
+            "Ticket delivery {} to {} failed (attempt {}): {}",
+            row.ticketId(),
+            row.sink(),
+            attempt,
+            error);
       }
     }
   }

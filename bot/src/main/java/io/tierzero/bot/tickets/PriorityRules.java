@@ -17,10 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sets a ticket's priority the way tiered support triages, by the knowledge base's priority table
  * ({@code articles/priorities.yaml}, read by {@link PriorityTable}): security or data risk first
- * (P1, act now: a phished password or a lost laptop gets worse by the minute), then how many
- * people are affected (P2), then whether the person is blocked from working (P3), otherwise P4.
- * The more urgent of the table's decision and the flow's own priority wins, and the reason names
- * what decided it.
+ * (P1, act now: a phished password or a lost laptop gets worse by the minute), then how many people
+ * are affected (P2), then whether the person is blocked from working (P3), otherwise P4. The more
+ * urgent of the table's decision and the flow's own priority wins, and the reason names what
+ * decided it.
  *
  * <p>The table is read again when its file changes (checked when a ticket is raised, which is
  * rare), so agents tune it in git without a release; an edit that does not validate is logged with
@@ -46,14 +46,16 @@ public final class PriorityRules {
   public PriorityRules(Path file) {
     this.file = Objects.requireNonNull(file, "file");
     reloadIfChanged();
-    if (table == null) LOG.warn("No usable priority table at {}: every ticket is P4 until there is one", file);
+    if (table == null)
+      LOG.warn("No usable priority table at {}: every ticket is P4 until there is one", file);
   }
 
   /**
-   * Decides from what the user wrote and, when a flow escalated, the flow's own priority and
-   * reason (a flow knows, say, that a reported phishing email is a P1 whatever words were used).
+   * Decides from what the user wrote and, when a flow escalated, the flow's own priority and reason
+   * (a flow knows, say, that a reported phishing email is a P1 whatever words were used).
    */
-  public Decision decide(List<String> userTexts, @Nullable Priority flowPriority, @Nullable String flowReason) {
+  public Decision decide(
+      List<String> userTexts, @Nullable Priority flowPriority, @Nullable String flowReason) {
     var byTable = byTable(String.join("\n", userTexts));
     if (flowPriority != null && flowPriority.ordinal() < byTable.priority().ordinal()) {
       var why = flowReason == null || flowReason.isBlank() ? "set by the flow" : flowReason.strip();
@@ -81,13 +83,19 @@ public final class PriorityRules {
     readAt = modified;
     var result = PriorityTable.parse(file);
     result.problems().forEach(p -> LOG.error("Priority table: {}", p));
-    result.table().ifPresent(t -> {
-      if (t.rows().stream().anyMatch(r -> !isPriority(r.priority()))) {
-        LOG.error("Priority table {}: only P1 to P4 are ticket priorities; keeping the table read before", file);
-        return;
-      }
-      table = t;
-    });
+    result
+        .table()
+        .ifPresent(
+            t -> {
+              if (t.rows().stream().anyMatch(r -> !isPriority(r.priority()))) {
+                LOG.error(
+                    "Priority table {}: only P1 to P4 are ticket priorities; keeping the table read"
+                        + " before",
+                    file);
+                return;
+              }
+              table = t;
+            });
   }
 
   private static boolean isPriority(String name) {

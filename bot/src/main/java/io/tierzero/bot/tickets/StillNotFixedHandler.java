@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * After the user rated an answer unhelpful ({@link Escalations#recordRating}), "still not fixed"
  * means the knowledge base has had its chance: offer a person instead of searching again. What
- * means "still not fixed" is the turn's decision: a {@code still-not-fixed} intent
- * ({@code articles/intents/}). Without the rating the intent's own reply answers (IntentHandler).
+ * means "still not fixed" is the turn's decision: a {@code still-not-fixed} intent ({@code
+ * articles/intents/}). Without the rating the intent's own reply answers (IntentHandler).
  */
 @Singleton
 @Order(HandlerOrder.STILL_NOT_FIXED)

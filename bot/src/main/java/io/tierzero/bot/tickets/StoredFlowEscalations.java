@@ -3,7 +3,9 @@ package io.tierzero.bot.tickets;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** Reads a flow's escalation from the conversation's escalation record, the one place it is kept. */
+/**
+ * Reads a flow's escalation from the conversation's escalation record, the one place it is kept.
+ */
 @Singleton
 final class StoredFlowEscalations implements FlowEscalations {
   private final Escalations escalations;

@@ -48,15 +48,50 @@ record Ticket(
 
   /** A ticket nobody has taken yet, as it is raised. */
   Ticket(
-      String id, String ticketNumber, String conversationId, String requesterName, String requesterEmail,
-      String subject, String description, String category, String queue, String priority,
-      String priorityReason, String triggerKind, String status, @Nullable Double confidence,
-      @Nullable String pageUrl, @Nullable String browser, String context, Instant createdAt,
-      Instant updatedAt, @Nullable Instant resolvedAt, boolean requesterVerified) {
+      String id,
+      String ticketNumber,
+      String conversationId,
+      String requesterName,
+      String requesterEmail,
+      String subject,
+      String description,
+      String category,
+      String queue,
+      String priority,
+      String priorityReason,
+      String triggerKind,
+      String status,
+      @Nullable Double confidence,
+      @Nullable String pageUrl,
+      @Nullable String browser,
+      String context,
+      Instant createdAt,
+      Instant updatedAt,
+      @Nullable Instant resolvedAt,
+      boolean requesterVerified) {
     this(
-        id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
-        category, queue, priority, priorityReason, triggerKind, status, confidence,
-        pageUrl, browser, context, createdAt, updatedAt, resolvedAt, requesterVerified, null);
+        id,
+        ticketNumber,
+        conversationId,
+        requesterName,
+        requesterEmail,
+        subject,
+        description,
+        category,
+        queue,
+        priority,
+        priorityReason,
+        triggerKind,
+        status,
+        confidence,
+        pageUrl,
+        browser,
+        context,
+        createdAt,
+        updatedAt,
+        resolvedAt,
+        requesterVerified,
+        null);
   }
 
   TicketStatus ticketStatus() {
@@ -66,24 +101,81 @@ record Ticket(
   /** The same ticket, changed now (a note: the status stays). */
   Ticket touched(Instant now) {
     return new Ticket(
-        id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
-        category, queue, priority, priorityReason, triggerKind, status, confidence,
-        pageUrl, browser, context, createdAt, now, resolvedAt, requesterVerified, assignee);
+        id,
+        ticketNumber,
+        conversationId,
+        requesterName,
+        requesterEmail,
+        subject,
+        description,
+        category,
+        queue,
+        priority,
+        priorityReason,
+        triggerKind,
+        status,
+        confidence,
+        pageUrl,
+        browser,
+        context,
+        createdAt,
+        now,
+        resolvedAt,
+        requesterVerified,
+        assignee);
   }
 
   Ticket withStatus(TicketStatus newStatus, Instant now) {
     var resolved = resolvedAt == null && newStatus.isDone() ? now : resolvedAt;
     return new Ticket(
-        id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
-        category, queue, priority, priorityReason, triggerKind, newStatus.json(), confidence,
-        pageUrl, browser, context, createdAt, now, resolved, requesterVerified, assignee);
+        id,
+        ticketNumber,
+        conversationId,
+        requesterName,
+        requesterEmail,
+        subject,
+        description,
+        category,
+        queue,
+        priority,
+        priorityReason,
+        triggerKind,
+        newStatus.json(),
+        confidence,
+        pageUrl,
+        browser,
+        context,
+        createdAt,
+        now,
+        resolved,
+        requesterVerified,
+        assignee);
   }
 
   /** The same ticket, taken by {@code agent} (null: given back to the queue). */
   Ticket withAssignee(@Nullable String agent, Instant now) {
     return new Ticket(
-        id, ticketNumber, conversationId, requesterName, requesterEmail, subject, description,
-        category, queue, priority, priorityReason, triggerKind, status, confidence,
-        pageUrl, browser, context, createdAt, now, resolvedAt, requesterVerified, agent);
+        id,
+        ticketNumber,
+        conversationId,
+        requesterName,
+        requesterEmail,
+        subject,
+        description,
+        category,
+        queue,
+        priority,
+        priorityReason,
+        triggerKind,
+        status,
+        confidence,
+        pageUrl,
+        browser,
+        context,
+        createdAt,
+        now,
+        resolvedAt,
+        requesterVerified,
+        agent);
   }
 }

@@ -12,14 +12,15 @@ import java.time.Instant;
  *
  * @param id also the idempotency key of its {@code ticket.updated} delivery
  * @param kind {@value #NOTE} (they added something) or {@value #CLOSED} (they closed it); from an
- *     agent or the help desk, {@value #REPLY} (an agent wrote to the requester) or {@value
- *     #STATUS} (the text is the new status); from an agent, {@value #ASSIGNED} (the text is the
- *     agent who has it now, absent when given back to the queue)
+ *     agent or the help desk, {@value #REPLY} (an agent wrote to the requester) or {@value #STATUS}
+ *     (the text is the new status); from an agent, {@value #ASSIGNED} (the text is the agent who
+ *     has it now, absent when given back to the queue)
  * @param text what they wrote, with secrets redacted; absent when closing without a word
  * @param by the agent who made the change here; absent for the requester's and the help desk's
  */
 @Serdeable
-public record TicketChange(String id, String kind, @Nullable String text, Instant at, @Nullable String by) {
+public record TicketChange(
+    String id, String kind, @Nullable String text, Instant at, @Nullable String by) {
   public static final String NOTE = "note";
   public static final String CLOSED = "closed";
   public static final String REPLY = "reply";

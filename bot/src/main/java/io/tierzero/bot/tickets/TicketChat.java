@@ -29,7 +29,8 @@ final class TicketChat {
 
   /** The note is what follows "that", "saying" or a colon in "add (a note) that ...". */
   private static final Pattern NOTE_TEXT =
-      Pattern.compile("(?is)^.*?\\b(?:add|tell|note|let|put|say)\\b.*?(?:\\bthat\\s+says\\b|\\bthat\\b|\\bsaying\\b|:)\\s*(.+)$");
+      Pattern.compile(
+          "(?is)^.*?\\b(?:add|tell|note|let|put|say)\\b.*?(?:\\bthat\\s+says\\b|\\bthat\\b|\\bsaying\\b|:)\\s*(.+)$");
 
   private final TicketUpdates updates;
   private final AnswerWords words;
@@ -46,7 +47,8 @@ final class TicketChat {
 
   /** "No", or "cancel", to the open question. */
   private boolean no(TurnContext context) {
-    return words.is(Intent.Action.NO, context.normalized()) || words.is(Intent.Action.CANCEL, context.normalized());
+    return words.is(Intent.Action.NO, context.normalized())
+        || words.is(Intent.Action.CANCEL, context.normalized());
   }
 
   /** The answer to the open question of the last reply, if there is one and this answers it. */
@@ -62,7 +64,8 @@ final class TicketChat {
       return Optional.empty();
     }
     if (previous.text().startsWith(NOTE_QUESTION + number + "?")) {
-      if (no(context)) return Optional.of(List.of(Reply.text("OK, I added nothing to " + number + ".")));
+      if (no(context))
+        return Optional.of(List.of(Reply.text("OK, I added nothing to " + number + ".")));
       return Optional.of(List.of(note(context, ticket, context.text())));
     }
     return Optional.empty();
@@ -73,7 +76,11 @@ final class TicketChat {
     if (ticket.ticketStatus() == TicketStatus.CLOSED) return alreadyClosed(ticket);
     return new Reply(
         ReplyType.TEXT,
-        CLOSE_QUESTION + ticket.ticketNumber() + "? (\"" + ticket.subject() + "\") The IT Service Desk will stop working on it.",
+        CLOSE_QUESTION
+            + ticket.ticketNumber()
+            + "? (\""
+            + ticket.subject()
+            + "\") The IT Service Desk will stop working on it.",
         List.of(),
         List.of(YES, NO),
         null,
@@ -87,14 +94,18 @@ final class TicketChat {
     if (text != null) return note(context, ticket, text);
     return new Reply(
         ReplyType.TEXT,
-        NOTE_QUESTION + ticket.ticketNumber() + "? Type the note; it goes to the IT Service Desk with your ticket.",
+        NOTE_QUESTION
+            + ticket.ticketNumber()
+            + "? Type the note; it goes to the IT Service Desk with your ticket.",
         List.of(),
         List.of(CANCEL),
         null,
         new ReplyInput(ReplyInput.TEXT));
   }
 
-  /** The note in "please add that it still happens", or null when the message only asks to add one. */
+  /**
+   * The note in "please add that it still happens", or null when the message only asks to add one.
+   */
   static @Nullable String noteText(String message) {
     var m = NOTE_TEXT.matcher(message.strip());
     if (!m.matches()) return null;
@@ -109,7 +120,9 @@ final class TicketChat {
     if (!result.get().recorded()) return alreadyClosed(ticket);
     return new Reply(
         ReplyType.TICKET_STATUS,
-        "Closed " + number + ". I told the IT Service Desk it's no longer needed. If the problem comes back,"
+        "Closed "
+            + number
+            + ". I told the IT Service Desk it's no longer needed. If the problem comes back,"
             + " start a new conversation.",
         List.of(),
         List.of(Options.NEW_CONVERSATION));
@@ -118,14 +131,19 @@ final class TicketChat {
   private Reply note(TurnContext context, Ticket ticket, String text) {
     if (ticket.ticketStatus() == TicketStatus.CLOSED) return alreadyClosed(ticket);
     if (text.strip().length() > TicketUpdates.MAX_TEXT) {
-      return Reply.text("That note is too long: keep it under " + TicketUpdates.MAX_TEXT + " characters.");
+      return Reply.text(
+          "That note is too long: keep it under " + TicketUpdates.MAX_TEXT + " characters.");
     }
-    var result = updates.addNote(TicketUpdates.Access.ofConversation(context.conversationId()), text);
+    var result =
+        updates.addNote(TicketUpdates.Access.ofConversation(context.conversationId()), text);
     if (result.isEmpty()) return Reply.text("I couldn't find the ticket of this conversation.");
     var change = result.get().change();
     return new Reply(
         ReplyType.TICKET_STATUS,
-        "Added to " + result.get().ticket().number() + ": \"" + (change == null ? text : change.text())
+        "Added to "
+            + result.get().ticket().number()
+            + ": \""
+            + (change == null ? text : change.text())
             + "\". The IT Service Desk gets it with your ticket.",
         List.of(),
         List.of());
@@ -133,7 +151,9 @@ final class TicketChat {
 
   private static Reply alreadyClosed(Ticket ticket) {
     return Reply.text(
-        "Your ticket " + ticket.ticketNumber() + " is closed. For a new problem, start a new conversation.",
+        "Your ticket "
+            + ticket.ticketNumber()
+            + " is closed. For a new problem, start a new conversation.",
         Options.NEW_CONVERSATION);
   }
 }

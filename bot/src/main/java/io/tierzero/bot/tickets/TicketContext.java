@@ -41,7 +41,8 @@ public record TicketContext(
    * @param rating {@code helpful}, {@code unhelpful}, or absent when the user did not rate it
    */
   @Serdeable
-  public record ArticleShown(String id, String title, String url, double confidence, @Nullable String rating) {}
+  public record ArticleShown(
+      String id, String title, String url, double confidence, @Nullable String rating) {}
 
   /**
    * The scripted flow the user went through, as far as they got.

@@ -41,10 +41,14 @@ class TicketController {
 
   @Operation(
       summary = "Raise a ticket for this conversation from the handoff's ticket form",
-      description = "201 with the new ticket; 200 with the existing one when the conversation already has a ticket.")
+      description =
+          "201 with the new ticket; 200 with the existing one when the conversation already has a"
+              + " ticket.")
   @ApiResponse(responseCode = "400", description = "Missing consent, name, or a valid email")
   @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
-  @ApiResponse(responseCode = "404", description = "No such conversation, or the token is not its token")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such conversation, or the token is not its token")
   @Post("/api/conversations/{id}/ticket")
   HttpResponse<TicketReceipt> open(
       String id,
@@ -54,15 +58,19 @@ class TicketController {
     var opened =
         tickets
             .open(id, required(token), request, userAgent)
-            .orElseThrow(() -> new HttpStatusException(HttpStatus.NOT_FOUND, "No such conversation"));
+            .orElseThrow(
+                () -> new HttpStatusException(HttpStatus.NOT_FOUND, "No such conversation"));
     return opened.created()
         ? HttpResponse.created(opened.receipt())
         : HttpResponse.ok(opened.receipt());
   }
 
-  @Operation(summary = "A ticket's status, for the user who raised it (with that conversation's token)")
+  @Operation(
+      summary = "A ticket's status, for the user who raised it (with that conversation's token)")
   @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
-  @ApiResponse(responseCode = "404", description = "No such ticket, or not raised from this token's conversation")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such ticket, or not raised from this token's conversation")
   @Get("/api/tickets/{number}")
   Optional<TicketReceipt> status(
       String number,
@@ -73,20 +81,27 @@ class TicketController {
   @Operation(
       summary = "The tickets raised from the conversations this browser started",
       description =
-          "Each conversation with its token, at most 20. Unknown conversations and wrong tokens are left out without an error, like conversations without a ticket.")
-  @ApiResponse(responseCode = "400", description = "No list, more than 20 conversations, or an entry without id or token")
+          "Each conversation with its token, at most 20. Unknown conversations and wrong tokens are"
+              + " left out without an error, like conversations without a ticket.")
+  @ApiResponse(
+      responseCode = "400",
+      description = "No list, more than 20 conversations, or an entry without id or token")
   @Post("/api/tickets/mine")
   MyTickets mine(@Valid @Body MyTicketsRequest request) {
     return tickets.mine(request.conversations());
   }
 
   @Operation(
-      summary = "Add a note to a ticket, for the user who raised it (with that conversation's token)",
+      summary =
+          "Add a note to a ticket, for the user who raised it (with that conversation's token)",
       description =
-          "201 with the ticket and the note, which reaches the ticket's sinks as ticket.updated; 200 when the same note was just added.")
+          "201 with the ticket and the note, which reaches the ticket's sinks as ticket.updated;"
+              + " 200 when the same note was just added.")
   @ApiResponse(responseCode = "400", description = "Empty text, or over 2,000 characters")
   @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
-  @ApiResponse(responseCode = "404", description = "No such ticket, or not raised from this token's conversation")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such ticket, or not raised from this token's conversation")
   @ApiResponse(responseCode = "409", description = "The ticket is closed")
   @Post("/api/tickets/{number}/notes")
   HttpResponse<TicketUpdateReceipt> addNote(
@@ -95,7 +110,8 @@ class TicketController {
       @Valid @Body TicketNoteRequest request) {
     var access = TicketUpdates.Access.byToken(number, required(token));
     try {
-      var result = updates.addNote(access, request.text()).orElseThrow(TicketController::noSuchTicket);
+      var result =
+          updates.addNote(access, request.text()).orElseThrow(TicketController::noSuchTicket);
       var body = TicketUpdateReceipt.of(result);
       return result.recorded() ? HttpResponse.created(body) : HttpResponse.ok(body);
     } catch (TicketUpdates.TicketClosedException e) {
@@ -106,10 +122,13 @@ class TicketController {
   @Operation(
       summary = "Close a ticket, for the user who raised it (with that conversation's token)",
       description =
-          "The body is optional: {\"text\": \"...\"} adds a last word. Closing reaches the ticket's sinks as ticket.updated; closing a closed ticket changes nothing.")
+          "The body is optional: {\"text\": \"...\"} adds a last word. Closing reaches the ticket's"
+              + " sinks as ticket.updated; closing a closed ticket changes nothing.")
   @ApiResponse(responseCode = "400", description = "text over 2,000 characters")
   @ApiResponse(responseCode = "401", description = "No " + TOKEN_HEADER + " header")
-  @ApiResponse(responseCode = "404", description = "No such ticket, or not raised from this token's conversation")
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such ticket, or not raised from this token's conversation")
   @Post("/api/tickets/{number}/close")
   TicketUpdateReceipt close(
       String number,
@@ -117,7 +136,9 @@ class TicketController {
       @Valid @Body @Nullable TicketNoteRequest.Close request) {
     var access = TicketUpdates.Access.byToken(number, required(token));
     return TicketUpdateReceipt.of(
-        updates.close(access, request == null ? null : request.text()).orElseThrow(TicketController::noSuchTicket));
+        updates
+            .close(access, request == null ? null : request.text())
+            .orElseThrow(TicketController::noSuchTicket));
   }
 
   private static HttpStatusException noSuchTicket() {
@@ -127,7 +148,8 @@ class TicketController {
   private static String required(@Nullable String token) {
     if (token == null || token.isBlank()) {
       throw new HttpStatusException(
-          HttpStatus.UNAUTHORIZED, "The " + TOKEN_HEADER + " header is required: use the conversation's token");
+          HttpStatus.UNAUTHORIZED,
+          "The " + TOKEN_HEADER + " header is required: use the conversation's token");
     }
     return token;
   }

@@ -1,9 +1,9 @@
 package io.tierzero.bot.tickets;
 
-import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.tierzero.bot.ids.Ids;
 import java.time.Instant;
 
 /**
@@ -14,8 +14,8 @@ import java.time.Instant;
  * @param state {@link #PENDING} until a sink accepts it, then {@link #DELIVERED}
  * @param nextAttemptAt when the dispatcher may try next; while an attempt runs, the end of its
  *     lease, so another dispatcher leaves it alone
- * @param updateId the change this row delivers ({@code ticket.updated}); null for the ticket
- *     itself ({@code ticket.created})
+ * @param updateId the change this row delivers ({@code ticket.updated}); null for the ticket itself
+ *     ({@code ticket.created})
  */
 @MappedEntity("ticket_delivery")
 record TicketDelivery(
@@ -34,7 +34,8 @@ record TicketDelivery(
   static final String DELIVERED = "delivered";
 
   /** A new row, due now. */
-  static TicketDelivery due(String ticketId, String sink, String idempotencyKey, @Nullable String updateId, Instant now) {
+  static TicketDelivery due(
+      String ticketId, String sink, String idempotencyKey, @Nullable String updateId, Instant now) {
     return new TicketDelivery(
         Ids.newId(), ticketId, sink, idempotencyKey, PENDING, 0, now, null, now, null, updateId);
   }
@@ -45,11 +46,31 @@ record TicketDelivery(
 
   TicketDelivery delivered(int attempts, Instant now) {
     return new TicketDelivery(
-        id, ticketId, sink, idempotencyKey, DELIVERED, attempts, nextAttemptAt, null, createdAt, now, updateId);
+        id,
+        ticketId,
+        sink,
+        idempotencyKey,
+        DELIVERED,
+        attempts,
+        nextAttemptAt,
+        null,
+        createdAt,
+        now,
+        updateId);
   }
 
   TicketDelivery failed(int attempts, Instant nextAttemptAt, String error) {
     return new TicketDelivery(
-        id, ticketId, sink, idempotencyKey, PENDING, attempts, nextAttemptAt, error, createdAt, null, updateId);
+        id,
+        ticketId,
+        sink,
+        idempotencyKey,
+        PENDING,
+        attempts,
+        nextAttemptAt,
+        error,
+        createdAt,
+        null,
+        updateId);
   }
 }

@@ -14,8 +14,8 @@ interface TicketDeliveryRepository extends CrudRepository<TicketDelivery, String
   /** One sink's pending deliveries whose time has come, oldest first. */
   @Query(
       value =
-          "select * from ticket_delivery where sink = :sink and state = 'pending' and next_attempt_at <= :now"
-              + " order by next_attempt_at limit :limit",
+          "select * from ticket_delivery where sink = :sink and state = 'pending' and"
+              + " next_attempt_at <= :now order by next_attempt_at limit :limit",
       nativeQuery = true)
   List<TicketDelivery> findDue(String sink, Instant now, int limit);
 
@@ -26,8 +26,8 @@ interface TicketDeliveryRepository extends CrudRepository<TicketDelivery, String
    */
   @Query(
       value =
-          "update ticket_delivery set next_attempt_at = :leaseUntil"
-              + " where id = :id and state = 'pending' and attempts = :attempts and next_attempt_at <= :now",
+          "update ticket_delivery set next_attempt_at = :leaseUntil where id = :id and state ="
+              + " 'pending' and attempts = :attempts and next_attempt_at <= :now",
       nativeQuery = true)
   int claim(String id, int attempts, Instant now, Instant leaseUntil);
 

@@ -20,6 +20,7 @@ class TicketFlowHandoff implements FlowHandoff {
 
   @Override
   public List<Reply> handOff(FlowEscalation escalation) {
-    return List.of(escalations.offer(escalation.conversationId(), EscalationContext.of(escalation)));
+    return List.of(
+        escalations.offer(escalation.conversationId(), EscalationContext.of(escalation)));
   }
 }

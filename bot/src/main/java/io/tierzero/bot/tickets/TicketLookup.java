@@ -41,10 +41,16 @@ final class TicketLookup implements FlowAction {
   @Override
   public Outcome run(String conversationId, Map<String, String> parameters) {
     var user = parameters.getOrDefault("user", "");
-    if (user.isBlank() || !verification.isVerified(conversationId, user)) return Outcome.failed("not_verified");
+    if (user.isBlank() || !verification.isVerified(conversationId, user))
+      return Outcome.failed("not_verified");
     String email;
     try {
-      email = directory.findUser(user).map(u -> u.email()).filter(e -> e != null && !e.isBlank()).orElse(null);
+      email =
+          directory
+              .findUser(user)
+              .map(u -> u.email())
+              .filter(e -> e != null && !e.isBlank())
+              .orElse(null);
     } catch (DirectoryException e) {
       return Outcome.failed("directory_unavailable");
     }
@@ -56,17 +62,33 @@ final class TicketLookup implements FlowAction {
 
   static Reply reply(String email, List<Ticket> found) {
     if (found.isEmpty()) {
-      return new Reply(ReplyType.TICKET_STATUS,
-          "No tickets were raised under " + email + ". If you raised one with another address, its emails from the IT"
+      return new Reply(
+          ReplyType.TICKET_STATUS,
+          "No tickets were raised under "
+              + email
+              + ". If you raised one with another address, its emails from the IT"
               + " Service Desk have the number.",
-          List.of(), List.of());
+          List.of(),
+          List.of());
     }
-    var lines = found.stream()
-        .map(t -> t.ticketNumber() + ": " + t.ticketStatus().json() + ", last updated "
-            + ConversationTicketStatuses.WHEN.format(t.updatedAt()) + " (\"" + t.subject() + "\")")
-        // One paragraph: the widget shows a reply's text as it is, without line breaks.
-        .collect(Collectors.joining("; "));
-    var heading = found.size() == 1 ? "The ticket raised under " + email + ": " : "The tickets raised under " + email + ", most recently updated first: ";
+    var lines =
+        found.stream()
+            .map(
+                t ->
+                    t.ticketNumber()
+                        + ": "
+                        + t.ticketStatus().json()
+                        + ", last updated "
+                        + ConversationTicketStatuses.WHEN.format(t.updatedAt())
+                        + " (\""
+                        + t.subject()
+                        + "\")")
+            // One paragraph: the widget shows a reply's text as it is, without line breaks.
+            .collect(Collectors.joining("; "));
+    var heading =
+        found.size() == 1
+            ? "The ticket raised under " + email + ": "
+            : "The tickets raised under " + email + ", most recently updated first: ";
     return new Reply(ReplyType.TICKET_STATUS, heading + lines + ".", List.of(), List.of());
   }
 }

@@ -13,12 +13,16 @@ import io.micronaut.serde.annotation.Serdeable;
  * @param ticket for {@value #CREATED} with its context; for {@value #UPDATED} as it is after the
  *     change, without the context (the receiver has it from {@value #CREATED})
  * @param update the change; only for {@value #UPDATED}
- * @param transcriptText readable text for a helpdesk's comment body: the conversation for
- *     {@value #CREATED}, the change for {@value #UPDATED}
+ * @param transcriptText readable text for a helpdesk's comment body: the conversation for {@value
+ *     #CREATED}, the change for {@value #UPDATED}
  */
 @Serdeable
 public record TicketMessage(
-    String event, String idempotencyKey, AgentTicket ticket, String transcriptText, @Nullable TicketChange update) {
+    String event,
+    String idempotencyKey,
+    AgentTicket ticket,
+    String transcriptText,
+    @Nullable TicketChange update) {
   public static final String CREATED = "ticket.created";
   public static final String UPDATED = "ticket.updated";
 }

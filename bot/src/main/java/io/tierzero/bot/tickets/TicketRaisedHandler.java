@@ -15,9 +15,9 @@ import java.util.List;
 /**
  * Once a ticket is raised the bot stops answering in that conversation: whatever the user sends,
  * the reply is the ticket's number, status and what happens next (a {@code ticket_status} reply
- * when that is what they asked), or, when they ask for one, a new conversation. A bot that keeps answering
- * beside a ticket splits the story between two places, and one that offers a person again loops.
- * Depends on the repository, not {@link TicketService}, which itself needs the chat.
+ * when that is what they asked), or, when they ask for one, a new conversation. A bot that keeps
+ * answering beside a ticket splits the story between two places, and one that offers a person again
+ * loops. Depends on the repository, not {@link TicketService}, which itself needs the chat.
  */
 @Singleton
 @Order(HandlerOrder.TICKET_RAISED)
@@ -27,7 +27,11 @@ final class TicketRaisedHandler implements Handler {
   private final ChatConfiguration config;
   private final TicketChat chat;
 
-  TicketRaisedHandler(TicketRepository tickets, TurnDecisions decisions, ChatConfiguration config, TicketChat chat) {
+  TicketRaisedHandler(
+      TicketRepository tickets,
+      TurnDecisions decisions,
+      ChatConfiguration config,
+      TicketChat chat) {
     this.tickets = tickets;
     this.decisions = decisions;
     this.config = config;
@@ -47,15 +51,20 @@ final class TicketRaisedHandler implements Handler {
     var decision = decisions.decide(context.text(), Math.max(2, config.maxArticles()));
     if (decision.isIntent()) {
       var intent = decision.intent();
-      if (intent.action() == Intent.Action.TICKET_STATUS) return List.of(ConversationTicketStatuses.reply(ticket));
+      if (intent.action() == Intent.Action.TICKET_STATUS)
+        return List.of(ConversationTicketStatuses.reply(ticket));
       if (intent.action() == Intent.Action.TICKET_CLOSE) return List.of(chat.askToClose(ticket));
-      if (intent.action() == Intent.Action.TICKET_NOTE) return List.of(chat.noteOrAsk(context, ticket));
-      if (intent.action() == Intent.Action.NEW_CONVERSATION) return List.of(Reply.newConversation(intent.reply(), intent.options()));
+      if (intent.action() == Intent.Action.TICKET_NOTE)
+        return List.of(chat.noteOrAsk(context, ticket));
+      if (intent.action() == Intent.Action.NEW_CONVERSATION)
+        return List.of(Reply.newConversation(intent.reply(), intent.options()));
     }
     // Here nothing but the ticket is answered, so a lower bar is safe for a note spelled out ("add
     // that ..."): the nearest intent is a note, though not a confident one.
     var nearest = decision.evidence();
-    if (nearest != null && nearest.intent().action() == Intent.Action.TICKET_NOTE && TicketChat.noteText(context.text()) != null) {
+    if (nearest != null
+        && nearest.intent().action() == Intent.Action.TICKET_NOTE
+        && TicketChat.noteText(context.text()) != null) {
       return List.of(chat.noteOrAsk(context, ticket));
     }
     // The widget starts over when this option is chosen: what "start a new chat" asks for.

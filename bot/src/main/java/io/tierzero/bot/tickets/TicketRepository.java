@@ -15,14 +15,21 @@ interface TicketRepository extends CrudRepository<Ticket, String> {
 
   Optional<Ticket> findByConversationId(String conversationId);
 
-  /** Reads and row-locks a ticket until the transaction ends, so its changes are made one at a time. */
+  /**
+   * Reads and row-locks a ticket until the transaction ends, so its changes are made one at a time.
+   */
   Optional<Ticket> findByIdForUpdate(String id);
 
   boolean existsByConversationId(String conversationId);
 
-  /** The tickets raised under {@code email} (stored and given in lower case), most recently updated first. */
+  /**
+   * The tickets raised under {@code email} (stored and given in lower case), most recently updated
+   * first.
+   */
   @Query(
-      value = "select * from ticket where requester_email = :email order by updated_at desc, ticket_number desc limit :limit",
+      value =
+          "select * from ticket where requester_email = :email order by updated_at desc,"
+              + " ticket_number desc limit :limit",
       nativeQuery = true)
   List<Ticket> findByRequesterEmail(String email, int limit);
 
@@ -44,7 +51,11 @@ interface TicketRepository extends CrudRepository<Ticket, String> {
               + " order by created_at desc, ticket_number desc limit :limit",
       nativeQuery = true)
   List<Ticket> search(
-      @Nullable String status, @Nullable String queue, @Nullable String priority, @Nullable String assignee, int limit);
+      @Nullable String status,
+      @Nullable String queue,
+      @Nullable String priority,
+      @Nullable String assignee,
+      int limit);
 
   /** The queues tickets are in, alphabetically: what the console's queue filter offers. */
   @Query(value = "select distinct queue from ticket order by queue", nativeQuery = true)

@@ -19,20 +19,19 @@ import jakarta.validation.constraints.Size;
  */
 @Serdeable
 public record TicketRequest(
-    @NotBlank(message = "name must not be empty")
-        @Size(max = MAX_NAME, message = "name must be at most " + MAX_NAME + " characters")
-        String name,
-    @NotBlank(message = "email must not be empty")
-        @Size(max = MAX_EMAIL, message = "email must be at most " + MAX_EMAIL + " characters")
+    @NotBlank(message = "name must not be empty") @Size(max = MAX_NAME, message = "name must be at most " + MAX_NAME + " characters") String name,
+    @NotBlank(message = "email must not be empty") @Size(max = MAX_EMAIL, message = "email must be at most " + MAX_EMAIL + " characters")
         // Bean Validation's @Email accepts "a@b"; a helpdesk needs a domain with a dot to reply to.
-        @Email(message = "email must be a valid email address")
-        @Pattern(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "email must be a valid email address")
+        @Email(message = "email must be a valid email address") @Pattern(
+            regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$",
+            message = "email must be a valid email address")
         String email,
-    @NotNull(message = "consent is required")
-        @AssertTrue(message = "consent is required: tick the box to send this conversation to the IT Service Desk")
+    @NotNull(message = "consent is required") @AssertTrue(
+            message =
+                "consent is required: tick the box to send this conversation to the IT Service"
+                    + " Desk")
         Boolean consent,
-    @Nullable @Size(max = MAX_DETAILS, message = "details must be at most " + MAX_DETAILS + " characters")
-        String details,
+    @Nullable @Size(max = MAX_DETAILS, message = "details must be at most " + MAX_DETAILS + " characters") String details,
     @Nullable @Size(max = 2000, message = "pageUrl must be at most 2000 characters") String pageUrl) {
   public static final int MAX_NAME = 200;
   public static final int MAX_EMAIL = 320;

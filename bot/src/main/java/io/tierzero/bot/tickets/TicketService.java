@@ -1,6 +1,5 @@
 package io.tierzero.bot.tickets;
 
-import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
@@ -11,6 +10,7 @@ import io.tierzero.bot.chat.Transcript;
 import io.tierzero.bot.conversations.ChatMessage;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
+import io.tierzero.bot.ids.Ids;
 import io.tierzero.bot.kb.Articles;
 import io.tierzero.bot.redaction.Redactor;
 import io.tierzero.kb.parse.Article;
@@ -30,8 +30,8 @@ import java.util.Set;
 
 /**
  * Raises tickets from conversations and serves them to the user (status) and to agents. A ticket
- * and its outbox rows are written in one transaction: once the user is told the number, the
- * ticket is certain to reach every sink eventually ({@link OutboxDispatcher}).
+ * and its outbox rows are written in one transaction: once the user is told the number, the ticket
+ * is certain to reach every sink eventually ({@link OutboxDispatcher}).
  */
 @Singleton
 public class TicketService {
@@ -97,9 +97,9 @@ public class TicketService {
   }
 
   /**
-   * Raises the conversation's ticket, or returns the one already raised (a second submission of
-   * the form is not a second ticket). Empty when there is no such conversation or the token is
-   * not its token. The request is already validated, consent included.
+   * Raises the conversation's ticket, or returns the one already raised (a second submission of the
+   * form is not a second ticket). Empty when there is no such conversation or the token is not its
+   * token. The request is already validated, consent included.
    */
   @Transactional
   public Optional<Opened> open(
@@ -115,7 +115,10 @@ public class TicketService {
     var escalation = escalations.find(conversationId);
     var flowRecord = flowEscalations.latest(conversationId);
     // A flow's own record wins over a context handed to Escalations: it is what the flow stored.
-    var flowContext = flowRecord.map(FlowEscalations.Recorded::context).or(() -> escalation.flatMap(escalations::context));
+    var flowContext =
+        flowRecord
+            .map(FlowEscalations.Recorded::context)
+            .or(() -> escalation.flatMap(escalations::context));
     var ratings = escalation.map(escalations::ratings).orElse(java.util.Map.of());
     var transcript = chat.transcript(conversationId, token).orElseThrow();
     // A flow's escalation record is written only where the flow hands off to a person.
@@ -126,7 +129,10 @@ public class TicketService {
     for (var entry : transcript.messages()) {
       lines.add(
           new TicketContext.Line(
-              entry.from(), entry.type() == null ? null : entry.type().json(), Redactor.redact(entry.text()), entry.at()));
+              entry.from(),
+              entry.type() == null ? null : entry.type().json(),
+              Redactor.redact(entry.text()),
+              entry.at()));
     }
     var shown = articlesShown(transcript, ratings);
     var flow =
@@ -140,27 +146,44 @@ public class TicketService {
                         c.reason(),
                         redacted(c.answers()),
                         c.actionOutcomes(),
-                        flowRecord.map(r -> r.tried().stream().map(Redactor::redact).toList()).orElse(List.of())))
+                        flowRecord
+                            .map(r -> r.tried().stream().map(Redactor::redact).toList())
+                            .orElse(List.of())))
             .orElse(null);
-    var details = request.details() == null || request.details().isBlank() ? null : Redactor.redact(request.details().strip());
+    var details =
+        request.details() == null || request.details().isBlank()
+            ? null
+            : Redactor.redact(request.details().strip());
     var context = new TicketContext(lines, shown, flow, details);
 
     var userTexts = new ArrayList<String>();
-    lines.stream().filter(l -> l.from().equals(ChatMessage.USER)).forEach(l -> userTexts.add(l.text()));
+    lines.stream()
+        .filter(l -> l.from().equals(ChatMessage.USER))
+        .forEach(l -> userTexts.add(l.text()));
     if (details != null) userTexts.add(details);
     flowContext.ifPresent(c -> userTexts.addAll(c.answers().values()));
     var decision =
         priorities.decide(
-            userTexts, flowContext.map(EscalationContext::priority).orElse(null), flowContext.map(EscalationContext::reason).orElse(null));
+            userTexts,
+            flowContext.map(EscalationContext::priority).orElse(null),
+            flowContext.map(EscalationContext::reason).orElse(null));
 
     var category = category(flowContext.orElse(null), transcript);
     var trigger = trigger(escalation.orElse(null), flowRecord.orElse(null));
     var subject = subject(transcript, flow);
     var number = "T-%06d".formatted(tickets.nextNumber());
     var email = request.email().strip().toLowerCase(Locale.ROOT);
-    var requester = new AgentTicket.Requester(request.name().strip(), email, guard.verified(conversationId, email));
-    var pageUrl = clip(request.pageUrl() != null ? request.pageUrl() : escalation.map(Escalation::pageUrl).orElse(null), 2000);
-    var browser = clip(userAgent != null ? userAgent : escalation.map(Escalation::browser).orElse(null), 500);
+    var requester =
+        new AgentTicket.Requester(
+            request.name().strip(), email, guard.verified(conversationId, email));
+    var pageUrl =
+        clip(
+            request.pageUrl() != null
+                ? request.pageUrl()
+                : escalation.map(Escalation::pageUrl).orElse(null),
+            2000);
+    var browser =
+        clip(userAgent != null ? userAgent : escalation.map(Escalation::browser).orElse(null), 500);
     var confidence = confidence(transcript);
 
     var ticket =
@@ -198,7 +221,9 @@ public class TicketService {
     return Optional.of(new Opened(receipt(ticket), true));
   }
 
-  /** The ticket's status for its requester: only with the token of the conversation it came from. */
+  /**
+   * The ticket's status for its requester: only with the token of the conversation it came from.
+   */
   public Optional<TicketReceipt> status(String number, String token) {
     return tickets
         .findByTicketNumber(number.strip().toUpperCase(Locale.ROOT))
@@ -229,10 +254,19 @@ public class TicketService {
    * ""} means the tickets nobody has taken.
    */
   public List<AgentTicket> list(
-      @Nullable TicketStatus status, @Nullable String queue, @Nullable Priority priority, @Nullable String assignee, int limit) {
+      @Nullable TicketStatus status,
+      @Nullable String queue,
+      @Nullable Priority priority,
+      @Nullable String assignee,
+      int limit) {
     var who = assignee == null ? null : assignee.strip().toLowerCase(Locale.ROOT);
     return tickets
-        .search(status == null ? null : status.json(), blankToNull(queue), priority == null ? null : priority.name(), who, limit)
+        .search(
+            status == null ? null : status.json(),
+            blankToNull(queue),
+            priority == null ? null : priority.name(),
+            who,
+            limit)
         .stream()
         .map(t -> agentView(t, false))
         .toList();
@@ -240,19 +274,29 @@ public class TicketService {
 
   /** One ticket with its transcript and delivery state. */
   public Optional<AgentTicket> get(String number) {
-    return tickets.findByTicketNumber(number.strip().toUpperCase(Locale.ROOT)).map(t -> agentView(t, true));
+    return tickets
+        .findByTicketNumber(number.strip().toUpperCase(Locale.ROOT))
+        .map(t -> agentView(t, true));
   }
 
   /**
    * What sinks receive for an outbox row: for a ticket, everything an agent sees but the delivery
    * state; for a change ({@code updateId}), the change and the ticket as it is now.
    */
-  Optional<TicketMessage> message(String ticketId, @Nullable String updateId, String idempotencyKey) {
+  Optional<TicketMessage> message(
+      String ticketId, @Nullable String updateId, String idempotencyKey) {
     var ticket = tickets.findById(ticketId);
     if (updateId == null) {
       return ticket
           .map(t -> agentViewWith(t, read(t.context()), null, null))
-          .map(view -> new TicketMessage(TicketMessage.CREATED, idempotencyKey, view, TranscriptText.render(view), null));
+          .map(
+              view ->
+                  new TicketMessage(
+                      TicketMessage.CREATED,
+                      idempotencyKey,
+                      view,
+                      TranscriptText.render(view),
+                      null));
     }
     return ticket.flatMap(
         t ->
@@ -262,22 +306,39 @@ public class TicketService {
                 .map(
                     change -> {
                       var view = agentViewWith(t, null, null, null);
-                      return new TicketMessage(TicketMessage.UPDATED, idempotencyKey, view, TranscriptText.change(view, change), change);
+                      return new TicketMessage(
+                          TicketMessage.UPDATED,
+                          idempotencyKey,
+                          view,
+                          TranscriptText.change(view, change),
+                          change);
                     }));
   }
 
   static String confirmation(Ticket ticket) {
-    return "I've raised ticket " + ticket.ticketNumber() + " with the IT Service Desk (queue: " + ticket.queue()
-        + "). This conversation is attached, so you won't have to repeat anything. Someone will contact you at "
-        + ticket.requesterEmail() + ". You can check the ticket's status here at any time.";
+    return "I've raised ticket "
+        + ticket.ticketNumber()
+        + " with the IT Service Desk (queue: "
+        + ticket.queue()
+        + "). This conversation is attached, so you won't have to repeat anything. Someone will"
+        + " contact you at "
+        + ticket.requesterEmail()
+        + ". You can check the ticket's status here at any time.";
   }
 
   /** What the bot says to any message after the ticket was raised: what its status means now. */
   static String afterTicket(Ticket ticket) {
-    return "Your ticket " + ticket.ticketNumber() + " is with the IT Service Desk (queue: " + ticket.queue()
-        + "), status: " + ticket.ticketStatus().json() + ". " + receipt(ticket).message()
-        + " I won't answer further in this conversation so nothing gets lost between us: reply to the"
-        + " Service Desk's email to add anything, or start a new conversation for a different problem.";
+    return "Your ticket "
+        + ticket.ticketNumber()
+        + " is with the IT Service Desk (queue: "
+        + ticket.queue()
+        + "), status: "
+        + ticket.ticketStatus().json()
+        + ". "
+        + receipt(ticket).message()
+        + " I won't answer further in this conversation so nothing gets lost between us: reply to"
+        + " the Service Desk's email to add anything, or start a new conversation for a different"
+        + " problem.";
   }
 
   static TicketReceipt receipt(Ticket t) {
@@ -289,10 +350,17 @@ public class TicketService {
         t.createdAt(),
         t.updatedAt(),
         switch (t.ticketStatus()) {
-          case NEW -> "Your ticket is waiting for the IT Service Desk; someone will contact you at " + t.requesterEmail() + ".";
-          case OPEN -> (t.assignee() == null ? "Someone" : t.assignee()) + " at the IT Service Desk is working on your ticket.";
-          case PENDING -> "The IT Service Desk is waiting for a reply or for someone else; check your email.";
-          case RESOLVED -> "Your ticket is resolved. If the problem is back, reply to the Service Desk's email.";
+          case NEW ->
+              "Your ticket is waiting for the IT Service Desk; someone will contact you at "
+                  + t.requesterEmail()
+                  + ".";
+          case OPEN ->
+              (t.assignee() == null ? "Someone" : t.assignee())
+                  + " at the IT Service Desk is working on your ticket.";
+          case PENDING ->
+              "The IT Service Desk is waiting for a reply or for someone else; check your email.";
+          case RESOLVED ->
+              "Your ticket is resolved. If the problem is back, reply to the Service Desk's email.";
           case CLOSED -> "Your ticket is closed. For a new problem, start a new chat.";
         },
         statusUrl(t.ticketNumber()));
@@ -305,9 +373,16 @@ public class TicketService {
             .map(
                 d ->
                     new AgentTicket.Delivery(
-                        d.sink(), d.event(), d.idempotencyKey(), d.state(), d.attempts(), d.lastError(), d.deliveredAt()))
+                        d.sink(),
+                        d.event(),
+                        d.idempotencyKey(),
+                        d.state(),
+                        d.attempts(),
+                        d.lastError(),
+                        d.deliveredAt()))
             .toList();
-    var history = updates.findByTicketIdOrderByCreatedAt(t.id()).stream().map(TicketUpdate::view).toList();
+    var history =
+        updates.findByTicketIdOrderByCreatedAt(t.id()).stream().map(TicketUpdate::view).toList();
     return agentViewWith(t, read(t.context()), rows, history);
   }
 
@@ -345,9 +420,11 @@ public class TicketService {
    * Why the ticket is raised: the last handoff offered, unless a flow escalated after it (a flow
    * may answer its {@code escalate} with its own handoff reply).
    */
-  private static String trigger(@Nullable Escalation escalation, FlowEscalations.@Nullable Recorded flow) {
+  private static String trigger(
+      @Nullable Escalation escalation, FlowEscalations.@Nullable Recorded flow) {
     var offered = escalation == null ? null : escalation.offeredAt();
-    if (flow != null && (offered == null || flow.at().isAfter(offered))) return Handoffs.Trigger.FLOW.json();
+    if (flow != null && (offered == null || flow.at().isAfter(offered)))
+      return Handoffs.Trigger.FLOW.json();
     if (escalation != null && escalation.triggerKind() != null) return escalation.triggerKind();
     return Handoffs.Trigger.USER_REQUEST.json();
   }
@@ -364,22 +441,29 @@ public class TicketService {
     }
   }
 
-  private List<TicketContext.ArticleShown> articlesShown(Transcript transcript, java.util.Map<String, String> ratings) {
+  private List<TicketContext.ArticleShown> articlesShown(
+      Transcript transcript, java.util.Map<String, String> ratings) {
     var byId = new LinkedHashMap<String, TicketContext.ArticleShown>();
     for (var entry : transcript.messages()) {
       for (var a : entry.articles()) {
         var previous = byId.get(a.id());
         if (previous == null || previous.confidence() < a.confidence()) {
-          byId.put(a.id(), new TicketContext.ArticleShown(a.id(), a.title(), a.url(), a.confidence(), ratings.get(a.id())));
+          byId.put(
+              a.id(),
+              new TicketContext.ArticleShown(
+                  a.id(), a.title(), a.url(), a.confidence(), ratings.get(a.id())));
         }
       }
     }
     return List.copyOf(byId.values());
   }
 
-  /** The flow's category, else the category of the article most recently offered, else the default. */
+  /**
+   * The flow's category, else the category of the article most recently offered, else the default.
+   */
   private String category(@Nullable EscalationContext flow, Transcript transcript) {
-    if (flow != null && flow.category() != null && !flow.category().isBlank()) return flow.category().strip();
+    if (flow != null && flow.category() != null && !flow.category().isBlank())
+      return flow.category().strip();
     var messages = transcript.messages();
     for (int i = messages.size() - 1; i >= 0; i--) {
       for (var a : messages.get(i).articles()) {
@@ -395,7 +479,8 @@ public class TicketService {
     var messages = transcript.messages();
     for (int i = messages.size() - 1; i >= 0; i--) {
       var offered = messages.get(i).articles();
-      if (!offered.isEmpty()) return offered.stream().mapToDouble(a -> a.confidence()).max().orElse(0);
+      if (!offered.isEmpty())
+        return offered.stream().mapToDouble(a -> a.confidence()).max().orElse(0);
     }
     return null;
   }
@@ -409,13 +494,17 @@ public class TicketService {
       var m = messages.get(i);
       if (!m.from().equals(ChatMessage.USER)) continue;
       if (first == null) first = m.text();
-      if (i + 1 < messages.size() && messages.get(i + 1).type() != null && ANSWERED_AS_QUESTION.contains(messages.get(i + 1).type())) {
+      if (i + 1 < messages.size()
+          && messages.get(i + 1).type() != null
+          && ANSWERED_AS_QUESTION.contains(messages.get(i + 1).type())) {
         question = m.text();
       }
     }
     var text = question != null ? question : first;
     if (text == null || text.isBlank()) {
-      return flow != null ? "Guided fix " + flow.id() + " needs a person" : "Help requested in the chat";
+      return flow != null
+          ? "Guided fix " + flow.id() + " needs a person"
+          : "Help requested in the chat";
     }
     var oneLine = Redactor.redact(text).replaceAll("\\s+", " ").strip();
     if (oneLine.length() <= MAX_SUBJECT) return oneLine;
@@ -433,26 +522,44 @@ public class TicketService {
       List<TicketContext.ArticleShown> shown,
       @Nullable String details) {
     var out = new StringBuilder();
-    out.append(requester.name()).append(" asked the support bot: \"").append(subject).append("\"\n");
+    out.append(requester.name())
+        .append(" asked the support bot: \"")
+        .append(subject)
+        .append("\"\n");
     if (!requester.emailVerified()) {
       out.append("Requester's name and email are as typed in the ticket form, not verified.\n");
     }
-    out.append("Escalated because ").append(switch (trigger) {
-      case "no_answers" -> "the bot found no answer twice in a row and the user accepted a person.";
-      case "flow" -> "the guided fix ended in an escalation.";
-      case "negative_rating" -> "the user rated the answer unhelpful and said the problem is still not fixed.";
-      default -> "the user asked for a person.";
-    }).append('\n');
-    out.append("Priority ").append(decision.priority()).append(": ").append(decision.reason()).append('\n');
+    out.append("Escalated because ")
+        .append(
+            switch (trigger) {
+              case "no_answers" ->
+                  "the bot found no answer twice in a row and the user accepted a person.";
+              case "flow" -> "the guided fix ended in an escalation.";
+              case "negative_rating" ->
+                  "the user rated the answer unhelpful and said the problem is still not fixed.";
+              default -> "the user asked for a person.";
+            })
+        .append('\n');
+    out.append("Priority ")
+        .append(decision.priority())
+        .append(": ")
+        .append(decision.reason())
+        .append('\n');
     if (flow != null) {
       out.append("Guided fix ").append(flow.id());
-      if (flow.stepReached() != null) out.append(" reached step \"").append(flow.stepReached()).append('"');
+      if (flow.stepReached() != null)
+        out.append(" reached step \"").append(flow.stepReached()).append('"');
       if (flow.reason() != null) out.append(": ").append(flow.reason());
       out.append('\n');
     }
     if (!shown.isEmpty()) {
       out.append("Articles shown: ");
-      out.append(String.join(", ", shown.stream().map(a -> a.title() + (a.rating() == null ? "" : " (" + a.rating() + ")")).toList()));
+      out.append(
+          String.join(
+              ", ",
+              shown.stream()
+                  .map(a -> a.title() + (a.rating() == null ? "" : " (" + a.rating() + ")"))
+                  .toList()));
       out.append('\n');
     }
     if (details != null) out.append("The user added: ").append(details).append('\n');

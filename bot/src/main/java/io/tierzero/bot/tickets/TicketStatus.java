@@ -37,8 +37,8 @@ public enum TicketStatus {
    * Whether an agent may move a ticket from this status to {@code next}. Nothing goes back to
    * {@link #NEW} (someone has looked at it); a resolved ticket reopens to {@link #OPEN} or is
    * closed; a closed ticket stays closed (the requester starts a new conversation for a new
-   * problem, and notes on it are refused). The help desk's own changes are not checked here: it
-   * is where the ticket is worked.
+   * problem, and notes on it are refused). The help desk's own changes are not checked here: it is
+   * where the ticket is worked.
    */
   public boolean allows(TicketStatus next) {
     return switch (this) {

@@ -29,7 +29,13 @@ record TicketUpdate(
   TicketUpdate {}
 
   /** A change by the requester or the help desk: no agent of ours made it. */
-  TicketUpdate(String id, String ticketId, String kind, @Nullable String body, Instant createdAt, @Nullable String sourceId) {
+  TicketUpdate(
+      String id,
+      String ticketId,
+      String kind,
+      @Nullable String body,
+      Instant createdAt,
+      @Nullable String sourceId) {
     this(id, ticketId, kind, body, createdAt, sourceId, null);
   }
 

@@ -1,9 +1,9 @@
 package io.tierzero.bot.tickets;
 
-import io.tierzero.bot.ids.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.tierzero.bot.conversations.ConversationStore;
+import io.tierzero.bot.ids.Ids;
 import io.tierzero.bot.redaction.PlainText;
 import io.tierzero.bot.redaction.Redactor;
 import jakarta.inject.Singleton;
@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the requester may do to their ticket after raising it: add a note, close it. Each change
- * is a row of the ticket's history and, in the same transaction, one outbox row per sink, so it
+ * What the requester may do to their ticket after raising it: add a note, close it. Each change is
+ * a row of the ticket's history and, in the same transaction, one outbox row per sink, so it
  * reaches every sink as {@code ticket.updated} exactly once by its idempotency key (the change's
  * id), like the ticket itself ({@link OutboxDispatcher}).
  *
@@ -25,8 +25,8 @@ import java.util.Optional;
  * that raised it; in a chat turn, that conversation itself (the turn has checked its token). A
  * ticket someone else raised is empty, exactly like one that does not exist.
  *
- * <p>Depends on repositories, not on {@link TicketService}, which needs the chat: chat handlers
- * may call this.
+ * <p>Depends on repositories, not on {@link TicketService}, which needs the chat: chat handlers may
+ * call this.
  */
 @Singleton
 public class TicketUpdates {
@@ -35,7 +35,10 @@ public class TicketUpdates {
 
   /** Who is asking to change which ticket. */
   public sealed interface Access {
-    /** The ticket numbered {@code number}, for the holder of the token of the conversation that raised it. */
+    /**
+     * The ticket numbered {@code number}, for the holder of the token of the conversation that
+     * raised it.
+     */
     static Access byToken(String number, String token) {
       return new ByToken(number, token);
     }
@@ -68,15 +71,18 @@ public class TicketUpdates {
    * @param ticket the ticket as it is now
    * @param change the change recorded; when {@code recorded} is false, the earlier change this
    *     request repeats (null when an agent closed the ticket)
-   * @param recorded false when nothing changed: the ticket was already closed, or the same note
-   *     was just added
+   * @param recorded false when nothing changed: the ticket was already closed, or the same note was
+   *     just added
    */
   public record Result(TicketReceipt ticket, @Nullable TicketChange change, boolean recorded) {}
 
   /** A note on a closed ticket: a new problem needs a new conversation. */
   public static final class TicketClosedException extends RuntimeException {
     TicketClosedException(String number) {
-      super("Ticket " + number + " is closed and takes no more notes; start a new conversation for a new problem");
+      super(
+          "Ticket "
+              + number
+              + " is closed and takes no more notes; start a new conversation for a new problem");
     }
   }
 
@@ -103,9 +109,9 @@ public class TicketUpdates {
   }
 
   /**
-   * Adds the requester's note (redacted, at most {@value #MAX_TEXT} characters after trimming;
-   * the caller validates). The same note twice in a row is recorded once. Empty when {@code
-   * access} gives no ticket.
+   * Adds the requester's note (redacted, at most {@value #MAX_TEXT} characters after trimming; the
+   * caller validates). The same note twice in a row is recorded once. Empty when {@code access}
+   * gives no ticket.
    *
    * @throws TicketClosedException when the ticket is closed
    */
@@ -116,14 +122,18 @@ public class TicketUpdates {
     var found = lockedTicket(access);
     if (found.isEmpty()) return Optional.empty();
     var ticket = found.get();
-    if (ticket.ticketStatus() == TicketStatus.CLOSED) throw new TicketClosedException(ticket.ticketNumber());
+    if (ticket.ticketStatus() == TicketStatus.CLOSED)
+      throw new TicketClosedException(ticket.ticketNumber());
     var last = lastChange(ticket);
-    if (last.isPresent() && last.get().kind().equals(TicketChange.NOTE) && cleaned.equals(last.get().body())) {
+    if (last.isPresent()
+        && last.get().kind().equals(TicketChange.NOTE)
+        && cleaned.equals(last.get().body())) {
       return Optional.of(new Result(TicketService.receipt(ticket), last.get().view(), false));
     }
     var now = now();
     var change = record(ticket, TicketChange.NOTE, cleaned, now);
-    return Optional.of(new Result(TicketService.receipt(tickets.update(ticket.touched(now))), change, true));
+    return Optional.of(
+        new Result(TicketService.receipt(tickets.update(ticket.touched(now))), change, true));
   }
 
   /**
@@ -136,12 +146,19 @@ public class TicketUpdates {
     if (found.isEmpty()) return Optional.empty();
     var ticket = found.get();
     if (ticket.ticketStatus() == TicketStatus.CLOSED) {
-      var earlier = lastChange(ticket).filter(u -> u.kind().equals(TicketChange.CLOSED)).map(TicketUpdate::view);
+      var earlier =
+          lastChange(ticket)
+              .filter(u -> u.kind().equals(TicketChange.CLOSED))
+              .map(TicketUpdate::view);
       return Optional.of(new Result(TicketService.receipt(ticket), earlier.orElse(null), false));
     }
     var now = now();
     var change = record(ticket, TicketChange.CLOSED, clean(text), now);
-    return Optional.of(new Result(TicketService.receipt(tickets.update(ticket.withStatus(TicketStatus.CLOSED, now))), change, true));
+    return Optional.of(
+        new Result(
+            TicketService.receipt(tickets.update(ticket.withStatus(TicketStatus.CLOSED, now))),
+            change,
+            true));
   }
 
   /** The ticket row, locked, when the access reaches it. */
@@ -151,7 +168,8 @@ public class TicketUpdates {
           case ByToken t ->
               tickets
                   .findByTicketNumber(t.number().strip().toUpperCase(Locale.ROOT))
-                  .filter(found -> conversations.find(found.conversationId(), t.token()).isPresent());
+                  .filter(
+                      found -> conversations.find(found.conversationId(), t.token()).isPresent());
           case OfConversation c -> tickets.findByConversationId(c.conversationId());
         };
     // Read again under the lock: two changes at once (two tabs, two instances) go one by one, so
@@ -166,7 +184,8 @@ public class TicketUpdates {
 
   private TicketChange record(Ticket ticket, String kind, @Nullable String body, Instant now) {
     var update = updates.save(new TicketUpdate(Ids.newId(), ticket.id(), kind, body, now, null));
-    for (var sink : sinks) deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), update.id(), update.id(), now));
+    for (var sink : sinks)
+      deliveries.save(TicketDelivery.due(ticket.id(), sink.name(), update.id(), update.id(), now));
     return update.view();
   }
 

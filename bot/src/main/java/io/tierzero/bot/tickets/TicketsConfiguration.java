@@ -11,14 +11,15 @@ import java.util.Map;
  *
  * @param defaultCategory the category when neither a flow nor an article gave one
  * @param defaultQueue the queue of {@code defaultCategory}
- * @param queues Tier 1 queue by category (front matter {@code category}); a category not listed
- *     is its own queue, so routing works with no configuration at all
+ * @param queues Tier 1 queue by category (front matter {@code category}); a category not listed is
+ *     its own queue, so routing works with no configuration at all
  */
 @ConfigurationProperties(TicketsConfiguration.PREFIX)
 public record TicketsConfiguration(
     @Bindable(defaultValue = "general") String defaultCategory,
     @Bindable(defaultValue = "service-desk") String defaultQueue,
-    @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> queues) {
+    @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
+        Map<String, String> queues) {
   public static final String PREFIX = "tierzero.tickets";
 
   public TicketsConfiguration {

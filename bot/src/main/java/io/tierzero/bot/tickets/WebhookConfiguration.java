@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * One webhook sink, {@code tierzero.tickets.webhooks.<name>.*}; several may be configured.
  *
- * @param name the sink's name (outbox rows refer to {@code webhook:<name>}); never rename one
- *     with tickets pending
+ * @param name the sink's name (outbox rows refer to {@code webhook:<name>}); never rename one with
+ *     tickets pending
  * @param secret the HMAC-SHA256 key for the {@code X-TierZero-Signature} header; without it the
  *     body is sent unsigned
  * @param timeout the longest one attempt may take

@@ -63,7 +63,11 @@ public final class WebhookSink implements TicketSink {
     if (response.statusCode() / 100 != 2) {
       var text = response.body() == null ? "" : response.body();
       throw new IOException(
-          "HTTP " + response.statusCode() + " from " + config.url() + (text.isBlank() ? "" : ": " + text.strip()));
+          "HTTP "
+              + response.statusCode()
+              + " from "
+              + config.url()
+              + (text.isBlank() ? "" : ": " + text.strip()));
     }
   }
 

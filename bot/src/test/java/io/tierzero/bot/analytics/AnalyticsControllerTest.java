@@ -49,10 +49,10 @@ import org.junit.jupiter.api.TestInstance;
  * C9  "printer is jammed"      no answer, moved to 10 days ago                           contained
  * </pre>
  *
- * Today: 7 conversations (C1-C4, C6-C8), contained 4, resolved 2 (C1, C4), 3 tickets, 7
- * questions, 2 abstained. The last 30 days add C9: 8, 5, 2, 3 tickets, 8 questions, 3 abstained.
- * Three conversations asked "my account is locked" within minutes: with a burst threshold of 3
- * that is one possible incident.
+ * Today: 7 conversations (C1-C4, C6-C8), contained 4, resolved 2 (C1, C4), 3 tickets, 7 questions,
+ * 2 abstained. The last 30 days add C9: 8, 5, 2, 3 tickets, 8 questions, 3 abstained. Three
+ * conversations asked "my account is locked" within minutes: with a burst threshold of 3 that is
+ * one possible incident.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,7 +80,9 @@ class AnalyticsControllerTest implements TestPropertyProvider {
 
     var c2 = start(client);
     var a2 = send(client, c2, "my mailbox is full").get(0);
-    client.toBlocking().exchange(vote(c2, Map.of("messageId", a2.id(), "vote", "down", "reason", "outdated")));
+    client
+        .toBlocking()
+        .exchange(vote(c2, Map.of("messageId", a2.id(), "vote", "down", "reason", "outdated")));
 
     var c3 = start(client);
     assertEquals(ReplyType.NO_ANSWER, send(client, c3, "the printer is jammed").get(0).type());
@@ -108,7 +110,8 @@ class AnalyticsControllerTest implements TestPropertyProvider {
     send(client, c9, "printer is jammed");
     moveBack(c9.id(), 10);
 
-    for (var path : List.of("/kb/account-locked-out", "/kb/account-locked-out", "/api/articles/mailbox-full")) {
+    for (var path :
+        List.of("/kb/account-locked-out", "/kb/account-locked-out", "/api/articles/mailbox-full")) {
       client.toBlocking().exchange(HttpRequest.GET(path));
     }
     // Views are written off the request thread: wait until all three are in.
@@ -119,7 +122,10 @@ class AnalyticsControllerTest implements TestPropertyProvider {
   private void moveBack(String conversationId, int days) throws Exception {
     var at = OffsetDateTime.ofInstant(Instant.now().minus(days, ChronoUnit.DAYS), ZoneOffset.UTC);
     try (var connection = AnalyticsStore.raw(dataSource).getConnection()) {
-      for (var sql : List.of("update conversation set created_at = ? where id = ?", "update chat_message set created_at = ? where conversation_id = ?")) {
+      for (var sql :
+          List.of(
+              "update conversation set created_at = ? where id = ?",
+              "update chat_message set created_at = ? where conversation_id = ?")) {
         try (var s = connection.prepareStatement(sql)) {
           s.setObject(1, at);
           s.setString(2, conversationId);
@@ -130,11 +136,15 @@ class AnalyticsControllerTest implements TestPropertyProvider {
   }
 
   private <T> T get(String path, Class<T> type) {
-    return client.toBlocking().retrieve(HttpRequest.GET(path).header("Authorization", basic()), type);
+    return client
+        .toBlocking()
+        .retrieve(HttpRequest.GET(path).header("Authorization", basic()), type);
   }
 
   private <T> List<T> list(String path, Class<T> type) {
-    return client.toBlocking().retrieve(HttpRequest.GET(path).header("Authorization", basic()), Argument.listOf(type));
+    return client
+        .toBlocking()
+        .retrieve(HttpRequest.GET(path).header("Authorization", basic()), Argument.listOf(type));
   }
 
   private Reports.Summary summary(String query) {
@@ -173,7 +183,8 @@ class AnalyticsControllerTest implements TestPropertyProvider {
     assertEquals(2, s.resolution().count());
     assertEquals(7, s.questions());
     assertEquals(2, s.abstained());
-    assertEquals(0, summary("?from=" + today.minusDays(40) + "&to=" + today.minusDays(31)).conversations());
+    assertEquals(
+        0, summary("?from=" + today.minusDays(40) + "&to=" + today.minusDays(31)).conversations());
   }
 
   @Test
@@ -196,9 +207,18 @@ class AnalyticsControllerTest implements TestPropertyProvider {
   @Test
   void articles_show_views_answers_shown_and_helpfulness() {
     var articles = list("/api/agent/analytics/articles", Reports.Article.class);
-    var locked = articles.stream().filter(a -> a.id().equals("account-locked-out")).findFirst().orElseThrow();
-    var mailbox = articles.stream().filter(a -> a.id().equals("mailbox-full")).findFirst().orElseThrow();
-    var password = articles.stream().filter(a -> a.id().equals("reset-forgotten-password")).findFirst().orElseThrow();
+    var locked =
+        articles.stream()
+            .filter(a -> a.id().equals("account-locked-out"))
+            .findFirst()
+            .orElseThrow();
+    var mailbox =
+        articles.stream().filter(a -> a.id().equals("mailbox-full")).findFirst().orElseThrow();
+    var password =
+        articles.stream()
+            .filter(a -> a.id().equals("reset-forgotten-password"))
+            .findFirst()
+            .orElseThrow();
 
     assertEquals("account-locked-out", articles.get(0).id(), "most shown first");
     assertEquals(2, locked.views());
@@ -219,11 +239,14 @@ class AnalyticsControllerTest implements TestPropertyProvider {
     var tickets = get("/api/agent/analytics/tickets", Reports.Tickets.class);
 
     assertEquals(3, tickets.total());
-    assertEquals(List.of(new Reports.Count("accounts", 2), new Reports.Count("general", 1)), tickets.byCategory());
+    assertEquals(
+        List.of(new Reports.Count("accounts", 2), new Reports.Count("general", 1)),
+        tickets.byCategory());
     assertEquals(List.of(new Reports.Count("user_request", 3)), tickets.byTrigger());
     // Priorities come from the tickets' own rules: the same counts as the tickets API shows.
     var expected = new TreeMap<String, Long>();
-    list("/api/agent/tickets", AgentTicket.class).forEach(t -> expected.merge(t.priority().name(), 1L, Long::sum));
+    list("/api/agent/tickets", AgentTicket.class)
+        .forEach(t -> expected.merge(t.priority().name(), 1L, Long::sum));
     var actual = new TreeMap<String, Long>();
     tickets.byPriority().forEach(c -> actual.put(c.key(), c.count()));
     assertEquals(expected, actual);
@@ -259,10 +282,18 @@ class AnalyticsControllerTest implements TestPropertyProvider {
   @Test
   void exports_the_summary_as_csv() {
     var response =
-        client.toBlocking().exchange(HttpRequest.GET("/api/agent/analytics/csv/summary").header("Authorization", basic()), String.class);
+        client
+            .toBlocking()
+            .exchange(
+                HttpRequest.GET("/api/agent/analytics/csv/summary")
+                    .header("Authorization", basic()),
+                String.class);
 
     assertTrue(response.getContentType().orElseThrow().toString().startsWith("text/csv"));
-    assertTrue(response.header("Content-Disposition").contains("tierzero-summary-" + today.minusDays(29) + "-to-" + today + ".csv"));
+    assertTrue(
+        response
+            .header("Content-Disposition")
+            .contains("tierzero-summary-" + today.minusDays(29) + "-to-" + today + ".csv"));
     var body = response.body();
     assertTrue(body.startsWith("figure,value,count,of,definition\r\n"), body);
     assertTrue(body.contains("\r\ncontainment,0.6250,5,8,\"Conversations in which"), body);
@@ -271,7 +302,12 @@ class AnalyticsControllerTest implements TestPropertyProvider {
 
   @Test
   void exports_articles_as_csv_one_row_per_article() {
-    var body = client.toBlocking().retrieve(HttpRequest.GET("/api/agent/analytics/csv/articles?from=" + today).header("Authorization", basic()));
+    var body =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/agent/analytics/csv/articles?from=" + today)
+                    .header("Authorization", basic()));
 
     var lines = body.split("\r\n");
     assertEquals("article,title,category,views,answers_shown,up,down,helpfulness", lines[0]);
@@ -280,13 +316,23 @@ class AnalyticsControllerTest implements TestPropertyProvider {
 
   @Test
   void refuses_anonymous_callers_and_bad_dates() {
-    var anonymous = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(HttpRequest.GET("/api/agent/analytics/summary")));
+    var anonymous =
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(HttpRequest.GET("/api/agent/analytics/summary")));
     assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
-    var csv = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(HttpRequest.GET("/api/agent/analytics/csv/summary")));
+    var csv =
+        assertThrows(
+            HttpClientResponseException.class,
+            () ->
+                client.toBlocking().exchange(HttpRequest.GET("/api/agent/analytics/csv/summary")));
     assertEquals(HttpStatus.UNAUTHORIZED, csv.getStatus());
     var bad = assertThrows(HttpClientResponseException.class, () -> summary("?from=yesterday"));
     assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
-    var unknown = assertThrows(HttpClientResponseException.class, () -> get("/api/agent/analytics/csv/nothing", String.class));
+    var unknown =
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> get("/api/agent/analytics/csv/nothing", String.class));
     assertEquals(HttpStatus.NOT_FOUND, unknown.getStatus());
   }
 }

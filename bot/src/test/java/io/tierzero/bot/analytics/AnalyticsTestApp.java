@@ -33,33 +33,44 @@ public final class AnalyticsTestApp {
   }
 
   public static String basic() {
-    return "Basic " + Base64.getEncoder().encodeToString((AGENT + ":" + AGENT_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((AGENT + ":" + AGENT_PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   public static StartedConversation start(HttpClient client) {
-    return client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", Map.of()), StartedConversation.class);
+    return client
+        .toBlocking()
+        .retrieve(HttpRequest.POST("/api/conversations", Map.of()), StartedConversation.class);
   }
 
   public static List<BotMessage> send(HttpClient client, StartedConversation c, String text) {
     return client
         .toBlocking()
         .retrieve(
-            HttpRequest.POST("/api/conversations/" + c.id() + "/messages", Map.of("text", text)).header(TOKEN, c.token()),
+            HttpRequest.POST("/api/conversations/" + c.id() + "/messages", Map.of("text", text))
+                .header(TOKEN, c.token()),
             ChatResponse.class)
         .replies();
   }
 
   public static HttpRequest<?> vote(StartedConversation c, Map<String, Object> body) {
-    return HttpRequest.POST("/api/conversations/" + c.id() + "/feedback", body).header(TOKEN, c.token());
+    return HttpRequest.POST("/api/conversations/" + c.id() + "/feedback", body)
+        .header(TOKEN, c.token());
   }
 
   /** Asks for a person and submits the ticket form with consent. */
-  public static void raiseTicket(HttpClient client, StartedConversation c, String name, String email) {
+  public static void raiseTicket(
+      HttpClient client, StartedConversation c, String name, String email) {
     send(client, c, "talk to a person");
     var form = new HashMap<String, Object>();
     form.put("name", name);
     form.put("email", email);
     form.put("consent", true);
-    client.toBlocking().exchange(HttpRequest.POST("/api/conversations/" + c.id() + "/ticket", form).header(TOKEN, c.token()));
+    client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST("/api/conversations/" + c.id() + "/ticket", form)
+                .header(TOKEN, c.token()));
   }
 }

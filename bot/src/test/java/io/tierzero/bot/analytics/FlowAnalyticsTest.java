@@ -11,9 +11,9 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import io.tierzero.bot.analytics.Reports.Count;
 import io.tierzero.bot.analytics.Reports.Step;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -68,14 +68,22 @@ class FlowAnalyticsTest implements TestPropertyProvider {
   @Test
   void the_printer_flow_funnel_counts_starts_steps_and_outcomes() {
     var flows =
-        client.toBlocking().retrieve(HttpRequest.GET("/api/agent/analytics/flows").header("Authorization", basic()), Argument.listOf(Reports.Flow.class));
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/agent/analytics/flows").header("Authorization", basic()),
+                Argument.listOf(Reports.Flow.class));
 
     assertEquals(1, flows.size(), flows.toString());
     var printer = flows.get(0);
     assertEquals("printer-not-printing", printer.id());
     assertEquals(4, printer.starts());
     assertEquals(
-        List.of(new Count("cancelled", 1), new Count("escalated", 1), new Count("resolved", 1), new Count("running", 1)),
+        List.of(
+            new Count("cancelled", 1),
+            new Count("escalated", 1),
+            new Count("resolved", 1),
+            new Count("running", 1)),
         printer.outcomes());
     assertEquals(
         List.of(

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Retrieval with fixed decisions for the feedback, analytics and console tests, so the expected
- * figures can be worked out by hand: a question naming one of these subjects is answered with
- * its fixture article, anything else gets no answer.
+ * figures can be worked out by hand: a question naming one of these subjects is answered with its
+ * fixture article, anything else gets no answer.
  */
 @Singleton
 @Replaces(ArticleSearch.class)
@@ -26,7 +26,8 @@ public final class ScriptedAnswers implements ArticleSearch {
   static final Map<String, String[]> ANSWERS =
       Map.of(
           "locked", new String[] {"account-locked-out", "Account locked out"}, // accounts
-          "password", new String[] {"reset-forgotten-password", "Reset a forgotten password"}, // accounts
+          "password",
+              new String[] {"reset-forgotten-password", "Reset a forgotten password"}, // accounts
           "mailbox", new String[] {"mailbox-full", "Mailbox full"}, // email
           "wifi", new String[] {"wifi-keeps-dropping", "Wi-Fi keeps dropping"}); // network
 
@@ -36,7 +37,8 @@ public final class ScriptedAnswers implements ArticleSearch {
     for (var entry : ANSWERS.entrySet()) {
       if (lower.contains(entry.getKey())) {
         var a = entry.getValue();
-        return new SearchResult(question, Decision.ANSWER, 0.9, List.of(new SearchHit(a[0], a[1], question, 10, 0.9)));
+        return new SearchResult(
+            question, Decision.ANSWER, 0.9, List.of(new SearchHit(a[0], a[1], question, 10, 0.9)));
       }
     }
     return new SearchResult(question, Decision.ABSTAIN, 0, List.of());

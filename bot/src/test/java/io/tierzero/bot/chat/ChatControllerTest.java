@@ -44,7 +44,9 @@ class ChatControllerTest implements TestPropertyProvider {
 
   private StartedConversation start() {
     var response =
-        client.toBlocking().exchange(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+        client
+            .toBlocking()
+            .exchange(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
     assertEquals(HttpStatus.CREATED, response.getStatus());
     return response.body();
   }
@@ -62,7 +64,8 @@ class ChatControllerTest implements TestPropertyProvider {
 
   private HttpClientResponseException sendFails(HttpRequest<?> request) {
     return assertThrows(
-        HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+        HttpClientResponseException.class,
+        () -> client.toBlocking().exchange(request, String.class));
   }
 
   private static String body(HttpClientResponseException e) {
@@ -104,7 +107,8 @@ class ChatControllerTest implements TestPropertyProvider {
     var clarify = send(conversation, ScriptedSearch.AMBIGUOUS).get(0);
     assertEquals(ReplyType.CLARIFY, clarify.type());
     assertEquals(
-        List.of("Reset a forgotten password", "Account locked out", Options.SOMETHING_ELSE), clarify.options());
+        List.of("Reset a forgotten password", "Account locked out", Options.SOMETHING_ELSE),
+        clarify.options());
 
     var answer = send(conversation, clarify.options().get(1)).get(0);
     assertEquals(ReplyType.ANSWER, answer.type());
@@ -176,7 +180,8 @@ class ChatControllerTest implements TestPropertyProvider {
 
     var second = send(conversation, "purple elephant xylophone marathon");
     assertEquals(
-        List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF), second.stream().map(BotMessage::type).toList());
+        List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF),
+        second.stream().map(BotMessage::type).toList());
   }
 
   @Test
@@ -195,7 +200,9 @@ class ChatControllerTest implements TestPropertyProvider {
 
     assertEquals(conversation.id(), transcript.id());
     var messages = transcript.messages();
-    assertEquals(List.of("user", "bot", "user", "bot"), messages.stream().map(Transcript.Entry::from).toList());
+    assertEquals(
+        List.of("user", "bot", "user", "bot"),
+        messages.stream().map(Transcript.Entry::from).toList());
     assertEquals(ScriptedSearch.ANSWERED, messages.get(0).text());
     assertEquals(answer.id(), messages.get(1).id());
     assertEquals(ReplyType.ANSWER, messages.get(1).type());
@@ -207,7 +214,8 @@ class ChatControllerTest implements TestPropertyProvider {
     var conversation = start();
     var e =
         sendFails(
-            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", "   "))
+            HttpRequest.POST(
+                    "/api/conversations/" + conversation.id() + "/messages", Map.of("text", "   "))
                 .header(ChatController.TOKEN_HEADER, conversation.token()));
     assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
     assertTrue(body(e).contains("text must not be empty"), body(e));
@@ -234,7 +242,8 @@ class ChatControllerTest implements TestPropertyProvider {
     for (int depth : new int[] {2_000, 8_000, 16_000}) {
       var unterminated =
           sendFails(
-              HttpRequest.POST("/api/conversations", "{\"text\":" + "[".repeat(depth) + "]".repeat(10))
+              HttpRequest.POST(
+                      "/api/conversations", "{\"text\":" + "[".repeat(depth) + "]".repeat(10))
                   .contentType(MediaType.APPLICATION_JSON));
       assertEquals(HttpStatus.BAD_REQUEST, unterminated.getStatus(), "depth " + depth);
       if (depth > 8_000) continue; // a well-formed body this deep is over the size limit
@@ -242,7 +251,10 @@ class ChatControllerTest implements TestPropertyProvider {
           statusOf(
               HttpRequest.POST(
                       "/api/conversations",
-                      "{\"other\":" + "[".repeat(depth) + "]".repeat(depth) + ",\"pageUrl\":\"https://intranet.example.com\"}")
+                      "{\"other\":"
+                          + "[".repeat(depth)
+                          + "]".repeat(depth)
+                          + ",\"pageUrl\":\"https://intranet.example.com\"}")
                   .contentType(MediaType.APPLICATION_JSON));
       assertTrue(wellFormed.getCode() < 500, "depth " + depth + ": " + wellFormed);
     }
@@ -273,7 +285,8 @@ class ChatControllerTest implements TestPropertyProvider {
     var conversation = start();
     var e =
         sendFails(
-            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", "hello")));
+            HttpRequest.POST(
+                "/api/conversations/" + conversation.id() + "/messages", Map.of("text", "hello")));
     assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
     assertTrue(body(e).contains(ChatController.TOKEN_HEADER), body(e));
   }
@@ -285,7 +298,9 @@ class ChatControllerTest implements TestPropertyProvider {
 
     var send =
         sendFails(
-            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", "hello"))
+            HttpRequest.POST(
+                    "/api/conversations/" + conversation.id() + "/messages",
+                    Map.of("text", "hello"))
                 .header(ChatController.TOKEN_HEADER, other.token()));
     var read =
         sendFails(

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What one chat turn asks of the database, counted through the real JDBC connection: the
- * statements a turn runs and its commits. Each commit is a write to the database file before the
- * answer (what makes it survive a crash), and each statement a round trip on PostgreSQL, so these
- * bounds catch a turn that starts reading the same rows twice or committing in pieces.
+ * What one chat turn asks of the database, counted through the real JDBC connection: the statements
+ * a turn runs and its commits. Each commit is a write to the database file before the answer (what
+ * makes it survive a crash), and each statement a round trip on PostgreSQL, so these bounds catch a
+ * turn that starts reading the same rows twice or committing in pieces.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -28,7 +28,8 @@ class ChatTurnDatabaseTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     var properties = new java.util.HashMap<>(TestApp.properties());
-    properties.put("datasources.default.url", CountingDriver.url(properties.get("datasources.default.url")));
+    properties.put(
+        "datasources.default.url", CountingDriver.url(properties.get("datasources.default.url")));
     properties.put("datasources.default.driver-class-name", CountingDriver.class.getName());
     // The real flows, so a flow's turns (its state, its analytics, its escalation) are counted too.
     properties.put("tierzero.flows.dir", Path.of("../articles/flows").toString());
@@ -44,12 +45,14 @@ class ChatTurnDatabaseTest implements TestPropertyProvider {
 
   /**
    * A question, a miss and small talk: lock the conversation, look for its ticket and its flow,
-   * store the messages, update the conversation. The messages the turn looks back over are what
-   * the previous turn here committed, so they are not read again.
+   * store the messages, update the conversation. The messages the turn looks back over are what the
+   * previous turn here committed, so they are not read again.
    */
   static final int QUESTION_STATEMENTS = 5;
 
-  /** A flow's step also reads and writes its state and its analytics, and may record an escalation. */
+  /**
+   * A flow's step also reads and writes its state and its analytics, and may record an escalation.
+   */
   static final int FLOW_STEP_STATEMENTS = 13;
 
   @Test
@@ -68,7 +71,14 @@ class ChatTurnDatabaseTest implements TestPropertyProvider {
   void a_flow_step_is_one_commit() {
     var conversation = chat.start();
 
-    for (var text : List.of("my vpn won't connect", "yes", "It times out or can't reach the server", "no", "no", "thanks")) {
+    for (var text :
+        List.of(
+            "my vpn won't connect",
+            "yes",
+            "It times out or can't reach the server",
+            "no",
+            "no",
+            "thanks")) {
       var counts = turn(conversation.id(), conversation.token(), text);
 
       assertEquals(1, counts.commits(), text + ": " + counts);

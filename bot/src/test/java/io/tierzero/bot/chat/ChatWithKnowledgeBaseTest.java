@@ -36,9 +36,11 @@ class ChatWithKnowledgeBaseTest implements TestPropertyProvider {
 
   private List<BotMessage> ask(String text) {
     var http = client.toBlocking();
-    var conversation = http.retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+    var conversation =
+        http.retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
     return http.retrieve(
-            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
+            HttpRequest.POST(
+                    "/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
                 .header(ChatController.TOKEN_HEADER, conversation.token()),
             ChatResponse.class)
         .replies();
@@ -48,10 +50,12 @@ class ChatWithKnowledgeBaseTest implements TestPropertyProvider {
   void a_question_an_article_lists_offers_that_article_first() {
     var reply = ask("my account is locked").get(0);
 
-    assertTrue(Set.of(ReplyType.ANSWER, ReplyType.CLARIFY).contains(reply.type()), reply.toString());
+    assertTrue(
+        Set.of(ReplyType.ANSWER, ReplyType.CLARIFY).contains(reply.type()), reply.toString());
     assertEquals("account-locked-out", reply.articles().get(0).id());
     assertEquals("/kb/account-locked-out", reply.articles().get(0).url());
-    assertTrue(reply.articles().get(0).snippet().contains("<mark>"), reply.articles().get(0).snippet());
+    assertTrue(
+        reply.articles().get(0).snippet().contains("<mark>"), reply.articles().get(0).snippet());
   }
 
   @Test

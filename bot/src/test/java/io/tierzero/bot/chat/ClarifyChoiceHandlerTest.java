@@ -9,11 +9,21 @@ import org.junit.jupiter.api.Test;
 
 class ClarifyChoiceHandlerTest {
   private static final ArticleLink LOCKED =
-      new ArticleLink("account-locked-out", "Account locked out", "", "/kb/account-locked-out", 0.6);
+      new ArticleLink(
+          "account-locked-out", "Account locked out", "", "/kb/account-locked-out", 0.6);
   private static final ArticleLink RESET =
-      new ArticleLink("reset-forgotten-password", "Reset a forgotten password", "", "/kb/reset-forgotten-password", 0.55);
+      new ArticleLink(
+          "reset-forgotten-password",
+          "Reset a forgotten password",
+          "",
+          "/kb/reset-forgotten-password",
+          0.55);
   private static final Reply CLARIFY =
-      new Reply(ReplyType.CLARIFY, "Which one?", List.of(LOCKED, RESET), List.of(LOCKED.title(), RESET.title()));
+      new Reply(
+          ReplyType.CLARIFY,
+          "Which one?",
+          List.of(LOCKED, RESET),
+          List.of(LOCKED.title(), RESET.title()));
 
   private final ClarifyChoiceHandler handler = new ClarifyChoiceHandler();
 

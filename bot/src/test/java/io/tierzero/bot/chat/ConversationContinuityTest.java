@@ -44,7 +44,8 @@ class ConversationContinuityTest {
       return client
           .toBlocking()
           .retrieve(
-              HttpRequest.GET("/api/conversations/" + c.id()).header(ChatController.TOKEN_HEADER, c.token()),
+              HttpRequest.GET("/api/conversations/" + c.id())
+                  .header(ChatController.TOKEN_HEADER, c.token()),
               Transcript.class);
     }
   }
@@ -57,14 +58,18 @@ class ConversationContinuityTest {
         var second = startBot(home, "index-b")) {
       try (var client = HttpClient.create(first.getURL())) {
         conversation =
-            client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+            client
+                .toBlocking()
+                .retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
       }
       send(first, conversation, "zebra quantum lasagne orchestra");
 
       // The no-answer streak is in the database too: the second miss, on the other instance,
       // offers a person.
       var replies = send(second, conversation, "purple elephant xylophone marathon");
-      assertEquals(List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF), replies.stream().map(BotMessage::type).toList());
+      assertEquals(
+          List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF),
+          replies.stream().map(BotMessage::type).toList());
     }
 
     try (var restarted = startBot(home, "index-a")) {

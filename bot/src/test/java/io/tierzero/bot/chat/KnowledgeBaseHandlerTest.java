@@ -15,14 +15,22 @@ class KnowledgeBaseHandlerTest {
       new ChatConfiguration(ChatConfiguration.DEFAULT_HANDOFF_TEXT, 2, 3, 0.6);
 
   private static final SearchHit LOCKED =
-      new SearchHit("account-locked-out", "Account locked out", "your account is <mark>locked</mark>", 9, 0.9);
+      new SearchHit(
+          "account-locked-out",
+          "Account locked out",
+          "your account is <mark>locked</mark>",
+          9,
+          0.9);
   private static final SearchHit RESET =
       new SearchHit("reset-forgotten-password", "Reset a forgotten password", "reset", 8, 0.7);
-  private static final SearchHit WEAK = new SearchHit("mailbox-full", "Mailbox full", "full", 2, 0.2);
+  private static final SearchHit WEAK =
+      new SearchHit("mailbox-full", "Mailbox full", "full", 2, 0.2);
 
   private static KnowledgeBaseHandler handler(Decision decision, SearchHit... hits) {
     return new KnowledgeBaseHandler(
-        (question, limit) -> new SearchResult(question, decision, hits.length == 0 ? 0 : hits[0].confidence(), List.of(hits)),
+        (question, limit) ->
+            new SearchResult(
+                question, decision, hits.length == 0 ? 0 : hits[0].confidence(), List.of(hits)),
         new ArticleHtml(),
         CONFIG);
   }
@@ -52,7 +60,8 @@ class KnowledgeBaseHandlerTest {
     assertEquals(ReplyType.CLARIFY, reply.type());
     assertEquals(2, reply.articles().size());
     assertEquals(
-        List.of("Account locked out", "Reset a forgotten password", Options.SOMETHING_ELSE), reply.options());
+        List.of("Account locked out", "Reset a forgotten password", Options.SOMETHING_ELSE),
+        reply.options());
   }
 
   @Test
@@ -69,7 +78,9 @@ class KnowledgeBaseHandlerTest {
   void the_second_no_answer_in_a_row_adds_a_handoff() {
     var replies = handler(Decision.ABSTAIN).handle(question(1));
 
-    assertEquals(List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF), replies.stream().map(Reply::type).toList());
+    assertEquals(
+        List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF),
+        replies.stream().map(Reply::type).toList());
   }
 
   @Test

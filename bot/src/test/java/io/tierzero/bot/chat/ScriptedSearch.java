@@ -23,9 +23,15 @@ final class ScriptedSearch implements ArticleSearch {
   static final String AMBIGUOUS = "I can't sign in";
 
   static final SearchHit LOCKED =
-      new SearchHit("account-locked-out", "Account locked out", "your <mark>account</mark> is <mark>locked</mark>", 12, 0.95);
+      new SearchHit(
+          "account-locked-out",
+          "Account locked out",
+          "your <mark>account</mark> is <mark>locked</mark>",
+          12,
+          0.95);
   static final SearchHit RESET =
-      new SearchHit("reset-forgotten-password", "Reset a forgotten password", "<mark>sign in</mark>", 9, 0.7);
+      new SearchHit(
+          "reset-forgotten-password", "Reset a forgotten password", "<mark>sign in</mark>", 9, 0.7);
 
   @Override
   public SearchResult search(String question, int limit) {

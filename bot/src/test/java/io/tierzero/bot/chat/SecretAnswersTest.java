@@ -14,10 +14,12 @@ class SecretAnswersTest {
   private static final Reply ASK_CODE = question(ReplyInput.CODE);
   private static final Reply ASK_SECRET = question(ReplyInput.SECRET);
   private static final Reply ASK_TEXT = question(ReplyInput.TEXT);
-  private static final Reply ENDED = new Reply(ReplyType.FLOW_STEP, "Done.", List.of(), List.of(Options.THAT_WORKED));
+  private static final Reply ENDED =
+      new Reply(ReplyType.FLOW_STEP, "Done.", List.of(), List.of(Options.THAT_WORKED));
 
   /** A conversation of user texts and bot replies, in order, as the store returns it. */
   private final List<ChatMessage> messages = new ArrayList<>();
+
   private final Map<String, Reply> replies = new HashMap<>();
 
   private SecretAnswersTest said(Object... turns) {
@@ -25,26 +27,48 @@ class SecretAnswersTest {
       var id = "m" + messages.size();
       if (turn instanceof Reply reply) {
         replies.put(id, reply);
-        messages.add(new ChatMessage(id, "c", messages.size(), ChatMessage.BOT, reply.type().json(), reply.text(), null, Instant.EPOCH));
+        messages.add(
+            new ChatMessage(
+                id,
+                "c",
+                messages.size(),
+                ChatMessage.BOT,
+                reply.type().json(),
+                reply.text(),
+                null,
+                Instant.EPOCH));
       } else {
-        messages.add(new ChatMessage(id, "c", messages.size(), ChatMessage.USER, null, (String) turn, null, Instant.EPOCH));
+        messages.add(
+            new ChatMessage(
+                id,
+                "c",
+                messages.size(),
+                ChatMessage.USER,
+                null,
+                (String) turn,
+                null,
+                Instant.EPOCH));
       }
     }
     return this;
   }
 
   private String kept(String text) {
-    return SecretAnswers.transcriptText(SecretAnswers.Recent.of(messages, m -> replies.get(m.id())), text);
+    return SecretAnswers.transcriptText(
+        SecretAnswers.Recent.of(messages, m -> replies.get(m.id())), text);
   }
 
   private static Reply question(String input) {
-    return new Reply(ReplyType.FLOW_STEP, "A question", List.of(), List.of(), null, new ReplyInput(input));
+    return new Reply(
+        ReplyType.FLOW_STEP, "A question", List.of(), List.of(), null, new ReplyInput(input));
   }
 
   @Test
   void an_answer_to_a_secret_or_code_question_is_never_kept() {
     assertEquals(SecretAnswers.SECRET_GIVEN, said("reset", ASK_SECRET).kept("anything at all"));
-    assertEquals(SecretAnswers.CODE_GIVEN, new SecretAnswersTest().said("reset", ASK_CODE).kept("what code?"));
+    assertEquals(
+        SecretAnswers.CODE_GIVEN,
+        new SecretAnswersTest().said("reset", ASK_CODE).kept("what code?"));
   }
 
   @Test

@@ -76,15 +76,22 @@ class AgentQueueBrowserTest implements TestPropertyProvider {
   }
 
   @Test
-  void an_agent_takes_moves_and_replies_and_the_open_widget_shows_it_without_a_new_message() throws Exception {
+  void an_agent_takes_moves_and_replies_and_the_open_widget_shows_it_without_a_new_message()
+      throws Exception {
     // The user, in the widget.
     driver.get(base + "/");
     var userWindow = driver.getWindowHandle();
     waitFor(d -> shadow().findElement(By.cssSelector(".tz-launcher"))).click();
     ask("my screen flickers");
-    waitFor(d -> !shadow().findElement(By.cssSelector(".tz-typing")).isDisplayed() && userMessages().size() == 1 && !botMessages().isEmpty());
+    waitFor(
+        d ->
+            !shadow().findElement(By.cssSelector(".tz-typing")).isDisplayed()
+                && userMessages().size() == 1
+                && !botMessages().isEmpty());
     ask("talk to a person");
-    var form = waitFor(d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='handoff'] form.tz-form")));
+    var form =
+        waitFor(
+            d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='handoff'] form.tz-form")));
     for (var field : form.findElements(By.cssSelector("input[required]"))) {
       switch (field.getDomAttribute("type")) {
         case "checkbox" -> field.click();
@@ -108,16 +115,29 @@ class AgentQueueBrowserTest implements TestPropertyProvider {
     waitFor(d -> d.findElement(By.linkText(number))).click();
     waitFor(d -> d.findElement(By.id("take"))).click();
     waitFor(d -> d.findElement(By.id("notice")).getText().equals("Saved: assigned."));
-    assertEquals(TicketsTestApp.AGENT, new Select(driver.findElement(By.id("assignee"))).getFirstSelectedOption().getText());
-    var statuses = new Select(driver.findElement(By.id("status"))).getOptions().stream().map(WebElement::getText).toList();
+    assertEquals(
+        TicketsTestApp.AGENT,
+        new Select(driver.findElement(By.id("assignee"))).getFirstSelectedOption().getText());
+    var statuses =
+        new Select(driver.findElement(By.id("status")))
+            .getOptions().stream().map(WebElement::getText).toList();
     assertEquals(List.of("new (now)", "open", "pending", "resolved", "closed"), statuses);
     new Select(driver.findElement(By.id("status"))).selectByValue("open");
-    driver.findElement(By.id("reply")).sendKeys("Hi Alex, I'm on it. Please try another cable meanwhile.");
+    driver
+        .findElement(By.id("reply"))
+        .sendKeys("Hi Alex, I'm on it. Please try another cable meanwhile.");
     driver.findElement(By.id("save")).click();
     waitFor(d -> d.findElement(By.id("notice")).getText().equals("Saved: status, reply."));
-    var nowOpen = new Select(driver.findElement(By.id("status"))).getOptions().stream().map(WebElement::getText).toList();
-    assertEquals(List.of("open (now)", "pending", "resolved", "closed"), nowOpen, "never back to new");
-    assertTrue(driver.findElement(By.cssSelector("ol.history")).getText().contains("Please try another cable meanwhile."));
+    var nowOpen =
+        new Select(driver.findElement(By.id("status")))
+            .getOptions().stream().map(WebElement::getText).toList();
+    assertEquals(
+        List.of("open (now)", "pending", "resolved", "closed"), nowOpen, "never back to new");
+    assertTrue(
+        driver
+            .findElement(By.cssSelector("ol.history"))
+            .getText()
+            .contains("Please try another cable meanwhile."));
     screenshot("console-ticket-worked.png");
 
     // Back to the user's window: the reply and the status arrive on their own.
@@ -126,10 +146,22 @@ class AgentQueueBrowserTest implements TestPropertyProvider {
         new WebDriverWait(driver, LIVE_PATIENCE)
             .ignoring(NoSuchElementException.class)
             .ignoring(StaleElementReferenceException.class)
-            .until(d -> botMessages().stream().filter(m -> m.getText().contains("Please try another cable meanwhile.")).findFirst().orElse(null));
+            .until(
+                d ->
+                    botMessages().stream()
+                        .filter(m -> m.getText().contains("Please try another cable meanwhile."))
+                        .findFirst()
+                        .orElse(null));
     assertEquals("ticket_status", reply.getDomAttribute("data-type"));
-    assertTrue(reply.getText().contains(TicketsTestApp.AGENT + " from the IT Service Desk replied on " + number), reply.getText());
-    assertTrue(botMessages().stream().anyMatch(m -> m.getText().contains("Your ticket " + number + " is now open.")), "the status change is shown too");
+    assertTrue(
+        reply
+            .getText()
+            .contains(TicketsTestApp.AGENT + " from the IT Service Desk replied on " + number),
+        reply.getText());
+    assertTrue(
+        botMessages().stream()
+            .anyMatch(m -> m.getText().contains("Your ticket " + number + " is now open.")),
+        "the status change is shown too");
     assertEquals(userMessagesBefore, userMessages().size(), "the user sent nothing");
     var live = shadow().findElement(By.cssSelector(".tz-sr[aria-live='polite']"));
     waitFor(d -> live.getAttribute("textContent").contains("Please try another cable meanwhile."));
@@ -141,7 +173,11 @@ class AgentQueueBrowserTest implements TestPropertyProvider {
     new WebDriverWait(driver, LIVE_PATIENCE)
         .ignoring(NoSuchElementException.class)
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> botMessages().stream().anyMatch(m -> m.getText().contains("Your ticket " + number + " is now pending.")));
+        .until(
+            d ->
+                botMessages().stream()
+                    .anyMatch(
+                        m -> m.getText().contains("Your ticket " + number + " is now pending.")));
     waitFor(d -> live.getAttribute("textContent").contains("is now pending"));
     assertEquals(userMessagesBefore, userMessages().size(), "the user sent nothing");
     driver.switchTo().window(agentWindow).close();
@@ -176,9 +212,10 @@ class AgentQueueBrowserTest implements TestPropertyProvider {
     return new WebDriverWait(driver, Duration.ofSeconds(30))
         .ignoring(NoSuchElementException.class)
         .ignoring(StaleElementReferenceException.class)
-        .until(d -> {
-          var value = condition.apply(d);
-          return value instanceof Boolean b ? (b ? value : null) : value;
-        });
+        .until(
+            d -> {
+              var value = condition.apply(d);
+              return value instanceof Boolean b ? (b ? value : null) : value;
+            });
   }
 }

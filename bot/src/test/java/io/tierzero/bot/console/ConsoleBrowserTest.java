@@ -76,7 +76,8 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     var driver = browser.driver;
     driver.manage().deleteAllCookies();
     driver.get(url("/console"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(AnalyticsTestApp.AGENT);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+        .sendKeys(AnalyticsTestApp.AGENT);
     driver.findElement(By.id("password")).sendKeys(AnalyticsTestApp.AGENT_PASSWORD);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-conversations")));
@@ -101,7 +102,8 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     var driver = browser.driver;
     driver.manage().deleteAllCookies();
     driver.get(url("/console/login"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(AnalyticsTestApp.AGENT);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+        .sendKeys(AnalyticsTestApp.AGENT);
     driver.findElement(By.id("password")).sendKeys("not the password");
     driver.findElement(By.cssSelector("button[type=submit]")).click();
 
@@ -115,17 +117,35 @@ class ConsoleBrowserTest implements TestPropertyProvider {
     signIn();
     var driver = browser.driver;
 
-    for (var id : new String[] {"chart-conversations", "chart-containment", "chart-articles", "chart-gaps"}) {
+    for (var id :
+        new String[] {"chart-conversations", "chart-containment", "chart-articles", "chart-gaps"}) {
       var chart = driver.findElement(By.id(id));
       assertEquals("img", chart.getAttribute("role"));
       assertTrue(chart.getSize().getWidth() > 300, id + " is drawn");
-      assertFalse(chart.findElement(By.tagName("title")).getAttribute("textContent").isBlank(), id + " has a title");
+      assertFalse(
+          chart.findElement(By.tagName("title")).getAttribute("textContent").isBlank(),
+          id + " has a title");
     }
-    assertTrue(driver.findElement(By.id("chart-articles")).getAttribute("textContent").contains("Account locked out"));
-    assertTrue(driver.findElement(By.id("chart-gaps")).getAttribute("textContent").contains("the projector in room 4"));
-    assertTrue(driver.findElement(By.id("chart-conversations")).getAttribute("textContent").contains("Day (UTC)"));
+    assertTrue(
+        driver
+            .findElement(By.id("chart-articles"))
+            .getAttribute("textContent")
+            .contains("Account locked out"));
+    assertTrue(
+        driver
+            .findElement(By.id("chart-gaps"))
+            .getAttribute("textContent")
+            .contains("the projector in room 4"));
+    assertTrue(
+        driver
+            .findElement(By.id("chart-conversations"))
+            .getAttribute("textContent")
+            .contains("Day (UTC)"));
     var screenshot = browser.driver.getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(screenshot, Path.of("target/console-overview.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        screenshot,
+        Path.of("target/console-overview.png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
@@ -135,14 +155,20 @@ class ConsoleBrowserTest implements TestPropertyProvider {
 
     driver.findElement(By.linkText("Tickets")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.partialLinkText("T-"))).click();
-    var transcript = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.transcript")));
+    var transcript =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.transcript")));
 
-    assertTrue(driver.findElement(By.tagName("h1")).getText().contains("the plotter prints blank pages"));
-    assertTrue(transcript.getText().contains("the plotter prints blank pages"), transcript.getText());
+    assertTrue(
+        driver.findElement(By.tagName("h1")).getText().contains("the plotter prints blank pages"));
+    assertTrue(
+        transcript.getText().contains("the plotter prints blank pages"), transcript.getText());
     assertTrue(transcript.getText().contains("talk to a person"), transcript.getText());
     assertTrue(driver.getPageSource().contains("erin@example.com"));
     var screenshot = browser.driver.getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(screenshot, Path.of("target/console-ticket.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        screenshot,
+        Path.of("target/console-ticket.png"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
@@ -154,7 +180,13 @@ class ConsoleBrowserTest implements TestPropertyProvider {
         wait.until(
             d -> {
               try (var files = Files.list(browser.downloads)) {
-                return files.filter(p -> p.getFileName().toString().startsWith("tierzero-summary-") && p.toString().endsWith(".csv")).findFirst().orElse(null);
+                return files
+                    .filter(
+                        p ->
+                            p.getFileName().toString().startsWith("tierzero-summary-")
+                                && p.toString().endsWith(".csv"))
+                    .findFirst()
+                    .orElse(null);
               } catch (java.io.IOException e) {
                 return null;
               }

@@ -47,7 +47,10 @@ class ConsoleControllerTest implements TestPropertyProvider {
   }
 
   private String page(String path) {
-    return client.toBlocking().retrieve(HttpRequest.GET(path).header("Authorization", basic()).accept(MediaType.TEXT_HTML));
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.GET(path).header("Authorization", basic()).accept(MediaType.TEXT_HTML));
   }
 
   @Test
@@ -61,14 +64,22 @@ class ConsoleControllerTest implements TestPropertyProvider {
 
   @Test
   void an_anonymous_api_client_gets_401_from_console_pages() {
-    var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(HttpRequest.GET("/console/tickets").accept(MediaType.APPLICATION_JSON)));
+    var e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(
+                        HttpRequest.GET("/console/tickets").accept(MediaType.APPLICATION_JSON)));
     assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
   }
 
   @Test
   void a_content_gap_gets_a_markdown_draft_with_its_wordings_as_questions() {
     var gaps = page("/console/gaps");
-    var link = Pattern.compile("href=\"(/console/gaps/[0-9a-f]{12}/draft\\?[^\"]+)\"").matcher(gaps);
+    var link =
+        Pattern.compile("href=\"(/console/gaps/[0-9a-f]{12}/draft\\?[^\"]+)\"").matcher(gaps);
     assertTrue(link.find(), gaps);
     var draftPage = page(link.group(1).replace("&amp;", "&"));
     assertTrue(draftPage.contains("<textarea"), draftPage);
@@ -81,9 +92,18 @@ class ConsoleControllerTest implements TestPropertyProvider {
     // (the nearest article's), for the agent to change.
     var category = Pattern.compile("\ncategory: ([a-z-]+)\n").matcher(markdown);
     assertTrue(category.find(), markdown);
-    assertTrue(java.util.Set.of("accounts", "email", "mfa", "network").contains(category.group(1)), markdown);
+    assertTrue(
+        java.util.Set.of("accounts", "email", "mfa", "network").contains(category.group(1)),
+        markdown);
     assertTrue(markdown.contains("\nupdated: " + LocalDate.now(ZoneOffset.UTC) + "\n"), markdown);
-    assertTrue(markdown.contains("\nquestions:\n  - \"the projector shows no picture\"\n  - \"projector in the meeting room has no image\"\n---\n"), markdown);
+    assertTrue(
+        markdown.contains(
+            "\n"
+                + "questions:\n"
+                + "  - \"the projector shows no picture\"\n"
+                + "  - \"projector in the meeting room has no image\"\n"
+                + "---\n"),
+        markdown);
     assertTrue(markdown.contains("\ntags: [projector, "), markdown);
     assertTrue(markdown.contains("asked 3 times in 3 conversations"), markdown);
   }
@@ -91,16 +111,22 @@ class ConsoleControllerTest implements TestPropertyProvider {
   @Test
   void console_pages_and_reports_are_not_cached() {
     for (var path : new String[] {"/console", "/api/agent/analytics/summary"}) {
-      var response = client.toBlocking().exchange(HttpRequest.GET(path).header("Authorization", basic()), String.class);
+      var response =
+          client
+              .toBlocking()
+              .exchange(HttpRequest.GET(path).header("Authorization", basic()), String.class);
       assertEquals("no-store", response.header("Cache-Control"), path);
     }
   }
 
   @Test
   void returns_404_for_an_unknown_ticket_or_gap() {
-    var ticket = assertThrows(HttpClientResponseException.class, () -> page("/console/tickets/T-999999"));
+    var ticket =
+        assertThrows(HttpClientResponseException.class, () -> page("/console/tickets/T-999999"));
     assertEquals(HttpStatus.NOT_FOUND, ticket.getStatus());
-    var gap = assertThrows(HttpClientResponseException.class, () -> page("/console/gaps/000000000000/draft"));
+    var gap =
+        assertThrows(
+            HttpClientResponseException.class, () -> page("/console/gaps/000000000000/draft"));
     assertEquals(HttpStatus.NOT_FOUND, gap.getStatus());
   }
 }

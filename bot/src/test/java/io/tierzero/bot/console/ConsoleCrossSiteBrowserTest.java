@@ -48,8 +48,14 @@ class ConsoleCrossSiteBrowserTest implements TestPropertyProvider {
   @BeforeAll
   void start() throws IOException {
     attacker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    page("/sign-in.html", "/console/login",
-        "<input name=\"username\" value=\"" + AnalyticsTestApp.AGENT + "\"><input name=\"password\" value=\"" + AnalyticsTestApp.AGENT_PASSWORD + "\">");
+    page(
+        "/sign-in.html",
+        "/console/login",
+        "<input name=\"username\" value=\""
+            + AnalyticsTestApp.AGENT
+            + "\"><input name=\"password\" value=\""
+            + AnalyticsTestApp.AGENT_PASSWORD
+            + "\">");
     page("/sign-out.html", "/console/logout", "");
     attacker.start();
     browser = Browser.start(1200, 900);
@@ -58,16 +64,22 @@ class ConsoleCrossSiteBrowserTest implements TestPropertyProvider {
 
   /** A page that posts a form to the console as soon as it loads, as a malicious site would. */
   private void page(String path, String action, String fields) {
-    attacker.createContext(path, exchange -> {
-      var html = "<!doctype html><html><body><form id=\"f\" method=\"post\" action=\"" + console(action) + "\">" + fields
-          + "</form><script>document.getElementById('f').submit()</script></body></html>";
-      var bytes = html.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, bytes.length);
-      try (var body = exchange.getResponseBody()) {
-        body.write(bytes);
-      }
-    });
+    attacker.createContext(
+        path,
+        exchange -> {
+          var html =
+              "<!doctype html><html><body><form id=\"f\" method=\"post\" action=\""
+                  + console(action)
+                  + "\">"
+                  + fields
+                  + "</form><script>document.getElementById('f').submit()</script></body></html>";
+          var bytes = html.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (var body = exchange.getResponseBody()) {
+            body.write(bytes);
+          }
+        });
   }
 
   @AfterAll
@@ -98,10 +110,12 @@ class ConsoleCrossSiteBrowserTest implements TestPropertyProvider {
     driver.manage().deleteAllCookies();
 
     visitAttacker("/sign-in.html");
-    assertNull(driver.manage().getCookieNamed("JWT"), "the foreign page's sign-in set a session cookie");
+    assertNull(
+        driver.manage().getCookieNamed("JWT"), "the foreign page's sign-in set a session cookie");
     driver.get(console("/console"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-    assertEquals(0, driver.findElements(By.id("chart-conversations")).size(), "signed in by another site");
+    assertEquals(
+        0, driver.findElements(By.id("chart-conversations")).size(), "signed in by another site");
   }
 
   @Test
@@ -110,7 +124,8 @@ class ConsoleCrossSiteBrowserTest implements TestPropertyProvider {
     driver.get(console("/console/login"));
     driver.manage().deleteAllCookies();
     driver.get(console("/console"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(AnalyticsTestApp.AGENT);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+        .sendKeys(AnalyticsTestApp.AGENT);
     driver.findElement(By.id("password")).sendKeys(AnalyticsTestApp.AGENT_PASSWORD);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-conversations")));
@@ -120,6 +135,9 @@ class ConsoleCrossSiteBrowserTest implements TestPropertyProvider {
     visitAttacker("/sign-out.html");
     driver.get(console("/console"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-conversations")));
-    assertEquals(session.getValue(), driver.manage().getCookieNamed("JWT").getValue(), "the session cookie was replaced or cleared");
+    assertEquals(
+        session.getValue(),
+        driver.manage().getCookieNamed("JWT").getValue(),
+        "the session cookie was replaced or cleared");
   }
 }

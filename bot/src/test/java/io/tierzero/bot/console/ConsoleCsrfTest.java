@@ -18,8 +18,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every console form needs its CSRF token, also when the post has no {@code Origin} (which the
- * Origin check lets through): sign-in and sign-out without it, with a made-up one or with one
- * from another browser or session are refused with 403 and change nothing.
+ * Origin check lets through): sign-in and sign-out without it, with a made-up one or with one from
+ * another browser or session are refused with 403 and change nothing.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,7 +38,10 @@ class ConsoleCsrfTest implements TestPropertyProvider {
   }
 
   private Map<String, String> credentials(String csrf) {
-    var fields = new HashMap<>(Map.of("username", AnalyticsTestApp.AGENT, "password", AnalyticsTestApp.AGENT_PASSWORD));
+    var fields =
+        new HashMap<>(
+            Map.of(
+                "username", AnalyticsTestApp.AGENT, "password", AnalyticsTestApp.AGENT_PASSWORD));
     if (csrf != null) fields.put("csrf", csrf);
     return fields;
   }
@@ -46,7 +49,9 @@ class ConsoleCsrfTest implements TestPropertyProvider {
   private static void assertRefused(HttpResponse<String> response) {
     assertEquals(403, response.statusCode(), response.headers().map() + " " + response.body());
     assertTrue(response.body().contains("reload the page and send it again"), response.body());
-    assertTrue(ConsoleForms.setCookie(response, "JWT").isEmpty(), "a refused post set a session: " + response.headers().map());
+    assertTrue(
+        ConsoleForms.setCookie(response, "JWT").isEmpty(),
+        "a refused post set a session: " + response.headers().map());
   }
 
   @Test
@@ -64,7 +69,10 @@ class ConsoleCsrfTest implements TestPropertyProvider {
     assertRefused(forms.post("/console/login", credentials(page.token()), null));
 
     var signedIn = forms.post("/console/login", credentials(page.token()), page.cookie());
-    assertEquals("/console", signedIn.headers().firstValue("Location").orElse(""), signedIn.statusCode() + " " + signedIn.body());
+    assertEquals(
+        "/console",
+        signedIn.headers().firstValue("Location").orElse(""),
+        signedIn.statusCode() + " " + signedIn.body());
   }
 
   @Test
@@ -77,17 +85,28 @@ class ConsoleCsrfTest implements TestPropertyProvider {
     assertRefused(forms.post("/console/logout", Map.of(), session));
     assertRefused(forms.post("/console/logout", Map.of("csrf", "made-up"), session));
     assertRefused(forms.post("/console/logout", Map.of("csrf", anotherToken), session));
-    assertEquals(200, forms.get("/console", session).statusCode(), "a refused sign-out ended the session");
+    assertEquals(
+        200, forms.get("/console", session).statusCode(), "a refused sign-out ended the session");
 
     var signedOut = forms.post("/console/logout", Map.of("csrf", token), session);
-    assertEquals("/console/login?signed-out=1", signedOut.headers().firstValue("Location").orElse(""), signedOut.statusCode() + " " + signedOut.body());
+    assertEquals(
+        "/console/login?signed-out=1",
+        signedOut.headers().firstValue("Location").orElse(""),
+        signedOut.statusCode() + " " + signedOut.body());
   }
 
   @Test
   void every_console_page_carries_the_sessions_token_in_its_forms() {
     var session = forms.signIn(AnalyticsTestApp.AGENT, AnalyticsTestApp.AGENT_PASSWORD);
     var tokens = new java.util.HashSet<String>();
-    for (var path : new String[] {"/console", "/console/tickets", "/console/gaps", "/console/flows", "/console/tickets/T-999999"}) {
+    for (var path :
+        new String[] {
+          "/console",
+          "/console/tickets",
+          "/console/gaps",
+          "/console/flows",
+          "/console/tickets/T-999999"
+        }) {
       var page = forms.get(path, session).body();
       var postForms = page.split("method=\"post\"", -1).length - 1;
       var fields = page.split("name=\"csrf\"", -1).length - 1;

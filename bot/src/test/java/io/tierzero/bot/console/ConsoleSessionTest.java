@@ -50,15 +50,26 @@ class ConsoleSessionTest implements TestPropertyProvider {
     var overview = forms.get("/console", session);
     assertEquals(200, overview.statusCode(), overview.headers().map().toString());
 
-    var signOut = forms.post("/console/logout", Map.of("csrf", ConsoleForms.csrf(overview.body())), session);
-    assertEquals("/console/login?signed-out=1", signOut.headers().firstValue("Location").orElse(""), signOut.statusCode() + " " + signOut.body());
+    var signOut =
+        forms.post("/console/logout", Map.of("csrf", ConsoleForms.csrf(overview.body())), session);
+    assertEquals(
+        "/console/login?signed-out=1",
+        signOut.headers().firstValue("Location").orElse(""),
+        signOut.statusCode() + " " + signOut.body());
 
     var replayed = forms.get("/console", session);
     assertEquals(303, replayed.statusCode(), replayed.body());
     assertEquals("/console/login", replayed.headers().firstValue("Location").orElse(""));
-    var api = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/agent/tickets")).header("Cookie", session).header("Accept", "application/json").GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    var api =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.getPort() + "/api/agent/tickets"))
+                    .header("Cookie", session)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(401, api.statusCode(), api.body());
   }
 
@@ -67,7 +78,9 @@ class ConsoleSessionTest implements TestPropertyProvider {
     var first = forms.signIn(AnalyticsTestApp.AGENT, AnalyticsTestApp.AGENT_PASSWORD);
     var second = forms.signIn(AnalyticsTestApp.AGENT, AnalyticsTestApp.AGENT_PASSWORD);
     var page = forms.get("/console", first).body();
-    assertEquals(303, forms.post("/console/logout", Map.of("csrf", ConsoleForms.csrf(page)), first).statusCode());
+    assertEquals(
+        303,
+        forms.post("/console/logout", Map.of("csrf", ConsoleForms.csrf(page)), first).statusCode());
     assertEquals(200, forms.get("/console", second).statusCode());
     assertEquals(303, forms.get("/console", first).statusCode());
   }
@@ -75,15 +88,28 @@ class ConsoleSessionTest implements TestPropertyProvider {
   @Test
   void the_session_cookie_is_secure_when_a_trusted_proxy_says_the_client_used_https() {
     var page = forms.signInPage();
-    var fields = Map.of("username", AnalyticsTestApp.AGENT, "password", AnalyticsTestApp.AGENT_PASSWORD, "csrf", page.token());
-    var viaTls = forms.post("/console/login", fields, page.cookie(), Map.of("X-Forwarded-Proto", "https"));
-    var cookie = setCookieHeader(viaTls, "JWT").orElseThrow(() -> new AssertionError(viaTls.headers().map().toString()));
+    var fields =
+        Map.of(
+            "username",
+            AnalyticsTestApp.AGENT,
+            "password",
+            AnalyticsTestApp.AGENT_PASSWORD,
+            "csrf",
+            page.token());
+    var viaTls =
+        forms.post("/console/login", fields, page.cookie(), Map.of("X-Forwarded-Proto", "https"));
+    var cookie =
+        setCookieHeader(viaTls, "JWT")
+            .orElseThrow(() -> new AssertionError(viaTls.headers().map().toString()));
     assertTrue(cookie.toLowerCase().contains("; secure"), cookie);
     assertTrue(cookie.toLowerCase().contains("httponly"), cookie);
     assertTrue(cookie.toLowerCase().contains("samesite=strict"), cookie);
 
-    var plain = forms.post("/console/login", fields, page.cookie(), Map.of("X-Forwarded-Proto", "http"));
-    var plainCookie = setCookieHeader(plain, "JWT").orElseThrow(() -> new AssertionError(plain.headers().map().toString()));
+    var plain =
+        forms.post("/console/login", fields, page.cookie(), Map.of("X-Forwarded-Proto", "http"));
+    var plainCookie =
+        setCookieHeader(plain, "JWT")
+            .orElseThrow(() -> new AssertionError(plain.headers().map().toString()));
     assertFalse(plainCookie.toLowerCase().contains("secure"), plainCookie);
   }
 }

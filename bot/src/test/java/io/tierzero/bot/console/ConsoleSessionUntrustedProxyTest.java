@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Without trusted proxies, a client's own {@code X-Forwarded-Proto} changes nothing about the cookie. */
+/**
+ * Without trusted proxies, a client's own {@code X-Forwarded-Proto} changes nothing about the
+ * cookie.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleSessionUntrustedProxyTest implements TestPropertyProvider {
@@ -27,10 +30,21 @@ class ConsoleSessionUntrustedProxyTest implements TestPropertyProvider {
   void x_forwarded_proto_from_an_untrusted_address_is_ignored() {
     var forms = new ConsoleForms("http://127.0.0.1:" + server.getPort());
     var page = forms.signInPage();
-    var response = forms.post("/console/login",
-        Map.of("username", AnalyticsTestApp.AGENT, "password", AnalyticsTestApp.AGENT_PASSWORD, "csrf", page.token()),
-        page.cookie(), Map.of("X-Forwarded-Proto", "https"));
-    var cookie = ConsoleForms.setCookieHeader(response, "JWT").orElseThrow(() -> new AssertionError(response.headers().map().toString()));
+    var response =
+        forms.post(
+            "/console/login",
+            Map.of(
+                "username",
+                AnalyticsTestApp.AGENT,
+                "password",
+                AnalyticsTestApp.AGENT_PASSWORD,
+                "csrf",
+                page.token()),
+            page.cookie(),
+            Map.of("X-Forwarded-Proto", "https"));
+    var cookie =
+        ConsoleForms.setCookieHeader(response, "JWT")
+            .orElseThrow(() -> new AssertionError(response.headers().map().toString()));
     assertFalse(cookie.toLowerCase().contains("secure"), cookie);
   }
 }

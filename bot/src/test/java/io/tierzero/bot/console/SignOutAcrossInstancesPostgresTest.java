@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two instances on one PostgreSQL schema with the same session secret: a session signed out on
- * one is refused by the other, and still after a restart.
+ * Two instances on one PostgreSQL schema with the same session secret: a session signed out on one
+ * is refused by the other, and still after a restart.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignOutAcrossInstancesPostgresTest {
@@ -57,12 +57,18 @@ class SignOutAcrossInstancesPostgresTest {
     var page = forms(second).get("/console", session);
     assertEquals(200, page.statusCode(), "the other instance does not take the session");
     // The token made on one instance signs out on the other.
-    var signedOut = forms(first).post("/console/logout", Map.of("csrf", ConsoleForms.csrf(page.body())), session);
+    var signedOut =
+        forms(first)
+            .post("/console/logout", Map.of("csrf", ConsoleForms.csrf(page.body())), session);
     assertEquals(303, signedOut.statusCode(), signedOut.body());
 
-    assertEquals(303, forms(second).get("/console", session).statusCode(), "the other instance still takes a signed-out session");
+    assertEquals(
+        303,
+        forms(second).get("/console", session).statusCode(),
+        "the other instance still takes a signed-out session");
     second.getApplicationContext().close();
     second = ApplicationContext.run(EmbeddedServer.class, instance(), "test");
-    assertEquals(303, forms(second).get("/console", session).statusCode(), "a restart forgot the sign-out");
+    assertEquals(
+        303, forms(second).get("/console", session).statusCode(), "a restart forgot the sign-out");
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -61,7 +60,8 @@ abstract class ConversationStoreContract {
                   conversation,
                   List.of(
                       NewMessage.fromUser("my account is locked"),
-                      NewMessage.fromBot("answer", "This article should help", "{\"options\":[\"That worked\"]}"),
+                      NewMessage.fromBot(
+                          "answer", "This article should help", "{\"options\":[\"That worked\"]}"),
                       NewMessage.fromBot("handoff", "Let's get a person", null)),
                   3);
             });
@@ -100,21 +100,30 @@ abstract class ConversationStoreContract {
     var started = store.start();
     assertTrue(store.lastBotMessage(conversations.findById(started.id()).orElseThrow()).isEmpty());
 
-    appendTurn(started, NewMessage.fromUser("hello"), NewMessage.fromBot("text", "Hi! What can I help with?", null));
+    appendTurn(
+        started,
+        NewMessage.fromUser("hello"),
+        NewMessage.fromBot("text", "Hi! What can I help with?", null));
     var conversation = conversations.findById(started.id()).orElseThrow();
-    assertEquals("Hi! What can I help with?", store.lastBotMessage(conversation).orElseThrow().body());
+    assertEquals(
+        "Hi! What can I help with?", store.lastBotMessage(conversation).orElseThrow().body());
 
     appendTurn(started, NewMessage.fromUser("are you there?"));
     conversation = conversations.findById(started.id()).orElseThrow();
-    assertEquals("Hi! What can I help with?", store.lastBotMessage(conversation).orElseThrow().body());
+    assertEquals(
+        "Hi! What can I help with?", store.lastBotMessage(conversation).orElseThrow().body());
   }
 
   @Test
   void the_recent_messages_are_the_last_ones_oldest_first() {
     var started = store.start();
-    assertTrue(store.recentMessages(conversations.findById(started.id()).orElseThrow(), 3).isEmpty());
+    assertTrue(
+        store.recentMessages(conversations.findById(started.id()).orElseThrow(), 3).isEmpty());
     for (int i = 0; i < 4; i++) {
-      appendTurn(started, NewMessage.fromUser("question " + i), NewMessage.fromBot("text", "answer " + i, null));
+      appendTurn(
+          started,
+          NewMessage.fromUser("question " + i),
+          NewMessage.fromBot("text", "answer " + i, null));
     }
     var conversation = conversations.findById(started.id()).orElseThrow();
 
@@ -127,19 +136,24 @@ abstract class ConversationStoreContract {
   @Test
   void recent_messages_another_instance_wrote_are_read_from_the_database() {
     var started = store.start();
-    appendTurn(started, NewMessage.fromUser("question"), NewMessage.fromBot("text", "answer", null));
-    assertEquals(List.of("question", "answer"), bodies(store.recentMessages(conversations.findById(started.id()).orElseThrow(), 16)));
+    appendTurn(
+        started, NewMessage.fromUser("question"), NewMessage.fromBot("text", "answer", null));
+    assertEquals(
+        List.of("question", "answer"),
+        bodies(store.recentMessages(conversations.findById(started.id()).orElseThrow(), 16)));
 
     appendElsewhere(started, "elsewhere");
 
     var after = conversations.findById(started.id()).orElseThrow();
-    assertEquals(List.of("question", "answer", "elsewhere"), bodies(store.recentMessages(after, 16)));
+    assertEquals(
+        List.of("question", "answer", "elsewhere"), bodies(store.recentMessages(after, 16)));
   }
 
   @Test
   void a_turn_that_rolls_back_leaves_no_recent_messages_behind() {
     var started = store.start();
-    appendTurn(started, NewMessage.fromUser("question"), NewMessage.fromBot("text", "answer", null));
+    appendTurn(
+        started, NewMessage.fromUser("question"), NewMessage.fromBot("text", "answer", null));
     try {
       transactions.executeWrite(
           status -> {
@@ -155,7 +169,8 @@ abstract class ConversationStoreContract {
     appendElsewhere(started, "kept");
 
     var conversation = conversations.findById(started.id()).orElseThrow();
-    assertEquals(List.of("question", "answer", "kept"), bodies(store.recentMessages(conversation, 16)));
+    assertEquals(
+        List.of("question", "answer", "kept"), bodies(store.recentMessages(conversation, 16)));
   }
 
   /** What another instance does: a user message appended with the repositories, not this store. */
@@ -164,7 +179,16 @@ abstract class ConversationStoreContract {
         status -> {
           var before = conversations.findByIdForUpdate(started.id()).orElseThrow();
           var now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-          messages.save(new ChatMessage(io.tierzero.bot.ids.Ids.newId(), started.id(), before.messageCount(), ChatMessage.USER, null, body, null, now));
+          messages.save(
+              new ChatMessage(
+                  io.tierzero.bot.ids.Ids.newId(),
+                  started.id(),
+                  before.messageCount(),
+                  ChatMessage.USER,
+                  null,
+                  body,
+                  null,
+                  now));
           conversations.update(before.withTurn(1, 0, now));
           return null;
         });
@@ -194,22 +218,26 @@ abstract class ConversationStoreContract {
   @SuppressWarnings("unchecked")
   void a_chat_turn_over_http_is_stored_and_read_back() {
     var http = client.toBlocking();
-    Map<String, Object> started = http.retrieve(HttpRequest.POST("/api/conversations", ""), Map.class);
+    Map<String, Object> started =
+        http.retrieve(HttpRequest.POST("/api/conversations", ""), Map.class);
     var id = (String) started.get("id");
     var token = (String) started.get("token");
 
     http.retrieve(
-        HttpRequest.POST("/api/conversations/" + id + "/messages", Map.of("text", "my account is locked"))
+        HttpRequest.POST(
+                "/api/conversations/" + id + "/messages", Map.of("text", "my account is locked"))
             .header("X-Conversation-Token", token),
         Map.class);
     Map<String, Object> transcript =
         http.retrieve(
-            HttpRequest.GET("/api/conversations/" + id).header("X-Conversation-Token", token), Map.class);
+            HttpRequest.GET("/api/conversations/" + id).header("X-Conversation-Token", token),
+            Map.class);
 
     var entries = (List<Map<String, Object>>) transcript.get("messages");
     assertEquals(2, entries.size());
     // Answer or a choice of two: the ranker's calibration; either way the article comes first.
-    assertTrue(List.of("answer", "clarify").contains(entries.get(1).get("type")), entries.toString());
+    assertTrue(
+        List.of("answer", "clarify").contains(entries.get(1).get("type")), entries.toString());
     var articles = (List<Map<String, Object>>) entries.get(1).get("articles");
     assertEquals("account-locked-out", articles.get(0).get("id"));
   }

@@ -12,12 +12,14 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The conversation store on PostgreSQL, in a schema of its own (Flyway migrates it from empty).
- * Skipped when PostgreSQL is unreachable, failed instead when {@code TIERZERO_REQUIRE_POSTGRES=true}.
+ * Skipped when PostgreSQL is unreachable, failed instead when {@code
+ * TIERZERO_REQUIRE_POSTGRES=true}.
  */
 @RequiresPostgres
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConversationStorePostgresTest extends ConversationStoreContract implements TestPropertyProvider {
+class ConversationStorePostgresTest extends ConversationStoreContract
+    implements TestPropertyProvider {
   private String schema;
 
   @Override

@@ -44,17 +44,24 @@ class FeedbackControllerTest implements TestPropertyProvider {
     return AnalyticsTestApp.properties();
   }
 
-  private FeedbackReceipt rate(io.tierzero.bot.conversations.StartedConversation c, Map<String, Object> body) {
+  private FeedbackReceipt rate(
+      io.tierzero.bot.conversations.StartedConversation c, Map<String, Object> body) {
     return client.toBlocking().retrieve(vote(c, body), FeedbackReceipt.class);
   }
 
   private HttpStatus refused(HttpRequest<?> request) {
-    var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request));
+    var e =
+        assertThrows(
+            HttpClientResponseException.class, () -> client.toBlocking().exchange(request));
     return e.getStatus();
   }
 
   private double score(String question, String articleId) {
-    return kb.search(question, 5).hits().stream().filter(h -> h.id().equals(articleId)).findFirst().orElseThrow().score();
+    return kb.search(question, 5).hits().stream()
+        .filter(h -> h.id().equals(articleId))
+        .findFirst()
+        .orElseThrow()
+        .score();
   }
 
   @Test
@@ -89,12 +96,16 @@ class FeedbackControllerTest implements TestPropertyProvider {
   }
 
   @Test
-  void a_user_rating_an_answer_and_then_its_article_counts_once_with_the_latest_vote() throws Exception {
+  void a_user_rating_an_answer_and_then_its_article_counts_once_with_the_latest_vote()
+      throws Exception {
     var c = start(client);
     var answer = send(client, c, "my password expired").get(0);
 
     rate(c, Map.of("messageId", answer.id(), "vote", "up"));
-    var article = rate(c, Map.of("articleId", "reset-forgotten-password", "vote", "down", "reason", "Outdated"));
+    var article =
+        rate(
+            c,
+            Map.of("articleId", "reset-forgotten-password", "vote", "down", "reason", "Outdated"));
 
     assertEquals("reset-forgotten-password", article.articleId());
     assertEquals(Reason.OUTDATED, article.reason());
@@ -135,10 +146,14 @@ class FeedbackControllerTest implements TestPropertyProvider {
     var answer = send(client, c, "my account is locked").get(0);
     var body = Map.<String, Object>of("messageId", answer.id(), "vote", "up");
 
-    assertEquals(HttpStatus.UNAUTHORIZED, refused(HttpRequest.POST("/api/conversations/" + c.id() + "/feedback", body)));
+    assertEquals(
+        HttpStatus.UNAUTHORIZED,
+        refused(HttpRequest.POST("/api/conversations/" + c.id() + "/feedback", body)));
     assertEquals(
         HttpStatus.NOT_FOUND,
-        refused(HttpRequest.POST("/api/conversations/" + c.id() + "/feedback", body).header(AnalyticsTestApp.TOKEN, "wrong")));
+        refused(
+            HttpRequest.POST("/api/conversations/" + c.id() + "/feedback", body)
+                .header(AnalyticsTestApp.TOKEN, "wrong")));
   }
 
   @Test
@@ -148,8 +163,11 @@ class FeedbackControllerTest implements TestPropertyProvider {
     var theirs = send(client, other, "my account is locked").get(0);
     send(client, mine, "my account is locked");
 
-    assertEquals(HttpStatus.NOT_FOUND, refused(vote(mine, Map.of("messageId", theirs.id(), "vote", "up"))));
-    assertEquals(HttpStatus.NOT_FOUND, refused(vote(mine, Map.of("articleId", "no-such-article", "vote", "up"))));
+    assertEquals(
+        HttpStatus.NOT_FOUND, refused(vote(mine, Map.of("messageId", theirs.id(), "vote", "up"))));
+    assertEquals(
+        HttpStatus.NOT_FOUND,
+        refused(vote(mine, Map.of("articleId", "no-such-article", "vote", "up"))));
   }
 
   @Test
@@ -158,11 +176,16 @@ class FeedbackControllerTest implements TestPropertyProvider {
     var answer = send(client, c, "my account is locked").get(0);
 
     assertEquals(HttpStatus.BAD_REQUEST, refused(vote(c, Map.of("vote", "up"))));
-    assertEquals(HttpStatus.BAD_REQUEST, refused(vote(c, Map.of("messageId", answer.id(), "vote", "sideways"))));
-    assertEquals(HttpStatus.BAD_REQUEST, refused(vote(c, Map.of("messageId", answer.id(), "vote", "down", "reason", "too long"))));
     assertEquals(
         HttpStatus.BAD_REQUEST,
-        refused(vote(c, Map.of("messageId", answer.id(), "articleId", "mailbox-full", "vote", "up"))));
+        refused(vote(c, Map.of("messageId", answer.id(), "vote", "sideways"))));
+    assertEquals(
+        HttpStatus.BAD_REQUEST,
+        refused(vote(c, Map.of("messageId", answer.id(), "vote", "down", "reason", "too long"))));
+    assertEquals(
+        HttpStatus.BAD_REQUEST,
+        refused(
+            vote(c, Map.of("messageId", answer.id(), "articleId", "mailbox-full", "vote", "up"))));
   }
 
   @Test

@@ -37,7 +37,8 @@ class CodeCapTest implements TestPropertyProvider {
   static final int RACERS = 12;
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-  private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+  private final GreenMail smtp =
+      new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
   @Inject
   @Client("/")
@@ -67,7 +68,8 @@ class CodeCapTest implements TestPropertyProvider {
     assertTrue(outbox.awaitIdle(java.time.Duration.ofSeconds(30)), "mail still queued");
     var found = new ArrayList<MimeMessage>();
     for (var message : smtp.getReceivedMessages()) {
-      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) found.add(message);
+      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address)))
+        found.add(message);
     }
     return found;
   }
@@ -80,7 +82,8 @@ class CodeCapTest implements TestPropertyProvider {
   }
 
   @Test
-  void parallel_conversations_never_get_more_than_the_cap_and_the_proven_owner_still_gets_a_code() throws Exception {
+  void parallel_conversations_never_get_more_than_the_cap_and_the_proven_owner_still_gets_a_code()
+      throws Exception {
     // The owner proves a code first, in a conversation of their own: one of the hour's codes.
     var owner = new FlowChat(client);
     owner.last("reset my mfa");
@@ -102,10 +105,12 @@ class CodeCapTest implements TestPropertyProvider {
     try {
       var replies = new ArrayList<Future<String>>();
       for (var chat : chats) {
-        replies.add(pool.submit(() -> {
-          barrier.await();
-          return chat.last("carol").text();
-        }));
+        replies.add(
+            pool.submit(
+                () -> {
+                  barrier.await();
+                  return chat.last("carol").text();
+                }));
       }
       for (var reply : replies) {
         assertTrue(reply.get().contains("If that account exists"), reply.get());
@@ -123,7 +128,9 @@ class CodeCapTest implements TestPropertyProvider {
     assertTrue(mail.contains("can unlock the account carol"), mail);
     var notLocked = owner.send(latestCode("carol@example.com"));
     assertNotNull(notLocked);
-    assertTrue(notLocked.get(0).text().contains("the account carol is not locked"), notLocked.get(0).text());
+    assertTrue(
+        notLocked.get(0).text().contains("the account carol is not locked"),
+        notLocked.get(0).text());
 
     // Someone else asking now still gets no code.
     var other = new FlowChat(client);

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestInstance;
 @MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CodeMailAfterReplyTest implements TestPropertyProvider {
-  private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+  private final GreenMail smtp =
+      new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
   private StalledSmtp stalled;
 
   @Inject
@@ -77,14 +78,16 @@ class CodeMailAfterReplyTest implements TestPropertyProvider {
     assertQuestion(reply, "code");
     var unknownReply = unknown.last("nobody-by-this-name");
     assertEquals(unknownReply.text(), reply.text());
-    assertEquals(0, smtp.getReceivedMessages().length, "the mail went out before the server answered");
+    assertEquals(
+        0, smtp.getReceivedMessages().length, "the mail went out before the server answered");
 
     // Once the server answers, the code that was promised arrives.
     stalled.release();
     assertTrue(smtp.waitForIncomingEmail(30_000, 1), "the code mail was lost");
     var mail = smtp.getReceivedMessages()[0];
     assertEquals("alice@example.com", mail.getAllRecipients()[0].toString());
-    assertTrue(GreenMailUtil.getBody(mail).matches("(?s).*\\b\\d{6}\\b.*"), GreenMailUtil.getBody(mail));
+    assertTrue(
+        GreenMailUtil.getBody(mail).matches("(?s).*\\b\\d{6}\\b.*"), GreenMailUtil.getBody(mail));
     assertTrue(stalled.accepted() >= 1);
   }
 }

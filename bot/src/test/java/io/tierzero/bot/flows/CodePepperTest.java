@@ -33,7 +33,8 @@ class CodePepperTest {
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
   private static EmbeddedServer start(Map<String, String> properties) {
-    return ApplicationContext.run(EmbeddedServer.class, new HashMap<String, Object>(properties), "test", "demo");
+    return ApplicationContext.run(
+        EmbeddedServer.class, new HashMap<String, Object>(properties), "test", "demo");
   }
 
   /** A password reset waiting for its code, and the code that was mailed. */
@@ -46,7 +47,11 @@ class CodePepperTest {
       assertQuestion(chat.last("alice"), "code");
       try {
         // Code mail goes out after the reply (MailOutbox).
-        assertTrue(server.getApplicationContext().getBean(io.tierzero.bot.mail.MailOutbox.class).awaitIdle(java.time.Duration.ofSeconds(30)));
+        assertTrue(
+            server
+                .getApplicationContext()
+                .getBean(io.tierzero.bot.mail.MailOutbox.class)
+                .awaitIdle(java.time.Duration.ofSeconds(30)));
       } catch (InterruptedException e) {
         throw new IllegalStateException(e);
       }
@@ -59,7 +64,10 @@ class CodePepperTest {
 
   private static String[] storedHashAndSalt(String databaseUrl) throws Exception {
     try (var connection = DriverManager.getConnection(databaseUrl, "sa", "");
-        var rows = connection.createStatement().executeQuery("select code_hash, salt from flow_verification")) {
+        var rows =
+            connection
+                .createStatement()
+                .executeQuery("select code_hash, salt from flow_verification")) {
       assertTrue(rows.next(), "a code was recorded");
       return new String[] {rows.getString(1), rows.getString(2)};
     }
@@ -80,12 +88,15 @@ class CodePepperTest {
       int matches = 0;
       for (int candidate = 0; candidate < 1_000_000; candidate++) {
         var text = String.format("%06d", candidate);
-        if (hex(sha256.digest((salt + ":" + text + ":").getBytes(StandardCharsets.UTF_8))).equals(hash)) matches++;
-        if (hex(sha256.digest((salt + ":" + text).getBytes(StandardCharsets.UTF_8))).equals(hash)) matches++;
+        if (hex(sha256.digest((salt + ":" + text + ":").getBytes(StandardCharsets.UTF_8)))
+            .equals(hash)) matches++;
+        if (hex(sha256.digest((salt + ":" + text).getBytes(StandardCharsets.UTF_8))).equals(hash))
+          matches++;
       }
       assertEquals(0, matches, "a code hash matched without the pepper");
 
-      // With the pepper from its file, the same hash is reproduced: the hash is what the test models.
+      // With the pepper from its file, the same hash is reproduced: the hash is what the test
+      // models.
       var pepper = Files.readString(Path.of(properties.get("tierzero.flows.code-pepper-file")));
       var mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(pepper.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -104,17 +115,31 @@ class CodePepperTest {
       var pepper = Files.readString(file).strip();
       assertEquals(64, pepper.length(), "256 random bits, hex");
 
-      try (var connection = DriverManager.getConnection(properties.get("datasources.default.url"), "sa", "");
-          var columns = connection.createStatement().executeQuery(
-              "select table_name, column_name from information_schema.columns where lower(table_schema) = 'public' "
-                  + "and (lower(data_type) like '%char%' or lower(data_type) like '%text%' or lower(data_type) like '%clob%')")) {
+      try (var connection =
+              DriverManager.getConnection(properties.get("datasources.default.url"), "sa", "");
+          var columns =
+              connection
+                  .createStatement()
+                  .executeQuery(
+                      "select table_name, column_name from information_schema.columns where"
+                          + " lower(table_schema) = 'public' and (lower(data_type) like '%char%' or"
+                          + " lower(data_type) like '%text%' or lower(data_type) like '%clob%')")) {
         int searched = 0;
         while (columns.next()) {
-          var sql = "select count(*) from \"" + columns.getString(1) + "\" where cast(\"" + columns.getString(2)
-              + "\" as varchar) like '%" + pepper + "%'";
+          var sql =
+              "select count(*) from \""
+                  + columns.getString(1)
+                  + "\" where cast(\""
+                  + columns.getString(2)
+                  + "\" as varchar) like '%"
+                  + pepper
+                  + "%'";
           try (var count = connection.createStatement().executeQuery(sql)) {
             count.next();
-            assertEquals(0, count.getInt(1), "pepper in " + columns.getString(1) + "." + columns.getString(2));
+            assertEquals(
+                0,
+                count.getInt(1),
+                "pepper in " + columns.getString(1) + "." + columns.getString(2));
           }
           searched++;
         }
@@ -133,10 +158,13 @@ class CodePepperTest {
       pepperBefore = Files.readString(Path.of(properties.get("tierzero.flows.code-pepper-file")));
     }
 
-    try (var server = start(properties); var client = HttpClient.create(server.getURL())) {
+    try (var server = start(properties);
+        var client = HttpClient.create(server.getURL())) {
       var resumed = new FlowChat(client, sent.conversation());
       assertQuestion(resumed.last(sent.code()), "secret");
-      assertEquals(pepperBefore, Files.readString(Path.of(properties.get("tierzero.flows.code-pepper-file"))));
+      assertEquals(
+          pepperBefore,
+          Files.readString(Path.of(properties.get("tierzero.flows.code-pepper-file"))));
     }
   }
 
@@ -149,8 +177,12 @@ class CodePepperTest {
       assertFalse(Files.exists(Path.of(properties.get("tierzero.flows.code-pepper-file"))));
       var stored = storedHashAndSalt(properties.get("datasources.default.url"));
       var mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(properties.get("tierzero.flows.code-pepper").getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      assertEquals(stored[0], hex(mac.doFinal((stored[1] + ":" + code).getBytes(StandardCharsets.UTF_8))));
+      mac.init(
+          new SecretKeySpec(
+              properties.get("tierzero.flows.code-pepper").getBytes(StandardCharsets.UTF_8),
+              "HmacSHA256"));
+      assertEquals(
+          stored[0], hex(mac.doFinal((stored[1] + ":" + code).getBytes(StandardCharsets.UTF_8))));
     }
   }
 

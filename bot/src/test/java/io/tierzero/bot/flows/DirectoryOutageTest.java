@@ -35,20 +35,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The company directory (a real LDAP server this test runs, then shuts down) stops answering:
- * users are told the account service is unavailable, at whichever step it happens, and are handed
- * to a person; health says the directory is down, and up again once it is back.
+ * The company directory (a real LDAP server this test runs, then shuts down) stops answering: users
+ * are told the account service is unavailable, at whichever step it happens, and are handed to a
+ * person; health says the directory is down, and up again once it is back.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectoryOutageTest implements TestPropertyProvider {
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
   private static final String UNAVAILABLE = "isn't available";
+
   /** Health shows its details to agents only: the directory's address is not for everyone. */
   private static final String AGENT = "dana";
+
   private static final String AGENT_PASSWORD = "agent-pass-123";
 
-  private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+  private final GreenMail smtp =
+      new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
   private final int directoryPort = freePort();
   private InMemoryDirectoryServer directory;
 
@@ -67,7 +70,8 @@ class DirectoryOutageTest implements TestPropertyProvider {
     properties.put("tierzero.mail.host", "127.0.0.1");
     properties.put("tierzero.mail.port", String.valueOf(smtp.getSmtp().getPort()));
     properties.put("tierzero.flows.codes-per-hour", "50");
-    properties.put("tierzero.security.agents." + AGENT + ".password-hash",
+    properties.put(
+        "tierzero.security.agents." + AGENT + ".password-hash",
         io.tierzero.bot.security.PasswordHashes.hash(AGENT_PASSWORD.toCharArray(), 1000));
     return properties;
   }
@@ -85,11 +89,14 @@ class DirectoryOutageTest implements TestPropertyProvider {
     try {
       var config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
       config.setListenerConfigs(
-          InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), directoryPort, null));
+          InMemoryListenerConfig.createLDAPConfig(
+              "ldap", InetAddress.getLoopbackAddress(), directoryPort, null));
       config.setSchema(null);
-      config.addAdditionalBindCredentials(DirectoryConfiguration.DEFAULT_BIND_DN, DirectoryConfiguration.DEMO_BIND_PASSWORD);
+      config.addAdditionalBindCredentials(
+          DirectoryConfiguration.DEFAULT_BIND_DN, DirectoryConfiguration.DEMO_BIND_PASSWORD);
       directory = new InMemoryDirectoryServer(config);
-      try (var in = getClass().getClassLoader().getResourceAsStream("identity/demo-directory.ldif")) {
+      try (var in =
+          getClass().getClassLoader().getResourceAsStream("identity/demo-directory.ldif")) {
         directory.importFromLDIF(true, new LDIFReader(in));
       }
       directory.startListening();
@@ -122,7 +129,8 @@ class DirectoryOutageTest implements TestPropertyProvider {
     mailSent();
     var messages = smtp.getReceivedMessages();
     for (int i = messages.length - 1; i >= 0; i--) {
-      if (Arrays.stream(messages[i].getAllRecipients()).anyMatch(r -> r.toString().equals(address))) {
+      if (Arrays.stream(messages[i].getAllRecipients())
+          .anyMatch(r -> r.toString().equals(address))) {
         var matcher = CODE.matcher(GreenMailUtil.getBody(messages[i]));
         assertTrue(matcher.find(), "no code in the mail");
         return matcher.group(1);
@@ -140,7 +148,8 @@ class DirectoryOutageTest implements TestPropertyProvider {
 
   private HttpClientResponseException healthDown() {
     try {
-      var body = client.toBlocking().retrieve(HttpRequest.GET("/health").basicAuth(AGENT, AGENT_PASSWORD));
+      var body =
+          client.toBlocking().retrieve(HttpRequest.GET("/health").basicAuth(AGENT, AGENT_PASSWORD));
       throw new AssertionError("health is not down: " + body);
     } catch (HttpClientResponseException e) {
       return e;
@@ -156,7 +165,8 @@ class DirectoryOutageTest implements TestPropertyProvider {
     chat.last("I forgot my password");
     assertUnavailableAndHandedOver(chat.send("alice"));
     mailSent();
-    assertEquals(mailsBefore, smtp.getReceivedMessages().length, "a code was sent without a directory");
+    assertEquals(
+        mailsBefore, smtp.getReceivedMessages().length, "a code was sent without a directory");
   }
 
   @Test

@@ -24,7 +24,11 @@ final class FlowChat {
   final StartedConversation conversation;
 
   FlowChat(HttpClient client) {
-    this(client, client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class));
+    this(
+        client,
+        client
+            .toBlocking()
+            .retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class));
   }
 
   /** Goes on with a conversation started before, on this or another instance. */
@@ -43,10 +47,16 @@ final class FlowChat {
   }
 
   List<BotMessage> send(String text) {
-    var replies = client.toBlocking().retrieve(
-        HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
-            .header("X-Conversation-Token", conversation.token()),
-        ChatResponse.class).replies();
+    var replies =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.POST(
+                        "/api/conversations/" + conversation.id() + "/messages",
+                        Map.of("text", text))
+                    .header("X-Conversation-Token", conversation.token()),
+                ChatResponse.class)
+            .replies();
     assertFalse(replies.isEmpty(), "no reply to " + text);
     return replies;
   }
@@ -58,9 +68,12 @@ final class FlowChat {
   }
 
   Transcript transcript() {
-    return client.toBlocking().retrieve(
-        HttpRequest.GET("/api/conversations/" + conversation.id()).header("X-Conversation-Token", conversation.token()),
-        Transcript.class);
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.GET("/api/conversations/" + conversation.id())
+                .header("X-Conversation-Token", conversation.token()),
+            Transcript.class);
   }
 
   /** Answers each question in turn; every reply before the last must be a flow step. */

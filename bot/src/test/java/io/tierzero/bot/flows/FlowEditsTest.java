@@ -50,7 +50,8 @@ class FlowEditsTest implements TestPropertyProvider {
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
     while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) throw new AssertionError("Gave up waiting: " + what);
+      if (System.currentTimeMillis() > deadline)
+        throw new AssertionError("Gave up waiting: " + what);
       Thread.sleep(50);
     }
   }
@@ -60,15 +61,20 @@ class FlowEditsTest implements TestPropertyProvider {
   }
 
   @Test
-  void an_edited_flow_is_run_after_the_edit_and_a_broken_edit_keeps_the_previous_version() throws Exception {
+  void an_edited_flow_is_run_after_the_edit_and_a_broken_edit_keeps_the_previous_version()
+      throws Exception {
     var file = flows.resolve("wifi-connection.yaml");
     var original = Files.readString(file);
 
-    Files.writeString(file, original.replace("title: Wi-Fi connection problems", "title: Wi-Fi problems (edited)"));
+    Files.writeString(
+        file,
+        original.replace("title: Wi-Fi connection problems", "title: Wi-Fi problems (edited)"));
     await("the edited flow", () -> wifiTitle().equals("Wi-Fi problems (edited)"));
 
     Files.writeString(file, original.replace("steps:", "stepz:"));
-    await("the broken edit read", () -> catalog.problems().stream().anyMatch(p -> p.file().endsWith("wifi-connection.yaml")));
+    await(
+        "the broken edit read",
+        () -> catalog.problems().stream().anyMatch(p -> p.file().endsWith("wifi-connection.yaml")));
 
     assertEquals("Wi-Fi problems (edited)", wifiTitle());
   }

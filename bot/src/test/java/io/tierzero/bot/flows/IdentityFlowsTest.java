@@ -24,13 +24,13 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Application;
+import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.identity.DirectoryConfiguration;
 import io.tierzero.bot.identity.EmbeddedDirectory;
 import io.tierzero.bot.tickets.FlowEscalations;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import io.tierzero.bot.chat.BotMessage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,7 +49,8 @@ import org.junit.jupiter.api.TestInstance;
 class IdentityFlowsTest implements TestPropertyProvider {
   private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-  private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+  private final GreenMail smtp =
+      new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
   @Inject
   @Client("/")
@@ -89,7 +90,8 @@ class IdentityFlowsTest implements TestPropertyProvider {
     mailSent();
     MimeMessage latest = null;
     for (var message : smtp.getReceivedMessages()) {
-      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) latest = message;
+      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address)))
+        latest = message;
     }
     assertNotNull(latest, "no mail to " + address);
     return latest;
@@ -99,7 +101,8 @@ class IdentityFlowsTest implements TestPropertyProvider {
     mailSent();
     int count = 0;
     for (var message : smtp.getReceivedMessages()) {
-      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) count++;
+      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address)))
+        count++;
     }
     return count;
   }
@@ -120,7 +123,11 @@ class IdentityFlowsTest implements TestPropertyProvider {
 
   /** A connection bound as the bot's service account: the directory answers nobody else. */
   private LDAPConnection asService() throws LDAPException {
-    return new LDAPConnection("127.0.0.1", directory.port(), DirectoryConfiguration.DEFAULT_BIND_DN, DirectoryConfiguration.DEMO_BIND_PASSWORD);
+    return new LDAPConnection(
+        "127.0.0.1",
+        directory.port(),
+        DirectoryConfiguration.DEFAULT_BIND_DN,
+        DirectoryConfiguration.DEMO_BIND_PASSWORD);
   }
 
   private static void assertBindFails(IdentityFlowsTest test, String user, String password) {
@@ -136,8 +143,12 @@ class IdentityFlowsTest implements TestPropertyProvider {
     assertQuestion(codeQuestion, "code");
     assertFalse(codeQuestion.text().contains("@example.com"), codeQuestion.text());
     var mail = latestTo("alice@example.com");
-    assertTrue(GreenMailUtil.getBody(mail).contains("set a new password for the account alice"), GreenMailUtil.getBody(mail));
-    assertTrue(GreenMailUtil.getBody(mail).contains("report this email to the IT Service Desk"), GreenMailUtil.getBody(mail));
+    assertTrue(
+        GreenMailUtil.getBody(mail).contains("set a new password for the account alice"),
+        GreenMailUtil.getBody(mail));
+    assertTrue(
+        GreenMailUtil.getBody(mail).contains("report this email to the IT Service Desk"),
+        GreenMailUtil.getBody(mail));
 
     assertQuestion(chat.last(codeSentTo("alice@example.com")), "secret");
     var tooShort = chat.send("short");
@@ -148,7 +159,10 @@ class IdentityFlowsTest implements TestPropertyProvider {
       var refused = chat.send(weak);
       var said = refused.stream().map(BotMessage::text).toList();
       assertTrue(refused.get(0).text().contains("too easy to guess"), weak + ": " + said);
-      assertTrue(refused.get(0).text().length() > "That password is too easy to guess. Type a different one.".length(), "no hint for " + weak + ": " + said);
+      assertTrue(
+          refused.get(0).text().length()
+              > "That password is too easy to guess. Type a different one.".length(),
+          "no hint for " + weak + ": " + said);
       assertQuestion(refused.get(refused.size() - 1), "secret");
       assertFalse(String.join(" ", said).contains(weak), "echoed: " + said);
       bind("alice", "Alice-Demo-2026");
@@ -164,15 +178,31 @@ class IdentityFlowsTest implements TestPropertyProvider {
     // The directory keeps the new password hashed, shows it to no anonymous reader, takes no
     // anonymous write.
     try (var anonymous = new LDAPConnection("127.0.0.1", directory.port())) {
-      var search = assertThrows(LDAPException.class,
-          () -> anonymous.search("ou=people,dc=example,dc=com", SearchScope.SUB, "(uid=alice)", "userPassword"));
+      var search =
+          assertThrows(
+              LDAPException.class,
+              () ->
+                  anonymous.search(
+                      "ou=people,dc=example,dc=com",
+                      SearchScope.SUB,
+                      "(uid=alice)",
+                      "userPassword"));
       assertEquals(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, search.getResultCode());
-      var write = assertThrows(LDAPException.class, () -> anonymous.modify("uid=alice,ou=people,dc=example,dc=com",
-          new Modification(ModificationType.REPLACE, "userPassword", "Anonymous-Write-2027")));
+      var write =
+          assertThrows(
+              LDAPException.class,
+              () ->
+                  anonymous.modify(
+                      "uid=alice,ou=people,dc=example,dc=com",
+                      new Modification(
+                          ModificationType.REPLACE, "userPassword", "Anonymous-Write-2027")));
       assertEquals(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, write.getResultCode());
     }
     try (var service = asService()) {
-      var stored = service.getEntry("uid=alice,ou=people,dc=example,dc=com", "userPassword").getAttributeValues("userPassword");
+      var stored =
+          service
+              .getEntry("uid=alice,ou=people,dc=example,dc=com", "userPassword")
+              .getAttributeValues("userPassword");
       assertEquals(1, stored.length);
       assertFalse(stored[0].contains("Bright-Morning-Tea-2027"), stored[0]);
       assertTrue(stored[0].startsWith("{SSHA256}"), stored[0]);
@@ -183,10 +213,16 @@ class IdentityFlowsTest implements TestPropertyProvider {
   @Test
   void a_reset_on_a_locked_account_also_unlocks_it_and_says_so() throws Exception {
     try (var service = asService()) {
-      service.add(new Entry("uid=erin,ou=people,dc=example,dc=com",
-          new Attribute("objectClass", "inetOrgPerson"), new Attribute("uid", "erin"), new Attribute("cn", "Erin Evans"),
-          new Attribute("sn", "Evans"), new Attribute("mail", "erin@example.com"),
-          new Attribute("userPassword", "Erin-Demo-2026"), new Attribute("pwdAccountLockedTime", "20261201080000Z")));
+      service.add(
+          new Entry(
+              "uid=erin,ou=people,dc=example,dc=com",
+              new Attribute("objectClass", "inetOrgPerson"),
+              new Attribute("uid", "erin"),
+              new Attribute("cn", "Erin Evans"),
+              new Attribute("sn", "Evans"),
+              new Attribute("mail", "erin@example.com"),
+              new Attribute("userPassword", "Erin-Demo-2026"),
+              new Attribute("pwdAccountLockedTime", "20261201080000Z")));
     }
     assertBindFails(this, "erin", "Erin-Demo-2026");
     var chat = new FlowChat(client);
@@ -201,7 +237,10 @@ class IdentityFlowsTest implements TestPropertyProvider {
     assertTrue(done.text().contains("is unlocked"), done.text());
     bind("erin", "Quiet-River-Lamp-2027");
     try (var service = asService()) {
-      assertNull(service.getEntry("uid=erin,ou=people,dc=example,dc=com", "pwdAccountLockedTime").getAttribute("pwdAccountLockedTime"));
+      assertNull(
+          service
+              .getEntry("uid=erin,ou=people,dc=example,dc=com", "pwdAccountLockedTime")
+              .getAttribute("pwdAccountLockedTime"));
     }
   }
 
@@ -252,7 +291,10 @@ class IdentityFlowsTest implements TestPropertyProvider {
     assertEquals(ReplyType.HANDOFF, last.type(), last.text());
     var escalation = escalations.latest(chat.conversation.id()).orElseThrow();
     assertEquals("verify_failed", escalation.context().stepReached());
-    assertEquals("P3", escalation.context().priority().name(), "blocked, as the priority table has it: nothing says the account is someone else's");
+    assertEquals(
+        "P3",
+        escalation.context().priority().name(),
+        "blocked, as the priority table has it: nothing says the account is someone else's");
     assertTrue(escalation.toString().contains("exhausted"), escalation.toString());
     assertFalse(escalation.toString().contains(wrong), "codes are never kept: " + escalation);
     // The right code no longer helps: the flow is over and the code is spent.
@@ -261,13 +303,15 @@ class IdentityFlowsTest implements TestPropertyProvider {
   }
 
   /**
-   * What a visitor sees for a name, up to and including three wrong codes: each reply's type,
-   * text, options, input and form, in order. Codes typed are wrong for whoever owns the name.
+   * What a visitor sees for a name, up to and including three wrong codes: each reply's type, text,
+   * options, input and form, in order. Codes typed are wrong for whoever owns the name.
    */
-  private List<String> seenFor(String trigger, List<String> before, String name, String email) throws Exception {
+  private List<String> seenFor(String trigger, List<String> before, String name, String email)
+      throws Exception {
     var chat = new FlowChat(client);
     var seen = new ArrayList<String>();
-    for (var text : concat(List.of(trigger), before, List.of(name))) seen.addAll(shown(chat.send(text)));
+    for (var text : concat(List.of(trigger), before, List.of(name)))
+      seen.addAll(shown(chat.send(text)));
     var real = email == null ? "" : codeSentTo(email);
     var wrong = real.equals("000000") ? "111111" : "000000";
     for (int i = 0; i < 3; i++) seen.addAll(shown(chat.send(wrong)));
@@ -284,28 +328,43 @@ class IdentityFlowsTest implements TestPropertyProvider {
   private static List<String> shown(List<BotMessage> replies) {
     return replies.stream()
         // The form's action names the conversation, which differs anyway; its fields must not.
-        .map(r -> r.type() + " | " + r.text() + " | " + r.options() + " | " + r.input() + " | " + (r.form() == null ? null : r.form().fields()))
+        .map(
+            r ->
+                r.type()
+                    + " | "
+                    + r.text()
+                    + " | "
+                    + r.options()
+                    + " | "
+                    + r.input()
+                    + " | "
+                    + (r.form() == null ? null : r.form().fields()))
         .toList();
   }
 
   @Test
   void every_name_gets_the_same_replies_until_the_code_is_verified() throws Exception {
-    var flows = Map.of(
-        "I forgot my password", List.<String>of(),
-        "I'm locked out of my account", List.<String>of(),
-        "reset my mfa", List.of("I have a new phone"));
+    var flows =
+        Map.of(
+            "I forgot my password", List.<String>of(),
+            "I'm locked out of my account", List.<String>of(),
+            "reset my mfa", List.of("I have a new phone"));
     for (var flow : flows.entrySet()) {
       int aliceMails = mailsTo("alice@example.com");
       var existing = seenFor(flow.getKey(), flow.getValue(), "alice", "alice@example.com");
       assertEquals(aliceMails + 1, mailsTo("alice@example.com"), "alice is sent a code");
-      var byEmail = seenFor(flow.getKey(), flow.getValue(), "alice@example.com", "alice@example.com");
+      var byEmail =
+          seenFor(flow.getKey(), flow.getValue(), "alice@example.com", "alice@example.com");
       var unknown = seenFor(flow.getKey(), flow.getValue(), "nobody-here", null);
       var unknownEmail = seenFor(flow.getKey(), flow.getValue(), "nobody@example.com", null);
       var withoutEmail = seenFor(flow.getKey(), flow.getValue(), "dave", null);
       var locked = seenFor(flow.getKey(), flow.getValue(), "bob", "bob@example.com");
 
       var codeStep = existing.get(existing.size() - 7);
-      assertTrue(codeStep.contains("If that account exists and has an email on file") && codeStep.contains("type=code"), String.join("\n", existing));
+      assertTrue(
+          codeStep.contains("If that account exists and has an email on file")
+              && codeStep.contains("type=code"),
+          String.join("\n", existing));
       assertTrue(existing.getLast().startsWith("HANDOFF"), existing.getLast());
       assertEquals(existing, byEmail, flow.getKey() + ": username and email");
       assertEquals(existing, unknown, flow.getKey() + ": unknown name");
@@ -313,7 +372,11 @@ class IdentityFlowsTest implements TestPropertyProvider {
       assertEquals(existing, withoutEmail, flow.getKey() + ": no email on file");
       assertEquals(existing, locked, flow.getKey() + ": locked account");
       for (var reply : existing) {
-        assertFalse(reply.contains("alice") || reply.contains("***") || reply.contains("locked") && !reply.contains("unlock"), reply);
+        assertFalse(
+            reply.contains("alice")
+                || reply.contains("***")
+                || reply.contains("locked") && !reply.contains("unlock"),
+            reply);
       }
     }
   }
@@ -326,16 +389,20 @@ class IdentityFlowsTest implements TestPropertyProvider {
 
     var notLocked = chat.send(codeSentTo("carol@example.com"));
 
-    assertTrue(notLocked.get(0).text().contains("the account carol is not locked"), notLocked.get(0).text());
+    assertTrue(
+        notLocked.get(0).text().contains("the account carol is not locked"),
+        notLocked.get(0).text());
   }
 
   @Test
-  void a_ticket_after_the_code_marks_the_proven_email_verified_and_any_other_not() throws Exception {
+  void a_ticket_after_the_code_marks_the_proven_email_verified_and_any_other_not()
+      throws Exception {
     var proven = new FlowChat(client);
     proven.last("unlock my account");
     proven.last("carol");
     proven.last(codeSentTo("carol@example.com"));
-    assertEquals(ReplyType.HANDOFF, proven.last("no").type(), "not locked and still failing: a person");
+    assertEquals(
+        ReplyType.HANDOFF, proven.last("no").type(), "not locked and still failing: a person");
     var other = new FlowChat(client);
     other.last("unlock my account");
     other.last("carol");
@@ -350,17 +417,23 @@ class IdentityFlowsTest implements TestPropertyProvider {
   }
 
   private void raiseTicket(FlowChat chat, String email) {
-    client.toBlocking().exchange(
-        io.micronaut.http.HttpRequest.POST("/api/conversations/" + chat.conversation.id() + "/ticket",
-                Map.of("name", "Carol", "email", email, "consent", true))
-            .header("X-Conversation-Token", chat.conversation.token()));
+    client
+        .toBlocking()
+        .exchange(
+            io.micronaut.http.HttpRequest.POST(
+                    "/api/conversations/" + chat.conversation.id() + "/ticket",
+                    Map.of("name", "Carol", "email", email, "consent", true))
+                .header("X-Conversation-Token", chat.conversation.token()));
   }
 
   private Boolean requesterVerified(FlowChat chat) throws Exception {
     var raw = dataSource;
-    while (raw instanceof io.micronaut.data.connection.jdbc.advice.DelegatingDataSource delegating) raw = delegating.getTargetDataSource();
+    while (raw instanceof io.micronaut.data.connection.jdbc.advice.DelegatingDataSource delegating)
+      raw = delegating.getTargetDataSource();
     try (var connection = raw.getConnection();
-        var query = connection.prepareStatement("select requester_verified from ticket where conversation_id = ?")) {
+        var query =
+            connection.prepareStatement(
+                "select requester_verified from ticket where conversation_id = ?")) {
       query.setString(1, chat.conversation.id());
       try (var rows = query.executeQuery()) {
         return rows.next() ? rows.getBoolean(1) : null;

@@ -42,10 +42,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
 /**
- * Secrets typed once no question asks for them: the new password typed again after the reset
- * ended, a bare code sent after the code step escalated. The real flows over HTTP, a ticket
- * raised and delivered to a webhook this test runs; afterwards the secret is in no transcript,
- * no text column of any table, no delivered ticket and no log line (at DEBUG).
+ * Secrets typed once no question asks for them: the new password typed again after the reset ended,
+ * a bare code sent after the code step escalated. The real flows over HTTP, a ticket raised and
+ * delivered to a webhook this test runs; afterwards the secret is in no transcript, no text column
+ * of any table, no delivered ticket and no log line (at DEBUG).
  */
 @MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,6 +61,7 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
 
   /** What the webhook sink delivered: each ticket's JSON as sent. */
   private final List<String> delivered = new CopyOnWriteArrayList<>();
+
   private final HttpServer helpdesk = helpdesk();
   private String databaseUrl;
   private ListAppender<ILoggingEvent> logs;
@@ -69,7 +70,9 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     var properties = FlowChat.properties();
-    properties.put("tierzero.tickets.webhooks.helpdesk.url", "http://127.0.0.1:" + helpdesk.getAddress().getPort() + "/hook");
+    properties.put(
+        "tierzero.tickets.webhooks.helpdesk.url",
+        "http://127.0.0.1:" + helpdesk.getAddress().getPort() + "/hook");
     properties.put("tierzero.tickets.outbox.poll-interval", "200ms");
     databaseUrl = properties.get("datasources.default.url");
     return properties;
@@ -105,7 +108,10 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
     assertQuestion(chat.last("alice"), "code");
     var code = codeSentTo("alice@example.com");
     assertQuestion(chat.last(code), "secret");
-    assertEquals("secret", openQuestion(chat.transcript()), "the transcript says what the open question asks for");
+    assertEquals(
+        "secret",
+        openQuestion(chat.transcript()),
+        "the transcript says what the open question asks for");
     var done = chat.last(secret);
     assertTrue(done.text().contains("password has been changed"), done.text());
 
@@ -115,7 +121,15 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
     raiseTicket(chat);
 
     var texts = userTexts(chat.transcript());
-    assertEquals(List.of("I forgot my password", "alice", "(one-time code given)", "(secret given)", "(secret given)", "talk to a person"), texts);
+    assertEquals(
+        List.of(
+            "I forgot my password",
+            "alice",
+            "(one-time code given)",
+            "(secret given)",
+            "(secret given)",
+            "talk to a person"),
+        texts);
     assertKeptNowhere(Pattern.compile(Pattern.quote(secret)), chat);
   }
 
@@ -127,8 +141,11 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
     var code = codeSentTo("carol@example.com");
     var wrong = String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
     List<BotMessage> replies = List.of();
-    for (int i = 0; i < 3 && replies.stream().noneMatch(r -> r.type() == ReplyType.HANDOFF); i++) replies = chat.send(wrong);
-    assertTrue(replies.stream().anyMatch(r -> r.type() == ReplyType.HANDOFF), "the code step escalates: " + replies);
+    for (int i = 0; i < 3 && replies.stream().noneMatch(r -> r.type() == ReplyType.HANDOFF); i++)
+      replies = chat.send(wrong);
+    assertTrue(
+        replies.stream().anyMatch(r -> r.type() == ReplyType.HANDOFF),
+        "the code step escalates: " + replies);
 
     chat.send(code); // the right code after all, now that no question asks for it
     raiseTicket(chat);
@@ -151,7 +168,9 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
     chat.send("how do I connect to the office wifi");
 
     var texts = userTexts(chat.transcript());
-    assertEquals(List.of("thanks!", "how do I connect to the office wifi"), texts.subList(texts.size() - 2, texts.size()));
+    assertEquals(
+        List.of("thanks!", "how do I connect to the office wifi"),
+        texts.subList(texts.size() - 2, texts.size()));
   }
 
   /** Not in the transcript, any text column, a delivered ticket or a log line. */
@@ -162,12 +181,14 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
       assertFalse(secret.matcher(value).find(), "in the database: " + value);
     }
     var ticket = awaitDelivery(chat.conversation.id());
-    assertTrue(ticket.contains("(secret given)") || ticket.contains("(one-time code given)"), ticket);
+    assertTrue(
+        ticket.contains("(secret given)") || ticket.contains("(one-time code given)"), ticket);
     assertFalse(secret.matcher(ticket).find(), "in the delivered ticket: " + ticket);
     var logText = new StringBuilder();
     for (var event : logged()) {
       logText.append(event.getFormattedMessage()).append('\n');
-      if (event.getThrowableProxy() != null) logText.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+      if (event.getThrowableProxy() != null)
+        logText.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
     }
     assertTrue(logText.length() > 0, "the log capture saw nothing");
     assertFalse(secret.matcher(logText).find(), "in the logs");
@@ -184,9 +205,11 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
   }
 
   private void raiseTicket(FlowChat chat) {
-    var form = Map.<String, Object>of("name", "Jo Bloggs", "email", "jo@example.com", "consent", true);
+    var form =
+        Map.<String, Object>of("name", "Jo Bloggs", "email", "jo@example.com", "consent", true);
     var response =
-        client.toBlocking()
+        client
+            .toBlocking()
             .exchange(
                 HttpRequest.POST("/api/conversations/" + chat.conversation.id() + "/ticket", form)
                     .header("X-Conversation-Token", chat.conversation.token()),
@@ -200,7 +223,8 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
       for (var body : delivered) if (body.contains(conversationId)) return body;
       Thread.sleep(100);
     }
-    throw new AssertionError("no ticket for " + conversationId + " reached the webhook; got " + delivered.size());
+    throw new AssertionError(
+        "no ticket for " + conversationId + " reached the webhook; got " + delivered.size());
   }
 
   /** Code mail goes out after the reply (MailOutbox): wait for it before reading the mailbox. */
@@ -215,7 +239,8 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
   /** The code in the newest mail to {@code address}. */
   private String codeSentTo(String address) {
     mailSent();
-    var latest = mail.received().stream().filter(m -> m.to().contains(address)).findFirst().orElseThrow();
+    var latest =
+        mail.received().stream().filter(m -> m.to().contains(address)).findFirst().orElseThrow();
     var matcher = CODE.matcher(latest.text());
     assertTrue(matcher.find(), latest.text());
     return matcher.group(1);
@@ -227,7 +252,10 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
   }
 
   private static List<String> userTexts(Transcript transcript) {
-    return transcript.messages().stream().filter(m -> m.from().equals("user")).map(Transcript.Entry::text).toList();
+    return transcript.messages().stream()
+        .filter(m -> m.from().equals("user"))
+        .map(Transcript.Entry::text)
+        .toList();
   }
 
   private HttpServer helpdesk() {
@@ -237,7 +265,8 @@ class SecretsAfterAFlowTest implements TestPropertyProvider {
           "/hook",
           exchange -> {
             try (exchange) {
-              delivered.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+              delivered.add(
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
               exchange.sendResponseHeaders(200, -1);
             }
           });

@@ -19,7 +19,6 @@ import io.tierzero.bot.DatabaseText;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.mail.EmbeddedMailServer;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,6 @@ class SecretsNeverKeptTest implements TestPropertyProvider {
   }
 
   /** A plain JDBC connection to the bot's database, outside its transaction management. */
-
   @Test
   void the_secret_and_the_code_are_in_no_table_log_or_transcript() throws Exception {
     var root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -101,12 +99,18 @@ class SecretsNeverKeptTest implements TestPropertyProvider {
     }
     for (var event : logged) {
       logText.append(event.getFormattedMessage()).append('\n');
-      if (event.getThrowableProxy() != null) logText.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
+      if (event.getThrowableProxy() != null)
+        logText.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append('\n');
     }
     assertTrue(logText.length() > 0, "the log capture saw nothing");
     assertFalse(logText.toString().contains(SECRET), "secret in the logs");
-    assertFalse(codePattern.matcher(logText).find(), "code in the logs: " + logged.stream()
-        .filter(e -> codePattern.matcher(e.getFormattedMessage()).find()).map(e -> e.getLoggerName() + " " + e.getFormattedMessage()).toList());
+    assertFalse(
+        codePattern.matcher(logText).find(),
+        "code in the logs: "
+            + logged.stream()
+                .filter(e -> codePattern.matcher(e.getFormattedMessage()).find())
+                .map(e -> e.getLoggerName() + " " + e.getFormattedMessage())
+                .toList());
 
     // Every character column of every table, whichever table a future change adds.
     for (var value : DatabaseText.everyValue(databaseUrl)) {
@@ -114,5 +118,4 @@ class SecretsNeverKeptTest implements TestPropertyProvider {
       assertFalse(codePattern.matcher(value).find(), "code in " + value);
     }
   }
-
 }

@@ -10,9 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A mail server that stalls: connections are accepted and then held, without a greeting, until
- * the test releases them; then they are forwarded to the real SMTP server behind. A sender that
- * talks to it inside a request holds that request for as long as the stall lasts.
+ * A mail server that stalls: connections are accepted and then held, without a greeting, until the
+ * test releases them; then they are forwarded to the real SMTP server behind. A sender that talks
+ * to it inside a request holds that request for as long as the stall lasts.
  */
 final class StalledSmtp implements AutoCloseable {
   private final ServerSocket server;
@@ -63,16 +63,21 @@ final class StalledSmtp implements AutoCloseable {
   }
 
   private static void pump(Socket from, Socket to) {
-    Thread.ofPlatform().daemon().name("stalled-smtp-pump").start(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // One side went away.
-      } finally {
-        close(from);
-        close(to);
-      }
-    });
+    Thread.ofPlatform()
+        .daemon()
+        .name("stalled-smtp-pump")
+        .start(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // One side went away.
+              } finally {
+                close(from);
+                close(to);
+              }
+            });
   }
 
   private static void close(Socket socket) {

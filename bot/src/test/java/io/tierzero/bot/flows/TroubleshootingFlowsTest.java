@@ -76,7 +76,13 @@ class TroubleshootingFlowsTest implements TestPropertyProvider {
     chat.last("printer not printing");
     var end = chat.answer("yes", "no", "no", "no", "PRN-3F-EAST");
     assertEscalated(chat, end, "printer-not-printing");
-    assertTrue(escalations.latest(chat.conversation.id()).orElseThrow().context().reason().contains("PRN-3F-EAST"));
+    assertTrue(
+        escalations
+            .latest(chat.conversation.id())
+            .orElseThrow()
+            .context()
+            .reason()
+            .contains("PRN-3F-EAST"));
   }
 
   @Test
@@ -93,7 +99,8 @@ class TroubleshootingFlowsTest implements TestPropertyProvider {
     chat.last("can't connect to wifi");
     var end = chat.answer("1", "no");
     assertEscalated(chat, end, "wifi-connection");
-    assertEquals("P2", escalations.latest(chat.conversation.id()).orElseThrow().context().priority().name());
+    assertEquals(
+        "P2", escalations.latest(chat.conversation.id()).orElseThrow().context().priority().name());
   }
 
   @Test

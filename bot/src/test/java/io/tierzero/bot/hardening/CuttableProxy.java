@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP forwarder to a database whose link a test can cut (every open connection dropped, new
- * ones closed at once) and restore, as a network failure or a database restart would.
+ * A TCP forwarder to a database whose link a test can cut (every open connection dropped, new ones
+ * closed at once) and restore, as a network failure or a database restart would.
  */
 final class CuttableProxy implements AutoCloseable {
   private final ServerSocket server;

@@ -33,17 +33,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The bot on PostgreSQL through a link the test cuts and restores. While the database is away,
- * chat still answers from the articles and says nothing was kept, and writes are refused with a
- * clear 503, each within a few seconds (application.yml's connection timeout, not Hikari's 30 s);
- * once it is back, the same running instance stores and raises tickets again.
+ * The bot on PostgreSQL through a link the test cuts and restores. While the database is away, chat
+ * still answers from the articles and says nothing was kept, and writes are refused with a clear
+ * 503, each within a few seconds (application.yml's connection timeout, not Hikari's 30 s); once it
+ * is back, the same running instance stores and raises tickets again.
  */
 @RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageTest {
   private static final String TOKEN = "X-Conversation-Token";
+
   /** A functional bound, not a benchmark: the default timeout is 2 s, Hikari's own 30 s. */
   private static final Duration FAIL_FAST = Duration.ofSeconds(5);
+
   private String schema;
   private CuttableProxy proxy;
   private EmbeddedServer server;
@@ -58,7 +60,11 @@ class DatabaseOutageTest {
     properties.putAll(Postgres.properties(schema));
     properties.put(
         "datasources.default.url",
-        "jdbc:postgresql://127.0.0.1:" + proxy.port() + target.getPath() + "?currentSchema=" + schema);
+        "jdbc:postgresql://127.0.0.1:"
+            + proxy.port()
+            + target.getPath()
+            + "?currentSchema="
+            + schema);
     server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
     client = HttpClient.create(server.getURL());
   }
@@ -73,7 +79,10 @@ class DatabaseOutageTest {
 
   @Test
   void chat_answers_from_the_articles_while_the_database_is_away_and_recovers_without_a_restart() {
-    var conversation = client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+    var conversation =
+        client
+            .toBlocking()
+            .retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
     send(conversation, "my account is locked");
 
     proxy.cut();
@@ -86,7 +95,9 @@ class DatabaseOutageTest {
 
       assertEquals(ReplyType.ANSWER, offline.get(0).type(), offline.toString());
       assertEquals("account-locked-out", offline.get(0).articles().get(0).id());
-      assertTrue(offline.get(offline.size() - 1).text().contains("can't save this conversation"), offline.toString());
+      assertTrue(
+          offline.get(offline.size() - 1).text().contains("can't save this conversation"),
+          offline.toString());
 
       var raised = Instant.now();
       var ticket = assertThrows(HttpClientResponseException.class, () -> raiseTicket(conversation));
@@ -102,7 +113,9 @@ class DatabaseOutageTest {
       var askedAgain = Instant.now();
       var again = send(conversation, "my account is locked");
       var answeredAgainIn = Duration.between(askedAgain, Instant.now());
-      assertTrue(answeredAgainIn.compareTo(FAIL_FAST) < 0, "second offline answer took " + answeredAgainIn);
+      assertTrue(
+          answeredAgainIn.compareTo(FAIL_FAST) < 0,
+          "second offline answer took " + answeredAgainIn);
       assertEquals("account-locked-out", again.get(0).articles().get(0).id());
     } finally {
       proxy.restore();
@@ -114,8 +127,17 @@ class DatabaseOutageTest {
     assertTrue(receipt.number().startsWith("T-"), receipt.number());
 
     var transcript =
-        client.toBlocking().retrieve(HttpRequest.GET("/api/conversations/" + conversation.id()).header(TOKEN, conversation.token()), Transcript.class);
-    var said = transcript.messages().stream().filter(m -> m.from().equals("user")).map(Transcript.Entry::text).toList();
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/conversations/" + conversation.id())
+                    .header(TOKEN, conversation.token()),
+                Transcript.class);
+    var said =
+        transcript.messages().stream()
+            .filter(m -> m.from().equals("user"))
+            .map(Transcript.Entry::text)
+            .toList();
     // The message sent during the outage was answered but, as the user was told, not kept.
     assertEquals(List.of("my account is locked", "vpn is slow", "talk to a person"), said);
     assertFalse(afterwards.get(afterwards.size() - 1).text().contains("can't save"));
@@ -136,7 +158,9 @@ class DatabaseOutageTest {
     return client
         .toBlocking()
         .retrieve(
-            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", text)).header(TOKEN, conversation.token()),
+            HttpRequest.POST(
+                    "/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
+                .header(TOKEN, conversation.token()),
             ChatResponse.class)
         .replies();
   }

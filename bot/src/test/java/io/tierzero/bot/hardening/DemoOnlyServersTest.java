@@ -48,15 +48,19 @@ class DemoOnlyServersTest {
   private static final String AGENT = "dana";
   private static final String AGENT_PASSWORD = "agent-pass-123";
 
-  /** Stands for the company's directory: a real LDAP server with the demo users, run by the test. */
+  /**
+   * Stands for the company's directory: a real LDAP server with the demo users, run by the test.
+   */
   private InMemoryDirectoryServer realDirectory;
 
   @BeforeAll
   void startDirectory() throws Exception {
     var config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
-    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
+    config.setListenerConfigs(
+        InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
     config.setSchema(null);
-    config.addAdditionalBindCredentials(DirectoryConfiguration.DEFAULT_BIND_DN, DirectoryConfiguration.DEMO_BIND_PASSWORD);
+    config.addAdditionalBindCredentials(
+        DirectoryConfiguration.DEFAULT_BIND_DN, DirectoryConfiguration.DEMO_BIND_PASSWORD);
     realDirectory = new InMemoryDirectoryServer(config);
     try (var in = getClass().getClassLoader().getResourceAsStream("identity/demo-directory.ldif")) {
       realDirectory.importFromLDIF(true, new LDIFReader(in));
@@ -74,8 +78,11 @@ class DemoOnlyServersTest {
     properties.put("tierzero.flows.dir", FLOWS.toString());
     properties.put("tierzero.directory.embedded.port", "0");
     properties.put("tierzero.mail.embedded.port", "0");
-    properties.put("tierzero.security.agents." + AGENT + ".password-hash", PasswordHashes.hash(AGENT_PASSWORD.toCharArray(), 1000));
-    if (realDirectoryConfigured) properties.put("tierzero.directory.url", "ldap://127.0.0.1:" + realDirectory.getListenPort());
+    properties.put(
+        "tierzero.security.agents." + AGENT + ".password-hash",
+        PasswordHashes.hash(AGENT_PASSWORD.toCharArray(), 1000));
+    if (realDirectoryConfigured)
+      properties.put("tierzero.directory.url", "ldap://127.0.0.1:" + realDirectory.getListenPort());
     return properties;
   }
 
@@ -84,14 +91,29 @@ class DemoOnlyServersTest {
     try (var server = ApplicationContext.run(EmbeddedServer.class, properties(false), "test");
         var client = HttpClient.create(server.getURL())) {
       var context = server.getApplicationContext();
-      assertFalse(context.containsBean(EmbeddedMailServer.class), "embedded SMTP server outside the demo");
-      assertFalse(context.containsBean(EmbeddedDirectory.class), "embedded LDAP directory outside the demo");
+      assertFalse(
+          context.containsBean(EmbeddedMailServer.class), "embedded SMTP server outside the demo");
+      assertFalse(
+          context.containsBean(EmbeddedDirectory.class),
+          "embedded LDAP directory outside the demo");
 
-      var asAgent = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-          .exchange(HttpRequest.GET("/api/agent/demo-mail").basicAuth(AGENT, AGENT_PASSWORD), String.class));
+      var asAgent =
+          assertThrows(
+              HttpClientResponseException.class,
+              () ->
+                  client
+                      .toBlocking()
+                      .exchange(
+                          HttpRequest.GET("/api/agent/demo-mail").basicAuth(AGENT, AGENT_PASSWORD),
+                          String.class));
       assertEquals(HttpStatus.NOT_FOUND, asAgent.getStatus());
-      var anonymous = assertThrows(HttpClientResponseException.class,
-          () -> client.toBlocking().exchange(HttpRequest.GET("/api/agent/demo-mail"), String.class));
+      var anonymous =
+          assertThrows(
+              HttpClientResponseException.class,
+              () ->
+                  client
+                      .toBlocking()
+                      .exchange(HttpRequest.GET("/api/agent/demo-mail"), String.class));
       assertNotEquals(HttpStatus.OK, anonymous.getStatus());
 
       // Nothing configured at all: the directory is the first thing missing.
@@ -100,7 +122,8 @@ class DemoOnlyServersTest {
   }
 
   @Test
-  void with_a_real_directory_and_default_mail_no_code_is_made_and_a_person_is_offered() throws Exception {
+  void with_a_real_directory_and_default_mail_no_code_is_made_and_a_person_is_offered()
+      throws Exception {
     try (var server = ApplicationContext.run(EmbeddedServer.class, properties(true), "test")) {
       assertFalse(server.getApplicationContext().containsBean(EmbeddedMailServer.class));
       assertUnavailableAndHandedOver(server, "I forgot my password", "alice");
@@ -111,11 +134,22 @@ class DemoOnlyServersTest {
 
   @Test
   void in_the_demo_a_real_directory_turns_the_demo_mailbox_off() throws Exception {
-    try (var server = ApplicationContext.run(EmbeddedServer.class, properties(true), "test", Application.DEMO_ENVIRONMENT);
+    try (var server =
+            ApplicationContext.run(
+                EmbeddedServer.class, properties(true), "test", Application.DEMO_ENVIRONMENT);
         var client = HttpClient.create(server.getURL())) {
-      assertFalse(server.getApplicationContext().containsBean(EmbeddedMailServer.class), "demo mailbox beside a real directory");
-      var asAgent = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
-          .exchange(HttpRequest.GET("/api/agent/demo-mail").basicAuth(AGENT, AGENT_PASSWORD), String.class));
+      assertFalse(
+          server.getApplicationContext().containsBean(EmbeddedMailServer.class),
+          "demo mailbox beside a real directory");
+      var asAgent =
+          assertThrows(
+              HttpClientResponseException.class,
+              () ->
+                  client
+                      .toBlocking()
+                      .exchange(
+                          HttpRequest.GET("/api/agent/demo-mail").basicAuth(AGENT, AGENT_PASSWORD),
+                          String.class));
       assertEquals(HttpStatus.NOT_FOUND, asAgent.getStatus());
       assertUnavailableAndHandedOver(server, "I forgot my password", "alice");
       assertEquals(0, codesRecorded(server));
@@ -125,13 +159,19 @@ class DemoOnlyServersTest {
   private static void assertUnavailableAndHandedOver(EmbeddedServer server, String... messages) {
     try (var client = HttpClient.create(server.getURL())) {
       var http = client.toBlocking();
-      var conversation = http.retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+      var conversation =
+          http.retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
       var replies = new ArrayList<BotMessage>();
       for (var message : messages) {
-        replies = new ArrayList<>(http.retrieve(
-            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", message))
-                .header("X-Conversation-Token", conversation.token()),
-            ChatResponse.class).replies());
+        replies =
+            new ArrayList<>(
+                http.retrieve(
+                        HttpRequest.POST(
+                                "/api/conversations/" + conversation.id() + "/messages",
+                                Map.of("text", message))
+                            .header("X-Conversation-Token", conversation.token()),
+                        ChatResponse.class)
+                    .replies());
       }
       var texts = replies.stream().map(BotMessage::text).toList();
       assertTrue(texts.stream().anyMatch(t -> t.contains("isn't available")), texts.toString());
@@ -141,9 +181,14 @@ class DemoOnlyServersTest {
   }
 
   private static int codesRecorded(EmbeddedServer server) throws Exception {
-    var url = server.getApplicationContext().getProperty("datasources.default.url", String.class).orElseThrow();
+    var url =
+        server
+            .getApplicationContext()
+            .getProperty("datasources.default.url", String.class)
+            .orElseThrow();
     try (var connection = DriverManager.getConnection(url, "sa", "");
-        var rows = connection.createStatement().executeQuery("select count(*) from flow_verification")) {
+        var rows =
+            connection.createStatement().executeQuery("select count(*) from flow_verification")) {
       rows.next();
       return rows.getInt(1);
     }

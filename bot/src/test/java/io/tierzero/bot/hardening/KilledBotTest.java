@@ -71,8 +71,10 @@ class KilledBotTest {
   private static final String AGENT = "alice";
   private static final String AGENT_PASSWORD = "correct horse battery staple";
   private static final int USERS = 3;
+
   /** Kills per database; from the second on, the kill hits a database that has been through one. */
   private static final int KILLS = 1;
+
   /** Tickets confirmed in a round before the kill may come; then it comes within KILL_WINDOW_MS. */
   private static final int TICKETS_BEFORE_KILL = 15;
 
@@ -118,7 +120,8 @@ class KilledBotTest {
     receiver.createContext(
         "/hook",
         exchange -> {
-          var message = json.readValue(exchange.getRequestBody().readAllBytes(), TicketMessage.class);
+          var message =
+              json.readValue(exchange.getRequestBody().readAllBytes(), TicketMessage.class);
           delivered.add(message.ticket().number());
           exchange.sendResponseHeaders(200, -1);
           exchange.close();
@@ -179,8 +182,12 @@ class KilledBotTest {
     // Every simulated user raises a ticket from 127.0.0.1 as the same requester.
     properties.put("tierzero.tickets.limits.per-address-per-hour", "1000000");
     properties.put("tierzero.tickets.limits.per-requester-per-hour", "1000000");
-    properties.put("tierzero.security.agents." + AGENT + ".password-hash", PasswordHashes.hash(AGENT_PASSWORD.toCharArray(), 1_000));
-    properties.put("tierzero.tickets.webhooks.helpdesk.url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    properties.put(
+        "tierzero.security.agents." + AGENT + ".password-hash",
+        PasswordHashes.hash(AGENT_PASSWORD.toCharArray(), 1_000));
+    properties.put(
+        "tierzero.tickets.webhooks.helpdesk.url",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
     properties.put("tierzero.tickets.webhooks.helpdesk.timeout", "2s");
     properties.put("tierzero.tickets.outbox.poll-interval", "200ms");
     // An attempt the kill interrupted is retried when its lease ends: soon, here.
@@ -207,7 +214,8 @@ class KilledBotTest {
                       try {
                         oneConversation(client, ticketsThisRound);
                       } catch (RuntimeException | AssertionError e) {
-                        // After the kill: the bot died under this request, which was never confirmed.
+                        // After the kill: the bot died under this request, which was never
+                        // confirmed.
                         if (!killed.get()) unexpected.add(e.toString());
                         return;
                       }
@@ -216,7 +224,8 @@ class KilledBotTest {
     }
     var deadline = Instant.now().plusSeconds(60);
     while (ticketsThisRound.get() < TICKETS_BEFORE_KILL && unexpected.isEmpty()) {
-      if (Instant.now().isAfter(deadline)) fail("only " + ticketsThisRound.get() + " tickets in 60 s");
+      if (Instant.now().isAfter(deadline))
+        fail("only " + ticketsThisRound.get() + " tickets in 60 s");
       Thread.sleep(10);
     }
     Thread.sleep(random.nextInt(KILL_WINDOW_MS));
@@ -225,30 +234,41 @@ class KilledBotTest {
     for (var user : users) user.join(30_000);
     assertEquals(List.of(), unexpected, "errors before the kill");
     System.out.printf(
-        "KilledBotTest killed with %d conversations, %d votes, %d tickets confirmed%n", conversations.size(), votes.size(), tickets.size());
+        "KilledBotTest killed with %d conversations, %d votes, %d tickets confirmed%n",
+        conversations.size(), votes.size(), tickets.size());
   }
 
   private void oneConversation(HttpClient client, AtomicInteger ticketsThisRound) {
-    var started = client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", Map.of()), StartedConversation.class);
+    var started =
+        client
+            .toBlocking()
+            .retrieve(HttpRequest.POST("/api/conversations", Map.of()), StartedConversation.class);
     var confirmed = new Confirmed(started);
     conversations.add(confirmed);
 
     var answer = say(client, confirmed, "my laptop battery drains very fast");
-    var rated = client.toBlocking().exchange(
-        HttpRequest.POST("/api/conversations/" + started.id() + "/feedback", Map.of("messageId", answer.get(0).id(), "vote", "up"))
-            .header(TOKEN, started.token()),
-        FeedbackReceipt.class);
+    var rated =
+        client
+            .toBlocking()
+            .exchange(
+                HttpRequest.POST(
+                        "/api/conversations/" + started.id() + "/feedback",
+                        Map.of("messageId", answer.get(0).id(), "vote", "up"))
+                    .header(TOKEN, started.token()),
+                FeedbackReceipt.class);
     assertEquals(HttpStatus.OK, rated.getStatus());
     votes.add(new Vote(started, answer.get(0).id(), rated.body().id()));
 
     say(client, confirmed, "talk to a person");
     HttpResponse<TicketReceipt> ticket =
-        client.toBlocking().exchange(
-            HttpRequest.POST(
-                    "/api/conversations/" + started.id() + "/ticket",
-                    Map.of("name", "Jo Bloggs", "email", "jo@example.com", "consent", true))
-                .header(TOKEN, started.token()),
-            TicketReceipt.class);
+        client
+            .toBlocking()
+            .exchange(
+                HttpRequest.POST(
+                        "/api/conversations/" + started.id() + "/ticket",
+                        Map.of("name", "Jo Bloggs", "email", "jo@example.com", "consent", true))
+                    .header(TOKEN, started.token()),
+                TicketReceipt.class);
     assertEquals(HttpStatus.CREATED, ticket.getStatus());
     tickets.add(ticket.body().number());
     ticketsThisRound.incrementAndGet();
@@ -257,9 +277,11 @@ class KilledBotTest {
   private static List<BotMessage> say(HttpClient client, Confirmed confirmed, String text) {
     var c = confirmed.conversation;
     var replies =
-        client.toBlocking()
+        client
+            .toBlocking()
             .retrieve(
-                HttpRequest.POST("/api/conversations/" + c.id() + "/messages", Map.of("text", text)).header(TOKEN, c.token()),
+                HttpRequest.POST("/api/conversations/" + c.id() + "/messages", Map.of("text", text))
+                    .header(TOKEN, c.token()),
                 ChatResponse.class)
             .replies();
     assertTrue(replies.stream().noneMatch(m -> m.id().startsWith("unsaved-")), replies.toString());
@@ -273,20 +295,32 @@ class KilledBotTest {
     var lost = new ArrayList<String>();
     for (var confirmed : conversations) {
       var c = confirmed.conversation;
-      var transcript = read(client, HttpRequest.GET("/api/conversations/" + c.id()).header(TOKEN, c.token()), Transcript.class);
+      var transcript =
+          read(
+              client,
+              HttpRequest.GET("/api/conversations/" + c.id()).header(TOKEN, c.token()),
+              Transcript.class);
       if (transcript == null || transcript.id() == null) {
         lost.add("conversation " + c.id());
         continue;
       }
       // No messages yet is left out of the JSON.
-      var messages = transcript.messages() == null ? List.<Transcript.Entry>of() : transcript.messages();
-      var said = messages.stream().filter(m -> m.from().equals("user")).map(Transcript.Entry::text).toList();
+      var messages =
+          transcript.messages() == null ? List.<Transcript.Entry>of() : transcript.messages();
+      var said =
+          messages.stream()
+              .filter(m -> m.from().equals("user"))
+              .map(Transcript.Entry::text)
+              .toList();
       // The message in flight at the kill may or may not be there; every confirmed one must be.
-      if (said.size() < confirmed.userTexts.size() || !said.subList(0, confirmed.userTexts.size()).equals(confirmed.userTexts)) {
-        lost.add("messages of " + c.id() + ": confirmed " + confirmed.userTexts + ", stored " + said);
+      if (said.size() < confirmed.userTexts.size()
+          || !said.subList(0, confirmed.userTexts.size()).equals(confirmed.userTexts)) {
+        lost.add(
+            "messages of " + c.id() + ": confirmed " + confirmed.userTexts + ", stored " + said);
       }
       var ids = messages.stream().map(Transcript.Entry::id).collect(Collectors.toSet());
-      for (var id : confirmed.replyIds) if (!ids.contains(id)) lost.add("reply " + id + " of " + c.id());
+      for (var id : confirmed.replyIds)
+        if (!ids.contains(id)) lost.add("reply " + id + " of " + c.id());
     }
     for (var vote : votes) {
       // Voting again on the same reply changes the stored vote: same id, "changed".
@@ -294,23 +328,35 @@ class KilledBotTest {
           read(
               client,
               HttpRequest.POST(
-                      "/api/conversations/" + vote.conversation().id() + "/feedback", Map.of("messageId", vote.messageId(), "vote", "up"))
+                      "/api/conversations/" + vote.conversation().id() + "/feedback",
+                      Map.of("messageId", vote.messageId(), "vote", "up"))
                   .header(TOKEN, vote.conversation().token()),
               FeedbackReceipt.class);
-      if (again == null || !again.changed() || !vote.id().equals(again.id())) lost.add("vote " + vote.id());
+      if (again == null || !again.changed() || !vote.id().equals(again.id()))
+        lost.add("vote " + vote.id());
     }
     for (var number : tickets) {
-      var ticket = read(client, HttpRequest.GET("/api/agent/tickets/" + number).header("Authorization", basic()), AgentTicket.class);
+      var ticket =
+          read(
+              client,
+              HttpRequest.GET("/api/agent/tickets/" + number).header("Authorization", basic()),
+              AgentTicket.class);
       if (ticket == null || ticket.number() == null) {
         lost.add("ticket " + number);
-      } else if (ticket.deliveries() == null || ticket.deliveries().stream().noneMatch(d -> d.sink().equals("webhook:helpdesk"))) {
+      } else if (ticket.deliveries() == null
+          || ticket.deliveries().stream().noneMatch(d -> d.sink().equals("webhook:helpdesk"))) {
         lost.add("outbox row of " + number);
       }
     }
     assertEquals(
         List.of(),
         lost,
-        when + ": lost " + lost.size() + " of " + (conversations.size() + votes.size() + tickets.size()) + " confirmed conversations, votes and tickets");
+        when
+            + ": lost "
+            + lost.size()
+            + " of "
+            + (conversations.size() + votes.size() + tickets.size())
+            + " confirmed conversations, votes and tickets");
   }
 
   /** The body of a 2xx; null for a 404 (or any other error). */
@@ -323,7 +369,9 @@ class KilledBotTest {
   }
 
   private static String basic() {
-    return "Basic " + Base64.getEncoder().encodeToString((AGENT + ":" + AGENT_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((AGENT + ":" + AGENT_PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
@@ -334,7 +382,10 @@ class KilledBotTest {
     }
   }
 
-  /** The bot in its own JVM, working directory {@code home}, as {@code java -cp ... Application} runs it. */
+  /**
+   * The bot in its own JVM, working directory {@code home}, as {@code java -cp ... Application}
+   * runs it.
+   */
   private record Child(Process process, URI url, Path log) {
     static Child start(Path home, Map<String, String> properties, int run) throws Exception {
       var command = new ArrayList<String>();
@@ -344,7 +395,12 @@ class KilledBotTest {
       command.add(mainClassPath());
       command.add(Application.class.getName());
       var log = home.resolve("bot-" + run + ".log");
-      var process = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      var process =
+          new ProcessBuilder(command)
+              .directory(home.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       var deadline = Instant.now().plus(START_PATIENCE);
       while (Instant.now().isBefore(deadline)) {
         var m = RUNNING.matcher(Files.readString(log));

@@ -39,8 +39,13 @@ class NoTrustedProxyRateLimitTest implements TestPropertyProvider {
     HttpStatus last = null;
     for (int i = 0; i <= BURST; i++) {
       try {
-        last = client.toBlocking().exchange(
-            HttpRequest.GET("/api/features").header("X-Forwarded-For", "192.0.2." + i), String.class).getStatus();
+        last =
+            client
+                .toBlocking()
+                .exchange(
+                    HttpRequest.GET("/api/features").header("X-Forwarded-For", "192.0.2." + i),
+                    String.class)
+                .getStatus();
       } catch (HttpClientResponseException e) {
         last = e.getStatus();
       }

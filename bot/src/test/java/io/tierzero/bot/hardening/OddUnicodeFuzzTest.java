@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Each class of harmless but odd character, alone, repeated and inside a real question, on every
  * public endpoint that takes text, over real HTTP on PostgreSQL: always a normal answer or a 4xx
- * with a JSON message, never a 5xx; and a question with such a character in it is answered as
- * the same question without it.
+ * with a JSON message, never a 5xx; and a question with such a character in it is answered as the
+ * same question without it.
  */
 @RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -65,14 +65,17 @@ class OddUnicodeFuzzTest {
   }
 
   /** Characters that separate words, and those that vanish inside one. */
-  static final List<String> SEPARATORS = List.of("\u00A0", "\u200B", "\uFFFD", "\u202E", "\u0085", "\u180E", "\u2028", "\u3000", "\uD800", "\uDC00", "\u0000");
+  static final List<String> SEPARATORS =
+      List.of(
+          "\u00A0", "\u200B", "\uFFFD", "\u202E", "\u0085", "\u180E", "\u2028", "\u3000", "\uD800",
+          "\uDC00", "\u0000");
 
   static final List<String> JOINERS = List.of("\u00AD", "\uFEFF", "\u200D", "\u2060", "\uFE0F");
 
-
   private EmbeddedServer server;
   private String schema;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   @BeforeAll
   void start() {
@@ -89,7 +92,9 @@ class OddUnicodeFuzzTest {
     Postgres.dropSchema(schema);
   }
 
-  /** The forms of each character: alone, repeated, and in a question at the start, middle and end. */
+  /**
+   * The forms of each character: alone, repeated, and in a question at the start, middle and end.
+   */
   private static Map<String, String> forms(String name, String c) {
     var out = new LinkedHashMap<String, String>();
     out.put(name + " alone", c);
@@ -100,7 +105,8 @@ class OddUnicodeFuzzTest {
   }
 
   @Test
-  void every_text_endpoint_answers_every_form_of_every_odd_character_without_a_5xx() throws Exception {
+  void every_text_endpoint_answers_every_form_of_every_odd_character_without_a_5xx()
+      throws Exception {
     var failures = new ArrayList<String>();
     int cases = 0;
     for (var odd : ODD.entrySet()) {
@@ -108,32 +114,84 @@ class OddUnicodeFuzzTest {
         String text = form.getValue();
         var c = conversation();
         var checks = new LinkedHashMap<String, HttpResponse<String>>();
-        checks.put("POST messages", post("/api/conversations/" + c[0] + "/messages", "{\"text\":" + json(text) + "}", c[1]));
+        checks.put(
+            "POST messages",
+            post(
+                "/api/conversations/" + c[0] + "/messages", "{\"text\":" + json(text) + "}", c[1]));
         checks.put("GET /kb?q=", get("/kb?q=" + query(text)));
         checks.put("GET /api/suggest?q=", get("/api/suggest?q=" + query(text)));
         checks.put("GET /kb/{id}", get("/kb/" + segment(text)));
-        checks.put("GET /kb/{id} (in an id)", get("/kb/" + segment("reset" + text + "forgotten-password")));
+        checks.put(
+            "GET /kb/{id} (in an id)",
+            get("/kb/" + segment("reset" + text + "forgotten-password")));
         checks.put("GET /api/articles/{id}", get("/api/articles/" + segment(text)));
-        checks.put("POST feedback", post("/api/conversations/" + c[0] + "/feedback", "{\"vote\":\"down\",\"reason\":" + json(text) + ",\"articleId\":" + json(text) + ",\"messageId\":" + json(text) + "}", c[1]));
-        checks.put("POST ticket", post("/api/conversations/" + c[0] + "/ticket", "{\"name\":" + json(text) + ",\"email\":" + json("a" + text + "@example.com") + ",\"consent\":true,\"details\":" + json(text) + "}", c[1]));
+        checks.put(
+            "POST feedback",
+            post(
+                "/api/conversations/" + c[0] + "/feedback",
+                "{\"vote\":\"down\",\"reason\":"
+                    + json(text)
+                    + ",\"articleId\":"
+                    + json(text)
+                    + ",\"messageId\":"
+                    + json(text)
+                    + "}",
+                c[1]));
+        checks.put(
+            "POST ticket",
+            post(
+                "/api/conversations/" + c[0] + "/ticket",
+                "{\"name\":"
+                    + json(text)
+                    + ",\"email\":"
+                    + json("a" + text + "@example.com")
+                    + ",\"consent\":true,\"details\":"
+                    + json(text)
+                    + "}",
+                c[1]));
         checks.put("GET transcript", get("/api/conversations/" + c[0], c[1]));
         for (var check : checks.entrySet()) {
           cases++;
           var response = check.getValue();
           String path = check.getKey().startsWith("GET /kb") ? "/kb" : "/api";
-          var problem = PublicApiFuzzTest.problem(path, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
-          if (problem == null && check.getKey().equals("POST messages") && response.statusCode() != 200 && response.statusCode() != 400) {
+          var problem =
+              PublicApiFuzzTest.problem(
+                  path,
+                  response.statusCode(),
+                  response.headers().firstValue("Content-Type").orElse(""),
+                  response.body());
+          if (problem == null
+              && check.getKey().equals("POST messages")
+              && response.statusCode() != 200
+              && response.statusCode() != 400) {
             problem = "neither a reply nor a 400";
           }
-          if (problem != null) failures.add(form.getKey() + ": " + check.getKey() + " -> " + response.statusCode() + " " + problem + ": " + abbreviate(response.body()));
+          if (problem != null)
+            failures.add(
+                form.getKey()
+                    + ": "
+                    + check.getKey()
+                    + " -> "
+                    + response.statusCode()
+                    + " "
+                    + problem
+                    + ": "
+                    + abbreviate(response.body()));
         }
       }
     }
-    if (!failures.isEmpty()) fail(failures.size() + " of " + cases + " requests failed:\n" + String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
+    if (!failures.isEmpty())
+      fail(
+          failures.size()
+              + " of "
+              + cases
+              + " requests failed:\n"
+              + String.join("\n", failures.subList(0, Math.min(30, failures.size()))));
   }
 
   @Test
-  void a_question_with_odd_spaces_or_invisible_joiners_is_answered_as_without_them() throws Exception {
+  void a_question_with_odd_spaces_or_invisible_joiners_is_answered_as_without_them()
+      throws Exception {
     var plain = reply("reset my password");
     assertEquals("answer", plain.type(), plain.body());
     var page = get("/kb?q=" + query("reset my password")).body();
@@ -149,10 +207,25 @@ class OddUnicodeFuzzTest {
       }
       var oddPage = get("/kb?q=" + query(q));
       if (oddPage.statusCode() != 200 || !firstArticleLink(oddPage.body()).equals(firstOnPage)) {
-        failures.add("/kb?q=" + escaped(q) + " -> " + oddPage.statusCode() + " " + firstArticleLink(oddPage.body()));
+        failures.add(
+            "/kb?q="
+                + escaped(q)
+                + " -> "
+                + oddPage.statusCode()
+                + " "
+                + firstArticleLink(oddPage.body()));
       }
     }
-    assertTrue(failures.isEmpty(), "plain: " + plain.type() + " " + plain.firstArticle() + " / " + firstOnPage + "\n" + String.join("\n", failures));
+    assertTrue(
+        failures.isEmpty(),
+        "plain: "
+            + plain.type()
+            + " "
+            + plain.firstArticle()
+            + " / "
+            + firstOnPage
+            + "\n"
+            + String.join("\n", failures));
   }
 
   // ---- HTTP ----
@@ -161,11 +234,15 @@ class OddUnicodeFuzzTest {
 
   private Reply reply(String text) throws Exception {
     var c = conversation();
-    var response = post("/api/conversations/" + c[0] + "/messages", "{\"text\":" + json(text) + "}", c[1]);
+    var response =
+        post("/api/conversations/" + c[0] + "/messages", "{\"text\":" + json(text) + "}", c[1]);
     assertEquals(200, response.statusCode(), escaped(text) + " " + response.body());
     var type = Pattern.compile("\"type\"\\s*:\\s*\"(\\w+)\"").matcher(response.body());
-    var article = Pattern.compile("\"articles\"\\s*:\\s*\\[\\s*\\{\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-    return new Reply(type.find() ? type.group(1) : "", article.find() ? article.group(1) : "", response.body());
+    var article =
+        Pattern.compile("\"articles\"\\s*:\\s*\\[\\s*\\{\"id\"\\s*:\\s*\"([^\"]+)\"")
+            .matcher(response.body());
+    return new Reply(
+        type.find() ? type.group(1) : "", article.find() ? article.group(1) : "", response.body());
   }
 
   private static String firstArticleLink(String page) {
@@ -184,7 +261,10 @@ class OddUnicodeFuzzTest {
   }
 
   private HttpResponse<String> get(String path, String token) throws Exception {
-    var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).timeout(Duration.ofSeconds(30)).GET();
+    var builder =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+            .timeout(Duration.ofSeconds(30))
+            .GET();
     if (token != null) builder.header("X-Conversation-Token", token);
     return http.send(builder.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
@@ -199,7 +279,9 @@ class OddUnicodeFuzzTest {
     return http.send(builder.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  /** A JSON string; lone surrogates and controls as \\u escapes, which is how a browser sends them. */
+  /**
+   * A JSON string; lone surrogates and controls as \\u escapes, which is how a browser sends them.
+   */
   private static String json(String s) {
     var out = new StringBuilder("\"");
     for (char c : s.toCharArray()) {
@@ -227,7 +309,13 @@ class OddUnicodeFuzzTest {
 
   private static String escaped(String s) {
     var out = new StringBuilder();
-    s.chars().forEach(ch -> out.append(ch < 0x20 || ch > 0x7E ? String.format("\\u%04X", ch) : String.valueOf((char) ch)));
+    s.chars()
+        .forEach(
+            ch ->
+                out.append(
+                    ch < 0x20 || ch > 0x7E
+                        ? String.format("\\u%04X", ch)
+                        : String.valueOf((char) ch)));
     return out.toString();
   }
 

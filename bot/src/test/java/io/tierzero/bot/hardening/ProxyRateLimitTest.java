@@ -1,7 +1,6 @@
 package io.tierzero.bot.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -18,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Rate limits behind a trusted proxy (this test's client, on loopback): the client is the
- * rightmost X-Forwarded-For entry that is not a proxy, whatever the client wrote left of it.
+ * Rate limits behind a trusted proxy (this test's client, on loopback): the client is the rightmost
+ * X-Forwarded-For entry that is not a proxy, whatever the client wrote left of it.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,7 +42,10 @@ class ProxyRateLimitTest implements TestPropertyProvider {
 
   private HttpStatus status(String path, String forwardedFor) {
     try {
-      return client.toBlocking().exchange(HttpRequest.GET(path).header("X-Forwarded-For", forwardedFor), String.class).getStatus();
+      return client
+          .toBlocking()
+          .exchange(HttpRequest.GET(path).header("X-Forwarded-For", forwardedFor), String.class)
+          .getStatus();
     } catch (HttpClientResponseException e) {
       return e.getStatus();
     }
@@ -51,16 +53,20 @@ class ProxyRateLimitTest implements TestPropertyProvider {
 
   @Test
   void rotating_the_made_up_part_of_the_header_does_not_escape_the_limit() {
-    for (int i = 0; i < BURST; i++) assertEquals(HttpStatus.OK, status("/api/features", "192.0.2." + i + ", 203.0.113.50"));
+    for (int i = 0; i < BURST; i++)
+      assertEquals(HttpStatus.OK, status("/api/features", "192.0.2." + i + ", 203.0.113.50"));
     assertEquals(HttpStatus.TOO_MANY_REQUESTS, status("/api/features", "192.0.2.99, 203.0.113.50"));
     // A second trusted proxy (10.0.0.0/8) in the chain is skipped: the client is still .50.
-    assertEquals(HttpStatus.TOO_MANY_REQUESTS, status("/api/features", "192.0.2.98, 203.0.113.50, 10.1.2.3"));
+    assertEquals(
+        HttpStatus.TOO_MANY_REQUESTS,
+        status("/api/features", "192.0.2.98, 203.0.113.50, 10.1.2.3"));
   }
 
   @Test
   void naming_a_victims_address_does_not_lock_the_victim_out() {
     for (int i = 0; i < BURST + 3; i++) status("/api/features", "198.51.100.7, 203.0.113.51");
-    assertEquals(HttpStatus.TOO_MANY_REQUESTS, status("/api/features", "198.51.100.7, 203.0.113.51"));
+    assertEquals(
+        HttpStatus.TOO_MANY_REQUESTS, status("/api/features", "198.51.100.7, 203.0.113.51"));
 
     assertEquals(HttpStatus.OK, status("/api/features", "198.51.100.7"));
   }
@@ -72,16 +78,22 @@ class ProxyRateLimitTest implements TestPropertyProvider {
 
     for (int i = 0; i < MAX_BUCKETS * 4; i++) {
       status("/api/features", "100.64." + (i / 250) + "." + (i % 250));
-      if (i % 10 == 0) assertEquals(HttpStatus.TOO_MANY_REQUESTS, status("/api/features", "203.0.113.52"), "after " + i + " new addresses");
+      if (i % 10 == 0)
+        assertEquals(
+            HttpStatus.TOO_MANY_REQUESTS,
+            status("/api/features", "203.0.113.52"),
+            "after " + i + " new addresses");
     }
   }
 
   @Test
   void knowledge_base_search_and_the_agents_api_are_limited_too() {
-    for (int i = 0; i < BURST; i++) assertEquals(HttpStatus.OK, status("/kb?q=vpn", "203.0.113.53"));
+    for (int i = 0; i < BURST; i++)
+      assertEquals(HttpStatus.OK, status("/kb?q=vpn", "203.0.113.53"));
     assertEquals(HttpStatus.TOO_MANY_REQUESTS, status("/kb?q=vpn", "203.0.113.53"));
 
-    for (int i = 0; i < BURST; i++) assertEquals(HttpStatus.UNAUTHORIZED, status("/api/agent/tickets", "203.0.113.54"));
+    for (int i = 0; i < BURST; i++)
+      assertEquals(HttpStatus.UNAUTHORIZED, status("/api/agent/tickets", "203.0.113.54"));
     assertEquals(HttpStatus.TOO_MANY_REQUESTS, status("/api/agent/tickets", "203.0.113.54"));
   }
 }

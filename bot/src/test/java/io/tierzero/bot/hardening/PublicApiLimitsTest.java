@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Rate limits, size limits and security headers over real HTTP. Refill is one token a minute, so
- * an empty bucket stays empty for the test; each test sends from its own client address through
- * {@code X-Forwarded-For}, which also shows the proxy setting is honoured.
+ * Rate limits, size limits and security headers over real HTTP. Refill is one token a minute, so an
+ * empty bucket stays empty for the test; each test sends from its own client address through {@code
+ * X-Forwarded-For}, which also shows the proxy setting is honoured.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,9 +43,11 @@ class PublicApiLimitsTest implements TestPropertyProvider {
     properties.put("tierzero.security.trusted-proxies", "127.0.0.1/32,::1/128");
     properties.put("tierzero.security.rate-limits.address-burst", Integer.toString(ADDRESS_BURST));
     properties.put("tierzero.security.rate-limits.address-per-minute", "1");
-    properties.put("tierzero.security.rate-limits.conversation-burst", Integer.toString(CONVERSATION_BURST));
+    properties.put(
+        "tierzero.security.rate-limits.conversation-burst", Integer.toString(CONVERSATION_BURST));
     properties.put("tierzero.security.rate-limits.conversation-per-minute", "1");
-    properties.put("tierzero.security.headers.frame-ancestors", "'self' https://intranet.example.com");
+    properties.put(
+        "tierzero.security.headers.frame-ancestors", "'self' https://intranet.example.com");
     return properties;
   }
 
@@ -66,7 +68,8 @@ class PublicApiLimitsTest implements TestPropertyProvider {
 
   private HttpClientResponseException fails(HttpRequest<?> request) {
     return assertThrows(
-        HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+        HttpClientResponseException.class,
+        () -> client.toBlocking().exchange(request, String.class));
   }
 
   private static void assertJsonError(HttpClientResponseException e) {
@@ -82,7 +85,10 @@ class PublicApiLimitsTest implements TestPropertyProvider {
     var address = "203.0.113.1";
     var conversation = start(address);
     for (int i = 0; i < CONVERSATION_BURST; i++) {
-      var ok = client.toBlocking().exchange(message(conversation, address, Map.of("text", "hello")), String.class);
+      var ok =
+          client
+              .toBlocking()
+              .exchange(message(conversation, address, Map.of("text", "hello")), String.class);
       assertEquals(HttpStatus.OK, ok.getStatus());
     }
 
@@ -96,7 +102,10 @@ class PublicApiLimitsTest implements TestPropertyProvider {
     var other = start(address);
     assertEquals(
         HttpStatus.OK,
-        client.toBlocking().exchange(message(other, address, Map.of("text", "hello")), String.class).getStatus());
+        client
+            .toBlocking()
+            .exchange(message(other, address, Map.of("text", "hello")), String.class)
+            .getStatus());
   }
 
   @Test
@@ -104,11 +113,16 @@ class PublicApiLimitsTest implements TestPropertyProvider {
     var address = "203.0.113.2";
     for (int i = 0; i < ADDRESS_BURST; i++) {
       var ok =
-          client.toBlocking().exchange(HttpRequest.GET("/api/features").header("X-Forwarded-For", address), String.class);
+          client
+              .toBlocking()
+              .exchange(
+                  HttpRequest.GET("/api/features").header("X-Forwarded-For", address),
+                  String.class);
       assertEquals(HttpStatus.OK, ok.getStatus());
     }
 
-    var limited = fails(HttpRequest.POST("/api/conversations", "").header("X-Forwarded-For", address));
+    var limited =
+        fails(HttpRequest.POST("/api/conversations", "").header("X-Forwarded-For", address));
 
     assertEquals(HttpStatus.TOO_MANY_REQUESTS, limited.getStatus());
     assertTrue(Long.parseLong(limited.getResponse().header("Retry-After")) >= 1);
@@ -144,10 +158,14 @@ class PublicApiLimitsTest implements TestPropertyProvider {
   void pages_and_api_responses_carry_security_headers_with_the_configured_frame_ancestors() {
     for (var path : new String[] {"/", "/kb", "/api/features"}) {
       HttpResponse<String> response =
-          client.toBlocking().exchange(HttpRequest.GET(path).header("X-Forwarded-For", "203.0.113.6"), String.class);
+          client
+              .toBlocking()
+              .exchange(
+                  HttpRequest.GET(path).header("X-Forwarded-For", "203.0.113.6"), String.class);
       var csp = response.header("Content-Security-Policy");
       assertTrue(csp != null && csp.contains("script-src 'self'"), path + ": " + csp);
-      assertTrue(csp.contains("frame-ancestors 'self' https://intranet.example.com"), path + ": " + csp);
+      assertTrue(
+          csp.contains("frame-ancestors 'self' https://intranet.example.com"), path + ": " + csp);
       assertTrue(csp.contains("object-src 'none'"), path + ": " + csp);
       assertEquals("nosniff", response.header("X-Content-Type-Options"), path);
       assertEquals("strict-origin-when-cross-origin", response.header("Referrer-Policy"), path);
@@ -156,7 +174,10 @@ class PublicApiLimitsTest implements TestPropertyProvider {
 
   @Test
   void error_responses_carry_security_headers_too() {
-    var missing = fails(HttpRequest.GET("/api/articles/no-such-article").header("X-Forwarded-For", "203.0.113.7"));
+    var missing =
+        fails(
+            HttpRequest.GET("/api/articles/no-such-article")
+                .header("X-Forwarded-For", "203.0.113.7"));
 
     assertEquals(HttpStatus.NOT_FOUND, missing.getStatus());
     assertEquals("nosniff", missing.getResponse().header("X-Content-Type-Options"));

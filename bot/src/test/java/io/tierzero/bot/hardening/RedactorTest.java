@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierzero.bot.redaction.PlainText;
 import io.tierzero.bot.redaction.Redactor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class RedactorTest {
   @Test
@@ -23,7 +23,8 @@ class RedactorTest {
 
   @Test
   void long_numbers_that_fail_luhn_stay_so_order_and_asset_numbers_survive() {
-    assertEquals("order 4111 1111 1111 1112 is late", Redactor.redact("order 4111 1111 1111 1112 is late"));
+    assertEquals(
+        "order 4111 1111 1111 1112 is late", Redactor.redact("order 4111 1111 1111 1112 is late"));
     assertEquals("asset 1234567890123", Redactor.redact("asset 1234567890123"));
   }
 
@@ -39,7 +40,8 @@ class RedactorTest {
   void passwords_given_in_words_are_redacted(String text) {
     var redacted = Redactor.redact(text);
     assertTrue(redacted.contains(Redactor.PASSWORD), redacted);
-    for (var secret : new String[] {"Hunter2", "Summer2024", "correct horse", "s3cr3t", "Tr0ub4dor"}) {
+    for (var secret :
+        new String[] {"Hunter2", "Summer2024", "correct horse", "s3cr3t", "Tr0ub4dor"}) {
       assertFalse(redacted.contains(secret), redacted);
     }
   }
@@ -50,7 +52,8 @@ class RedactorTest {
       delimiter = '|',
       quoteCharacter = '`',
       value = {
-        "my password is correct horse battery staple                 | correct horse battery staple",
+        "my password is correct horse battery staple                 | correct horse battery"
+            + " staple",
         "the password I use is hunter2                                | hunter2",
         "The password I have been using is Tr0ub4dor&3                | Tr0ub4dor&3",
         "I set my new password to Winter2026!                         | Winter2026",
@@ -83,11 +86,16 @@ class RedactorTest {
 
   @Test
   void a_password_is_redacted_to_the_end_of_its_clause_and_what_comes_before_stays() {
-    assertEquals("my login is alice and my password is " + Redactor.PASSWORD, Redactor.redact("my login is alice and my password is s3cret"));
+    assertEquals(
+        "my login is alice and my password is " + Redactor.PASSWORD,
+        Redactor.redact("my login is alice and my password is s3cret"));
     assertEquals(
         "my password is " + Redactor.PASSWORD + ", but outlook says it is wrong",
-        Redactor.redact("my password is correct horse battery staple, but outlook says it is wrong"));
-    assertEquals("I set my new password to " + Redactor.PASSWORD + " Now what?", Redactor.redact("I set my new password to Winter2026! Now what?"));
+        Redactor.redact(
+            "my password is correct horse battery staple, but outlook says it is wrong"));
+    assertEquals(
+        "I set my new password to " + Redactor.PASSWORD + " Now what?",
+        Redactor.redact("I set my new password to Winter2026! Now what?"));
     assertEquals("my PIN is " + Redactor.PIN, Redactor.redact("my PIN is 4821"));
   }
 
@@ -108,7 +116,8 @@ class RedactorTest {
         "OTP: 81726354                          | OTP: " + Redactor.CODE,
         "cvv 123                                | cvv " + Redactor.CARD_CODE,
         "the CVC is 4321                        | the CVC is " + Redactor.CARD_CODE,
-        "card ending 1111, security code 123     | card ending 1111, security code " + Redactor.CARD_CODE,
+        "card ending 1111, security code 123     | card ending 1111, security code "
+            + Redactor.CARD_CODE,
         "card 4111 1111 1111 1111 was charged   | card " + Redactor.CARD + " was charged",
       })
   void codes_and_card_security_codes_are_redacted(String text, String expected) {
@@ -149,13 +158,30 @@ class RedactorTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"hunter2", "Winter2026!", "Bright-Morning-Tea-2027", "correcthorsebatterystaple", "iLoveParis"})
+  @ValueSource(
+      strings = {
+        "hunter2",
+        "Winter2026!",
+        "Bright-Morning-Tea-2027",
+        "correcthorsebatterystaple",
+        "iLoveParis"
+      })
   void single_words_that_look_like_passwords(String word) {
     assertTrue(Redactor.looksLikePassword(word), word);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"thanks", "thanks!", "ok", "didn't", "escalate", "alice@example.com", "https://example.com/x", "thank you"})
+  @ValueSource(
+      strings = {
+        "thanks",
+        "thanks!",
+        "ok",
+        "didn't",
+        "escalate",
+        "alice@example.com",
+        "https://example.com/x",
+        "thank you"
+      })
   void replies_that_do_not_look_like_passwords(String word) {
     assertFalse(Redactor.looksLikePassword(word), word);
   }
@@ -174,12 +200,15 @@ class RedactorTest {
       })
   void api_keys_and_tokens_are_redacted(String key) {
     var redacted = Redactor.redact("the script fails with " + key + " as the credential");
-    assertEquals("the script fails with " + Redactor.KEY + " as the credential", redacted.replace("Bearer " + Redactor.KEY, Redactor.KEY));
+    assertEquals(
+        "the script fails with " + Redactor.KEY + " as the credential",
+        redacted.replace("Bearer " + Redactor.KEY, Redactor.KEY));
   }
 
   @Test
   void a_labelled_key_is_redacted_and_ordinary_words_after_token_are_not() {
-    assertEquals("api key: " + Redactor.KEY, Redactor.redact("api key: 9f8e7d6c5b4a39281706f5e4d3c2b1a0"));
+    assertEquals(
+        "api key: " + Redactor.KEY, Redactor.redact("api key: 9f8e7d6c5b4a39281706f5e4d3c2b1a0"));
     assertEquals("the token expired", Redactor.redact("the token expired"));
   }
 

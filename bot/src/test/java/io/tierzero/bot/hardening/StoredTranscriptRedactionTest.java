@@ -16,7 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** What a user types goes into the stored transcript without its secrets, marked where they were. */
+/**
+ * What a user types goes into the stored transcript without its secrets, marked where they were.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StoredTranscriptRedactionTest implements TestPropertyProvider {
@@ -32,14 +34,18 @@ class StoredTranscriptRedactionTest implements TestPropertyProvider {
   @Test
   void the_stored_transcript_has_markers_instead_of_card_numbers_passwords_and_keys() {
     var conversation =
-        client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+        client
+            .toBlocking()
+            .retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
     var typed =
-        "vpn fails, my password is Hunter2x, card 4111 1111 1111 1111, key AKIAIOSFODNN7EXAMPLE, nul\u0000here";
+        "vpn fails, my password is Hunter2x, card 4111 1111 1111 1111, key AKIAIOSFODNN7EXAMPLE,"
+            + " nul\u0000here";
 
     client
         .toBlocking()
         .exchange(
-            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", typed))
+            HttpRequest.POST(
+                    "/api/conversations/" + conversation.id() + "/messages", Map.of("text", typed))
                 .header("X-Conversation-Token", conversation.token()),
             String.class);
     var transcript =
@@ -53,7 +59,8 @@ class StoredTranscriptRedactionTest implements TestPropertyProvider {
     for (var secret : new String[] {"Hunter2x", "4111 1111", "AKIAIOSFODNN7EXAMPLE", "\\u0000"}) {
       assertFalse(transcript.contains(secret), secret + " in " + transcript);
     }
-    for (var marker : new String[] {Redactor.PASSWORD, Redactor.CARD, Redactor.KEY, "vpn fails", "nulhere"}) {
+    for (var marker :
+        new String[] {Redactor.PASSWORD, Redactor.CARD, Redactor.KEY, "vpn fails", "nulhere"}) {
       assertTrue(transcript.contains(marker), marker + " missing from " + transcript);
     }
   }

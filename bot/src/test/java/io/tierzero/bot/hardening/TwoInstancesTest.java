@@ -28,15 +28,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two bot instances on one PostgreSQL schema, each with its own index built from the same
- * articles, and no sticky sessions: a conversation whose calls alternate between them (a guided
- * fix in progress, its escalation, a ticket) must go exactly as it goes on one instance.
+ * Two bot instances on one PostgreSQL schema, each with its own index built from the same articles,
+ * and no sticky sessions: a conversation whose calls alternate between them (a guided fix in
+ * progress, its escalation, a ticket) must go exactly as it goes on one instance.
  */
 @RequiresPostgres
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoInstancesTest {
   private static final Path FLOWS = Path.of("../articles/flows").toAbsolutePath().normalize();
   private static final String TOKEN = "X-Conversation-Token";
+
   /** The VPN guided fix to its escalation, then a ticket. */
   private static final List<String> SCRIPT =
       List.of("my vpn won't connect", "yes", "It times out or can't reach the server", "no", "no");
@@ -92,7 +93,9 @@ class TwoInstancesTest {
 
   @Test
   void a_ticket_asked_for_twice_through_different_instances_is_one_ticket() {
-    var conversation = one.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+    var conversation =
+        one.toBlocking()
+            .retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
     send(two, conversation, "my vpn won't connect");
     send(one, conversation, "talk to a person");
 
@@ -105,40 +108,62 @@ class TwoInstancesTest {
   /** Runs {@link #SCRIPT} sending turn i through {@code clients[i % 2]}, then raises a ticket. */
   private Conversation converse(List<HttpClient> clients) {
     var conversation =
-        clients.get(1).toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+        clients
+            .get(1)
+            .toBlocking()
+            .retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
     var replies = new ArrayList<String>();
     ReplyType lastType = null;
     for (int i = 0; i < SCRIPT.size(); i++) {
       for (var reply : send(clients.get(i % 2), conversation, SCRIPT.get(i))) {
-        replies.add(reply.type() + ": " + reply.text() + " " + reply.options() + " " + (reply.input() == null ? "" : reply.input().type()));
+        replies.add(
+            reply.type()
+                + ": "
+                + reply.text()
+                + " "
+                + reply.options()
+                + " "
+                + (reply.input() == null ? "" : reply.input().type()));
         lastType = reply.type();
       }
     }
     var receipt = ticket(clients.get(SCRIPT.size() % 2), conversation);
     var shape = new ArrayList<String>();
-    for (var entry : transcript(clients.get(0), conversation).messages()) shape.add((entry.from() + " " + entry.type() + " " + entry.text()).replaceAll("T-\\d+", "T-n"));
+    for (var entry : transcript(clients.get(0), conversation).messages())
+      shape.add(
+          (entry.from() + " " + entry.type() + " " + entry.text()).replaceAll("T-\\d+", "T-n"));
     return new Conversation(conversation, replies, lastType, shape, receipt.number());
   }
 
   private record Conversation(
-      StartedConversation conversation, List<String> replies, ReplyType lastType, List<String> transcriptShape, String ticket) {
+      StartedConversation conversation,
+      List<String> replies,
+      ReplyType lastType,
+      List<String> transcriptShape,
+      String ticket) {
     List<String> transcriptFrom(HttpClient client) {
-      return transcript(client, conversation).messages().stream().map(e -> e.id() + " " + e.from() + " " + e.text()).toList();
+      return transcript(client, conversation).messages().stream()
+          .map(e -> e.id() + " " + e.from() + " " + e.text())
+          .toList();
     }
 
     HttpStatus ticketStatus(HttpClient client) {
       return client
           .toBlocking()
-          .exchange(HttpRequest.GET("/api/tickets/" + ticket).header(TOKEN, conversation.token()), TicketReceipt.class)
+          .exchange(
+              HttpRequest.GET("/api/tickets/" + ticket).header(TOKEN, conversation.token()),
+              TicketReceipt.class)
           .getStatus();
     }
   }
 
-  private static List<BotMessage> send(HttpClient client, StartedConversation conversation, String text) {
+  private static List<BotMessage> send(
+      HttpClient client, StartedConversation conversation, String text) {
     return client
         .toBlocking()
         .retrieve(
-            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
+            HttpRequest.POST(
+                    "/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
                 .header(TOKEN, conversation.token()),
             ChatResponse.class)
         .replies();
@@ -159,7 +184,8 @@ class TwoInstancesTest {
     return client
         .toBlocking()
         .retrieve(
-            HttpRequest.GET("/api/conversations/" + conversation.id()).header(TOKEN, conversation.token()),
+            HttpRequest.GET("/api/conversations/" + conversation.id())
+                .header(TOKEN, conversation.token()),
             Transcript.class);
   }
 }

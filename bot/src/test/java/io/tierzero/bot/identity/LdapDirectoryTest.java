@@ -52,15 +52,21 @@ class LdapDirectoryTest {
     }
   }
 
-  private static InMemoryDirectoryServer server(Recorder recorder, Consumer<InMemoryDirectoryServerConfig> setup) throws Exception {
+  private static InMemoryDirectoryServer server(
+      Recorder recorder, Consumer<InMemoryDirectoryServerConfig> setup) throws Exception {
     var config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
-    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
+    config.setListenerConfigs(
+        InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
     config.setSchema(null);
-    config.addAdditionalBindCredentials(DirectoryConfiguration.DEFAULT_BIND_DN, DirectoryConfiguration.DEMO_BIND_PASSWORD);
+    config.addAdditionalBindCredentials(
+        DirectoryConfiguration.DEFAULT_BIND_DN, DirectoryConfiguration.DEMO_BIND_PASSWORD);
     config.addInMemoryOperationInterceptor(recorder);
     setup.accept(config);
     var server = new InMemoryDirectoryServer(config);
-    try (var in = LdapDirectoryTest.class.getClassLoader().getResourceAsStream("identity/demo-directory.ldif")) {
+    try (var in =
+        LdapDirectoryTest.class
+            .getClassLoader()
+            .getResourceAsStream("identity/demo-directory.ldif")) {
       server.importFromLDIF(true, new LDIFReader(in));
     }
     server.startListening();
@@ -68,10 +74,22 @@ class LdapDirectoryTest {
   }
 
   private static DirectoryConfiguration config(int port, String passwordWrite) {
-    return new DirectoryConfiguration("ldap://127.0.0.1:" + port, DirectoryConfiguration.DEFAULT_BIND_DN,
-        DirectoryConfiguration.DEMO_BIND_PASSWORD, DirectoryConfiguration.DEFAULT_BASE_DN, List.of("uid", "mail"),
-        "uid", "cn", "mail", "userPassword", "pwdAccountLockedTime", "", "mfaDevice",
-        DirectoryConfiguration.DEFAULT_MIN_PASSWORD_LENGTH, passwordWrite, DirectoryConfiguration.DEFAULT_MIN_PASSWORD_SCORE);
+    return new DirectoryConfiguration(
+        "ldap://127.0.0.1:" + port,
+        DirectoryConfiguration.DEFAULT_BIND_DN,
+        DirectoryConfiguration.DEMO_BIND_PASSWORD,
+        DirectoryConfiguration.DEFAULT_BASE_DN,
+        List.of("uid", "mail"),
+        "uid",
+        "cn",
+        "mail",
+        "userPassword",
+        "pwdAccountLockedTime",
+        "",
+        "mfaDevice",
+        DirectoryConfiguration.DEFAULT_MIN_PASSWORD_LENGTH,
+        passwordWrite,
+        DirectoryConfiguration.DEFAULT_MIN_PASSWORD_SCORE);
   }
 
   private static List<String> modifiedAttributes(Recorder recorder) {
@@ -79,14 +97,18 @@ class LdapDirectoryTest {
   }
 
   @Test
-  void a_directory_offering_password_modify_gets_the_extended_operation_and_no_write_of_the_attribute() throws Exception {
+  void
+      a_directory_offering_password_modify_gets_the_extended_operation_and_no_write_of_the_attribute()
+          throws Exception {
     var recorder = new Recorder();
     var server = server(recorder, c -> {});
     try (var directory = new LdapDirectory(config(server.getListenPort(), "auto"), null)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
 
       assertEquals(LdapDirectory.PasswordWrite.PASSWORD_MODIFY, directory.passwordWrite());
-      assertTrue(recorder.extendedOids.contains(LdapDirectory.PASSWORD_MODIFY_OID), recorder.extendedOids.toString());
+      assertTrue(
+          recorder.extendedOids.contains(LdapDirectory.PASSWORD_MODIFY_OID),
+          recorder.extendedOids.toString());
       assertEquals(List.of(), modifiedAttributes(recorder));
       assertTrue(directory.verifyPassword("alice", NEW_PASSWORD));
     } finally {
@@ -97,8 +119,14 @@ class LdapDirectoryTest {
   @Test
   void active_directory_gets_unicode_pwd_quoted_in_utf16le() throws Exception {
     var recorder = new Recorder();
-    var server = server(recorder, c -> c.setCustomRootDSEAttributes(
-        List.of(new Attribute("supportedCapabilities", LdapDirectory.ACTIVE_DIRECTORY_OID))));
+    var server =
+        server(
+            recorder,
+            c ->
+                c.setCustomRootDSEAttributes(
+                    List.of(
+                        new Attribute(
+                            "supportedCapabilities", LdapDirectory.ACTIVE_DIRECTORY_OID))));
     try (var directory = new LdapDirectory(config(server.getListenPort(), "auto"), null)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
 
@@ -107,7 +135,9 @@ class LdapDirectoryTest {
       var modification = recorder.modifications.get(0);
       assertEquals("unicodePwd", modification.getAttributeName());
       assertEquals(ModificationType.REPLACE, modification.getModificationType());
-      assertArrayEquals(("\"" + NEW_PASSWORD + "\"").getBytes(StandardCharsets.UTF_16LE), modification.getValueByteArrays()[0]);
+      assertArrayEquals(
+          ("\"" + NEW_PASSWORD + "\"").getBytes(StandardCharsets.UTF_16LE),
+          modification.getValueByteArrays()[0]);
       assertEquals(List.of(), recorder.extendedOids);
     } finally {
       server.shutDown(true);
@@ -115,7 +145,8 @@ class LdapDirectoryTest {
   }
 
   @Test
-  void a_directory_without_password_modify_gets_a_replace_of_the_password_attribute() throws Exception {
+  void a_directory_without_password_modify_gets_a_replace_of_the_password_attribute()
+      throws Exception {
     var recorder = new Recorder();
     var server = server(recorder, c -> c.getExtendedOperationHandlers().clear());
     try (var directory = new LdapDirectory(config(server.getListenPort(), "auto"), null)) {
@@ -139,17 +170,31 @@ class LdapDirectoryTest {
     } finally {
       server.shutDown(true);
     }
-    assertThrows(IllegalArgumentException.class, () -> new LdapDirectory(config(1, "plaintext"), null));
+    assertThrows(
+        IllegalArgumentException.class, () -> new LdapDirectory(config(1, "plaintext"), null));
   }
 
   @Test
-  void the_embedded_directory_hashes_every_password_and_refuses_anonymous_reads_and_writes() throws Exception {
+  void the_embedded_directory_hashes_every_password_and_refuses_anonymous_reads_and_writes()
+      throws Exception {
     var directoryConfig = config(0, "auto");
-    try (var embedded = new EmbeddedDirectory(
-        new EmbeddedDirectoryConfiguration(true, 0, "identity/demo-directory.ldif"), directoryConfig)) {
-      try (var service = new LDAPConnection("127.0.0.1", embedded.port(),
-          DirectoryConfiguration.DEFAULT_BIND_DN, DirectoryConfiguration.DEMO_BIND_PASSWORD)) {
-        var users = service.search(DirectoryConfiguration.DEFAULT_BASE_DN, SearchScope.SUB, "(uid=*)", "uid", "userPassword");
+    try (var embedded =
+        new EmbeddedDirectory(
+            new EmbeddedDirectoryConfiguration(true, 0, "identity/demo-directory.ldif"),
+            directoryConfig)) {
+      try (var service =
+          new LDAPConnection(
+              "127.0.0.1",
+              embedded.port(),
+              DirectoryConfiguration.DEFAULT_BIND_DN,
+              DirectoryConfiguration.DEMO_BIND_PASSWORD)) {
+        var users =
+            service.search(
+                DirectoryConfiguration.DEFAULT_BASE_DN,
+                SearchScope.SUB,
+                "(uid=*)",
+                "uid",
+                "userPassword");
         assertEquals(4, users.getEntryCount());
         for (var user : users.getSearchEntries()) {
           var stored = user.getAttributeValue("userPassword");
@@ -158,11 +203,19 @@ class LdapDirectoryTest {
         }
       }
       try (var anonymous = new LDAPConnection("127.0.0.1", embedded.port())) {
-        var read = assertThrows(LDAPException.class,
-            () -> anonymous.search(DirectoryConfiguration.DEFAULT_BASE_DN, SearchScope.SUB, "(uid=alice)"));
+        var read =
+            assertThrows(
+                LDAPException.class,
+                () ->
+                    anonymous.search(
+                        DirectoryConfiguration.DEFAULT_BASE_DN, SearchScope.SUB, "(uid=alice)"));
         assertEquals(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, read.getResultCode());
-        var write = assertThrows(LDAPException.class,
-            () -> anonymous.modify(ALICE, new Modification(ModificationType.DELETE, "mfaDevice")));
+        var write =
+            assertThrows(
+                LDAPException.class,
+                () ->
+                    anonymous.modify(
+                        ALICE, new Modification(ModificationType.DELETE, "mfaDevice")));
         assertEquals(ResultCode.INSUFFICIENT_ACCESS_RIGHTS, write.getResultCode());
         // A bind still works: it is how users prove their password.
         anonymous.bind(ALICE, "Alice-Demo-2026");

@@ -30,7 +30,8 @@ class IdsTest {
       later.add(Ids.newId(1_795_000_000_000L + 1_000 + i));
     }
     for (int i = 0; i < 100; i++) {
-      assertTrue(earlier.get(i).compareTo(later.get(i)) < 0, earlier.get(i) + " vs " + later.get(i));
+      assertTrue(
+          earlier.get(i).compareTo(later.get(i)) < 0, earlier.get(i) + " vs " + later.get(i));
       if (i > 0) assertTrue(earlier.get(i - 1).compareTo(earlier.get(i)) < 0);
     }
   }

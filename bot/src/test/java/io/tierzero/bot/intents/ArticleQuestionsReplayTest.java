@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Every article's own {@code questions:}, each the first message of a new conversation through
- * the chat API, gets that article first, or the flow the article offers: no intent, redirect or
- * other article may take a question an article was written for.
+ * Every article's own {@code questions:}, each the first message of a new conversation through the
+ * chat API, gets that article first, or the flow the article offers: no intent, redirect or other
+ * article may take a question an article was written for.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,11 +49,20 @@ class ArticleQuestionsReplayTest implements TestPropertyProvider {
         boolean right =
             (Set.of(ReplyType.ANSWER, ReplyType.CLARIFY).contains(reply.type())
                     && reply.articles().get(0).id().equals(article.id()))
-                || (reply.type() == ReplyType.FLOW_STEP && reply.flow() != null && reply.flow().equals(flow));
+                || (reply.type() == ReplyType.FLOW_STEP
+                    && reply.flow() != null
+                    && reply.flow().equals(flow));
         if (!right) {
-          wrong.add(article.id() + ": '" + question + "' -> " + reply.type()
-              + (reply.articles().isEmpty() ? "" : " " + reply.articles().get(0).id())
-              + (reply.flow() == null ? "" : " flow " + reply.flow()) + " " + reply.text());
+          wrong.add(
+              article.id()
+                  + ": '"
+                  + question
+                  + "' -> "
+                  + reply.type()
+                  + (reply.articles().isEmpty() ? "" : " " + reply.articles().get(0).id())
+                  + (reply.flow() == null ? "" : " flow " + reply.flow())
+                  + " "
+                  + reply.text());
         }
       }
     }

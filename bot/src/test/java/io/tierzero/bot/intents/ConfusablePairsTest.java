@@ -41,7 +41,8 @@ class ConfusablePairsTest implements TestPropertyProvider {
   }
 
   private static void assertArticle(BotMessage reply, String... ids) {
-    assertTrue(Set.of(ReplyType.ANSWER, ReplyType.CLARIFY).contains(reply.type()), reply.toString());
+    assertTrue(
+        Set.of(ReplyType.ANSWER, ReplyType.CLARIFY).contains(reply.type()), reply.toString());
     assertTrue(Set.of(ids).contains(reply.articles().get(0).id()), reply.toString());
   }
 
@@ -65,7 +66,9 @@ class ConfusablePairsTest implements TestPropertyProvider {
   void a_pin_is_not_a_password_change() {
     var pin = first("reset my PIN");
     assertNotEquals("password-reset", pin.flow(), pin.toString());
-    assertTrue(pin.articles().isEmpty() || !pin.articles().get(0).id().equals("change-password"), pin.toString());
+    assertTrue(
+        pin.articles().isEmpty() || !pin.articles().get(0).id().equals("change-password"),
+        pin.toString());
     assertArticle(first("change my password"), "change-password");
   }
 
@@ -80,9 +83,16 @@ class ConfusablePairsTest implements TestPropertyProvider {
   void signing_in_to_the_payroll_system_is_an_account_problem_and_getting_paid_is_payroll() {
     var signIn = first("can't log in to the payroll system");
     if (signIn.type() == ReplyType.FLOW_STEP) {
-      assertTrue(Set.of("password-reset", "account-unlock").contains(signIn.flow()), signIn.toString());
+      assertTrue(
+          Set.of("password-reset", "account-unlock").contains(signIn.flow()), signIn.toString());
     } else {
-      assertArticle(signIn, "account-locked-out", "reset-forgotten-password", "find-your-username", "expired-password", "request-system-access");
+      assertArticle(
+          signIn,
+          "account-locked-out",
+          "reset-forgotten-password",
+          "find-your-username",
+          "expired-password",
+          "request-system-access");
     }
     assertRedirect(first("when do I get paid"), PAY);
   }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * First messages written the way people type to help-desk bots, over HTTP on the knowledge base
- * as shipped. None of them is an intent example or a line of the evaluation data: they check that
- * the examples cover a kind of message (every word for a ticket, a request with a vague reason,
+ * First messages written the way people type to help-desk bots, over HTTP on the knowledge base as
+ * shipped. None of them is an intent example or a line of the evaluation data: they check that the
+ * examples cover a kind of message (every word for a ticket, a request with a vague reason,
  * greetings and goodbyes in other languages), not only the sentences listed.
  */
 @MicronautTest(transactional = false)
@@ -34,17 +34,27 @@ class PeopleOwnWordsTest implements TestPropertyProvider {
     return RealKnowledgeBase.properties();
   }
 
-  /** Every message gets a first reply that {@code right} accepts; the failures are listed together. */
+  /**
+   * Every message gets a first reply that {@code right} accepts; the failures are listed together.
+   */
   private void assertEach(List<String> messages, Predicate<BotMessage> right) {
     List<String> wrong = new ArrayList<>();
     for (String text : messages) {
       var reply = RealKnowledgeBase.first(client, text).replies().get(0);
       if (!right.test(reply)) {
-        wrong.add("'" + text + "' -> " + reply.type()
-            + (reply.articles().isEmpty() ? "" : " " + reply.articles().get(0).id()) + " " + reply.text());
+        wrong.add(
+            "'"
+                + text
+                + "' -> "
+                + reply.type()
+                + (reply.articles().isEmpty() ? "" : " " + reply.articles().get(0).id())
+                + " "
+                + reply.text());
       }
     }
-    assertTrue(wrong.isEmpty(), wrong.size() + " of " + messages.size() + " wrong:\n" + String.join("\n", wrong));
+    assertTrue(
+        wrong.isEmpty(),
+        wrong.size() + " of " + messages.size() + " wrong:\n" + String.join("\n", wrong));
   }
 
   private static boolean smallTalk(BotMessage reply) {
@@ -95,10 +105,13 @@ class PeopleOwnWordsTest implements TestPropertyProvider {
 
   @Test
   void signing_off_is_a_goodbye_and_owing_one_is_thanks() {
-    // The replies of intents/smalltalk.yaml: a goodbye is not a thank-you, and neither is an article.
-    assertEach(List.of("ok signing off now", "signing out for the day"),
+    // The replies of intents/smalltalk.yaml: a goodbye is not a thank-you, and neither is an
+    // article.
+    assertEach(
+        List.of("ok signing off now", "signing out for the day"),
         reply -> smallTalk(reply) && reply.text().startsWith("Bye"));
-    assertEach(List.of("owe you a beer, thanks", "i cant thank you enough for this"),
+    assertEach(
+        List.of("owe you a beer, thanks", "i cant thank you enough for this"),
         reply -> smallTalk(reply) && reply.text().startsWith("You're welcome"));
   }
 }

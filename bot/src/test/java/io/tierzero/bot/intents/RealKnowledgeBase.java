@@ -33,13 +33,17 @@ final class RealKnowledgeBase {
   /** The first replies of a new conversation to {@code text}. */
   static Chat first(HttpClient client, String text) {
     var http = client.toBlocking();
-    var conversation = http.retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
+    var conversation =
+        http.retrieve(HttpRequest.POST("/api/conversations", ""), StartedConversation.class);
     return new Chat(conversation, send(client, conversation, text));
   }
 
   static List<BotMessage> send(HttpClient client, StartedConversation conversation, String text) {
-    return client.toBlocking().retrieve(
-            HttpRequest.POST("/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.POST(
+                    "/api/conversations/" + conversation.id() + "/messages", Map.of("text", text))
                 .header("X-Conversation-Token", conversation.token()),
             ChatResponse.class)
         .replies();

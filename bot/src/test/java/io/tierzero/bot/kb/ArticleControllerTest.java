@@ -34,7 +34,8 @@ class ArticleControllerTest implements TestPropertyProvider {
 
   @Test
   void returns_an_article_with_sanitised_html_and_internal_links_pointing_at_kb_pages() {
-    var article = client.toBlocking().retrieve("/api/articles/account-locked-out", ArticleView.class);
+    var article =
+        client.toBlocking().retrieve("/api/articles/account-locked-out", ArticleView.class);
 
     assertEquals("account-locked-out", article.id());
     assertEquals("Account locked out", article.title());
@@ -59,20 +60,22 @@ class ArticleControllerTest implements TestPropertyProvider {
     var suggestions =
         client
             .toBlocking()
-            .retrieve(
-                HttpRequest.GET("/api/suggest?q=acc"), Argument.listOf(SuggestionView.class));
+            .retrieve(HttpRequest.GET("/api/suggest?q=acc"), Argument.listOf(SuggestionView.class));
 
     assertFalse(suggestions.isEmpty());
     assertTrue(suggestions.size() <= Articles.MAX_SUGGESTIONS);
     assertTrue(
-        suggestions.stream().anyMatch(s -> s.id().equals("account-locked-out")), suggestions.toString());
+        suggestions.stream().anyMatch(s -> s.id().equals("account-locked-out")),
+        suggestions.toString());
     assertTrue(suggestions.stream().allMatch(s -> s.url().equals("/kb/" + s.id())));
   }
 
   @Test
   void suggests_nothing_for_an_empty_query() {
     var suggestions =
-        client.toBlocking().retrieve(HttpRequest.GET("/api/suggest?q="), Argument.listOf(SuggestionView.class));
+        client
+            .toBlocking()
+            .retrieve(HttpRequest.GET("/api/suggest?q="), Argument.listOf(SuggestionView.class));
     assertTrue(suggestions.isEmpty());
   }
 
@@ -84,7 +87,9 @@ class ArticleControllerTest implements TestPropertyProvider {
             () ->
                 client
                     .toBlocking()
-                    .exchange("/api/suggest?q=" + "a".repeat(ArticleController.MAX_PREFIX + 1), String.class));
+                    .exchange(
+                        "/api/suggest?q=" + "a".repeat(ArticleController.MAX_PREFIX + 1),
+                        String.class));
     assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
   }
 
@@ -109,7 +114,10 @@ class ArticleControllerTest implements TestPropertyProvider {
   void the_kb_search_says_so_when_no_article_answers() {
     var page = client.toBlocking().retrieve("/kb?q=how+do+i+book+annual+leave+for+christmas");
 
-    assertTrue(page.contains("No article answers <strong>how do i book annual leave for christmas</strong>"), page);
+    assertTrue(
+        page.contains(
+            "No article answers <strong>how do i book annual leave for christmas</strong>"),
+        page);
     assertTrue(page.split("<li><a href=\"/kb/").length - 1 <= 3, page);
   }
 
@@ -128,7 +136,8 @@ class ArticleControllerTest implements TestPropertyProvider {
   void an_unknown_article_page_is_a_404_page() {
     var e =
         assertThrows(
-            HttpClientResponseException.class, () -> client.toBlocking().exchange("/kb/nope", String.class));
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange("/kb/nope", String.class));
     assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
   }
 }

@@ -31,7 +31,8 @@ class ArticleHtmlTest {
   void removes_scripts_event_handlers_and_javascript_urls() {
     var out =
         html.article(
-            "<p onclick=\"x()\">Hi<script>alert(1)</script><a href=\"javascript:alert(1)\">x</a></p>");
+            "<p onclick=\"x()\">Hi<script>alert(1)</script><a"
+                + " href=\"javascript:alert(1)\">x</a></p>");
     assertFalse(out.contains("script"), out);
     assertFalse(out.contains("onclick"), out);
     assertFalse(out.contains("javascript"), out);

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Edits under the articles folder reach the running bot, and a broken edit does not take an
- * article away. The waits below only bound how long to wait for the watcher's rebuild; nothing
- * asserts how fast it is.
+ * Edits under the articles folder reach the running bot, and a broken edit does not take an article
+ * away. The waits below only bound how long to wait for the watcher's rebuild; nothing asserts how
+ * fast it is.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,7 +40,8 @@ class ArticleWatcherTest implements TestPropertyProvider {
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.currentTimeMillis() + GIVE_UP_MILLIS;
     while (!condition.getAsBoolean()) {
-      if (System.currentTimeMillis() > deadline) throw new AssertionError("Gave up waiting: " + what);
+      if (System.currentTimeMillis() > deadline)
+        throw new AssertionError("Gave up waiting: " + what);
       Thread.sleep(50);
     }
   }
@@ -59,7 +60,8 @@ class ArticleWatcherTest implements TestPropertyProvider {
     var original = Files.readString(article());
 
     Files.writeString(
-        article(), original.replace("title: Account locked out", "title: Account locked out (edited)"));
+        article(),
+        original.replace("title: Account locked out", "title: Account locked out (edited)"));
     await("the edited title", () -> title().equals("Account locked out (edited)"));
 
     Files.writeString(article(), original.replace("title: Account locked out\n", ""));
@@ -70,7 +72,10 @@ class ArticleWatcherTest implements TestPropertyProvider {
         () ->
             watcher
                 .lastReport()
-                .map(r -> r.problems().stream().anyMatch(p -> p.file().endsWith("account-locked-out.md")))
+                .map(
+                    r ->
+                        r.problems().stream()
+                            .anyMatch(p -> p.file().endsWith("account-locked-out.md")))
                 .orElse(false));
 
     assertEquals("Account locked out (edited)", title());

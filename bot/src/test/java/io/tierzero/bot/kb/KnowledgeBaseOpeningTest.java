@@ -36,11 +36,13 @@ class KnowledgeBaseOpeningTest {
   private static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
   private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   @Test
-  void a_question_asked_while_the_knowledge_base_opens_waits_and_gets_the_article_and_readiness_is_down_until_then()
-      throws Exception {
+  void
+      a_question_asked_while_the_knowledge_base_opens_waits_and_gets_the_article_and_readiness_is_down_until_then()
+          throws Exception {
     var home = TestApp.newHome();
     var smalltalk = home.resolve("articles/intents/smalltalk.yaml");
     var content = Files.readString(smalltalk);
@@ -49,7 +51,9 @@ class KnowledgeBaseOpeningTest {
 
     var properties = new HashMap<String, Object>(TestApp.properties(home));
     properties.put("tierzero.kb.open-before-serving", "false");
-    var starting = CompletableFuture.supplyAsync(() -> ApplicationContext.run(EmbeddedServer.class, properties, "test"));
+    var starting =
+        CompletableFuture.supplyAsync(
+            () -> ApplicationContext.run(EmbeddedServer.class, properties, "test"));
     EmbeddedServer server = null;
     try {
       // The server comes up although the knowledge base cannot finish opening.
@@ -63,7 +67,8 @@ class KnowledgeBaseOpeningTest {
 
       var reply = CompletableFuture.supplyAsync(() -> ask(base, "my mailbox is full"));
       Thread.sleep(500);
-      assertFalse(reply.isDone(), () -> "answered before the knowledge base was open: " + reply.join());
+      assertFalse(
+          reply.isDone(), () -> "answered before the knowledge base was open: " + reply.join());
 
       release(smalltalk, content);
 
@@ -71,10 +76,12 @@ class KnowledgeBaseOpeningTest {
       assertEquals(200, answer.statusCode(), answer.body());
       assertTrue(answer.body().contains("\"type\":\"answer\""), answer.body());
       assertTrue(answer.body().contains("mailbox-full"), answer.body());
-      assertEquals(200, awaitReady(base + "/health/readiness"), "ready once the knowledge base serves");
+      assertEquals(
+          200, awaitReady(base + "/health/readiness"), "ready once the knowledge base serves");
     } finally {
       if (server == null) {
-        // The start is stuck behind the open (the knowledge base blocks it): let it finish, then stop.
+        // The start is stuck behind the open (the knowledge base blocks it): let it finish, then
+        // stop.
         release(smalltalk, content);
         starting.get(120, TimeUnit.SECONDS).close();
       } else {
@@ -106,7 +113,9 @@ class KnowledgeBaseOpeningTest {
   }
 
   private HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(), BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+        BodyHandlers.ofString());
   }
 
   /** A user's first question: a new conversation, then the message. */
@@ -114,13 +123,16 @@ class KnowledgeBaseOpeningTest {
     try {
       var started =
           http.send(
-              HttpRequest.newBuilder(URI.create(base + "/api/conversations")).POST(BodyPublishers.noBody()).build(),
+              HttpRequest.newBuilder(URI.create(base + "/api/conversations"))
+                  .POST(BodyPublishers.noBody())
+                  .build(),
               BodyHandlers.ofString());
       var id = ID.matcher(started.body());
       var token = TOKEN.matcher(started.body());
       assertTrue(id.find() && token.find(), started.body());
       return http.send(
-          HttpRequest.newBuilder(URI.create(base + "/api/conversations/" + id.group(1) + "/messages"))
+          HttpRequest.newBuilder(
+                  URI.create(base + "/api/conversations/" + id.group(1) + "/messages"))
               .header("Content-Type", "application/json")
               .header("X-Conversation-Token", token.group(1))
               .POST(BodyPublishers.ofString("{\"text\":\"" + question + "\"}"))

@@ -24,13 +24,20 @@ import org.slf4j.LoggerFactory;
 class KnowledgeBaseStartupTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
-  /** Starts a bot on {@code home}, runs {@code check} against it, and returns what the opening logged. */
+  /**
+   * Starts a bot on {@code home}, runs {@code check} against it, and returns what the opening
+   * logged.
+   */
   private List<ILoggingEvent> withBot(Path home, ThrowingCheck check) throws Exception {
     var logger = (Logger) LoggerFactory.getLogger(KnowledgeBaseOpening.class);
     var logs = new ListAppender<ILoggingEvent>();
     logs.start();
     logger.addAppender(logs);
-    try (var server = ApplicationContext.run(EmbeddedServer.class, new java.util.HashMap<String, Object>(TestApp.properties(home)), "test")) {
+    try (var server =
+        ApplicationContext.run(
+            EmbeddedServer.class,
+            new java.util.HashMap<String, Object>(TestApp.properties(home)),
+            "test")) {
       check.run(server);
     } finally {
       logger.detachAppender(logs);
@@ -43,21 +50,36 @@ class KnowledgeBaseStartupTest {
   }
 
   private int healthStatus(EmbeddedServer server) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/health")).build();
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/health"))
+            .build();
     return http.send(request, BodyHandlers.ofString()).statusCode();
   }
 
   @Test
-  void a_broken_article_at_start_is_logged_with_its_file_and_line_and_the_rest_serve() throws Exception {
+  void a_broken_article_at_start_is_logged_with_its_file_and_line_and_the_rest_serve()
+      throws Exception {
     var home = TestApp.newHome();
     var broken = home.resolve("articles/network/broken-article.md");
-    Files.writeString(broken, "---\nid: broken-article\ntitle: [unclosed\ncategory: network\n---\n\n# Broken\n\nBody.\n");
+    Files.writeString(
+        broken,
+        "---\nid: broken-article\ntitle: [unclosed\ncategory: network\n---\n\n# Broken\n\nBody.\n");
 
-    var logs = withBot(home, server -> assertEquals(200, healthStatus(server), "the other articles serve"));
+    var logs =
+        withBot(
+            home, server -> assertEquals(200, healthStatus(server), "the other articles serve"));
 
-    var warnings = logs.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+    var warnings =
+        logs.stream()
+            .filter(e -> e.getLevel() == Level.WARN)
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList();
     assertTrue(
-        warnings.stream().anyMatch(m -> m.matches("(?s).*" + java.util.regex.Pattern.quote(broken.toString()) + ":\\d+: .*")),
+        warnings.stream()
+            .anyMatch(
+                m ->
+                    m.matches(
+                        "(?s).*" + java.util.regex.Pattern.quote(broken.toString()) + ":\\d+: .*")),
         warnings.toString());
   }
 
@@ -72,14 +94,22 @@ class KnowledgeBaseStartupTest {
         withBot(
             home,
             server -> {
-              var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/health")).build();
+              var request =
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + server.getPort() + "/health"))
+                      .build();
               var response = http.send(request, BodyHandlers.ofString());
               assertEquals(503, response.statusCode(), response.body());
               assertTrue(response.body().contains("DOWN"), response.body());
             });
 
     assertTrue(
-        logs.stream().anyMatch(e -> e.getLevel() == Level.WARN && e.getFormattedMessage().contains("No articles found in " + home.resolve("articles"))),
+        logs.stream()
+            .anyMatch(
+                e ->
+                    e.getLevel() == Level.WARN
+                        && e.getFormattedMessage()
+                            .contains("No articles found in " + home.resolve("articles"))),
         logs.stream().map(ILoggingEvent::getFormattedMessage).toList().toString());
   }
 }

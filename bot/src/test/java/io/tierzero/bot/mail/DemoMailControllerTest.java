@@ -35,7 +35,9 @@ class DemoMailControllerTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     var properties = new HashMap<>(TestApp.properties());
-    properties.put("tierzero.security.agents.dana.password-hash", PasswordHashes.hash("agent-pass-123".toCharArray(), 1000));
+    properties.put(
+        "tierzero.security.agents.dana.password-hash",
+        PasswordHashes.hash("agent-pass-123".toCharArray(), 1000));
     return properties;
   }
 
@@ -43,13 +45,22 @@ class DemoMailControllerTest implements TestPropertyProvider {
   void agents_read_mail_sent_to_the_embedded_server_and_others_get_401() {
     sender.send(new OutgoingMail("erin@example.com", "Hello", "Demo body"));
 
-    var anonymous = assertThrows(HttpClientResponseException.class,
-        () -> client.toBlocking().exchange(HttpRequest.GET("/api/agent/demo-mail"), String.class));
+    var anonymous =
+        assertThrows(
+            HttpClientResponseException.class,
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(HttpRequest.GET("/api/agent/demo-mail"), String.class));
     assertEquals(HttpStatus.UNAUTHORIZED, anonymous.getStatus());
 
-    var mail = client.toBlocking().retrieve(
-        HttpRequest.GET("/api/agent/demo-mail?to=erin@example.com").basicAuth("dana", "agent-pass-123"),
-        Argument.listOf(ReceivedMail.class));
+    var mail =
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.GET("/api/agent/demo-mail?to=erin@example.com")
+                    .basicAuth("dana", "agent-pass-123"),
+                Argument.listOf(ReceivedMail.class));
     assertEquals(1, mail.size());
     assertEquals("Hello", mail.get(0).subject());
     assertTrue(mail.get(0).text().contains("Demo body"));

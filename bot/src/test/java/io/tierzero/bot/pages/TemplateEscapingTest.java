@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * What a user types reaches the pages as text, never as markup: a chat question with a script
- * tag shows escaped on the agents' console, a search for one on the knowledge-base page.
+ * What a user types reaches the pages as text, never as markup: a chat question with a script tag
+ * shows escaped on the agents' console, a search for one on the knowledge-base page.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,14 +45,19 @@ class TemplateEscapingTest implements TestPropertyProvider {
   }
 
   private String page(String path) {
-    return client.toBlocking().retrieve(HttpRequest.GET(path).header("Authorization", basic()).accept(MediaType.TEXT_HTML));
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.GET(path).header("Authorization", basic()).accept(MediaType.TEXT_HTML));
   }
 
   @Test
   void a_question_with_a_script_tag_shows_as_text_on_the_console() {
     for (var path : new String[] {"/console/gaps", "/console"}) {
       var page = page(path);
-      assertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; the scanner jams"), path + ": " + page);
+      assertTrue(
+          page.contains("&lt;script&gt;alert(1)&lt;/script&gt; the scanner jams"),
+          path + ": " + page);
       assertFalse(page.contains("<script>alert"), path + ": " + page);
     }
   }
@@ -61,7 +66,11 @@ class TemplateEscapingTest implements TestPropertyProvider {
   void a_search_with_a_script_tag_shows_as_text_on_the_knowledge_base_page() {
     var page = page(UriBuilder.of("/kb").queryParam("q", HOSTILE).toString());
 
-    assertTrue(page.contains("<title>Search: &lt;script&gt;alert(1)&lt;/script&gt; the scanner jams · Tier Zero</title>"), page);
+    assertTrue(
+        page.contains(
+            "<title>Search: &lt;script&gt;alert(1)&lt;/script&gt; the scanner jams · Tier"
+                + " Zero</title>"),
+        page);
     // In an attribute "<" and quotes are what must not pass; ">" cannot end a quoted value.
     assertTrue(page.contains("value=\"&lt;script"), page);
     assertFalse(page.contains("<script>alert"), page);

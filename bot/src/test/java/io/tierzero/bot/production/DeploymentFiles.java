@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class DeploymentFiles {
   /** The repository root, seen from the bot module where the tests run. */
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
   static final Path DOCKERFILE = ROOT.resolve("Dockerfile");
   static final Path COMPOSE = ROOT.resolve("compose.yaml");
   static final Path UNIT = ROOT.resolve("deploy/tierzero.service");
@@ -46,15 +47,21 @@ final class DeploymentFiles {
       current.append(stripped);
       var text = current.toString().strip();
       int space = text.indexOf(' ');
-      instructions.add(new Instruction(text.substring(0, space).toUpperCase(java.util.Locale.ROOT), text.substring(space + 1).strip()));
+      instructions.add(
+          new Instruction(
+              text.substring(0, space).toUpperCase(java.util.Locale.ROOT),
+              text.substring(space + 1).strip()));
       current.setLength(0);
     }
     return instructions;
   }
 
-  /** A JSON-array ("exec form") instruction's words, e.g. ENTRYPOINT ["java", "-jar", "bot.jar"]. */
+  /**
+   * A JSON-array ("exec form") instruction's words, e.g. ENTRYPOINT ["java", "-jar", "bot.jar"].
+   */
   static List<String> execForm(String arguments) {
-    if (!arguments.startsWith("[") || !arguments.endsWith("]")) throw new AssertionError("not exec form: " + arguments);
+    if (!arguments.startsWith("[") || !arguments.endsWith("]"))
+      throw new AssertionError("not exec form: " + arguments);
     var words = new ArrayList<String>();
     Matcher m = JSON_STRING.matcher(arguments);
     while (m.find()) words.add(m.group(1).replace("\\\"", "\"").replace("\\\\", "\\"));
@@ -69,10 +76,15 @@ final class DeploymentFiles {
       var stripped = line.strip();
       if (stripped.isEmpty() || stripped.startsWith("#") || stripped.startsWith(";")) continue;
       if (stripped.startsWith("[")) {
-        section = sections.computeIfAbsent(stripped.substring(1, stripped.length() - 1), k -> new LinkedHashMap<>());
+        section =
+            sections.computeIfAbsent(
+                stripped.substring(1, stripped.length() - 1), k -> new LinkedHashMap<>());
       } else if (section != null) {
         int eq = stripped.indexOf('=');
-        section.merge(stripped.substring(0, eq).strip(), stripped.substring(eq + 1).strip(), (a, b) -> a + "\n" + b);
+        section.merge(
+            stripped.substring(0, eq).strip(),
+            stripped.substring(eq + 1).strip(),
+            (a, b) -> a + "\n" + b);
       }
     }
     return sections;

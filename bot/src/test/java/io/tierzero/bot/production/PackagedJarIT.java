@@ -49,30 +49,42 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * directory and mail server; and neither that start nor the README's demo start prints alarming
  * noise. Runs after {@code package} (the build's integration-test phase).
  */
-@EnabledIfSystemProperty(named = "tierzero.packaged", matches = "true",
-    disabledReason = "tests the packaged jar: runs in the build's packaged-jar execution, after package")
+@EnabledIfSystemProperty(
+    named = "tierzero.packaged",
+    matches = "true",
+    disabledReason =
+        "tests the packaged jar: runs in the build's packaged-jar execution, after package")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PackagedJarIT {
   private static final Path JAR = Path.of("target/bot.jar").toAbsolutePath();
-  /** A first start indexes and embeds every article; on a busy two-core machine that takes a while. */
+
+  /**
+   * A first start indexes and embeds every article; on a busy two-core machine that takes a while.
+   */
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
   private static final String AGENT = "admin";
   private static final String AGENT_PASSWORD = "admin-pass-123456";
 
   /** Lines a start must not print: each once looked like a fault to whoever started the jar. */
-  private static final List<Pattern> NOISE = List.of(
-      Pattern.compile("vector incubator module is not readable"),
-      Pattern.compile("CUDA|GPU count"),
-      Pattern.compile("with password"),
-      Pattern.compile("(?i)\\bexception\\b"),
-      // The JVM's unified log, e.g. "[0.1s][error][aot] Unable to map shared spaces" for an unusable cache.
-      Pattern.compile("\\[(error|warning) *\\]"),
-      Pattern.compile("^\\S+ (WARN|ERROR) "));
-  /** The JVM's own notice for any incubator module; it cannot be turned off and names no fault. */
-  private static final String INCUBATOR_NOTICE = "WARNING: Using incubator modules: jdk.incubator.vector";
+  private static final List<Pattern> NOISE =
+      List.of(
+          Pattern.compile("vector incubator module is not readable"),
+          Pattern.compile("CUDA|GPU count"),
+          Pattern.compile("with password"),
+          Pattern.compile("(?i)\\bexception\\b"),
+          // The JVM's unified log, e.g. "[0.1s][error][aot] Unable to map shared spaces" for an
+          // unusable cache.
+          Pattern.compile("\\[(error|warning) *\\]"),
+          Pattern.compile("^\\S+ (WARN|ERROR) "));
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The JVM's own notice for any incubator module; it cannot be turned off and names no fault. */
+  private static final String INCUBATOR_NOTICE =
+      "WARNING: Using incubator modules: jdk.incubator.vector";
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Path home;
   private InMemoryDirectoryServer directory;
   private GreenMail smtp;
@@ -87,9 +99,11 @@ class PackagedJarIT {
     recordAotCache();
 
     var config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
-    config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
+    config.setListenerConfigs(
+        InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
     config.setSchema(null);
-    config.addAdditionalBindCredentials(DirectoryConfiguration.DEFAULT_BIND_DN, "directory-service-secret");
+    config.addAdditionalBindCredentials(
+        DirectoryConfiguration.DEFAULT_BIND_DN, "directory-service-secret");
     directory = new InMemoryDirectoryServer(config);
     try (var in = getClass().getClassLoader().getResourceAsStream("identity/demo-directory.ldif")) {
       directory.importFromLDIF(true, new LDIFReader(in));
@@ -118,12 +132,29 @@ class PackagedJarIT {
    */
   private void recordAotCache() throws Exception {
     var log = Files.createTempFile("tierzero-aot", ".log");
-    var builder = new ProcessBuilder("bash", DeploymentFiles.ROOT.resolve("bot/aot-cache.sh").toString(), "bot.jar",
-        DeploymentFilesTest.AOT_CACHE, String.valueOf(freePort())).directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-    builder.environment().keySet().removeIf(k -> k.startsWith("TIERZERO_") || k.startsWith("MICRONAUT_") || k.startsWith("DATASOURCES_"));
+    var builder =
+        new ProcessBuilder(
+                "bash",
+                DeploymentFiles.ROOT.resolve("bot/aot-cache.sh").toString(),
+                "bot.jar",
+                DeploymentFilesTest.AOT_CACHE,
+                String.valueOf(freePort()))
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("TIERZERO_")
+                    || k.startsWith("MICRONAUT_")
+                    || k.startsWith("DATASOURCES_"));
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     var process = builder.start();
-    assertTrue(process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS), "no AOT cache within " + START_TIMEOUT + ": " + Files.readString(log));
+    assertTrue(
+        process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS),
+        "no AOT cache within " + START_TIMEOUT + ": " + Files.readString(log));
     assertEquals(0, process.exitValue(), Files.readString(log));
     assertTrue(Files.size(home.resolve(DeploymentFilesTest.AOT_CACHE)) > 0);
     Files.delete(log);
@@ -139,18 +170,22 @@ class PackagedJarIT {
 
   @Test
   @Order(1)
-  void the_deployment_command_starts_in_prod_from_a_plain_folder_answers_and_sends_a_code() throws Exception {
+  void the_deployment_command_starts_in_prod_from_a_plain_folder_answers_and_sends_a_code()
+      throws Exception {
     int port = freePort();
     var environment = new HashMap<>(DeploymentFiles.environmentFile());
     environment.put("MICRONAUT_CONFIG_FILES", home.resolve("application-prod.yml").toString());
     environment.put("TIERZERO_PORT", String.valueOf(port));
-    environment.put("TIERZERO_CONSOLE_SECRET", Base64.getEncoder().encodeToString(new byte[36]).replace('A', 'k'));
+    environment.put(
+        "TIERZERO_CONSOLE_SECRET",
+        Base64.getEncoder().encodeToString(new byte[36]).replace('A', 'k'));
     environment.put("TIERZERO_FLOWS_CODE_PEPPER", "pepper-" + "0123456789abcdef".repeat(3));
     environment.put("TIERZERO_DIRECTORY_URL", "ldap://127.0.0.1:" + directory.getListenPort());
     environment.put("TIERZERO_DIRECTORY_BIND_PASSWORD", "directory-service-secret");
     environment.put("TIERZERO_MAIL_HOST", "127.0.0.1");
     environment.put("TIERZERO_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()));
-    environment.put("TIERZERO_ADMIN_PASSWORD_HASH", PasswordHashes.hash(AGENT_PASSWORD.toCharArray(), 1000));
+    environment.put(
+        "TIERZERO_ADMIN_PASSWORD_HASH", PasswordHashes.hash(AGENT_PASSWORD.toCharArray(), 1000));
     // The unit's own variable, and the embedded database instead of the example's PostgreSQL.
     environment.put("DJL_CACHE_DIR", home.resolve("data/djl").toString());
     environment.remove("DATASOURCES_DEFAULT_URL");
@@ -158,24 +193,39 @@ class PackagedJarIT {
     environment.remove("DATASOURCES_DEFAULT_PASSWORD");
     // The test's SMTP server speaks plain SMTP.
     environment.put("TIERZERO_MAIL_START_TLS", "false");
-    var output = run(command("-XX:AOTMode=on"), environment, port, base -> {
-      var health = http.send(HttpRequest.newBuilder(URI.create(base + "/health"))
-          .header("Authorization", basic(AGENT, AGENT_PASSWORD)).build(), BodyHandlers.ofString());
-      assertEquals(200, health.statusCode(), health.body());
-      assertTrue(health.body().contains("\"directory\""), health.body());
+    var output =
+        run(
+            command("-XX:AOTMode=on"),
+            environment,
+            port,
+            base -> {
+              var health =
+                  http.send(
+                      HttpRequest.newBuilder(URI.create(base + "/health"))
+                          .header("Authorization", basic(AGENT, AGENT_PASSWORD))
+                          .build(),
+                      BodyHandlers.ofString());
+              assertEquals(200, health.statusCode(), health.body());
+              assertTrue(health.body().contains("\"directory\""), health.body());
 
-      var conversation = start(base);
-      var answer = say(base, conversation, "my vpn keeps disconnecting");
-      assertTrue(answer.contains("\"answer\"") || answer.contains("\"flow_step\"") || answer.contains("\"clarify\""), answer);
+              var conversation = start(base);
+              var answer = say(base, conversation, "my vpn keeps disconnecting");
+              assertTrue(
+                  answer.contains("\"answer\"")
+                      || answer.contains("\"flow_step\"")
+                      || answer.contains("\"clarify\""),
+                  answer);
 
-      say(base, start(base), "I forgot my password");
-      int before = smtp.getReceivedMessages().length;
-      var reset = start(base);
-      say(base, reset, "I forgot my password");
-      say(base, reset, "alice");
-      // The code mail goes out after the reply.
-      assertTrue(smtp.waitForIncomingEmail(30_000, before + 1), "no code sent through the configured mail server");
-    });
+              say(base, start(base), "I forgot my password");
+              int before = smtp.getReceivedMessages().length;
+              var reset = start(base);
+              say(base, reset, "I forgot my password");
+              say(base, reset, "alice");
+              // The code mail goes out after the reply.
+              assertTrue(
+                  smtp.waitForIncomingEmail(30_000, before + 1),
+                  "no code sent through the configured mail server");
+            });
     assertTrue(output.contains("Production settings complete"), output);
     assertQuiet(output);
   }
@@ -189,15 +239,24 @@ class PackagedJarIT {
     environment.put("TIERZERO_DIRECTORY_EMBEDDED_PORT", String.valueOf(freePort()));
     environment.put("TIERZERO_MAIL_EMBEDDED_PORT", String.valueOf(freePort()));
     environment.put("DJL_CACHE_DIR", home.resolve("data/djl").toString());
-    var output = run(command("-XX:AOTMode=on", "-Dmicronaut.environments=demo"), environment, port, base -> {
-      var reset = start(base);
-      say(base, reset, "I forgot my password");
-      say(base, reset, "alice");
-      var mail = http.send(HttpRequest.newBuilder(URI.create(base + "/api/agent/demo-mail"))
-          .header("Authorization", basic("demo-agent", "tierzero-demo")).build(), BodyHandlers.ofString());
-      assertEquals(200, mail.statusCode(), mail.body());
-      assertTrue(mail.body().contains("alice@example.com"), mail.body());
-    });
+    var output =
+        run(
+            command("-XX:AOTMode=on", "-Dmicronaut.environments=demo"),
+            environment,
+            port,
+            base -> {
+              var reset = start(base);
+              say(base, reset, "I forgot my password");
+              say(base, reset, "alice");
+              var mail =
+                  http.send(
+                      HttpRequest.newBuilder(URI.create(base + "/api/agent/demo-mail"))
+                          .header("Authorization", basic("demo-agent", "tierzero-demo"))
+                          .build(),
+                      BodyHandlers.ofString());
+              assertEquals(200, mail.statusCode(), mail.body());
+              assertTrue(mail.body().contains("alice@example.com"), mail.body());
+            });
     assertQuiet(output);
   }
 
@@ -205,12 +264,26 @@ class PackagedJarIT {
     void run(String base) throws Exception;
   }
 
-  /** Starts the command in the plain folder, waits for health, runs {@code check}, stops it; its output. */
-  private String run(List<String> command, Map<String, String> environment, int port, Check check) throws Exception {
+  /**
+   * Starts the command in the plain folder, waits for health, runs {@code check}, stops it; its
+   * output.
+   */
+  private String run(List<String> command, Map<String, String> environment, int port, Check check)
+      throws Exception {
     var log = Files.createTempFile("tierzero-jar", ".log");
-    var builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
-    builder.environment().keySet().removeIf(k -> k.startsWith("TIERZERO_") || k.startsWith("MICRONAUT_") || k.startsWith("DATASOURCES_"));
+    var builder =
+        new ProcessBuilder(command)
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    builder
+        .environment()
+        .keySet()
+        .removeIf(
+            k ->
+                k.startsWith("TIERZERO_")
+                    || k.startsWith("MICRONAUT_")
+                    || k.startsWith("DATASOURCES_"));
     builder.environment().putAll(environment);
     var process = builder.start();
     var base = "http://127.0.0.1:" + port;
@@ -218,7 +291,9 @@ class PackagedJarIT {
       var deadline = Instant.now().plus(START_TIMEOUT);
       while (!up(base)) {
         assertTrue(process.isAlive(), "the bot exited: " + Files.readString(log));
-        assertTrue(Instant.now().isBefore(deadline), "not healthy within " + START_TIMEOUT + ": " + Files.readString(log));
+        assertTrue(
+            Instant.now().isBefore(deadline),
+            "not healthy within " + START_TIMEOUT + ": " + Files.readString(log));
         Thread.sleep(500);
       }
       check.run(base);
@@ -232,18 +307,24 @@ class PackagedJarIT {
   }
 
   private static void assertQuiet(String output) {
-    var noisy = output.lines()
-        .filter(line -> !line.equals(INCUBATOR_NOTICE))
-        .filter(line -> NOISE.stream().anyMatch(p -> p.matcher(line).find()))
-        .toList();
+    var noisy =
+        output
+            .lines()
+            .filter(line -> !line.equals(INCUBATOR_NOTICE))
+            .filter(line -> NOISE.stream().anyMatch(p -> p.matcher(line).find()))
+            .toList();
     assertEquals(List.of(), noisy, output);
     assertFalse(output.contains("not readable"), output);
   }
 
   private boolean up(String base) {
     try {
-      var response = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).timeout(Duration.ofSeconds(5)).build(),
-          BodyHandlers.ofString());
+      var response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/health"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              BodyHandlers.ofString());
       return response.statusCode() == 200 && response.body().contains("UP");
     } catch (IOException e) {
       return false;
@@ -254,8 +335,12 @@ class PackagedJarIT {
   }
 
   private String[] start(String base) throws Exception {
-    var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/conversations"))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), BodyHandlers.ofString());
+    var response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/conversations"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            BodyHandlers.ofString());
     assertEquals(2, response.statusCode() / 100, response.body());
     var id = field(response.body(), "id");
     var token = field(response.body(), "token");
@@ -263,9 +348,15 @@ class PackagedJarIT {
   }
 
   private String say(String base, String[] conversation, String text) throws Exception {
-    var response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/conversations/" + conversation[0] + "/messages"))
-        .header("Content-Type", "application/json").header("X-Conversation-Token", conversation[1])
-        .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}")).build(), BodyHandlers.ofString());
+    var response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(base + "/api/conversations/" + conversation[0] + "/messages"))
+                .header("Content-Type", "application/json")
+                .header("X-Conversation-Token", conversation[1])
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\"}"))
+                .build(),
+            BodyHandlers.ofString());
     assertEquals(200, response.statusCode(), response.body());
     return response.body();
   }
@@ -277,7 +368,10 @@ class PackagedJarIT {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   private static int freePort() throws IOException {

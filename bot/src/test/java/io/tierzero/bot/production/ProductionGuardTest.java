@@ -36,19 +36,27 @@ class ProductionGuardTest {
     var properties = new HashMap<String, Object>(TestApp.properties());
     properties.put(ProductionSettings.CONSOLE_SECRET, SECRET);
     properties.put("tierzero.flows.code-pepper", "fedcba9876543210fedcba9876543210-pepper");
-    // Nothing listens there: reaching the directory is the health check's business, not the start's.
+    // Nothing listens there: reaching the directory is the health check's business, not the
+    // start's.
     properties.put("tierzero.directory.url", "ldap://127.0.0.1:1");
     properties.put("tierzero.mail.host", "127.0.0.1");
-    properties.put("tierzero.security.agents.dana.password-hash", PasswordHashes.hash("agent-pass-123".toCharArray(), 1000));
+    properties.put(
+        "tierzero.security.agents.dana.password-hash",
+        PasswordHashes.hash("agent-pass-123".toCharArray(), 1000));
     return properties;
   }
 
-  private static MissingSettingsException refused(Map<String, Object> properties, String... environments) {
-    var thrown = assertThrows(RuntimeException.class, () -> {
-      try (var server = ApplicationContext.run(EmbeddedServer.class, properties, environments)) {
-        server.getPort();
-      }
-    });
+  private static MissingSettingsException refused(
+      Map<String, Object> properties, String... environments) {
+    var thrown =
+        assertThrows(
+            RuntimeException.class,
+            () -> {
+              try (var server =
+                  ApplicationContext.run(EmbeddedServer.class, properties, environments)) {
+                server.getPort();
+              }
+            });
     for (Throwable t = thrown; t != null; t = t.getCause()) {
       if (t instanceof MissingSettingsException missing) return missing;
     }
@@ -63,9 +71,17 @@ class ProductionGuardTest {
   void prod_with_nothing_configured_refuses_to_start_naming_every_missing_setting() {
     var e = refused(new HashMap<>(TestApp.properties()), Application.PROD_ENVIRONMENT);
 
-    assertEquals(List.of("console signing secret", "code pepper", "directory URL", "mail host", "agents"), whats(e));
-    for (var named : List.of("TIERZERO_CONSOLE_SECRET", "TIERZERO_FLOWS_CODE_PEPPER", "TIERZERO_DIRECTORY_URL",
-        "TIERZERO_MAIL_HOST", "tierzero.security.agents", "micronaut.security.oauth2.clients")) {
+    assertEquals(
+        List.of("console signing secret", "code pepper", "directory URL", "mail host", "agents"),
+        whats(e));
+    for (var named :
+        List.of(
+            "TIERZERO_CONSOLE_SECRET",
+            "TIERZERO_FLOWS_CODE_PEPPER",
+            "TIERZERO_DIRECTORY_URL",
+            "TIERZERO_MAIL_HOST",
+            "tierzero.security.agents",
+            "micronaut.security.oauth2.clients")) {
       assertTrue(e.report().contains(named), named + " in: " + e.report());
     }
   }
@@ -87,10 +103,14 @@ class ProductionGuardTest {
   void a_random_or_short_console_secret_does_not_count() {
     var properties = complete();
     properties.put(ProductionSettings.CONSOLE_SECRET, "${random.uuid}${random.uuid}");
-    assertEquals(List.of("console signing secret"), whats(refused(properties, Application.PROD_ENVIRONMENT)));
+    assertEquals(
+        List.of("console signing secret"),
+        whats(refused(properties, Application.PROD_ENVIRONMENT)));
 
     properties.put(ProductionSettings.CONSOLE_SECRET, "too-short");
-    assertEquals(List.of("console signing secret"), whats(refused(properties, Application.PROD_ENVIRONMENT)));
+    assertEquals(
+        List.of("console signing secret"),
+        whats(refused(properties, Application.PROD_ENVIRONMENT)));
   }
 
   @Test
@@ -98,7 +118,8 @@ class ProductionGuardTest {
     var properties = complete();
     properties.remove("tierzero.security.agents.dana.password-hash");
     properties.put("micronaut.security.oauth2.clients.corp.client-id", "tierzero");
-    try (var context = ApplicationContext.builder().environments("ops").properties(properties).build()) {
+    try (var context =
+        ApplicationContext.builder().environments("ops").properties(properties).build()) {
       context.getEnvironment().start();
       assertEquals(List.of(), new ProductionSettings(context.getEnvironment()).missing());
     }
@@ -109,7 +130,8 @@ class ProductionGuardTest {
     var properties = complete();
     properties.remove("tierzero.security.agents.dana.password-hash");
     properties.put("tierzero.console.oidc.issuer", "https://login.example.com/realms/staff");
-    try (var context = ApplicationContext.builder().environments("ops").properties(properties).build()) {
+    try (var context =
+        ApplicationContext.builder().environments("ops").properties(properties).build()) {
       context.getEnvironment().start();
       assertEquals(List.of(), new ProductionSettings(context.getEnvironment()).missing());
     }
@@ -120,19 +142,31 @@ class ProductionGuardTest {
 
   @Test
   void prod_with_every_setting_starts_and_answers() throws Exception {
-    try (var server = ApplicationContext.run(EmbeddedServer.class, complete(), Application.PROD_ENVIRONMENT)) {
+    try (var server =
+        ApplicationContext.run(EmbeddedServer.class, complete(), Application.PROD_ENVIRONMENT)) {
       assertTrue(server.isRunning());
-      var response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/conversations"))
-              .POST(HttpRequest.BodyPublishers.noBody()).build(),
-          BodyHandlers.ofString());
+      var response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + server.getPort() + "/api/conversations"))
+                      .POST(HttpRequest.BodyPublishers.noBody())
+                      .build(),
+                  BodyHandlers.ofString());
       assertEquals(2, response.statusCode() / 100, response.body());
     }
   }
 
-  /** In a "dev" environment only: Micronaut would otherwise add "test", where the guard is quiet. */
+  /**
+   * In a "dev" environment only: Micronaut would otherwise add "test", where the guard is quiet.
+   */
   private static ApplicationContext startOutsideTests(Map<String, Object> properties) {
-    var context = ApplicationContext.builder().deduceEnvironment(false).environments("dev").properties(properties).start();
+    var context =
+        ApplicationContext.builder()
+            .deduceEnvironment(false)
+            .environments("dev")
+            .properties(properties)
+            .start();
     context.getBean(EmbeddedServer.class).start();
     return context;
   }
@@ -148,9 +182,14 @@ class ProductionGuardTest {
     } finally {
       logger.detachAppender(logs);
     }
-    var warnings = logs.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+    var warnings =
+        logs.list.stream()
+            .filter(e -> e.getLevel() == Level.WARN)
+            .map(ILoggingEvent::getFormattedMessage)
+            .toList();
     assertEquals(1, warnings.size(), warnings.toString());
-    for (var what : List.of("console signing secret", "code pepper", "directory URL", "mail host", "agents")) {
+    for (var what :
+        List.of("console signing secret", "code pepper", "directory URL", "mail host", "agents")) {
       assertTrue(warnings.get(0).contains(what), what + " in: " + warnings.get(0));
     }
 

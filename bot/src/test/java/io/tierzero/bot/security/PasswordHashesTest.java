@@ -18,19 +18,25 @@ class PasswordHashesTest {
 
   @Test
   void the_same_password_hashes_differently_each_time() {
-    assertNotEquals(PasswordHashes.hash("x".toCharArray(), 1_000), PasswordHashes.hash("x".toCharArray(), 1_000));
+    assertNotEquals(
+        PasswordHashes.hash("x".toCharArray(), 1_000),
+        PasswordHashes.hash("x".toCharArray(), 1_000));
   }
 
   @Test
   void malformed_hashes_match_nothing() {
-    for (var bad : new String[] {null, "", "plaintext", "pbkdf2-sha256$x$y$z", "bcrypt$1$a$b", "pbkdf2-sha256$0$AAAA$AAAA"}) {
+    for (var bad :
+        new String[] {
+          null, "", "plaintext", "pbkdf2-sha256$x$y$z", "bcrypt$1$a$b", "pbkdf2-sha256$0$AAAA$AAAA"
+        }) {
       assertFalse(PasswordHashes.matches("plaintext".toCharArray(), bad), String.valueOf(bad));
     }
   }
 
   @Test
   void the_demo_hash_is_the_documented_demo_password() {
-    var demo = "pbkdf2-sha256$600000$0cO2TDLS2X81Wyi10nXDRw$y1m81nt7UCnp9dmQ2P2dBrsUz5W0yTuMH5/baQhhYf8";
+    var demo =
+        "pbkdf2-sha256$600000$0cO2TDLS2X81Wyi10nXDRw$y1m81nt7UCnp9dmQ2P2dBrsUz5W0yTuMH5/baQhhYf8";
     assertTrue(PasswordHashes.matches("tierzero-demo".toCharArray(), demo));
   }
 }

@@ -25,8 +25,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An agent signs in to the console in headless Chromium through the provider's own sign-in form.
- * The provider is reached as localhost and the bot as 127.0.0.1, two sites, as in production: the way
- * back from the provider is a cross-site navigation, where SameSite=Strict cookies are held back.
+ * The provider is reached as localhost and the bot as 127.0.0.1, two sites, as in production: the
+ * way back from the provider is a cross-site navigation, where SameSite=Strict cookies are held
+ * back.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,8 +74,11 @@ class SingleSignOnBrowserTest implements TestPropertyProvider {
     driver.get(bot("/console"));
     wait.until(ExpectedConditions.elementToBeClickable(By.id("sso"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("username"))).sendKeys(name);
-    assertNotEquals("127.0.0.1", URI.create(driver.getCurrentUrl()).getHost(), "the provider is another site");
-    driver.findElement(By.name("claims")).sendKeys("{\"preferred_username\": \"" + name + "\", \"groups\": " + groupsJson + "}");
+    assertNotEquals(
+        "127.0.0.1", URI.create(driver.getCurrentUrl()).getHost(), "the provider is another site");
+    driver
+        .findElement(By.name("claims"))
+        .sendKeys("{\"preferred_username\": \"" + name + "\", \"groups\": " + groupsJson + "}");
     driver.findElement(By.cssSelector("input[type=submit]")).click();
   }
 
@@ -90,8 +94,10 @@ class SingleSignOnBrowserTest implements TestPropertyProvider {
   void a_person_outside_the_group_reads_why_they_are_refused() {
     signInAtProvider("bob", "[\"staff\"]");
 
-    var alert = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
-    assertTrue(alert.getText().contains("not in the agents' group (" + GROUP + ")"), alert.getText());
+    var alert =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[role=alert]")));
+    assertTrue(
+        alert.getText().contains("not in the agents' group (" + GROUP + ")"), alert.getText());
     browser.driver.get(bot("/console"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
   }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class SingleSignOnConfigurationTest {
   @Test
   void is_off_without_an_issuer() {
-    assertFalse(new SingleSignOnConfiguration(" ", null, null, "groups", "preferred_username", null).enabled());
+    assertFalse(
+        new SingleSignOnConfiguration(" ", null, null, "groups", "preferred_username", null)
+            .enabled());
   }
 
   @Test
@@ -18,7 +20,9 @@ class SingleSignOnConfigurationTest {
     var e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> new SingleSignOnConfiguration("https://login.example.com", "", null, "groups", "preferred_username", null));
+            () ->
+                new SingleSignOnConfiguration(
+                    "https://login.example.com", "", null, "groups", "preferred_username", null));
 
     assertTrue(e.getMessage().contains("tierzero.console.oidc.client-id"), e.getMessage());
     assertTrue(e.getMessage().contains("tierzero.console.oidc.agent-group"), e.getMessage());
@@ -26,9 +30,20 @@ class SingleSignOnConfigurationTest {
 
   @Test
   void bearer_tokens_must_name_the_client_unless_an_audience_is_set() {
-    var config = new SingleSignOnConfiguration("https://login.example.com", "console", "agents", "groups", "preferred_username", null);
+    var config =
+        new SingleSignOnConfiguration(
+            "https://login.example.com", "console", "agents", "groups", "preferred_username", null);
     assertTrue(config.enabled());
     assertEquals("console", config.expectedAudience());
-    assertEquals("api://tierzero", new SingleSignOnConfiguration("https://login.example.com", "console", "agents", "groups", "preferred_username", "api://tierzero").expectedAudience());
+    assertEquals(
+        "api://tierzero",
+        new SingleSignOnConfiguration(
+                "https://login.example.com",
+                "console",
+                "agents",
+                "groups",
+                "preferred_username",
+                "api://tierzero")
+            .expectedAudience());
   }
 }

@@ -33,7 +33,11 @@ class SingleSignOnOffTest implements TestPropertyProvider {
 
   private HttpResponse<String> get(String path) throws Exception {
     return HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(server.getURL() + path)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        .send(
+            HttpRequest.newBuilder(URI.create(server.getURL() + path))
+                .header("Accept", "text/html")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The same console and API work on PostgreSQL, in a schema of its own: the assignee filter
- * (a null column matched through coalesce), the history and the outbox rows per change. Skipped
- * when PostgreSQL is unreachable, failed instead when {@code TIERZERO_REQUIRE_POSTGRES=true}.
+ * The same console and API work on PostgreSQL, in a schema of its own: the assignee filter (a null
+ * column matched through coalesce), the history and the outbox rows per change. Skipped when
+ * PostgreSQL is unreachable, failed instead when {@code TIERZERO_REQUIRE_POSTGRES=true}.
  */
 @RequiresPostgres
 @MicronautTest(transactional = false)

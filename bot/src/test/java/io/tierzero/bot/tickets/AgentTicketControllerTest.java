@@ -43,7 +43,10 @@ class AgentTicketControllerTest implements TestPropertyProvider {
     var c = TicketsTestApp.start(client, Map.of());
     send(client, c, problem);
     send(client, c, "talk to a person");
-    return client.toBlocking().retrieve(submit(c, form("Sam", "sam@example.com", true)), TicketReceipt.class).number();
+    return client
+        .toBlocking()
+        .retrieve(submit(c, form("Sam", "sam@example.com", true)), TicketReceipt.class)
+        .number();
   }
 
   private <T> MutableHttpRequest<T> asAgent(MutableHttpRequest<T> request) {
@@ -70,21 +73,32 @@ class AgentTicketControllerTest implements TestPropertyProvider {
             HttpRequest.PUT("/api/agent/tickets/" + number + "/status", Map.of("status", "closed")),
             HttpRequest.GET("/api/agent/anything-else"));
     for (var request : requests) {
-      assertEquals(HttpStatus.UNAUTHORIZED, statusOf(request), request.getMethod() + " " + request.getUri());
+      assertEquals(
+          HttpStatus.UNAUTHORIZED, statusOf(request), request.getMethod() + " " + request.getUri());
     }
     var e =
-        assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(HttpRequest.GET("/api/agent/tickets")));
-    assertTrue(e.getResponse().getHeaders().get("WWW-Authenticate", String.class).orElse("").startsWith("Basic"));
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(HttpRequest.GET("/api/agent/tickets")));
+    assertTrue(
+        e.getResponse()
+            .getHeaders()
+            .get("WWW-Authenticate", String.class)
+            .orElse("")
+            .startsWith("Basic"));
   }
 
   @Test
   void a_wrong_password_or_unknown_agent_is_refused() {
     assertEquals(
         HttpStatus.UNAUTHORIZED,
-        statusOf(HttpRequest.GET("/api/agent/tickets").header("Authorization", basic(AGENT, "wrong"))));
+        statusOf(
+            HttpRequest.GET("/api/agent/tickets").header("Authorization", basic(AGENT, "wrong"))));
     assertEquals(
         HttpStatus.UNAUTHORIZED,
-        statusOf(HttpRequest.GET("/api/agent/tickets").header("Authorization", basic("mallory", AGENT_PASSWORD))));
+        statusOf(
+            HttpRequest.GET("/api/agent/tickets")
+                .header("Authorization", basic("mallory", AGENT_PASSWORD))));
   }
 
   @Test
@@ -93,35 +107,65 @@ class AgentTicketControllerTest implements TestPropertyProvider {
     var p4 = raise("my mouse is slow");
 
     List<AgentTicket> all =
-        client.toBlocking().retrieve(asAgent(HttpRequest.GET("/api/agent/tickets")), Argument.listOf(AgentTicket.class));
+        client
+            .toBlocking()
+            .retrieve(
+                asAgent(HttpRequest.GET("/api/agent/tickets")), Argument.listOf(AgentTicket.class));
     assertTrue(all.stream().anyMatch(t -> t.number().equals(p1)));
     assertTrue(all.stream().anyMatch(t -> t.number().equals(p4)));
 
     List<AgentTicket> urgent =
-        client.toBlocking().retrieve(asAgent(HttpRequest.GET("/api/agent/tickets?priority=P1&status=new&queue=service-desk")), Argument.listOf(AgentTicket.class));
+        client
+            .toBlocking()
+            .retrieve(
+                asAgent(
+                    HttpRequest.GET(
+                        "/api/agent/tickets?priority=P1&status=new&queue=service-desk")),
+                Argument.listOf(AgentTicket.class));
     assertTrue(urgent.stream().anyMatch(t -> t.number().equals(p1)));
-    assertTrue(urgent.stream().allMatch(t -> t.priority() == Priority.P1 && t.status() == TicketStatus.NEW));
+    assertTrue(
+        urgent.stream()
+            .allMatch(t -> t.priority() == Priority.P1 && t.status() == TicketStatus.NEW));
 
-    var one = client.toBlocking().retrieve(asAgent(HttpRequest.GET("/api/agent/tickets/" + p1)), AgentTicket.class);
+    var one =
+        client
+            .toBlocking()
+            .retrieve(asAgent(HttpRequest.GET("/api/agent/tickets/" + p1)), AgentTicket.class);
     assertEquals("someone hacked my account", one.context().transcript().get(0).text());
     assertEquals(Priority.P1, one.priority());
 
     var changed =
-        client.toBlocking().retrieve(asAgent(HttpRequest.PUT("/api/agent/tickets/" + p1 + "/status", Map.of("status", "resolved"))), AgentTicket.class);
+        client
+            .toBlocking()
+            .retrieve(
+                asAgent(
+                    HttpRequest.PUT(
+                        "/api/agent/tickets/" + p1 + "/status", Map.of("status", "resolved"))),
+                AgentTicket.class);
     assertEquals(TicketStatus.RESOLVED, changed.status());
     assertNotNull(changed.resolvedAt());
     List<AgentTicket> resolved =
-        client.toBlocking().retrieve(asAgent(HttpRequest.GET("/api/agent/tickets?status=resolved")), Argument.listOf(AgentTicket.class));
+        client
+            .toBlocking()
+            .retrieve(
+                asAgent(HttpRequest.GET("/api/agent/tickets?status=resolved")),
+                Argument.listOf(AgentTicket.class));
     assertEquals(List.of(p1), resolved.stream().map(AgentTicket::number).toList());
   }
 
   @Test
   void an_unknown_ticket_is_a_404_and_an_unknown_status_a_400() {
-    assertEquals(HttpStatus.NOT_FOUND, statusOf(asAgent(HttpRequest.GET("/api/agent/tickets/T-999999"))));
-    assertEquals(HttpStatus.BAD_REQUEST, statusOf(asAgent(HttpRequest.GET("/api/agent/tickets?status=lost"))));
+    assertEquals(
+        HttpStatus.NOT_FOUND, statusOf(asAgent(HttpRequest.GET("/api/agent/tickets/T-999999"))));
+    assertEquals(
+        HttpStatus.BAD_REQUEST,
+        statusOf(asAgent(HttpRequest.GET("/api/agent/tickets?status=lost"))));
     var number = raise("keyboard sticky");
     assertEquals(
         HttpStatus.BAD_REQUEST,
-        statusOf(asAgent(HttpRequest.PUT("/api/agent/tickets/" + number + "/status", Map.of("status", "lost")))));
+        statusOf(
+            asAgent(
+                HttpRequest.PUT(
+                    "/api/agent/tickets/" + number + "/status", Map.of("status", "lost")))));
   }
 }

@@ -14,7 +14,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Console form posts from another site (or a {@code null} origin) are refused before sign-in or sign-out. */
+/**
+ * Console form posts from another site (or a {@code null} origin) are refused before sign-in or
+ * sign-out.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleOriginTest implements TestPropertyProvider {
@@ -30,7 +33,8 @@ class ConsoleOriginTest implements TestPropertyProvider {
     var page = forms.signInPage();
     var withToken = new HashMap<>(fields);
     withToken.put("csrf", page.token());
-    return forms.post(path, withToken, page.cookie(), origin == null ? Map.of() : Map.of("Origin", origin));
+    return forms.post(
+        path, withToken, page.cookie(), origin == null ? Map.of() : Map.of("Origin", origin));
   }
 
   /** The sign-in form with its token: only the Origin decides. */
@@ -40,7 +44,8 @@ class ConsoleOriginTest implements TestPropertyProvider {
 
   @Test
   void foreign_and_null_origins_are_refused_on_login_and_logout() {
-    for (var origin : new String[] {"https://evil.example", "null", "http://127.0.0.1.evil.example", "file://"}) {
+    for (var origin :
+        new String[] {"https://evil.example", "null", "http://127.0.0.1.evil.example", "file://"}) {
       var signIn = post("/console/login", origin, login());
       assertEquals(403, signIn.statusCode(), origin + ": " + signIn.headers().map());
       assertTrue(signIn.headers().allValues("Set-Cookie").isEmpty(), origin + " got a cookie");
@@ -51,9 +56,17 @@ class ConsoleOriginTest implements TestPropertyProvider {
   @Test
   void the_consoles_own_origin_and_no_origin_sign_in() {
     var own = post("/console/login", "http://127.0.0.1:" + server.getPort(), login());
-    assertEquals("/console", own.headers().firstValue("Location").orElse(""), own.statusCode() + " " + own.headers().map());
-    assertTrue(own.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JWT=")), own.headers().map().toString());
+    assertEquals(
+        "/console",
+        own.headers().firstValue("Location").orElse(""),
+        own.statusCode() + " " + own.headers().map());
+    assertTrue(
+        own.headers().allValues("Set-Cookie").stream().anyMatch(c -> c.startsWith("JWT=")),
+        own.headers().map().toString());
     var none = post("/console/login", null, login());
-    assertEquals("/console", none.headers().firstValue("Location").orElse(""), none.statusCode() + " " + none.headers().map());
+    assertEquals(
+        "/console",
+        none.headers().firstValue("Location").orElse(""),
+        none.statusCode() + " " + none.headers().map());
   }
 }

@@ -52,27 +52,34 @@ class EmailSinkTest {
       var c = TicketsTestApp.start(client, Map.of());
       send(client, c, "the whole team lost access to the shared drive");
       send(client, c, "talk to a person");
-      var receipt = client.toBlocking().retrieve(submit(c, form("Ana Lima", "ana@example.com", true)), TicketReceipt.class);
+      var receipt =
+          client
+              .toBlocking()
+              .retrieve(submit(c, form("Ana Lima", "ana@example.com", true)), TicketReceipt.class);
 
       // Generous bound: delivery is asynchronous; the assertion is that it happens.
       assertTrue(smtp.waitForIncomingEmail(60_000, 1), "no email arrived");
       var mail = smtp.getReceivedMessages()[0];
       assertEquals("servicedesk@example.com", mail.getAllRecipients()[0].toString());
-      assertTrue(mail.getSubject().startsWith("[" + receipt.number() + "] P2 service-desk: "), mail.getSubject());
+      assertTrue(
+          mail.getSubject().startsWith("[" + receipt.number() + "] P2 service-desk: "),
+          mail.getSubject());
       assertEquals("ana@example.com", mail.getReplyTo()[0].toString());
       var key = mail.getHeader(EmailSink.IDEMPOTENCY_HEADER)[0];
       assertEquals("<" + key + "@tierzero>", mail.getMessageID());
 
       var parts = (MimeMultipart) mail.getContent();
       assertEquals(2, parts.getCount());
-      assertTrue(parts.getBodyPart(0).getContent().toString().contains("the whole team lost access"));
+      assertTrue(
+          parts.getBodyPart(0).getContent().toString().contains("the whole team lost access"));
       var attachment = parts.getBodyPart(1);
       assertEquals(Part.ATTACHMENT, attachment.getDisposition());
       assertEquals(receipt.number() + "-transcript.txt", attachment.getFileName());
       var out = new ByteArrayOutputStream();
       attachment.getDataHandler().writeTo(out);
       var transcript = out.toString(StandardCharsets.UTF_8);
-      assertTrue(transcript.contains("User: the whole team lost access to the shared drive"), transcript);
+      assertTrue(
+          transcript.contains("User: the whole team lost access to the shared drive"), transcript);
       assertTrue(transcript.contains("Bot (handoff):"), transcript);
     }
   }

@@ -32,13 +32,16 @@ class EscalationMigrationTest {
 
   /** Two escalations of one flow without an offer row: the later one is kept. */
   final String onlyFlow = UUID.randomUUID().toString();
+
   /** A person was offered before the flow escalated: the flow becomes the last offer. */
   final String offerThenFlow = UUID.randomUUID().toString();
+
   /** A person was offered again after the flow escalated: that offer stays the trigger. */
   final String flowThenOffer = UUID.randomUUID().toString();
 
   String url() {
-    return "jdbc:h2:mem:escalation-" + UUID.randomUUID()
+    return "jdbc:h2:mem:escalation-"
+        + UUID.randomUUID()
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
   }
 
@@ -58,16 +61,48 @@ class EscalationMigrationTest {
     flyway().target(OLD_SCHEMA).load().migrate();
     try (var c = connect()) {
       for (var id : List.of(onlyFlow, offerThenFlow, flowThenOffer)) conversation(c, id);
-      flowRow(c, onlyFlow, "wifi-connection", "ask_scope", "2", "{\"answers\":{\"scope\":\"just me\"},\"actions\":[],\"tried\":[\"Old -> one\"]}", T0);
       flowRow(
-          c, onlyFlow, "wifi-connection", "area_outage", "2",
-          "{\"answers\":{\"scope\":\"the whole floor\"},\"actions\":[{\"step\":\"check\",\"action\":\"ping\",\"outcome\":\"failed\",\"detail\":\"timeout\"},"
-              + "{\"step\":\"notify\",\"action\":\"page\",\"outcome\":\"ok\"}],\"tried\":[\"Who is affected? -> the whole floor\"]}",
+          c,
+          onlyFlow,
+          "wifi-connection",
+          "ask_scope",
+          "2",
+          "{\"answers\":{\"scope\":\"just me\"},\"actions\":[],\"tried\":[\"Old -> one\"]}",
+          T0);
+      flowRow(
+          c,
+          onlyFlow,
+          "wifi-connection",
+          "area_outage",
+          "2",
+          "{\"answers\":{\"scope\":\"the whole"
+              + " floor\"},\"actions\":[{\"step\":\"check\",\"action\":\"ping\",\"outcome\":\"failed\",\"detail\":\"timeout\"},{\"step\":\"notify\",\"action\":\"page\",\"outcome\":\"ok\"}],\"tried\":[\"Who"
+              + " is affected? -> the whole floor\"]}",
           T0.plusMinutes(5));
-      escalationRow(c, offerThenFlow, "user_request", T0, "{\"article-1\":\"unhelpful\"}",
-          "{\"answers\":{},\"actionOutcomes\":[],\"requesterName\":\"Jo Bloggs\",\"requesterEmail\":\"jo@example.com\"}");
-      flowRow(c, offerThenFlow, "account-unlock", "verify_failed", "P3", "{\"answers\":{},\"actions\":[],\"tried\":[]}", T0.plusMinutes(1));
-      flowRow(c, flowThenOffer, "vpn-cannot-connect", "still_failing", "p3", "{\"answers\":{\"client\":\"yes\"},\"actions\":[],\"tried\":[]}", T0);
+      escalationRow(
+          c,
+          offerThenFlow,
+          "user_request",
+          T0,
+          "{\"article-1\":\"unhelpful\"}",
+          "{\"answers\":{},\"actionOutcomes\":[],\"requesterName\":\"Jo"
+              + " Bloggs\",\"requesterEmail\":\"jo@example.com\"}");
+      flowRow(
+          c,
+          offerThenFlow,
+          "account-unlock",
+          "verify_failed",
+          "P3",
+          "{\"answers\":{},\"actions\":[],\"tried\":[]}",
+          T0.plusMinutes(1));
+      flowRow(
+          c,
+          flowThenOffer,
+          "vpn-cannot-connect",
+          "still_failing",
+          "p3",
+          "{\"answers\":{\"client\":\"yes\"},\"actions\":[],\"tried\":[]}",
+          T0);
       escalationRow(c, flowThenOffer, "no_answers", T0.plusMinutes(2), null, null);
     }
     flyway().load().migrate();
@@ -76,7 +111,10 @@ class EscalationMigrationTest {
   @Test
   void the_flow_escalation_table_is_gone() throws SQLException {
     try (var c = connect();
-        var s = c.prepareStatement("select count(*) from information_schema.tables where lower(table_name) = 'flow_escalation'");
+        var s =
+            c.prepareStatement(
+                "select count(*) from information_schema.tables where lower(table_name) ="
+                    + " 'flow_escalation'");
         var rows = s.executeQuery()) {
       rows.next();
       assertEquals(0, rows.getInt(1));
@@ -94,13 +132,16 @@ class EscalationMigrationTest {
     assertEquals(Priority.P2, context.priority(), "\"2\" is P2, as the ticket has always read it");
     assertEquals(Map.of("scope", "the whole floor"), context.answers());
     assertEquals(
-        List.of(new EscalationContext.ActionOutcome("check: ping", "failed: timeout"), new EscalationContext.ActionOutcome("notify: page", "ok")),
+        List.of(
+            new EscalationContext.ActionOutcome("check: ping", "failed: timeout"),
+            new EscalationContext.ActionOutcome("notify: page", "ok")),
         context.actionOutcomes());
     assertEquals(List.of("Who is affected? -> the whole floor"), context.tried());
   }
 
   @Test
-  void a_flow_after_an_offer_becomes_the_last_offer_and_keeps_ratings_and_requester() throws Exception {
+  void a_flow_after_an_offer_becomes_the_last_offer_and_keeps_ratings_and_requester()
+      throws Exception {
     var row = escalation(offerThenFlow);
     assertEquals("flow", row.trigger());
     assertTrue(T0.plusMinutes(1).isEqual(row.offeredAt()), String.valueOf(row.offeredAt()));
@@ -122,18 +163,27 @@ class EscalationMigrationTest {
   }
 
   private org.flywaydb.core.api.configuration.FluentConfiguration flyway() {
-    return Flyway.configure().dataSource(url, user(), password()).locations("classpath:db/migration");
+    return Flyway.configure()
+        .dataSource(url, user(), password())
+        .locations("classpath:db/migration");
   }
 
   private Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user(), password());
   }
 
-  private record Row(String trigger, OffsetDateTime offeredAt, @Nullable String ratings, EscalationContext context) {}
+  private record Row(
+      String trigger,
+      OffsetDateTime offeredAt,
+      @Nullable String ratings,
+      EscalationContext context) {}
 
   private Row escalation(String conversationId) throws Exception {
     try (var c = connect();
-        var s = c.prepareStatement("select trigger_kind, offered_at, ratings, context from escalation where conversation_id = ?")) {
+        var s =
+            c.prepareStatement(
+                "select trigger_kind, offered_at, ratings, context from escalation where"
+                    + " conversation_id = ?")) {
       s.setString(1, conversationId);
       try (var rows = s.executeQuery()) {
         assertTrue(rows.next(), "no escalation row for " + conversationId);
@@ -147,8 +197,10 @@ class EscalationMigrationTest {
   }
 
   private static void conversation(Connection c, String id) throws SQLException {
-    try (var s = c.prepareStatement(
-        "insert into conversation (id, token_hash, created_at, updated_at, no_answer_streak, message_count) values (?, ?, ?, ?, 0, 0)")) {
+    try (var s =
+        c.prepareStatement(
+            "insert into conversation (id, token_hash, created_at, updated_at, no_answer_streak,"
+                + " message_count) values (?, ?, ?, ?, 0, 0)")) {
       s.setString(1, id);
       s.setString(2, "0".repeat(64));
       s.setObject(3, T0);
@@ -158,11 +210,20 @@ class EscalationMigrationTest {
   }
 
   /** A row exactly as the old flow engine wrote it. */
-  private static void flowRow(Connection c, String conversationId, String flowId, String stepId, String priority, String context,
-      OffsetDateTime at) throws SQLException {
-    try (var s = c.prepareStatement(
-        "insert into flow_escalation (id, conversation_id, flow_id, step_id, category, priority, reason, context, created_at)"
-            + " values (?, ?, ?, ?, 'network', ?, 'Still failing', ?, ?)")) {
+  private static void flowRow(
+      Connection c,
+      String conversationId,
+      String flowId,
+      String stepId,
+      String priority,
+      String context,
+      OffsetDateTime at)
+      throws SQLException {
+    try (var s =
+        c.prepareStatement(
+            "insert into flow_escalation (id, conversation_id, flow_id, step_id, category,"
+                + " priority, reason, context, created_at) values (?, ?, ?, ?, 'network', ?, 'Still"
+                + " failing', ?, ?)")) {
       s.setString(1, UUID.randomUUID().toString());
       s.setString(2, conversationId);
       s.setString(3, flowId);
@@ -174,10 +235,18 @@ class EscalationMigrationTest {
     }
   }
 
-  private static void escalationRow(Connection c, String conversationId, String trigger, OffsetDateTime offeredAt,
-      @Nullable String ratings, @Nullable String context) throws SQLException {
-    try (var s = c.prepareStatement(
-        "insert into escalation (conversation_id, trigger_kind, context, ratings, offered_at, updated_at) values (?, ?, ?, ?, ?, ?)")) {
+  private static void escalationRow(
+      Connection c,
+      String conversationId,
+      String trigger,
+      OffsetDateTime offeredAt,
+      @Nullable String ratings,
+      @Nullable String context)
+      throws SQLException {
+    try (var s =
+        c.prepareStatement(
+            "insert into escalation (conversation_id, trigger_kind, context, ratings, offered_at,"
+                + " updated_at) values (?, ?, ?, ?, ?, ?)")) {
       s.setString(1, conversationId);
       s.setString(2, trigger);
       s.setString(3, context);

@@ -52,8 +52,10 @@ import org.junit.jupiter.api.Test;
  */
 class HangingWebhookTest {
   private static final int TICKETS = 8;
+
   /** Each attempt on the hanging webhook takes this long: on one shared worker, 8 took 16 s. */
   private static final String WEBHOOK_TIMEOUT = "2s";
+
   /** Far less than the webhook's timeouts add up to, far more than mailing takes. */
   private static final Duration MAIL_PROMPTLY = Duration.ofSeconds(3);
 
@@ -80,7 +82,8 @@ class HangingWebhookTest {
     properties.put("tierzero.tickets.email.to", "servicedesk@example.com");
     properties.put("tierzero.tickets.email.host", "127.0.0.1");
     properties.put("tierzero.tickets.email.port", Integer.toString(smtp.getSmtp().getPort()));
-    properties.put("tierzero.tickets.webhooks.helpdesk.url", "http://127.0.0.1:" + webhook.port() + "/hook");
+    properties.put(
+        "tierzero.tickets.webhooks.helpdesk.url", "http://127.0.0.1:" + webhook.port() + "/hook");
     properties.put("tierzero.tickets.webhooks.helpdesk.timeout", WEBHOOK_TIMEOUT);
     properties.put("tierzero.tickets.outbox.poll-interval", "50ms");
     properties.put("tierzero.tickets.outbox.initial-delay", "0ms");
@@ -95,27 +98,51 @@ class HangingWebhookTest {
         var c = TicketsTestApp.start(client, Map.of());
         send(client, c, "my laptop " + i + " will not start");
         send(client, c, "talk to a person");
-        numbers.add(client.toBlocking().retrieve(submit(c, form("User " + i, "user" + i + "@example.com", true)), TicketReceipt.class).number());
+        numbers.add(
+            client
+                .toBlocking()
+                .retrieve(
+                    submit(c, form("User " + i, "user" + i + "@example.com", true)),
+                    TicketReceipt.class)
+                .number());
       }
       var raised = Instant.now();
 
-      assertTrue(smtp.waitForIncomingEmail(MAIL_PROMPTLY.toMillis(), TICKETS), "mails while the webhook hangs: " + smtp.getReceivedMessages().length + " of " + TICKETS);
-      System.out.println("HangingWebhookTest: " + TICKETS + " mails in " + Duration.between(raised, Instant.now()).toMillis() + " ms");
+      assertTrue(
+          smtp.waitForIncomingEmail(MAIL_PROMPTLY.toMillis(), TICKETS),
+          "mails while the webhook hangs: " + smtp.getReceivedMessages().length + " of " + TICKETS);
+      System.out.println(
+          "HangingWebhookTest: "
+              + TICKETS
+              + " mails in "
+              + Duration.between(raised, Instant.now()).toMillis()
+              + " ms");
       assertTrue(webhook.hung.get() > 0, "the webhook was tried");
       assertEquals(Map.of(), webhook.accepted);
 
       // The receiver answers again: every ticket arrives, once by idempotency key.
       webhook.answer();
       await("every webhook delivery", () -> webhook.accepted.size() == TICKETS);
-      await("every delivery marked delivered", () -> numbers.stream().allMatch(n -> delivered(client, n)));
-      var received = webhook.accepted.values().stream().map(m -> m.get(0).ticket().number()).collect(Collectors.toSet());
+      await(
+          "every delivery marked delivered",
+          () -> numbers.stream().allMatch(n -> delivered(client, n)));
+      var received =
+          webhook.accepted.values().stream()
+              .map(m -> m.get(0).ticket().number())
+              .collect(Collectors.toSet());
       assertEquals(Set.copyOf(numbers), received);
       webhook.accepted.forEach((key, copies) -> assertEquals(1, copies.size(), "copies of " + key));
       var webhookAttempts =
-          numbers.stream().mapToInt(n -> delivery(client, n, "webhook:helpdesk").attempts()).boxed().toList();
-      assertTrue(webhookAttempts.stream().anyMatch(a -> a > 1), "a hung attempt was retried: " + webhookAttempts);
+          numbers.stream()
+              .mapToInt(n -> delivery(client, n, "webhook:helpdesk").attempts())
+              .boxed()
+              .toList();
+      assertTrue(
+          webhookAttempts.stream().anyMatch(a -> a > 1),
+          "a hung attempt was retried: " + webhookAttempts);
 
-      var mails = Arrays.stream(smtp.getReceivedMessages()).map(HangingWebhookTest::messageId).toList();
+      var mails =
+          Arrays.stream(smtp.getReceivedMessages()).map(HangingWebhookTest::messageId).toList();
       assertEquals(TICKETS, mails.size());
       assertEquals(TICKETS, Set.copyOf(mails).size(), "one mail per ticket: " + mails);
     }
@@ -131,16 +158,24 @@ class HangingWebhookTest {
 
   private static boolean delivered(HttpClient client, String number) {
     var ticket = agentTicket(client, number);
-    return ticket.deliveries().size() == 2 && ticket.deliveries().stream().allMatch(d -> d.state().equals("delivered"));
+    return ticket.deliveries().size() == 2
+        && ticket.deliveries().stream().allMatch(d -> d.state().equals("delivered"));
   }
 
   private static AgentTicket.Delivery delivery(HttpClient client, String number, String sink) {
-    return agentTicket(client, number).deliveries().stream().filter(d -> d.sink().equals(sink)).findFirst().orElseThrow();
+    return agentTicket(client, number).deliveries().stream()
+        .filter(d -> d.sink().equals(sink))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static AgentTicket agentTicket(HttpClient client, String number) {
-    return client.toBlocking()
-        .retrieve(HttpRequest.GET("/api/agent/tickets/" + number).header("Authorization", basic(AGENT, AGENT_PASSWORD)), AgentTicket.class);
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.GET("/api/agent/tickets/" + number)
+                .header("Authorization", basic(AGENT, AGENT_PASSWORD)),
+            AgentTicket.class);
   }
 
   private static void await(String what, BooleanSupplier condition) {
@@ -202,12 +237,23 @@ class HangingWebhookTest {
         var headers = new HashMap<String, String>();
         for (String line; !(line = readLine(in)).isEmpty(); ) {
           int colon = line.indexOf(':');
-          if (colon > 0) headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+          if (colon > 0)
+            headers.put(
+                line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                line.substring(colon + 1).trim());
         }
         var body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
         var message = json.readValue(body, TicketMessage.class);
-        accepted.computeIfAbsent(headers.get(WebhookSink.IDEMPOTENCY_KEY.toLowerCase(Locale.ROOT)), k -> new CopyOnWriteArrayList<>()).add(message);
-        socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        accepted
+            .computeIfAbsent(
+                headers.get(WebhookSink.IDEMPOTENCY_KEY.toLowerCase(Locale.ROOT)),
+                k -> new CopyOnWriteArrayList<>())
+            .add(message);
+        socket
+            .getOutputStream()
+            .write(
+                "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
       } catch (IOException e) {
         // The bot gave up on this one; it retries.
       }

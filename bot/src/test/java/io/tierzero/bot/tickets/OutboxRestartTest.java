@@ -96,7 +96,9 @@ class OutboxRestartTest {
   private Map<String, Object> properties(Map<String, String> base) {
     var properties = new HashMap<String, Object>(base);
     properties.put("micronaut.server.port", "-1");
-    properties.put("tierzero.tickets.webhooks.helpdesk.url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    properties.put(
+        "tierzero.tickets.webhooks.helpdesk.url",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
     properties.put("tierzero.tickets.webhooks.helpdesk.secret", SECRET);
     properties.put("tierzero.tickets.webhooks.helpdesk.timeout", "5s");
     properties.put("tierzero.tickets.outbox.poll-interval", "50ms");
@@ -118,24 +120,46 @@ class OutboxRestartTest {
         var c = TicketsTestApp.start(client, Map.of());
         send(client, c, "my laptop " + i + " will not start");
         send(client, c, "talk to a person");
-        numbers.add(client.toBlocking().retrieve(submit(c, form("User " + i, "user" + i + "@example.com", true)), TicketReceipt.class).number());
+        numbers.add(
+            client
+                .toBlocking()
+                .retrieve(
+                    submit(c, form("User " + i, "user" + i + "@example.com", true)),
+                    TicketReceipt.class)
+                .number());
       }
       // The receiver is down: wait until every ticket has been tried (and refused) at least twice.
-      await("two failed attempts per ticket", () -> attemptsByKey.size() == TICKETS && attemptsByKey.values().stream().allMatch(a -> a.size() >= 2));
+      await(
+          "two failed attempts per ticket",
+          () ->
+              attemptsByKey.size() == TICKETS
+                  && attemptsByKey.values().stream().allMatch(a -> a.size() >= 2));
     } // the bot stops here, with every delivery still pending
 
     down = false;
     try (var second = ApplicationContext.run(EmbeddedServer.class, properties(base));
         var client = HttpClient.create(second.getURL())) {
-      await("every ticket accepted after the restart", () -> acceptedByKey.size() == TICKETS && allDelivered(client, numbers));
+      await(
+          "every ticket accepted after the restart",
+          () -> acceptedByKey.size() == TICKETS && allDelivered(client, numbers));
 
-      // Exactly once by idempotency key: one key per ticket, and every copy of a key is the same ticket.
+      // Exactly once by idempotency key: one key per ticket, and every copy of a key is the same
+      // ticket.
       Map<String, Set<String>> numbersByKey =
           attemptsByKey.entrySet().stream()
-              .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stream().map(m -> m.ticket().number()).collect(Collectors.toSet())));
+              .collect(
+                  Collectors.toMap(
+                      Map.Entry::getKey,
+                      e ->
+                          e.getValue().stream()
+                              .map(m -> m.ticket().number())
+                              .collect(Collectors.toSet())));
       assertEquals(TICKETS, numbersByKey.size());
-      numbersByKey.forEach((key, forKey) -> assertEquals(1, forKey.size(), "one identity per key " + key));
-      assertEquals(Set.copyOf(numbers), numbersByKey.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+      numbersByKey.forEach(
+          (key, forKey) -> assertEquals(1, forKey.size(), "one identity per key " + key));
+      assertEquals(
+          Set.copyOf(numbers),
+          numbersByKey.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
       for (var entry : acceptedByKey.entrySet()) {
         var message = entry.getValue().get(0);
         assertEquals(entry.getKey(), message.idempotencyKey());
@@ -145,7 +169,9 @@ class OutboxRestartTest {
       }
       // The lost acknowledgement made one ticket arrive twice, under the same key: a receiver
       // that stores by key has it once.
-      assertTrue(acceptedByKey.values().stream().anyMatch(copies -> copies.size() == 2), acceptedByKey.toString());
+      assertTrue(
+          acceptedByKey.values().stream().anyMatch(copies -> copies.size() == 2),
+          acceptedByKey.toString());
       assertEquals(List.of(), badSignatures);
     }
   }
@@ -153,9 +179,15 @@ class OutboxRestartTest {
   private static boolean allDelivered(HttpClient client, List<String> numbers) {
     for (var number : numbers) {
       var ticket =
-          client.toBlocking()
-              .retrieve(HttpRequest.GET("/api/agent/tickets/" + number).header("Authorization", basic(AGENT, AGENT_PASSWORD)), AgentTicket.class);
-      if (ticket.deliveries().isEmpty() || !ticket.deliveries().stream().allMatch(d -> d.state().equals("delivered"))) return false;
+          client
+              .toBlocking()
+              .retrieve(
+                  HttpRequest.GET("/api/agent/tickets/" + number)
+                      .header("Authorization", basic(AGENT, AGENT_PASSWORD)),
+                  AgentTicket.class);
+      if (ticket.deliveries().isEmpty()
+          || !ticket.deliveries().stream().allMatch(d -> d.state().equals("delivered")))
+        return false;
     }
     return true;
   }

@@ -92,21 +92,31 @@ class PriorityRulesTest {
 
   @Test
   void security_beats_scale_beats_being_blocked_and_the_reason_quotes_the_user() {
-    var decision = RULES.decide(List.of("everyone got a phishing email and I can't work"), null, null);
+    var decision =
+        RULES.decide(List.of("everyone got a phishing email and I can't work"), null, null);
     assertEquals(Priority.P1, decision.priority());
     assertEquals("Security or data risk: the user wrote \"phishing\"", decision.reason());
-    assertTrue(RULES.decide(List.of("my mouse is slow"), null, null).reason().startsWith("No sign of"));
+    assertTrue(
+        RULES.decide(List.of("my mouse is slow"), null, null).reason().startsWith("No sign of"));
   }
 
   @Test
   void a_flow_can_raise_the_priority_but_never_lower_it() {
-    var raised = RULES.decide(List.of("my printer is slow"), Priority.P2, "Printer queue stuck for the floor");
+    var raised =
+        RULES.decide(
+            List.of("my printer is slow"), Priority.P2, "Printer queue stuck for the floor");
     assertEquals(Priority.P2, raised.priority());
     assertTrue(raised.reason().contains("Printer queue stuck"), raised.reason());
 
-    assertEquals(Priority.P1, RULES.decide(List.of("I clicked a phishing link"), Priority.P4, null).priority());
+    assertEquals(
+        Priority.P1,
+        RULES.decide(List.of("I clicked a phishing link"), Priority.P4, null).priority());
     // The MFA flow's own choice, among the answers a ticket is decided on.
-    assertEquals(Priority.P1, RULES.decide(List.of("reset mfa", "My phone was lost or stolen"), Priority.P3, null).priority());
+    assertEquals(
+        Priority.P1,
+        RULES
+            .decide(List.of("reset mfa", "My phone was lost or stolen"), Priority.P3, null)
+            .priority());
   }
 
   /**
@@ -153,9 +163,13 @@ class PriorityRulesTest {
         if (!(step instanceof Step.End end) || end.outcome() != Step.Outcome.ESCALATE) continue;
         var priority = end.priority() != null ? end.priority() : flow.escalation().priority();
         actual.put(flow.id() + "/" + end.id(), priority);
-        var words = (end.text() == null ? "" : end.text()) + "\n" + (end.reason() == null ? "" : end.reason());
+        var words =
+            (end.text() == null ? "" : end.text())
+                + "\n"
+                + (end.reason() == null ? "" : end.reason());
         var byTable = RULES.decide(List.of(words), null, null).priority();
-        if (byTable.ordinal() < Priority.valueOf(priority).ordinal()) underRated.add(flow.id() + "/" + end.id() + " is " + priority + ", its words " + byTable);
+        if (byTable.ordinal() < Priority.valueOf(priority).ordinal())
+          underRated.add(flow.id() + "/" + end.id() + " is " + priority + ", its words " + byTable);
       }
     }
     assertEquals(List.of(), underRated);

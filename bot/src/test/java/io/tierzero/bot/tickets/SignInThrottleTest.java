@@ -20,7 +20,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Guessing agents' passwords: after a few failures, sign-in is refused for a while, the right password too. */
+/**
+ * Guessing agents' passwords: after a few failures, sign-in is refused for a while, the right
+ * password too.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignInThrottleTest implements TestPropertyProvider {
@@ -38,19 +41,26 @@ class SignInThrottleTest implements TestPropertyProvider {
 
   private HttpResponse<String> api(String user, String password) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/agent/tickets"))
-            .header("Authorization", basic(user, password)).GET().build(),
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.getPort() + "/api/agent/tickets"))
+            .header("Authorization", basic(user, password))
+            .GET()
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> form(String user, String password) {
     var forms = new ConsoleForms("http://127.0.0.1:" + server.getPort());
     var page = forms.signInPage();
-    return forms.post("/console/login", Map.of("username", user, "password", password, "csrf", page.token()), page.cookie());
+    return forms.post(
+        "/console/login",
+        Map.of("username", user, "password", password, "csrf", page.token()),
+        page.cookie());
   }
 
   @Test
-  void basic_guesses_are_refused_with_429_after_five_failures_even_with_the_right_password() throws Exception {
+  void basic_guesses_are_refused_with_429_after_five_failures_even_with_the_right_password()
+      throws Exception {
     assertEquals(200, api(AGENT, AGENT_PASSWORD).statusCode());
     for (int i = 0; i < 5; i++) assertEquals(401, api(AGENT, "guess-" + i).statusCode());
     var refused = api(AGENT, AGENT_PASSWORD);
@@ -67,13 +77,20 @@ class SignInThrottleTest implements TestPropertyProvider {
   void console_form_guesses_get_a_plain_message() throws Exception {
     for (int i = 0; i < 5; i++) {
       var failed = form("bob", "guess-" + i);
-      assertTrue(failed.headers().firstValue("Location").orElse("").contains("error=1"), failed.headers().map().toString());
+      assertTrue(
+          failed.headers().firstValue("Location").orElse("").contains("error=1"),
+          failed.headers().map().toString());
     }
     var refused = form("bob", AGENT_PASSWORD);
     var location = refused.headers().firstValue("Location").orElse("");
     assertTrue(location.contains("error=throttled"), refused.statusCode() + " " + location);
     var page =
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + location)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertTrue(page.body().contains("Too many failed sign-ins. Try again in 5 minutes."), page.body());
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + location))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(
+        page.body().contains("Too many failed sign-ins. Try again in 5 minutes."), page.body());
   }
 }

@@ -53,14 +53,19 @@ class TicketAbuseTest implements TestPropertyProvider {
   }
 
   private HttpClientResponseException refused(StartedConversation c, String email) {
-    return assertThrows(HttpClientResponseException.class,
-        () -> client.toBlocking().exchange(submit(c, form("Jo Bloggs", email, true)), String.class));
+    return assertThrows(
+        HttpClientResponseException.class,
+        () ->
+            client.toBlocking().exchange(submit(c, form("Jo Bloggs", email, true)), String.class));
   }
 
   private List<AgentTicket> tickets() {
-    return client.toBlocking().retrieve(
-        HttpRequest.GET("/api/agent/tickets").header("Authorization", basic(AGENT, AGENT_PASSWORD)),
-        Argument.listOf(AgentTicket.class));
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.GET("/api/agent/tickets")
+                .header("Authorization", basic(AGENT, AGENT_PASSWORD)),
+            Argument.listOf(AgentTicket.class));
   }
 
   @Test
@@ -70,13 +75,20 @@ class TicketAbuseTest implements TestPropertyProvider {
     send(client, c, "I lost my laptop on the train");
     var noHandoff = refused(c, "ceo@example.com");
     assertEquals(HttpStatus.CONFLICT, noHandoff.getStatus());
-    assertTrue(noHandoff.getResponse().getBody(String.class).orElse("").contains("not offered a ticket"));
+    assertTrue(
+        noHandoff.getResponse().getBody(String.class).orElse("").contains("not offered a ticket"));
     assertEquals(List.of(), tickets());
 
     // In one person's name: the limit per requester, whichever address.
     for (int i = 0; i < PER_REQUESTER; i++) {
-      assertEquals(HttpStatus.CREATED,
-          client.toBlocking().exchange(submit(offeredAPerson(), form("Jo Bloggs", "Jo@Example.com", true)), TicketReceipt.class).getStatus());
+      assertEquals(
+          HttpStatus.CREATED,
+          client
+              .toBlocking()
+              .exchange(
+                  submit(offeredAPerson(), form("Jo Bloggs", "Jo@Example.com", true)),
+                  TicketReceipt.class)
+              .getStatus());
     }
     var sameName = refused(offeredAPerson(), "jo@example.com");
     assertEquals(HttpStatus.TOO_MANY_REQUESTS, sameName.getStatus());
@@ -84,15 +96,23 @@ class TicketAbuseTest implements TestPropertyProvider {
 
     // From one address: the refused one above did not count.
     for (int i = PER_REQUESTER; i < PER_ADDRESS; i++) {
-      assertEquals(HttpStatus.CREATED,
-          client.toBlocking().exchange(submit(offeredAPerson(), form("Someone", "user" + i + "@example.com", true)), TicketReceipt.class).getStatus());
+      assertEquals(
+          HttpStatus.CREATED,
+          client
+              .toBlocking()
+              .exchange(
+                  submit(offeredAPerson(), form("Someone", "user" + i + "@example.com", true)),
+                  TicketReceipt.class)
+              .getStatus());
     }
-    assertEquals(HttpStatus.TOO_MANY_REQUESTS, refused(offeredAPerson(), "fresh@example.com").getStatus());
+    assertEquals(
+        HttpStatus.TOO_MANY_REQUESTS, refused(offeredAPerson(), "fresh@example.com").getStatus());
 
     var raised = tickets();
     assertEquals(PER_ADDRESS, raised.size());
     for (var ticket : raised) {
-      assertFalse(ticket.requester().emailVerified(), "nobody proved " + ticket.requester().email());
+      assertFalse(
+          ticket.requester().emailVerified(), "nobody proved " + ticket.requester().email());
       assertTrue(ticket.description().contains("not verified"), ticket.description());
     }
   }

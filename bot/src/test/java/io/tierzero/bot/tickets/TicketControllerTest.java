@@ -35,7 +35,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Escalation over HTTP: every trigger, every priority rule, the ticket's content, the user's status check. */
+/**
+ * Escalation over HTTP: every trigger, every priority rule, the ticket's content, the user's status
+ * check.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TicketControllerTest implements TestPropertyProvider {
@@ -55,7 +58,11 @@ class TicketControllerTest implements TestPropertyProvider {
   }
 
   private TicketReceipt raise(StartedConversation c) {
-    var response = client.toBlocking().exchange(submit(c, form("Jo Bloggs", "Jo.Bloggs@example.com", true)), TicketReceipt.class);
+    var response =
+        client
+            .toBlocking()
+            .exchange(
+                submit(c, form("Jo Bloggs", "Jo.Bloggs@example.com", true)), TicketReceipt.class);
     assertEquals(HttpStatus.CREATED, response.getStatus());
     return response.body();
   }
@@ -63,11 +70,17 @@ class TicketControllerTest implements TestPropertyProvider {
   private AgentTicket agentView(String number) {
     return client
         .toBlocking()
-        .retrieve(HttpRequest.GET("/api/agent/tickets/" + number).header("Authorization", basic(AGENT, AGENT_PASSWORD)), AgentTicket.class);
+        .retrieve(
+            HttpRequest.GET("/api/agent/tickets/" + number)
+                .header("Authorization", basic(AGENT, AGENT_PASSWORD)),
+            AgentTicket.class);
   }
 
   private static BotMessage handoff(List<BotMessage> replies) {
-    return replies.stream().filter(r -> r.type() == ReplyType.HANDOFF).findFirst().orElseThrow(() -> new AssertionError("no handoff in " + replies));
+    return replies.stream()
+        .filter(r -> r.type() == ReplyType.HANDOFF)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no handoff in " + replies));
   }
 
   @Test
@@ -80,7 +93,9 @@ class TicketControllerTest implements TestPropertyProvider {
     assertNotNull(form, "the handoff carries the ticket form");
     assertEquals("ticket", form.id());
     assertEquals("/api/conversations/" + c.id() + "/ticket", form.action());
-    assertEquals(List.of("name", "email", "details", "consent"), form.fields().stream().map(ReplyForm.Field::name).toList());
+    assertEquals(
+        List.of("name", "email", "details", "consent"),
+        form.fields().stream().map(ReplyForm.Field::name).toList());
     assertEquals(ReplyForm.Field.EMAIL, form.fields().get(1).type());
     assertEquals(ReplyForm.Field.CHECKBOX, form.fields().get(3).type());
     assertTrue(form.fields().get(3).required());
@@ -107,7 +122,9 @@ class TicketControllerTest implements TestPropertyProvider {
     assertEquals("TestBrowser/1.0 (X11; Linux)", ticket.browser());
     assertEquals(0.9, ticket.confidence());
     var transcript = ticket.context().transcript();
-    assertEquals(List.of("user", "bot", "user", "bot"), transcript.stream().map(TicketContext.Line::from).toList());
+    assertEquals(
+        List.of("user", "bot", "user", "bot"),
+        transcript.stream().map(TicketContext.Line::from).toList());
     assertEquals("answer", transcript.get(1).type());
     assertEquals("account-locked-out", ticket.context().articles().get(0).id());
     assertTrue(ticket.description().contains("asked for a person"), ticket.description());
@@ -118,7 +135,9 @@ class TicketControllerTest implements TestPropertyProvider {
     var c = start();
     send(client, c, "zebra quantum lasagne orchestra");
     var second = send(client, c, "purple elephant xylophone marathon");
-    assertEquals(List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF), second.stream().map(BotMessage::type).toList());
+    assertEquals(
+        List.of(ReplyType.NO_ANSWER, ReplyType.HANDOFF),
+        second.stream().map(BotMessage::type).toList());
     assertNotNull(second.get(1).form());
 
     var ticket = agentView(raise(c).number());
@@ -148,7 +167,10 @@ class TicketControllerTest implements TestPropertyProvider {
                     List.of(new EscalationContext.ActionOutcome("send-code", "succeeded")))
                 .withRequester("Jo Bloggs", "jo@example.com"));
     assertEquals(ReplyType.HANDOFF, reply.type());
-    assertEquals("jo@example.com", reply.form().fields().get(1).value(), "prefilled from what the flow knows");
+    assertEquals(
+        "jo@example.com",
+        reply.form().fields().get(1).value(),
+        "prefilled from what the flow knows");
     assertEquals("Jo Bloggs", reply.form().fields().get(0).value());
 
     var ticket = agentView(raise(c).number());
@@ -163,12 +185,15 @@ class TicketControllerTest implements TestPropertyProvider {
   }
 
   @Test
-  void a_negative_rating_then_still_not_fixed_offers_a_person_and_raises_a_negative_rating_ticket() {
+  void
+      a_negative_rating_then_still_not_fixed_offers_a_person_and_raises_a_negative_rating_ticket() {
     var c = start();
     var answer = send(client, c, TicketsTestSearch.ANSWERED).get(0);
     assertEquals(ReplyType.ANSWER, answer.type());
     // Without a rating it is small talk ("sorry, rephrase or ask for a person"), not a handoff.
-    assertEquals(List.of(ReplyType.TEXT), send(client, c, "it is still not fixed").stream().map(BotMessage::type).toList());
+    assertEquals(
+        List.of(ReplyType.TEXT),
+        send(client, c, "it is still not fixed").stream().map(BotMessage::type).toList());
 
     escalations.recordRating(c.id(), "account-locked-out", false);
     var reply = send(client, c, "still not fixed");
@@ -222,7 +247,10 @@ class TicketControllerTest implements TestPropertyProvider {
     send(client, c, "talk to a person");
     var first = raise(c);
 
-    var again = client.toBlocking().exchange(submit(c, form("Jo", "jo@example.com", true)), TicketReceipt.class);
+    var again =
+        client
+            .toBlocking()
+            .exchange(submit(c, form("Jo", "jo@example.com", true)), TicketReceipt.class);
 
     assertEquals(HttpStatus.OK, again.getStatus());
     assertEquals(first.number(), again.body().number());
@@ -236,17 +264,25 @@ class TicketControllerTest implements TestPropertyProvider {
     var other = start();
 
     var status =
-        client.toBlocking().retrieve(HttpRequest.GET(receipt.statusUrl()).header(TOKEN, c.token()), TicketReceipt.class);
+        client
+            .toBlocking()
+            .retrieve(
+                HttpRequest.GET(receipt.statusUrl()).header(TOKEN, c.token()), TicketReceipt.class);
     assertEquals(receipt.number(), status.number());
     assertEquals(TicketStatus.NEW, status.status());
 
     var wrongToken =
         assertThrows(
             HttpClientResponseException.class,
-            () -> client.toBlocking().exchange(HttpRequest.GET(receipt.statusUrl()).header(TOKEN, other.token())));
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(HttpRequest.GET(receipt.statusUrl()).header(TOKEN, other.token())));
     assertEquals(HttpStatus.NOT_FOUND, wrongToken.getStatus());
     var noToken =
-        assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(HttpRequest.GET(receipt.statusUrl())));
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(HttpRequest.GET(receipt.statusUrl())));
     assertEquals(HttpStatus.UNAUTHORIZED, noToken.getStatus());
   }
 
@@ -261,10 +297,19 @@ class TicketControllerTest implements TestPropertyProvider {
             form("", "jo@example.com", true),
             form("Jo", "not-an-email", true),
             form("Jo", "jo@localhost", true))) {
-      var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(submit(c, bad)));
+      var e =
+          assertThrows(
+              HttpClientResponseException.class,
+              () -> client.toBlocking().exchange(submit(c, bad)));
       assertEquals(HttpStatus.BAD_REQUEST, e.getStatus(), bad.toString());
     }
-    var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(submit(c, form("Jo", "jo@example.com", false)), String.class));
+    var e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(submit(c, form("Jo", "jo@example.com", false)), String.class));
     assertTrue(e.getResponse().getBody(String.class).orElse("").contains("consent"));
   }
 
@@ -290,8 +335,13 @@ class TicketControllerTest implements TestPropertyProvider {
         assertThrows(
             HttpClientResponseException.class,
             () ->
-                client.toBlocking().exchange(
-                    HttpRequest.POST("/api/conversations/" + c.id() + "/ticket", form("Jo", "jo@example.com", true)).header(TOKEN, other.token())));
+                client
+                    .toBlocking()
+                    .exchange(
+                        HttpRequest.POST(
+                                "/api/conversations/" + c.id() + "/ticket",
+                                form("Jo", "jo@example.com", true))
+                            .header(TOKEN, other.token())));
     assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
   }
 }

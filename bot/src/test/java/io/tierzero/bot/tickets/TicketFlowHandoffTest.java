@@ -42,11 +42,16 @@ class TicketFlowHandoffTest implements TestPropertyProvider {
   private AgentTicket agentView(String number) {
     return client
         .toBlocking()
-        .retrieve(HttpRequest.GET("/api/agent/tickets/" + number).header("Authorization", basic(AGENT, AGENT_PASSWORD)), AgentTicket.class);
+        .retrieve(
+            HttpRequest.GET("/api/agent/tickets/" + number)
+                .header("Authorization", basic(AGENT, AGENT_PASSWORD)),
+            AgentTicket.class);
   }
 
   private TicketReceipt raise(StartedConversation c) {
-    return client.toBlocking().retrieve(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class);
+    return client
+        .toBlocking()
+        .retrieve(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class);
   }
 
   private StartedConversation start() {
@@ -94,7 +99,10 @@ class TicketFlowHandoffTest implements TestPropertyProvider {
 
     var ticket = agentView(raise(c).number());
 
-    assertEquals(Priority.P1, ticket.priority(), "nothing the user wrote says P1: the flow's own priority does");
+    assertEquals(
+        Priority.P1,
+        ticket.priority(),
+        "nothing the user wrote says P1: the flow's own priority does");
     assertEquals("s: notify", ticket.context().flow().actionOutcomes().get(0).action());
     assertEquals("clicked", ticket.context().flow().stepReached());
   }

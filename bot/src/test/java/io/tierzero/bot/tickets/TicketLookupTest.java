@@ -43,7 +43,8 @@ class TicketLookupTest implements TestPropertyProvider {
   private static final Pattern TICKET_NUMBER = Pattern.compile("T-\\d{6}");
   private static final Path FLOWS = Path.of("../articles/flows").toAbsolutePath().normalize();
 
-  private final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+  private final GreenMail smtp =
+      new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
   @Inject
   @Client("/")
@@ -85,7 +86,10 @@ class TicketLookupTest implements TestPropertyProvider {
   private TicketReceipt raise(String name, String email) {
     var c = start();
     assertEquals(ReplyType.HANDOFF, send(client, c, "talk to a person").get(0).type());
-    return client.toBlocking().exchange(submit(c, form(name, email, true)), TicketReceipt.class).body();
+    return client
+        .toBlocking()
+        .exchange(submit(c, form(name, email, true)), TicketReceipt.class)
+        .body();
   }
 
   private List<BotMessage> all(List<List<BotMessage>> turns) {
@@ -100,7 +104,8 @@ class TicketLookupTest implements TestPropertyProvider {
     String body = null;
     for (var message : smtp.getReceivedMessages()) {
       var text = GreenMailUtil.getBody(message);
-      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address)) && text.contains("verification code")) {
+      if (Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))
+          && text.contains("verification code")) {
         body = text;
       }
     }
@@ -127,7 +132,9 @@ class TicketLookupTest implements TestPropertyProvider {
     var offer = send(client, c, "any news on my ticket?");
     assertEquals(ReplyType.TICKET_STATUS, offer.get(0).type(), offer.toString());
     assertEquals(ConversationTicketStatuses.NONE_KNOWN, offer.get(0).text());
-    assertEquals(List.of(ConversationTicketStatuses.FIND_BY_EMAIL, Options.TALK_TO_PERSON), offer.get(0).options());
+    assertEquals(
+        List.of(ConversationTicketStatuses.FIND_BY_EMAIL, Options.TALK_TO_PERSON),
+        offer.get(0).options());
     var started = send(client, c, ConversationTicketStatuses.FIND_BY_EMAIL);
     var question = started.get(started.size() - 1);
     assertEquals(ReplyType.FLOW_STEP, question.type(), started.toString());
@@ -145,16 +152,23 @@ class TicketLookupTest implements TestPropertyProvider {
     offerTaken(c);
 
     var codeQuestion = send(client, c, "alice");
-    assertEquals("code", codeQuestion.get(codeQuestion.size() - 1).input().type(), codeQuestion.toString());
+    assertEquals(
+        "code", codeQuestion.get(codeQuestion.size() - 1).input().type(), codeQuestion.toString());
     var mail = codeMailTo("alice@example.com");
-    assertTrue(mail[1].contains("can see the IT support tickets (number, status, subject) raised under the email address of the account alice"), mail[1]);
+    assertTrue(
+        mail[1].contains(
+            "can see the IT support tickets (number, status, subject) raised under the email"
+                + " address of the account alice"),
+        mail[1]);
     var listed = send(client, c, mail[0]);
 
     var reply = listed.get(listed.size() - 1);
     assertEquals(ReplyType.TICKET_STATUS, reply.type(), listed.toString());
     assertTrue(reply.text().contains(first.number() + ": new, last updated "), reply.text());
     assertTrue(reply.text().contains(second.number() + ": new, last updated "), reply.text());
-    assertTrue(reply.text().indexOf(second.number()) < reply.text().indexOf(first.number()), "most recently updated first: " + reply.text());
+    assertTrue(
+        reply.text().indexOf(second.number()) < reply.text().indexOf(first.number()),
+        "most recently updated first: " + reply.text());
     assertFalse(reply.text().contains(bobs.number()), reply.text());
     assertFalse(reply.text().contains("That's fixed"), reply.text());
   }
@@ -176,11 +190,16 @@ class TicketLookupTest implements TestPropertyProvider {
     turns.add(send(client, c, wrong));
 
     for (var r : all(turns)) {
-      assertFalse(TICKET_NUMBER.matcher(r.text()).find(), "a ticket shown before the code: " + r.text());
+      assertFalse(
+          TICKET_NUMBER.matcher(r.text()).find(), "a ticket shown before the code: " + r.text());
     }
-    assertEquals(ReplyType.HANDOFF, turns.get(turns.size() - 1).get(turns.get(turns.size() - 1).size() - 1).type(), turns.toString());
+    assertEquals(
+        ReplyType.HANDOFF,
+        turns.get(turns.size() - 1).get(turns.get(turns.size() - 1).size() - 1).type(),
+        turns.toString());
     // The right code, once the attempts are used up, no longer shows anything either.
-    for (var r : send(client, c, right)) assertFalse(TICKET_NUMBER.matcher(r.text()).find(), r.text());
+    for (var r : send(client, c, right))
+      assertFalse(TICKET_NUMBER.matcher(r.text()).find(), r.text());
   }
 
   @Test
@@ -209,7 +228,19 @@ class TicketLookupTest implements TestPropertyProvider {
   /** What the user sees: each reply's type, text, options, input and flow. */
   private List<String> said(List<List<BotMessage>> turns) {
     return all(turns).stream()
-        .map(r -> r.type() + "|" + r.text() + "|" + r.options() + "|" + (r.input() == null ? null : r.input().type()) + "|" + r.flow() + "|" + r.action())
+        .map(
+            r ->
+                r.type()
+                    + "|"
+                    + r.text()
+                    + "|"
+                    + r.options()
+                    + "|"
+                    + (r.input() == null ? null : r.input().type())
+                    + "|"
+                    + r.flow()
+                    + "|"
+                    + r.action())
         .toList();
   }
 }

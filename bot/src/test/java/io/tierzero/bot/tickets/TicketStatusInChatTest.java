@@ -51,7 +51,11 @@ class TicketStatusInChatTest implements TestPropertyProvider {
   void after_a_ticket_the_status_question_lists_it_and_anything_else_says_where_it_is() {
     var c = start();
     assertEquals(ReplyType.HANDOFF, send(client, c, "talk to a person").get(0).type());
-    var receipt = client.toBlocking().exchange(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class).body();
+    var receipt =
+        client
+            .toBlocking()
+            .exchange(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class)
+            .body();
 
     var status = send(client, c, "whats the status of my ticket").get(0);
     assertEquals(ReplyType.TICKET_STATUS, status.type(), status.toString());
@@ -72,7 +76,9 @@ class TicketStatusInChatTest implements TestPropertyProvider {
 
     var c = start();
     send(client, c, "talk to a person");
-    client.toBlocking().exchange(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class);
+    client
+        .toBlocking()
+        .exchange(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class);
     var after = send(client, c, "new conversation please").get(0);
     assertEquals(Reply.NEW_CONVERSATION, after.action(), after.toString());
   }

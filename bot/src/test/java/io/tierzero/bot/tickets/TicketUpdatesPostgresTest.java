@@ -8,8 +8,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The same notes, closes and deliveries on PostgreSQL, in a schema of its own: the history, the
- * outbox rows per change and the ticket's row lock behave the same on both databases. Skipped
- * when PostgreSQL is unreachable, failed instead when {@code TIERZERO_REQUIRE_POSTGRES=true}.
+ * outbox rows per change and the ticket's row lock behave the same on both databases. Skipped when
+ * PostgreSQL is unreachable, failed instead when {@code TIERZERO_REQUIRE_POSTGRES=true}.
  */
 @RequiresPostgres
 @MicronautTest(transactional = false)

@@ -63,8 +63,10 @@ class TicketUpdatesTest implements TestPropertyProvider {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final ObjectMapper json = ObjectMapper.getDefault();
+
   /** Every attempt by idempotency key, and what a receiver storing by key accepted. */
   private final Map<String, List<TicketMessage>> attempts = new ConcurrentHashMap<>();
+
   private final Map<String, List<TicketMessage>> accepted = new ConcurrentHashMap<>();
   private final List<String> wrongHeaders = new CopyOnWriteArrayList<>();
   private final HttpServer receiver = receiver();
@@ -79,7 +81,9 @@ class TicketUpdatesTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     var properties = new HashMap<>(TicketsTestApp.properties());
-    properties.put("tierzero.tickets.webhooks.helpdesk.url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    properties.put(
+        "tierzero.tickets.webhooks.helpdesk.url",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
     properties.put("tierzero.tickets.webhooks.helpdesk.secret", SECRET);
     properties.put("tierzero.tickets.email.to", "servicedesk@example.com");
     properties.put("tierzero.tickets.email.from", "tierzero@example.com");
@@ -101,18 +105,29 @@ class TicketUpdatesTest implements TestPropertyProvider {
   // ---- the tests ----
 
   @Test
-  void a_note_and_a_close_are_recorded_on_the_ticket_and_each_reaches_every_sink_exactly_once() throws Exception {
+  void a_note_and_a_close_are_recorded_on_the_ticket_and_each_reaches_every_sink_exactly_once()
+      throws Exception {
     var c = conversation();
     var ticket = raise(c);
 
-    var noted = client.toBlocking().exchange(note(ticket, c.token(), "It also happens on the second monitor"), TicketUpdateReceipt.class);
+    var noted =
+        client
+            .toBlocking()
+            .exchange(
+                note(ticket, c.token(), "It also happens on the second monitor"),
+                TicketUpdateReceipt.class);
     assertEquals(HttpStatus.CREATED, noted.getStatus());
     var note = noted.body().update();
     assertEquals(TicketChange.NOTE, note.kind());
     assertEquals("It also happens on the second monitor", note.text());
     assertEquals(TicketStatus.NEW, noted.body().ticket().status());
 
-    var closed = client.toBlocking().exchange(close(ticket, c.token(), Map.of("text", "it's fixed now")), TicketUpdateReceipt.class);
+    var closed =
+        client
+            .toBlocking()
+            .exchange(
+                close(ticket, c.token(), Map.of("text", "it's fixed now")),
+                TicketUpdateReceipt.class);
     assertEquals(HttpStatus.OK, closed.getStatus());
     var close = closed.body().update();
     assertEquals(TicketChange.CLOSED, close.kind());
@@ -120,19 +135,26 @@ class TicketUpdatesTest implements TestPropertyProvider {
     assertEquals(TicketStatus.CLOSED, closed.body().ticket().status());
 
     // Closing again changes nothing: the same close comes back, and nothing more is delivered.
-    var again = client.toBlocking().retrieve(close(ticket, c.token(), null), TicketUpdateReceipt.class);
+    var again =
+        client.toBlocking().retrieve(close(ticket, c.token(), null), TicketUpdateReceipt.class);
     assertEquals(close.id(), again.update().id());
     assertEquals(TicketStatus.CLOSED, again.ticket().status());
 
     var agent = agentView(ticket.number());
     assertEquals(TicketStatus.CLOSED, agent.status());
     assertNotNull(agent.resolvedAt());
-    assertEquals(List.of(note.id(), close.id()), agent.updates().stream().map(TicketChange::id).toList());
-    assertEquals(List.of("note", "closed"), agent.updates().stream().map(TicketChange::kind).toList());
+    assertEquals(
+        List.of(note.id(), close.id()), agent.updates().stream().map(TicketChange::id).toList());
+    assertEquals(
+        List.of("note", "closed"), agent.updates().stream().map(TicketChange::kind).toList());
 
     // The webhook: the ticket and each change accepted once, each change after one refused attempt.
     await("the ticket and both changes accepted", () -> accepted(agent.id()).size() == 3);
-    await("every delivery marked delivered", () -> agentView(ticket.number()).deliveries().stream().allMatch(d -> d.state().equals("delivered")));
+    await(
+        "every delivery marked delivered",
+        () ->
+            agentView(ticket.number()).deliveries().stream()
+                .allMatch(d -> d.state().equals("delivered")));
     var byKey = accepted(agent.id());
     assertEquals(1, byKey.get(agent.id()).size());
     assertEquals(TicketMessage.CREATED, byKey.get(agent.id()).get(0).event());
@@ -146,7 +168,8 @@ class TicketUpdatesTest implements TestPropertyProvider {
       assertEquals(change.id(), message.idempotencyKey());
       assertEquals(change, message.update());
       assertEquals(ticket.number(), message.ticket().number());
-      assertNull(message.ticket().context(), "the receiver has the conversation from ticket.created");
+      assertNull(
+          message.ticket().context(), "the receiver has the conversation from ticket.created");
       assertTrue(message.transcriptText().contains(change.text()), message.transcriptText());
     }
     assertEquals(List.of(), wrongHeaders);
@@ -159,10 +182,15 @@ class TicketUpdatesTest implements TestPropertyProvider {
     var first = "<" + agent.id() + "@tierzero>";
     assertEquals(first, mails.get(0).getMessageID());
     for (var change : List.of(note, close)) {
-      var mail = mails.stream().filter(m -> header(m, "Message-ID").equals("<" + change.id() + "@tierzero>")).findFirst().orElseThrow();
+      var mail =
+          mails.stream()
+              .filter(m -> header(m, "Message-ID").equals("<" + change.id() + "@tierzero>"))
+              .findFirst()
+              .orElseThrow();
       assertEquals(first, header(mail, "In-Reply-To"));
       assertTrue(mail.getSubject().startsWith("Re: [" + ticket.number() + "] "), mail.getSubject());
-      assertTrue(mail.getContent().toString().contains(change.text()), mail.getContent().toString());
+      assertTrue(
+          mail.getContent().toString().contains(change.text()), mail.getContent().toString());
     }
 
     // Nothing arrives later: a delivered change is never sent again.
@@ -179,16 +207,25 @@ class TicketUpdatesTest implements TestPropertyProvider {
     var other = conversation();
 
     var notMine = refused(note(ticket, other.token(), "let me in"));
-    var noSuch = refused(HttpRequest.POST("/api/tickets/T-999999/notes", Map.of("text", "hello")).header(TOKEN, c.token()));
+    var noSuch =
+        refused(
+            HttpRequest.POST("/api/tickets/T-999999/notes", Map.of("text", "hello"))
+                .header(TOKEN, c.token()));
     assertEquals(HttpStatus.NOT_FOUND, notMine.getStatus());
     assertEquals(HttpStatus.NOT_FOUND, noSuch.getStatus());
     assertEquals(message(notMine), message(noSuch));
     assertEquals(HttpStatus.NOT_FOUND, refused(close(ticket, other.token(), null)).getStatus());
-    assertEquals(HttpStatus.UNAUTHORIZED, refused(HttpRequest.POST(base(ticket) + "/notes", Map.of("text", "hi"))).getStatus());
-    assertEquals(HttpStatus.UNAUTHORIZED, refused(HttpRequest.POST(base(ticket) + "/close", Map.of())).getStatus());
+    assertEquals(
+        HttpStatus.UNAUTHORIZED,
+        refused(HttpRequest.POST(base(ticket) + "/notes", Map.of("text", "hi"))).getStatus());
+    assertEquals(
+        HttpStatus.UNAUTHORIZED,
+        refused(HttpRequest.POST(base(ticket) + "/close", Map.of())).getStatus());
 
     assertEquals(TicketStatus.NEW, agentView(ticket.number()).status());
-    assertNull(agentView(ticket.number()).updates(), "no history: left out of the JSON, like any empty list");
+    assertNull(
+        agentView(ticket.number()).updates(),
+        "no history: left out of the JSON, like any empty list");
   }
 
   @Test
@@ -202,14 +239,24 @@ class TicketUpdatesTest implements TestPropertyProvider {
             note(ticket, c.token(), "   "),
             note(ticket, c.token(), "x".repeat(TicketUpdates.MAX_TEXT + 1)),
             HttpRequest.POST(base(ticket) + "/notes", Map.of()).header(TOKEN, c.token()),
-            HttpRequest.POST(base(ticket) + "/notes", "{\"text\": ").contentType(MediaType.APPLICATION_JSON).header(TOKEN, c.token()),
+            HttpRequest.POST(base(ticket) + "/notes", "{\"text\": ")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(TOKEN, c.token()),
             close(ticket, c.token(), Map.of("text", "x".repeat(TicketUpdates.MAX_TEXT + 1))));
     for (var request : bad) {
-      var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class), "case " + bad.indexOf(request));
+      var e =
+          assertThrows(
+              HttpClientResponseException.class,
+              () -> client.toBlocking().exchange(request, String.class),
+              "case " + bad.indexOf(request));
       assertEquals(HttpStatus.BAD_REQUEST, e.getStatus(), "case " + bad.indexOf(request));
-      assertTrue(e.getResponse().getBody(String.class).orElse("").contains("\"message\""), e.getResponse().getBody(String.class).toString());
+      assertTrue(
+          e.getResponse().getBody(String.class).orElse("").contains("\"message\""),
+          e.getResponse().getBody(String.class).toString());
     }
-    assertNull(agentView(ticket.number()).updates(), "no history: left out of the JSON, like any empty list");
+    assertNull(
+        agentView(ticket.number()).updates(),
+        "no history: left out of the JSON, like any empty list");
     assertEquals(TicketStatus.NEW, agentView(ticket.number()).status());
   }
 
@@ -223,7 +270,9 @@ class TicketUpdatesTest implements TestPropertyProvider {
 
     assertEquals(HttpStatus.CONFLICT, e.getStatus());
     assertTrue(e.getResponse().getBody(String.class).orElse("").contains("closed"));
-    assertEquals(List.of("closed"), agentView(ticket.number()).updates().stream().map(TicketChange::kind).toList());
+    assertEquals(
+        List.of("closed"),
+        agentView(ticket.number()).updates().stream().map(TicketChange::kind).toList());
     assertNull(agentView(ticket.number()).updates().get(0).text(), "closed without a word");
   }
 
@@ -233,16 +282,28 @@ class TicketUpdatesTest implements TestPropertyProvider {
     var ticket = raise(c);
 
     var change =
-        client.toBlocking()
-            .retrieve(note(ticket, c.token(), "my password is Hunter2-Secret! and the card 4111 1111 1111 1111 was charged"), TicketUpdateReceipt.class)
+        client
+            .toBlocking()
+            .retrieve(
+                note(
+                    ticket,
+                    c.token(),
+                    "my password is Hunter2-Secret! and the card 4111 1111 1111 1111 was charged"),
+                TicketUpdateReceipt.class)
             .update();
 
     assertFalse(change.text().contains("Hunter2"), change.text());
     assertFalse(change.text().contains("4111"), change.text());
-    assertTrue(change.text().contains("[redacted password]") && change.text().contains("[redacted card number]"), change.text());
+    assertTrue(
+        change.text().contains("[redacted password]")
+            && change.text().contains("[redacted card number]"),
+        change.text());
     assertEquals(change.text(), agentView(ticket.number()).updates().get(0).text());
-    await("the note delivered", () -> accepted(agentView(ticket.number()).id()).containsKey(change.id()));
-    for (var copies : attempts.get(change.id())) assertFalse(copies.transcriptText().contains("Hunter2"));
+    await(
+        "the note delivered",
+        () -> accepted(agentView(ticket.number()).id()).containsKey(change.id()));
+    for (var copies : attempts.get(change.id()))
+      assertFalse(copies.transcriptText().contains("Hunter2"));
   }
 
   @Test
@@ -250,8 +311,14 @@ class TicketUpdatesTest implements TestPropertyProvider {
     var c = conversation();
     var ticket = raise(c);
 
-    var first = client.toBlocking().exchange(note(ticket, c.token(), "It's the left one"), TicketUpdateReceipt.class);
-    var second = client.toBlocking().exchange(note(ticket, c.token(), " It's the left one "), TicketUpdateReceipt.class);
+    var first =
+        client
+            .toBlocking()
+            .exchange(note(ticket, c.token(), "It's the left one"), TicketUpdateReceipt.class);
+    var second =
+        client
+            .toBlocking()
+            .exchange(note(ticket, c.token(), " It's the left one "), TicketUpdateReceipt.class);
 
     assertEquals(HttpStatus.CREATED, first.getStatus());
     assertEquals(HttpStatus.OK, second.getStatus());
@@ -267,7 +334,12 @@ class TicketUpdatesTest implements TestPropertyProvider {
     var results = new ArrayList<java.util.concurrent.Future<TicketUpdateReceipt>>();
     try (var pool = Executors.newFixedThreadPool(4)) {
       for (int i = 0; i < 4; i++) {
-        results.add(pool.submit(() -> client.toBlocking().retrieve(close(ticket, c.token(), null), TicketUpdateReceipt.class)));
+        results.add(
+            pool.submit(
+                () ->
+                    client
+                        .toBlocking()
+                        .retrieve(close(ticket, c.token(), null), TicketUpdateReceipt.class)));
       }
     }
     var ids = new java.util.HashSet<String>();
@@ -276,7 +348,8 @@ class TicketUpdatesTest implements TestPropertyProvider {
     assertEquals(1, ids.size(), "every tab sees the one close");
     var agent = agentView(ticket.number());
     assertEquals(1, agent.updates().size());
-    assertEquals(2 * 2, agent.deliveries().size(), "webhook and email, for the ticket and the one close");
+    assertEquals(
+        2 * 2, agent.deliveries().size(), "webhook and email, for the ticket and the one close");
   }
 
   @Test
@@ -284,15 +357,25 @@ class TicketUpdatesTest implements TestPropertyProvider {
     var c = conversation();
     var ticket = raise(c);
 
-    var noted = updates.addNote(TicketUpdates.Access.ofConversation(c.id()), "Noted from the chat").orElseThrow();
+    var noted =
+        updates
+            .addNote(TicketUpdates.Access.ofConversation(c.id()), "Noted from the chat")
+            .orElseThrow();
     var closed = updates.close(TicketUpdates.Access.ofConversation(c.id()), null).orElseThrow();
 
     assertTrue(noted.recorded());
     assertEquals(ticket.number(), closed.ticket().number());
     assertEquals(TicketStatus.CLOSED, closed.ticket().status());
-    assertTrue(updates.addNote(TicketUpdates.Access.ofConversation(conversation().id()), "no ticket here").isEmpty());
-    assertThrows(TicketUpdates.TicketClosedException.class, () -> updates.addNote(TicketUpdates.Access.ofConversation(c.id()), "late"));
-    assertEquals(List.of("note", "closed"), agentView(ticket.number()).updates().stream().map(TicketChange::kind).toList());
+    assertTrue(
+        updates
+            .addNote(TicketUpdates.Access.ofConversation(conversation().id()), "no ticket here")
+            .isEmpty());
+    assertThrows(
+        TicketUpdates.TicketClosedException.class,
+        () -> updates.addNote(TicketUpdates.Access.ofConversation(c.id()), "late"));
+    assertEquals(
+        List.of("note", "closed"),
+        agentView(ticket.number()).updates().stream().map(TicketChange::kind).toList());
   }
 
   // ---- helpers ----
@@ -304,7 +387,9 @@ class TicketUpdatesTest implements TestPropertyProvider {
   private TicketReceipt raise(StartedConversation c) {
     send(client, c, "my screen flickers");
     send(client, c, "talk to a person");
-    return client.toBlocking().retrieve(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class);
+    return client
+        .toBlocking()
+        .retrieve(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class);
   }
 
   private static String base(TicketReceipt ticket) {
@@ -315,12 +400,18 @@ class TicketUpdatesTest implements TestPropertyProvider {
     return HttpRequest.POST(base(ticket) + "/notes", Map.of("text", text)).header(TOKEN, token);
   }
 
-  private static HttpRequest<?> close(TicketReceipt ticket, String token, Map<String, Object> body) {
-    return (body == null ? HttpRequest.POST(base(ticket) + "/close", "") : HttpRequest.POST(base(ticket) + "/close", body)).header(TOKEN, token);
+  private static HttpRequest<?> close(
+      TicketReceipt ticket, String token, Map<String, Object> body) {
+    return (body == null
+            ? HttpRequest.POST(base(ticket) + "/close", "")
+            : HttpRequest.POST(base(ticket) + "/close", body))
+        .header(TOKEN, token);
   }
 
   private HttpClientResponseException refused(HttpRequest<?> request) {
-    return assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+    return assertThrows(
+        HttpClientResponseException.class,
+        () -> client.toBlocking().exchange(request, String.class));
   }
 
   /** The error's message; the rest of the body names the request's own path. */
@@ -336,27 +427,32 @@ class TicketUpdatesTest implements TestPropertyProvider {
   private AgentTicket agentView(String number) {
     return client
         .toBlocking()
-        .retrieve(HttpRequest.GET("/api/agent/tickets/" + number).header("Authorization", basic(AGENT, AGENT_PASSWORD)), AgentTicket.class);
+        .retrieve(
+            HttpRequest.GET("/api/agent/tickets/" + number)
+                .header("Authorization", basic(AGENT, AGENT_PASSWORD)),
+            AgentTicket.class);
   }
 
   /** What the receiver accepted for one ticket, by idempotency key. */
   private Map<String, List<TicketMessage>> accepted(String ticketId) {
     var out = new HashMap<String, List<TicketMessage>>();
-    accepted.forEach((key, copies) -> {
-      if (copies.get(0).ticket().id().equals(ticketId)) out.put(key, List.copyOf(copies));
-    });
+    accepted.forEach(
+        (key, copies) -> {
+          if (copies.get(0).ticket().id().equals(ticketId)) out.put(key, List.copyOf(copies));
+        });
     return out;
   }
 
   private List<MimeMessage> mails(String number) {
     return Arrays.stream(smtp.getReceivedMessages())
-        .filter(m -> {
-          try {
-            return m.getSubject().contains("[" + number + "]");
-          } catch (Exception e) {
-            return false;
-          }
-        })
+        .filter(
+            m -> {
+              try {
+                return m.getSubject().contains("[" + number + "]");
+              } catch (Exception e) {
+                return false;
+              }
+            })
         .toList();
   }
 
@@ -398,7 +494,8 @@ class TicketUpdatesTest implements TestPropertyProvider {
             var body = exchange.getRequestBody().readAllBytes();
             var key = exchange.getRequestHeaders().getFirst(WebhookSink.IDEMPOTENCY_KEY);
             var message = json.readValue(body, TicketMessage.class);
-            if (!WebhookSink.signature(SECRET, body).equals(exchange.getRequestHeaders().getFirst(WebhookSink.SIGNATURE))
+            if (!WebhookSink.signature(SECRET, body)
+                    .equals(exchange.getRequestHeaders().getFirst(WebhookSink.SIGNATURE))
                 || !message.event().equals(exchange.getRequestHeaders().getFirst(WebhookSink.EVENT))
                 || !message.idempotencyKey().equals(key)) {
               wrongHeaders.add(key);
@@ -407,7 +504,8 @@ class TicketUpdatesTest implements TestPropertyProvider {
             tries.add(message);
             int status = 503;
             if (tries.size() > 1) {
-              // Stored by key: a copy under a key already stored is the same delivery, not a new one.
+              // Stored by key: a copy under a key already stored is the same delivery, not a new
+              // one.
               accepted.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(message);
               status = 200;
             }

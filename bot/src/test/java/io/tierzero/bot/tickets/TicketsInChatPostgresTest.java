@@ -8,7 +8,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * The same notes, closes, deliveries and browser tickets on PostgreSQL, in a schema of its own.
- * Skipped when PostgreSQL is unreachable, failed instead when {@code TIERZERO_REQUIRE_POSTGRES=true}.
+ * Skipped when PostgreSQL is unreachable, failed instead when {@code
+ * TIERZERO_REQUIRE_POSTGRES=true}.
  */
 @RequiresPostgres
 @MicronautTest(transactional = false)

@@ -21,7 +21,6 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.ReplyInput;
 import io.tierzero.bot.chat.ReplyType;
@@ -54,8 +53,10 @@ class TicketsInChatTest implements TestPropertyProvider {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   private final ObjectMapper json = ObjectMapper.getDefault();
+
   /** What the receiver got, by idempotency key. */
   private final Map<String, List<TicketMessage>> received = new ConcurrentHashMap<>();
+
   private final HttpServer receiver = receiver();
 
   @Inject
@@ -65,7 +66,9 @@ class TicketsInChatTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     var properties = new HashMap<>(TicketsTestApp.properties());
-    properties.put("tierzero.tickets.webhooks.helpdesk.url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+    properties.put(
+        "tierzero.tickets.webhooks.helpdesk.url",
+        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
     properties.put("tierzero.tickets.webhooks.helpdesk.secret", "chat-hook-secret");
     properties.put("tierzero.tickets.outbox.poll-interval", "50ms");
     properties.put("tierzero.tickets.outbox.initial-delay", "0ms");
@@ -98,7 +101,11 @@ class TicketsInChatTest implements TestPropertyProvider {
     // Asked again, it is already closed: nothing more is recorded or sent.
     var again = send(client, c, "you can close my request").get(0);
     assertTrue(again.text().contains("is closed"), again.text());
-    assertTrue(send(client, c, "whats the status of my ticket").get(0).text().contains("closed, last updated"));
+    assertTrue(
+        send(client, c, "whats the status of my ticket")
+            .get(0)
+            .text()
+            .contains("closed, last updated"));
 
     var change = agent.updates().get(0);
     await("the close delivered", () -> received.containsKey(change.id()));
@@ -114,7 +121,11 @@ class TicketsInChatTest implements TestPropertyProvider {
     var c = conversation();
     var ticket = raise(c);
 
-    assertTrue(send(client, c, "cancel my ticket").get(0).text().startsWith("Close " + ticket.number() + "?"));
+    assertTrue(
+        send(client, c, "cancel my ticket")
+            .get(0)
+            .text()
+            .startsWith("Close " + ticket.number() + "?"));
     var kept = send(client, c, "No").get(0);
 
     assertEquals("OK, " + ticket.number() + " stays open.", kept.text());
@@ -131,7 +142,10 @@ class TicketsInChatTest implements TestPropertyProvider {
 
     assertEquals(ReplyType.TICKET_STATUS, added.type(), added.toString());
     assertEquals(
-        "Added to " + ticket.number() + ": \"it still happens after the update\". The IT Service Desk gets it with your ticket.",
+        "Added to "
+            + ticket.number()
+            + ": \"it still happens after the update\". The IT Service Desk gets it with your"
+            + " ticket.",
         added.text());
     var note = agentView(ticket).updates().get(0);
     assertEquals(TicketChange.NOTE, note.kind());
@@ -140,7 +154,8 @@ class TicketsInChatTest implements TestPropertyProvider {
     Thread.sleep(500);
     assertEquals(1, received.get(note.id()).size(), "delivered once");
     assertEquals(TicketMessage.UPDATED, received.get(note.id()).get(0).event());
-    assertEquals("it still happens after the update", received.get(note.id()).get(0).update().text());
+    assertEquals(
+        "it still happens after the update", received.get(note.id()).get(0).update().text());
   }
 
   @Test
@@ -149,7 +164,9 @@ class TicketsInChatTest implements TestPropertyProvider {
     var ticket = raise(c);
 
     var question = send(client, c, "add a note to my ticket").get(0);
-    assertTrue(question.text().startsWith("What should I add to " + ticket.number() + "?"), question.toString());
+    assertTrue(
+        question.text().startsWith("What should I add to " + ticket.number() + "?"),
+        question.toString());
     assertEquals(ReplyInput.TEXT, question.input().type());
     assertNull(agentView(ticket).updates(), "nothing added yet");
 
@@ -162,12 +179,14 @@ class TicketsInChatTest implements TestPropertyProvider {
 
     // Cancel when asked adds nothing.
     send(client, c, "add a note to my ticket");
-    assertEquals("OK, I added nothing to " + ticket.number() + ".", send(client, c, "Cancel").get(0).text());
+    assertEquals(
+        "OK, I added nothing to " + ticket.number() + ".", send(client, c, "Cancel").get(0).text());
     assertEquals(1, agentView(ticket).updates().size());
   }
 
   @Test
-  void without_a_ticket_in_this_chat_note_and_close_say_how_to_find_tickets_and_the_widget_lists_this_browsers() {
+  void
+      without_a_ticket_in_this_chat_note_and_close_say_how_to_find_tickets_and_the_widget_lists_this_browsers() {
     for (var text : List.of("you can close my request", "add a note to my ticket")) {
       var reply = send(client, conversation(), text).get(0);
       assertEquals(ReplyType.TICKET_STATUS, reply.type(), text + ": " + reply);
@@ -190,19 +209,25 @@ class TicketsInChatTest implements TestPropertyProvider {
     raise(someoneElses);
 
     var mine =
-        mine(List.of(
-            entry(first.id(), first.token()),
-            entry(second.id(), second.token()),
-            entry(withoutTicket.id(), withoutTicket.token()),
-            entry(someoneElses.id(), first.token()),
-            entry("no-such-conversation", "made-up-token")));
+        mine(
+            List.of(
+                entry(first.id(), first.token()),
+                entry(second.id(), second.token()),
+                entry(withoutTicket.id(), withoutTicket.token()),
+                entry(someoneElses.id(), first.token()),
+                entry("no-such-conversation", "made-up-token")));
 
     // The most recently updated first.
-    assertEquals(List.of(firstTicket.number(), secondTicket.number()), mine.tickets().stream().map(TicketReceipt::number).toList());
+    assertEquals(
+        List.of(firstTicket.number(), secondTicket.number()),
+        mine.tickets().stream().map(TicketReceipt::number).toList());
     assertEquals(TicketStatus.NEW, mine.tickets().get(0).status());
     assertTrue(mine.tickets().get(0).updatedAt().isAfter(mine.tickets().get(0).createdAt()));
 
-    var nothing = mine(List.of(entry(someoneElses.id(), "wrong"), entry("no-such-conversation", "made-up-token")));
+    var nothing =
+        mine(
+            List.of(
+                entry(someoneElses.id(), "wrong"), entry("no-such-conversation", "made-up-token")));
     assertEquals(List.of(), nothing.tickets());
   }
 
@@ -221,10 +246,15 @@ class TicketsInChatTest implements TestPropertyProvider {
       var e =
           assertThrows(
               HttpClientResponseException.class,
-              () -> client.toBlocking().exchange(HttpRequest.POST("/api/tickets/mine", body), String.class),
+              () ->
+                  client
+                      .toBlocking()
+                      .exchange(HttpRequest.POST("/api/tickets/mine", body), String.class),
               "case " + bad.indexOf(body));
       assertEquals(HttpStatus.BAD_REQUEST, e.getStatus(), "case " + bad.indexOf(body));
-      assertTrue(e.getResponse().getBody(String.class).orElse("").contains("\"message\""), "case " + bad.indexOf(body));
+      assertTrue(
+          e.getResponse().getBody(String.class).orElse("").contains("\"message\""),
+          "case " + bad.indexOf(body));
     }
   }
 
@@ -237,11 +267,17 @@ class TicketsInChatTest implements TestPropertyProvider {
   private TicketReceipt raise(StartedConversation c) {
     send(client, c, "my screen flickers");
     send(client, c, "talk to a person");
-    return client.toBlocking().retrieve(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class);
+    return client
+        .toBlocking()
+        .retrieve(submit(c, form("Jo Bloggs", "jo@example.com", true)), TicketReceipt.class);
   }
 
   private MyTickets mine(List<Map<String, String>> conversations) {
-    return client.toBlocking().retrieve(HttpRequest.POST("/api/tickets/mine", Map.of("conversations", conversations)), MyTickets.class);
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.POST("/api/tickets/mine", Map.of("conversations", conversations)),
+            MyTickets.class);
   }
 
   private static Map<String, String> entry(String id, String token) {
@@ -251,7 +287,10 @@ class TicketsInChatTest implements TestPropertyProvider {
   private AgentTicket agentView(TicketReceipt ticket) {
     return client
         .toBlocking()
-        .retrieve(HttpRequest.GET("/api/agent/tickets/" + ticket.number()).header("Authorization", basic(AGENT, AGENT_PASSWORD)), AgentTicket.class);
+        .retrieve(
+            HttpRequest.GET("/api/agent/tickets/" + ticket.number())
+                .header("Authorization", basic(AGENT, AGENT_PASSWORD)),
+            AgentTicket.class);
   }
 
   private static List<String> kinds(AgentTicket agent) {
@@ -278,8 +317,13 @@ class TicketsInChatTest implements TestPropertyProvider {
       server.createContext(
           "/hook",
           exchange -> {
-            var message = json.readValue(exchange.getRequestBody().readAllBytes(), TicketMessage.class);
-            received.computeIfAbsent(exchange.getRequestHeaders().getFirst(WebhookSink.IDEMPOTENCY_KEY), k -> new CopyOnWriteArrayList<>()).add(message);
+            var message =
+                json.readValue(exchange.getRequestBody().readAllBytes(), TicketMessage.class);
+            received
+                .computeIfAbsent(
+                    exchange.getRequestHeaders().getFirst(WebhookSink.IDEMPOTENCY_KEY),
+                    k -> new CopyOnWriteArrayList<>())
+                .add(message);
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
           });

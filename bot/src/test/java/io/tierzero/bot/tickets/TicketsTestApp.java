@@ -36,14 +36,17 @@ public final class TicketsTestApp {
   }
 
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   public static StartedConversation start(HttpClient client, Map<String, Object> body) {
     return client
         .toBlocking()
         .retrieve(
-            HttpRequest.POST("/api/conversations", body).header("User-Agent", "TestBrowser/1.0 (X11; Linux)"),
+            HttpRequest.POST("/api/conversations", body)
+                .header("User-Agent", "TestBrowser/1.0 (X11; Linux)"),
             StartedConversation.class);
   }
 
@@ -51,7 +54,8 @@ public final class TicketsTestApp {
     return client
         .toBlocking()
         .retrieve(
-            HttpRequest.POST("/api/conversations/" + c.id() + "/messages", Map.of("text", text)).header(TOKEN, c.token()),
+            HttpRequest.POST("/api/conversations/" + c.id() + "/messages", Map.of("text", text))
+                .header(TOKEN, c.token()),
             ChatResponse.class)
         .replies();
   }
@@ -65,6 +69,7 @@ public final class TicketsTestApp {
   }
 
   public static HttpRequest<?> submit(StartedConversation c, Map<String, Object> form) {
-    return HttpRequest.POST("/api/conversations/" + c.id() + "/ticket", form).header(TOKEN, c.token());
+    return HttpRequest.POST("/api/conversations/" + c.id() + "/ticket", form)
+        .header(TOKEN, c.token());
   }
 }

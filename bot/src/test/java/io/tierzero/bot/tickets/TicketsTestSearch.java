@@ -28,7 +28,9 @@ final class TicketsTestSearch implements ArticleSearch {
           question,
           Decision.ANSWER,
           0.9,
-          List.of(new SearchHit("account-locked-out", "Account locked out", "your account is locked", 12, 0.9)));
+          List.of(
+              new SearchHit(
+                  "account-locked-out", "Account locked out", "your account is locked", 12, 0.9)));
     }
     return new SearchResult(question, Decision.ABSTAIN, 0, List.of());
   }

@@ -45,19 +45,27 @@ class ReplacedClockTest implements TestPropertyProvider {
   @Test
   void a_conversation_and_its_messages_are_stamped_with_the_clocks_time() throws Exception {
     @SuppressWarnings("unchecked")
-    Map<String, Object> started = client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), Map.class);
+    Map<String, Object> started =
+        client.toBlocking().retrieve(HttpRequest.POST("/api/conversations", ""), Map.class);
     var id = (String) started.get("id");
-    client.toBlocking().exchange(
-        HttpRequest.POST("/api/conversations/" + id + "/messages", Map.of("text", "hello"))
-            .header("X-Conversation-Token", (String) started.get("token")),
-        String.class);
+    client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST("/api/conversations/" + id + "/messages", Map.of("text", "hello"))
+                .header("X-Conversation-Token", (String) started.get("token")),
+            String.class);
 
     DataSource pool = dataSource;
     while (pool instanceof DelegatingDataSource delegating) pool = delegating.getTargetDataSource();
     try (var connection = pool.getConnection();
-        var rows = connection.createStatement().executeQuery(
-            "select c.created_at, max(m.created_at) from conversation c join chat_message m on m.conversation_id = c.id"
-                + " where c.id = '" + id + "' group by c.created_at")) {
+        var rows =
+            connection
+                .createStatement()
+                .executeQuery(
+                    "select c.created_at, max(m.created_at) from conversation c join chat_message m"
+                        + " on m.conversation_id = c.id where c.id = '"
+                        + id
+                        + "' group by c.created_at")) {
       rows.next();
       assertEquals(THEN, rows.getTimestamp(1).toInstant());
       assertEquals(THEN, rows.getTimestamp(2).toInstant());

@@ -12,9 +12,9 @@ import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
- * A two-step scripted exchange for the browser test: a question that expects a secret, then a
- * reply to the answer. Only in the test that enables it, so the widget's masked input is tested
- * without depending on which flows the knowledge base ships.
+ * A two-step scripted exchange for the browser test: a question that expects a secret, then a reply
+ * to the answer. Only in the test that enables it, so the widget's masked input is tested without
+ * depending on which flows the knowledge base ships.
  */
 @Singleton
 @Order(HandlerOrder.RUNNING_FLOW - 1)
@@ -46,6 +46,9 @@ final class SecretStepHandler implements Handler {
 
   /** Its own question only: the real flows in the same test answer theirs. */
   private static boolean asksSecret(Reply previous) {
-    return previous != null && previous.input() != null && ReplyInput.SECRET.equals(previous.input().type()) && QUESTION.equals(previous.text());
+    return previous != null
+        && previous.input() != null
+        && ReplyInput.SECRET.equals(previous.input().type())
+        && QUESTION.equals(previous.text());
   }
 }

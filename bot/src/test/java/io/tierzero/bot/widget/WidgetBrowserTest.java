@@ -52,8 +52,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The widget in headless Chromium against a running bot (the fixture articles, an H2 file of its
- * own): one bot and one browser for the whole class, a fresh page and session for every test.
- * Waits are for the page to reach a state; none asserts how long anything took.
+ * own): one bot and one browser for the whole class, a fresh page and session for every test. Waits
+ * are for the page to reach a state; none asserts how long anything took.
  */
 @RequiresBrowser
 @MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
@@ -63,8 +63,8 @@ class WidgetBrowserTest implements TestPropertyProvider {
   static final Path AXE = Path.of("../widget/node_modules/axe-core/axe.min.js");
 
   /**
-   * Another site: a page served on its own port that embeds the widget from the bot, as an
-   * intranet page would. Bound before the bot starts, so its origin can be in the CORS list.
+   * Another site: a page served on its own port that embeds the widget from the bot, as an intranet
+   * page would. Bound before the bot starts, so its origin can be in the CORS list.
    */
   private final HttpServer otherSite = otherSite();
 
@@ -82,22 +82,30 @@ class WidgetBrowserTest implements TestPropertyProvider {
   public Map<String, String> getProperties() {
     var home = TestApp.newHome();
     try {
-      // Guided fixes linked from their articles (the fixture's flow:), so answer cards can offer "Fix it for me".
+      // Guided fixes linked from their articles (the fixture's flow:), so answer cards can offer
+      // "Fix it for me".
       Files.createDirectories(home.resolve("articles/flows"));
       // Its triggers are intents that would start it straight from the question; here only the
       // card's button may start it, so the card is what the question gets.
-      var mfa = Files.readString(Path.of("../articles/flows/mfa-re-enrol.yaml"))
-          .replaceFirst("triggers:\n(  - [^\n]*\n)+", "triggers:\n  - widget test guided fix\n");
+      var mfa =
+          Files.readString(Path.of("../articles/flows/mfa-re-enrol.yaml"))
+              .replaceFirst(
+                  "triggers:\n(  - [^\n]*\n)+", "triggers:\n  - widget test guided fix\n");
       Files.writeString(home.resolve("articles/flows/mfa-re-enrol.yaml"), mfa);
-      Files.copy(Path.of("../articles/flows/printer-not-printing.yaml"), home.resolve("articles/flows/printer-not-printing.yaml"));
+      Files.copy(
+          Path.of("../articles/flows/printer-not-printing.yaml"),
+          home.resolve("articles/flows/printer-not-printing.yaml"));
       // A flow with a code and a new-password step, against the embedded demo directory and mail.
-      Files.copy(Path.of("../articles/flows/password-reset.yaml"), home.resolve("articles/flows/password-reset.yaml"));
+      Files.copy(
+          Path.of("../articles/flows/password-reset.yaml"),
+          home.resolve("articles/flows/password-reset.yaml"));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     var properties = new HashMap<>(TestApp.properties(home));
     databaseUrl = properties.get("datasources.default.url");
-    properties.put("micronaut.server.cors.configurations.widget.allowed-origins", otherSiteOrigin());
+    properties.put(
+        "micronaut.server.cors.configurations.widget.allowed-origins", otherSiteOrigin());
     properties.put(SecretStepHandler.ENABLED, "true");
     // Several tests raise a ticket as the same requester from 127.0.0.1: the hourly limits are
     // TicketAbuseTest's subject, not this one's.
@@ -140,13 +148,20 @@ class WidgetBrowserTest implements TestPropertyProvider {
     open();
     ask("my account is locked");
 
-    var card = waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+    var card =
+        waitFor(
+            d ->
+                shadow()
+                    .findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
     assertEquals("Account locked out", card.findElement(By.cssSelector("h3")).getText());
     assertFalse(card.findElement(By.cssSelector(".tz-snippet")).getText().isBlank());
     var newTab = card.findElement(By.cssSelector("a.tz-tab"));
     assertEquals(base + "/kb/account-locked-out", newTab.getDomAttribute("href"));
     assertEquals("_blank", newTab.getDomAttribute("target"));
-    waitFor(d -> liveRegion().startsWith("These articles should help") || liveRegion().startsWith("This article should help"));
+    waitFor(
+        d ->
+            liveRegion().startsWith("These articles should help")
+                || liveRegion().startsWith("This article should help"));
     screenshot("widget-open.png");
 
     card.findElement(By.cssSelector(".tz-read")).click();
@@ -165,13 +180,18 @@ class WidgetBrowserTest implements TestPropertyProvider {
   void an_answer_card_offers_fix_it_for_me_and_it_starts_the_guided_fix() {
     open();
     ask("move authenticator app to new phone");
-    var card = waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='mfa-new-or-lost-phone']")));
+    var card =
+        waitFor(
+            d ->
+                shadow()
+                    .findElement(By.cssSelector(".tz-card[data-article='mfa-new-or-lost-phone']")));
     var fix = card.findElement(By.cssSelector(".tz-fix"));
     assertEquals("Fix it for me", fix.getText());
 
     fix.click();
 
-    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).isEmpty());
+    waitFor(
+        d -> !shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).isEmpty());
     assertTrue(userMessages().contains("start flow mfa-re-enrol"), userMessages().toString());
   }
 
@@ -180,25 +200,42 @@ class WidgetBrowserTest implements TestPropertyProvider {
     driver.get(base + "/kb/account-locked-out");
     waitFor(d -> launcher().isDisplayed());
     var yes = driver.findElement(By.cssSelector(".tierzero-vote[data-tierzero-vote='up']"));
-    assertTrue(driver.findElement(By.cssSelector(".tierzero-helpful")).getText().startsWith("Was this helpful?"));
+    assertTrue(
+        driver
+            .findElement(By.cssSelector(".tierzero-helpful"))
+            .getText()
+            .startsWith("Was this helpful?"));
 
     yes.click();
 
-    waitFor(d -> d.findElement(By.cssSelector("[data-tierzero-status]")).getText().equals("Thanks for your feedback."));
+    waitFor(
+        d ->
+            d.findElement(By.cssSelector("[data-tierzero-status]"))
+                .getText()
+                .equals("Thanks for your feedback."));
     assertEquals("true", yes.getDomAttribute("aria-pressed"));
-    assertEquals("false", driver.findElement(By.cssSelector(".tierzero-vote[data-tierzero-vote='down']")).getDomAttribute("aria-pressed"));
+    assertEquals(
+        "false",
+        driver
+            .findElement(By.cssSelector(".tierzero-vote[data-tierzero-vote='down']"))
+            .getDomAttribute("aria-pressed"));
   }
 
   @Test
   void a_guided_fix_that_ends_asks_did_this_solve_your_problem() {
     open();
     ask("the printer won't print");
-    waitFor(d -> shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).size() == 1);
+    waitFor(
+        d -> shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).size() == 1);
     ask("no");
-    waitFor(d -> shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).size() >= 2);
+    waitFor(
+        d -> shadow().findElements(By.cssSelector(".tz-bot[data-type='flow_step']")).size() >= 2);
     ask("yes");
 
-    var solved = By.cssSelector(".tz-bot[data-type='flow_step'] .tz-rate[aria-label='Did this solve your problem?'] .tz-up");
+    var solved =
+        By.cssSelector(
+            ".tz-bot[data-type='flow_step'] .tz-rate[aria-label='Did this solve your problem?']"
+                + " .tz-up");
     waitFor(d -> shadow().findElement(solved)).click();
 
     waitFor(d -> "true".equals(shadow().findElement(solved).getDomAttribute("aria-pressed")));
@@ -254,11 +291,16 @@ class WidgetBrowserTest implements TestPropertyProvider {
   void the_conversation_and_open_panel_survive_a_reload() {
     open();
     ask("my account is locked");
-    waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+    waitFor(
+        d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
 
     driver.navigate().refresh();
 
-    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
+    waitFor(
+        d ->
+            !shadow()
+                .findElements(By.cssSelector(".tz-card[data-article='account-locked-out']"))
+                .isEmpty());
     assertTrue(panel().isDisplayed());
     assertEquals(List.of("my account is locked"), userMessages());
     assertEquals("true", launcher().getDomAttribute("aria-expanded"));
@@ -274,8 +316,10 @@ class WidgetBrowserTest implements TestPropertyProvider {
     assertEquals("tz-input", active("id"), "focus moves into the panel");
 
     keys("my account is locked", Keys.ENTER);
-    waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
-    for (int i = 0; i < 12 && !"tz-btn tz-read".equals(active("className")); i++) keys(Keys.SHIFT, Keys.TAB);
+    waitFor(
+        d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+    for (int i = 0; i < 12 && !"tz-btn tz-read".equals(active("className")); i++)
+      keys(Keys.SHIFT, Keys.TAB);
     assertEquals("tz-btn tz-read", active("className"));
     var title = active("ariaLabel").replaceFirst("^Open: ", ""); // the answer's last card
     keys(Keys.ENTER);
@@ -323,7 +367,11 @@ class WidgetBrowserTest implements TestPropertyProvider {
     browser.driver.deleteNetworkConditions();
     retry.click();
 
-    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
+    waitFor(
+        d ->
+            !shadow()
+                .findElements(By.cssSelector(".tz-card[data-article='account-locked-out']"))
+                .isEmpty());
     assertTrue(shadow().findElements(By.cssSelector(".tz-retry")).isEmpty());
     assertEquals(List.of("warm up", "my account is locked"), userMessages());
   }
@@ -348,17 +396,24 @@ class WidgetBrowserTest implements TestPropertyProvider {
   }
 
   @Test
-  void after_a_reload_or_in_a_second_tab_the_open_code_and_password_steps_keep_their_masked_inputs() throws Exception {
+  void after_a_reload_or_in_a_second_tab_the_open_code_and_password_steps_keep_their_masked_inputs()
+      throws Exception {
     var password = "Harbour-Lantern-Quiet-58";
     open();
     ask("I forgot my password");
-    waitFor(d -> "text".equals(input().getDomAttribute("type")) && input().getDomAttribute("role") == null);
+    waitFor(
+        d ->
+            "text".equals(input().getDomAttribute("type"))
+                && input().getDomAttribute("role") == null);
     ask("alice");
     waitFor(d -> "one-time-code".equals(input().getDomProperty("autocomplete")));
 
     driver.navigate().refresh(); // at the code step
     waitFor(d -> userMessages().size() == 2);
-    assertEquals("one-time-code", input().getDomProperty("autocomplete"), "the code field is back after a reload");
+    assertEquals(
+        "one-time-code",
+        input().getDomProperty("autocomplete"),
+        "the code field is back after a reload");
     assertEquals("numeric", input().getDomProperty("inputMode"));
     var code = codeSentTo("alice@example.com");
     ask(code);
@@ -366,7 +421,8 @@ class WidgetBrowserTest implements TestPropertyProvider {
 
     driver.navigate().refresh(); // at the new-password step
     waitFor(d -> userMessages().size() == 3);
-    assertEquals("password", input().getDomAttribute("type"), "the password field is back after a reload");
+    assertEquals(
+        "password", input().getDomAttribute("type"), "the password field is back after a reload");
     assertNull(input().getDomAttribute("role"), "no suggestions for a secret");
     assertSecondTabMasks();
 
@@ -390,25 +446,34 @@ class WidgetBrowserTest implements TestPropertyProvider {
     var transcript =
         java.net.http.HttpClient.newHttpClient()
             .send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/conversations/" + id)).header("X-Conversation-Token", token).build(),
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/api/conversations/" + id))
+                    .header("X-Conversation-Token", token)
+                    .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString())
             .body();
     assertTrue(transcript.contains("(secret given)"), transcript);
     assertFalse(transcript.contains(password), transcript);
-    for (var value : DatabaseText.everyValue(databaseUrl)) assertFalse(value.contains(password), "in the database: " + value);
+    for (var value : DatabaseText.everyValue(databaseUrl))
+      assertFalse(value.contains(password), "in the database: " + value);
   }
 
-  /** The same conversation opened in another tab from the same storage: a password field there too. */
+  /**
+   * The same conversation opened in another tab from the same storage: a password field there too.
+   */
   private void assertSecondTabMasks() {
     var storage = (String) js("return JSON.stringify(sessionStorage)");
     var first = driver.getWindowHandle();
     driver.switchTo().newWindow(WindowType.TAB);
     try {
       driver.get(base + "/health");
-      js("var s = JSON.parse(arguments[0]); for (var k in s) sessionStorage.setItem(k, s[k]);", storage);
+      js(
+          "var s = JSON.parse(arguments[0]); for (var k in s) sessionStorage.setItem(k, s[k]);",
+          storage);
       driver.get(base + "/");
       waitFor(d -> userMessages().size() == 3);
-      assertEquals("password", input().getDomAttribute("type"), "the password field in a second tab");
+      assertEquals(
+          "password", input().getDomAttribute("type"), "the password field in a second tab");
     } finally {
       driver.close();
       driver.switchTo().window(first);
@@ -429,12 +494,16 @@ class WidgetBrowserTest implements TestPropertyProvider {
   }
 
   @Test
-  void rating_buttons_are_on_each_answer_enabled_when_the_bot_takes_feedback_and_ask_why_after_down() {
-    boolean feedback = (Boolean) ((Map<?, ?>) js("return fetch('/api/features').then(r => r.json())")).get("feedback");
+  void
+      rating_buttons_are_on_each_answer_enabled_when_the_bot_takes_feedback_and_ask_why_after_down() {
+    boolean feedback =
+        (Boolean)
+            ((Map<?, ?>) js("return fetch('/api/features').then(r => r.json())")).get("feedback");
     open();
     ask("my account is locked");
 
-    var up = waitFor(d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='answer'] .tz-up")));
+    var up =
+        waitFor(d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='answer'] .tz-up")));
     var down = shadow().findElement(By.cssSelector(".tz-bot[data-type='answer'] .tz-down"));
     assertEquals("Helpful", up.getDomAttribute("aria-label"));
     assertEquals(feedback, up.isEnabled());
@@ -443,11 +512,13 @@ class WidgetBrowserTest implements TestPropertyProvider {
 
     down.click();
     var reason = waitFor(d -> shadow().findElement(By.cssSelector(".tz-reasons button")));
-    assertEquals("true", shadow().findElement(By.cssSelector(".tz-down")).getDomAttribute("aria-pressed"));
+    assertEquals(
+        "true", shadow().findElement(By.cssSelector(".tz-down")).getDomAttribute("aria-pressed"));
     assertEquals("vote:", active("dataset.key").substring(0, 5), "focus stays on the rating");
     reason.click();
     waitFor(d -> shadow().findElements(By.cssSelector(".tz-reasons")).isEmpty());
-    assertEquals("true", shadow().findElement(By.cssSelector(".tz-down")).getDomAttribute("aria-pressed"));
+    assertEquals(
+        "true", shadow().findElement(By.cssSelector(".tz-down")).getDomAttribute("aria-pressed"));
   }
 
   @Test
@@ -477,37 +548,60 @@ class WidgetBrowserTest implements TestPropertyProvider {
   void the_panel_fits_a_320_pixel_screen_and_200_percent_zoom() throws IOException {
     // 320 CSS pixels wide (WCAG reflow), then 1280x800 at 200% zoom, which is 640x400 CSS pixels.
     for (var size : List.of(List.of(320, 640), List.of(640, 400))) {
-      cdp("Emulation.setDeviceMetricsOverride", Map.of("width", size.get(0), "height", size.get(1), "deviceScaleFactor", 1, "mobile", false));
+      cdp(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of(
+              "width",
+              size.get(0),
+              "height",
+              size.get(1),
+              "deviceScaleFactor",
+              1,
+              "mobile",
+              false));
       driver.navigate().refresh();
       waitFor(d -> launcher().isDisplayed());
       open();
       ask("my account is locked");
-      waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+      waitFor(
+          d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
       if (size.get(0) == 320) screenshot("widget-320.png");
 
       var panel = rect(panel());
-      assertTrue(panel.get("left") >= 0 && panel.get("right") <= size.get(0), "panel inside the screen: " + panel);
+      assertTrue(
+          panel.get("left") >= 0 && panel.get("right") <= size.get(0),
+          "panel inside the screen: " + panel);
       var input = rect(input());
-      assertTrue(input.get("bottom") <= size.get(1) && input.get("right") <= size.get(0), "input reachable: " + input);
-      assertEquals(size.get(0).longValue(), ((Number) js("return document.documentElement.scrollWidth")).longValue(), "no sideways scrolling");
+      assertTrue(
+          input.get("bottom") <= size.get(1) && input.get("right") <= size.get(0),
+          "input reachable: " + input);
+      assertEquals(
+          size.get(0).longValue(),
+          ((Number) js("return document.documentElement.scrollWidth")).longValue(),
+          "no sideways scrolling");
       js("sessionStorage.clear()");
     }
   }
 
   @Test
-  void the_second_language_translates_the_interface_and_right_to_left_mirrors_it() throws IOException {
+  void the_second_language_translates_the_interface_and_right_to_left_mirrors_it()
+      throws IOException {
     replaceWidget("lang", "fr", "dir", "rtl");
     waitFor(d -> launcher().getDomAttribute("aria-label").startsWith("Ouvrir le chat"));
     open();
     ask("my account is locked");
-    waitFor(d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
+    waitFor(
+        d -> shadow().findElement(By.cssSelector(".tz-card[data-article='account-locked-out']")));
     screenshot("widget-fr-rtl.png");
 
-    assertEquals("Parler à une personne", shadow().findElement(By.cssSelector(".tz-person")).getText());
+    assertEquals(
+        "Parler à une personne", shadow().findElement(By.cssSelector(".tz-person")).getText());
     assertEquals("Envoyer", shadow().findElement(By.cssSelector(".tz-send")).getText());
     assertEquals("fr", shadow().findElement(By.cssSelector(".tz-root")).getDomAttribute("lang"));
     var panel = rect(panel());
-    assertTrue(panel.get("left") < 640 - panel.get("right"), "right to left: the panel sits on the left: " + panel);
+    assertTrue(
+        panel.get("left") < 640 - panel.get("right"),
+        "right to left: the panel sits on the left: " + panel);
   }
 
   @Test
@@ -518,12 +612,19 @@ class WidgetBrowserTest implements TestPropertyProvider {
     open();
     ask("my account is locked");
 
-    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
-    assertEquals(base + "/kb/account-locked-out", shadow().findElement(By.cssSelector("a.tz-tab")).getDomAttribute("href"));
+    waitFor(
+        d ->
+            !shadow()
+                .findElements(By.cssSelector(".tz-card[data-article='account-locked-out']"))
+                .isEmpty());
+    assertEquals(
+        base + "/kb/account-locked-out",
+        shadow().findElement(By.cssSelector("a.tz-tab")).getDomAttribute("href"));
   }
 
   @Test
-  void new_conversation_in_the_header_starts_over_after_a_ticket_and_keeps_the_old_one() throws Exception {
+  void new_conversation_in_the_header_starts_over_after_a_ticket_and_keeps_the_old_one()
+      throws Exception {
     open();
     raiseTicketInTheWidget();
     var old = current();
@@ -535,23 +636,40 @@ class WidgetBrowserTest implements TestPropertyProvider {
     button.click();
 
     assertEquals(List.of(), userMessages(), "the transcript is empty");
-    assertTrue(shadow().findElements(By.cssSelector(".tz-form, .tz-bot[data-type='handoff']")).isEmpty());
+    assertTrue(
+        shadow().findElements(By.cssSelector(".tz-form, .tz-bot[data-type='handoff']")).isEmpty());
     assertEquals("tz-input", active("id"), "focus goes to the input");
     waitFor(d -> liveRegion().startsWith("New conversation started"));
-    assertNull(js("return sessionStorage.getItem(arguments[0])", storageKey()), "the old conversation is no longer the current one");
+    assertNull(
+        js("return sessionStorage.getItem(arguments[0])", storageKey()),
+        "the old conversation is no longer the current one");
     assertNoSeriousViolations("new conversation");
 
     ask("my account is locked");
-    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
+    waitFor(
+        d ->
+            !shadow()
+                .findElements(By.cssSelector(".tz-card[data-article='account-locked-out']"))
+                .isEmpty());
     var fresh = current();
     assertFalse(fresh.get("id").equals(old.get("id")), "a new conversation id is used");
     assertEquals(List.of("my account is locked"), userMessages());
-    assertEquals(List.of(fresh.get("id"), old.get("id")), started().stream().map(c -> c.get("id")).toList(), "both kept, newest first");
+    assertEquals(
+        List.of(fresh.get("id"), old.get("id")),
+        started().stream().map(c -> c.get("id")).toList(),
+        "both kept, newest first");
 
     // The old conversation is intact: in the database with its messages, readable with its token.
-    assertEquals(3, storedMessages(old.get("id")), "the request, the handoff and the ticket's confirmation");
+    assertEquals(
+        3, storedMessages(old.get("id")), "the request, the handoff and the ticket's confirmation");
     assertEquals(2, storedMessages(fresh.get("id")));
-    var transcript = (String) js("return fetch('/api/conversations/' + arguments[0], {headers: {'X-Conversation-Token': arguments[1]}}).then(r => r.text())", old.get("id"), old.get("token"));
+    var transcript =
+        (String)
+            js(
+                "return fetch('/api/conversations/' + arguments[0], {headers:"
+                    + " {'X-Conversation-Token': arguments[1]}}).then(r => r.text())",
+                old.get("id"),
+                old.get("token"));
     assertTrue(transcript.contains("I want to talk to a person"), transcript);
 
     driver.navigate().refresh(); // a reload restores the new conversation, not the old one
@@ -579,7 +697,11 @@ class WidgetBrowserTest implements TestPropertyProvider {
 
     assertEquals(List.of(), userMessages(), "nothing sent: the widget started over");
     ask("my account is locked");
-    waitFor(d -> !shadow().findElements(By.cssSelector(".tz-card[data-article='account-locked-out']")).isEmpty());
+    waitFor(
+        d ->
+            !shadow()
+                .findElements(By.cssSelector(".tz-card[data-article='account-locked-out']"))
+                .isEmpty());
     assertFalse(current().get("id").equals(old.get("id")));
     assertEquals(2, storedMessages(current().get("id")), "only the new question and its answer");
   }
@@ -593,7 +715,12 @@ class WidgetBrowserTest implements TestPropertyProvider {
 
     ask("any news on my ticket?");
 
-    var item = waitFor(d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='ticket_status'] .tz-tickets li")));
+    var item =
+        waitFor(
+            d ->
+                shadow()
+                    .findElement(
+                        By.cssSelector(".tz-bot[data-type='ticket_status'] .tz-tickets li")));
     assertEquals(number, item.getDomAttribute("data-ticket"));
     assertTrue(item.getText().startsWith(number + ": new, last updated "), item.getText());
     assertEquals("Tickets raised from this browser", textOf(".tz-my-tickets h3"));
@@ -606,7 +733,9 @@ class WidgetBrowserTest implements TestPropertyProvider {
     var ds = dataSource;
     while (ds instanceof DelegatingDataSource delegating) ds = delegating.getTargetDataSource();
     try (var connection = ds.getConnection();
-        var statement = connection.prepareStatement("select ticket_number from ticket where conversation_id = ?")) {
+        var statement =
+            connection.prepareStatement(
+                "select ticket_number from ticket where conversation_id = ?")) {
       statement.setString(1, conversationId);
       try (var rows = statement.executeQuery()) {
         rows.next();
@@ -620,7 +749,9 @@ class WidgetBrowserTest implements TestPropertyProvider {
   /** Asks for a person and sends the ticket form the handoff offers. */
   private void raiseTicketInTheWidget() {
     ask("I want to talk to a person");
-    var form = waitFor(d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='handoff'] form.tz-form")));
+    var form =
+        waitFor(
+            d -> shadow().findElement(By.cssSelector(".tz-bot[data-type='handoff'] form.tz-form")));
     for (var field : form.findElements(By.cssSelector("input[required]"))) {
       switch (field.getDomAttribute("type")) {
         case "checkbox" -> field.click();
@@ -639,20 +770,26 @@ class WidgetBrowserTest implements TestPropertyProvider {
   /** The conversation the widget keeps for this tab. */
   @SuppressWarnings("unchecked")
   private Map<String, String> current() {
-    return (Map<String, String>) js("return JSON.parse(sessionStorage.getItem(arguments[0]))", storageKey());
+    return (Map<String, String>)
+        js("return JSON.parse(sessionStorage.getItem(arguments[0]))", storageKey());
   }
 
   /** The conversations this browser started, newest first. */
   @SuppressWarnings("unchecked")
   private List<Map<String, String>> started() {
-    return (List<Map<String, String>>) js("return JSON.parse(localStorage.getItem(arguments[0]) || '[]')", storageKey() + ":started");
+    return (List<Map<String, String>>)
+        js(
+            "return JSON.parse(localStorage.getItem(arguments[0]) || '[]')",
+            storageKey() + ":started");
   }
 
   private int storedMessages(String conversationId) {
     var ds = dataSource;
     while (ds instanceof DelegatingDataSource delegating) ds = delegating.getTargetDataSource();
     try (var connection = ds.getConnection();
-        var statement = connection.prepareStatement("select count(*) from chat_message where conversation_id = ?")) {
+        var statement =
+            connection.prepareStatement(
+                "select count(*) from chat_message where conversation_id = ?")) {
       statement.setString(1, conversationId);
       try (var rows = statement.executeQuery()) {
         rows.next();
@@ -704,7 +841,10 @@ class WidgetBrowserTest implements TestPropertyProvider {
   @SuppressWarnings("unchecked")
   private List<String> userMessages() {
     return (List<String>)
-        js("return [...document.querySelector('tierzero-chat').shadowRoot.querySelectorAll('.tz-user > p:not(.tz-error)')].map(p => p.textContent)");
+        js(
+            "return"
+                + " [...document.querySelector('tierzero-chat').shadowRoot.querySelectorAll('.tz-user"
+                + " > p:not(.tz-error)')].map(p => p.textContent)");
   }
 
   private List<WebElement> botMessages() {
@@ -716,14 +856,17 @@ class WidgetBrowserTest implements TestPropertyProvider {
   private String active(String property) {
     return (String)
         js(
-            "var a = document.querySelector('tierzero-chat').shadowRoot.activeElement;"
-                + "return a ? String(arguments[0].split('.').reduce((o, k) => o && o[k], a)) : null",
+            "var a = document.querySelector('tierzero-chat').shadowRoot.activeElement;return a ?"
+                + " String(arguments[0].split('.').reduce((o, k) => o && o[k], a)) : null",
             property);
   }
 
   /** What the polite live region last announced. */
   private String liveRegion() {
-    return (String) js("return document.querySelector('tierzero-chat').shadowRoot.querySelector('[aria-live=polite]').textContent");
+    return (String)
+        js(
+            "return"
+                + " document.querySelector('tierzero-chat').shadowRoot.querySelector('[aria-live=polite]').textContent");
   }
 
   private String activeText() {
@@ -741,16 +884,21 @@ class WidgetBrowserTest implements TestPropertyProvider {
 
   private void replaceWidget(String... attributes) {
     js(
-        "document.querySelector('tierzero-chat').remove();"
-            + "var el = document.createElement('tierzero-chat');"
-            + "for (var i = 0; i < arguments.length; i += 2) el.setAttribute(arguments[i], arguments[i + 1]);"
-            + "document.body.append(el);",
+        "document.querySelector('tierzero-chat').remove();var el ="
+            + " document.createElement('tierzero-chat');for (var i = 0; i < arguments.length; i +="
+            + " 2) el.setAttribute(arguments[i], arguments[i + 1]);document.body.append(el);",
         (Object[]) attributes);
   }
 
   @SuppressWarnings("unchecked")
   private Map<String, Long> rect(WebElement element) {
-    var r = (Map<String, Object>) js("var r = arguments[0].getBoundingClientRect(); return {left: Math.round(r.left), right: Math.round(r.right), top: Math.round(r.top), bottom: Math.round(r.bottom)}", element);
+    var r =
+        (Map<String, Object>)
+            js(
+                "var r = arguments[0].getBoundingClientRect(); return {left: Math.round(r.left),"
+                    + " right: Math.round(r.right), top: Math.round(r.top), bottom:"
+                    + " Math.round(r.bottom)}",
+                element);
     var out = new HashMap<String, Long>();
     r.forEach((k, v) -> out.put(k, ((Number) v).longValue()));
     return out;
@@ -775,11 +923,15 @@ class WidgetBrowserTest implements TestPropertyProvider {
       var name = "failed-" + System.nanoTime();
       try {
         screenshot(name + ".png");
-        Files.writeString(SCREENSHOTS.resolve(name + ".html"), String.valueOf(js("return document.querySelector('tierzero-chat').shadowRoot.innerHTML")));
+        Files.writeString(
+            SCREENSHOTS.resolve(name + ".html"),
+            String.valueOf(
+                js("return document.querySelector('tierzero-chat').shadowRoot.innerHTML")));
       } catch (IOException | RuntimeException ignored) {
         // The timeout is the failure to report.
       }
-      throw new AssertionError("Page state not reached; see " + SCREENSHOTS.resolve(name) + ".*", e);
+      throw new AssertionError(
+          "Page state not reached; see " + SCREENSHOTS.resolve(name) + ".*", e);
     }
   }
 
@@ -791,18 +943,25 @@ class WidgetBrowserTest implements TestPropertyProvider {
   /** axe-core, injected from the npm package the build installs, over the page and the widget. */
   @SuppressWarnings("unchecked")
   private void assertNoSeriousViolations(String state) throws IOException {
-    assertTrue(Files.exists(AXE), "axe-core is installed by the build (npm ci in widget/): " + AXE.toAbsolutePath());
+    assertTrue(
+        Files.exists(AXE),
+        "axe-core is installed by the build (npm ci in widget/): " + AXE.toAbsolutePath());
     js(Files.readString(AXE));
     var result =
         (Map<String, Object>)
             ((JavascriptExecutor) driver)
                 .executeAsyncScript(
-                    "var done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done({violations: r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}))}), e => done({error: String(e)}));");
+                    "var done = arguments[arguments.length - 1];axe.run(document, {resultTypes:"
+                        + " ['violations']}).then(r => done({violations: r.violations.map(v =>"
+                        + " ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n =>"
+                        + " n.target.join(' ')).slice(0, 5)}))}), e => done({error: String(e)}));");
     assertNull(result.get("error"));
     var serious =
         ((List<Map<String, Object>>) result.get("violations"))
-            .stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
+            .stream()
+                .filter(
+                    v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                .toList();
     assertTrue(serious.isEmpty(), "axe in the " + state + " view: " + serious);
     assertNotNull(result.get("violations"));
   }
@@ -821,10 +980,14 @@ class WidgetBrowserTest implements TestPropertyProvider {
             var html =
                 exchange.getRequestURI().getPath().equals("/blank")
                     ? "<!doctype html><title>blank</title>"
-                    : "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Intranet</title>"
-                        + "<script src=\"" + bot + "/widget/tierzero-chat.js\" defer></script></head>"
+                    : "<!doctype html><html lang=\"en\"><head><meta"
+                        + " charset=\"utf-8\"><title>Intranet</title><script src=\""
+                        + bot
+                        + "/widget/tierzero-chat.js\" defer></script></head>"
                         + "<body><main><h1>Intranet</h1></main>"
-                        + "<tierzero-chat bot-url=\"" + bot + "\"></tierzero-chat></body></html>";
+                        + "<tierzero-chat bot-url=\""
+                        + bot
+                        + "\"></tierzero-chat></body></html>";
             var bytes = html.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, bytes.length);

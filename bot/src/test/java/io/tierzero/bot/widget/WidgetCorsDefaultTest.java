@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The CORS allowlist as shipped (no TIERZERO_WIDGET_ORIGINS): only the default origin, never
- * "any", which is what Micronaut would make of a list that failed to parse or was left empty.
+ * The CORS allowlist as shipped (no TIERZERO_WIDGET_ORIGINS): only the default origin, never "any",
+ * which is what Micronaut would make of a list that failed to parse or was left empty.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -47,7 +47,9 @@ class WidgetCorsDefaultTest implements TestPropertyProvider {
     var response = client.toBlocking().exchange(preflight("http://localhost:8080"));
 
     assertEquals(HttpStatus.OK, response.getStatus());
-    assertEquals("http://localhost:8080", response.getHeaders().get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+    assertEquals(
+        "http://localhost:8080",
+        response.getHeaders().get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
   }
 
   @Test
@@ -58,6 +60,7 @@ class WidgetCorsDefaultTest implements TestPropertyProvider {
             () -> client.toBlocking().exchange(preflight("http://127.0.0.1:9001")));
 
     assertTrue(refused.getStatus().getCode() >= 400, refused.getStatus().toString());
-    assertFalse(refused.getResponse().getHeaders().contains(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+    assertFalse(
+        refused.getResponse().getHeaders().contains(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
   }
 }

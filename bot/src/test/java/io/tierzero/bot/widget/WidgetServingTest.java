@@ -34,7 +34,9 @@ class WidgetServingTest implements TestPropertyProvider {
   @Override
   public Map<String, String> getProperties() {
     var properties = new HashMap<>(TestApp.properties());
-    properties.put("micronaut.server.cors.configurations.widget.allowed-origins", ALLOWED + ",http://127.0.0.1:9002");
+    properties.put(
+        "micronaut.server.cors.configurations.widget.allowed-origins",
+        ALLOWED + ",http://127.0.0.1:9002");
     return properties;
   }
 
@@ -43,7 +45,9 @@ class WidgetServingTest implements TestPropertyProvider {
     var response = client.toBlocking().exchange("/widget/tierzero-chat.js", String.class);
 
     assertEquals(HttpStatus.OK, response.getStatus());
-    assertTrue(response.getContentType().orElseThrow().toString().contains("javascript"), response.getContentType().toString());
+    assertTrue(
+        response.getContentType().orElseThrow().toString().contains("javascript"),
+        response.getContentType().toString());
     assertTrue(response.body().contains("customElements.define(TAG, TierZeroChat)"));
   }
 
@@ -66,15 +70,21 @@ class WidgetServingTest implements TestPropertyProvider {
   @Test
   void an_allowed_origin_may_call_the_chat_api_from_its_pages() {
     var preflight =
-        client.toBlocking().exchange(
-            HttpRequest.OPTIONS("/api/conversations/x/messages")
-                .header(HttpHeaders.ORIGIN, ALLOWED)
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-                .header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type,x-conversation-token"));
+        client
+            .toBlocking()
+            .exchange(
+                HttpRequest.OPTIONS("/api/conversations/x/messages")
+                    .header(HttpHeaders.ORIGIN, ALLOWED)
+                    .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                    .header(
+                        HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS,
+                        "content-type,x-conversation-token"));
 
     assertEquals(HttpStatus.OK, preflight.getStatus());
     assertEquals(ALLOWED, preflight.getHeaders().get(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
-    assertNull(preflight.getHeaders().get(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS), "no cookies: the token is a header");
+    assertNull(
+        preflight.getHeaders().get(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS),
+        "no cookies: the token is a header");
   }
 
   @Test
@@ -83,12 +93,15 @@ class WidgetServingTest implements TestPropertyProvider {
         assertThrows(
             HttpClientResponseException.class,
             () ->
-                client.toBlocking().exchange(
-                    HttpRequest.OPTIONS("/api/conversations")
-                        .header(HttpHeaders.ORIGIN, "http://127.0.0.1:9999")
-                        .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")));
+                client
+                    .toBlocking()
+                    .exchange(
+                        HttpRequest.OPTIONS("/api/conversations")
+                            .header(HttpHeaders.ORIGIN, "http://127.0.0.1:9999")
+                            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")));
 
     assertTrue(refused.getStatus().getCode() >= 400, refused.getStatus().toString());
-    assertFalse(refused.getResponse().getHeaders().contains(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
+    assertFalse(
+        refused.getResponse().getHeaders().contains(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN));
   }
 }

@@ -46,13 +46,18 @@ final class BenchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ModelOption model;
 
-  @Option(names = "--articles", required = true, paramLabel = "DIR", description = "The articles folder (copied).")
+  @Option(
+      names = "--articles",
+      required = true,
+      paramLabel = "DIR",
+      description = "The articles folder (copied).")
   private Path source;
 
   @Option(
       names = "--queries",
       paramLabel = "FILE",
-      description = "Questions to time (JSON lines; default: the articles' own questions); repeatable.")
+      description =
+          "Questions to time (JSON lines; default: the articles' own questions); repeatable.")
   private List<Path> queryFiles = List.of();
 
   @Override
@@ -75,23 +80,29 @@ final class BenchCommand implements Callable<Integer> {
         int count = kb.articles().size();
         out.printf("cold build:              %,8d ms  (%d articles)%n", cold, count);
         BuildReport unchanged = kb.rebuild();
-        out.printf("rebuild, nothing changed:%,8d ms  (embedded %d)%n", unchanged.millis(), unchanged.embedded());
+        out.printf(
+            "rebuild, nothing changed:%,8d ms  (embedded %d)%n",
+            unchanged.millis(), unchanged.embedded());
         Article edited = kb.articles().get(count / 2);
         Files.writeString(
-            edited.source(), "\nOne more sentence added by the benchmark.\n", StandardOpenOption.APPEND);
+            edited.source(),
+            "\nOne more sentence added by the benchmark.\n",
+            StandardOpenOption.APPEND);
         BuildReport oneEdit = kb.rebuild();
         out.printf(
             "rebuild after one edit:  %,8d ms  (updated %d, embedded %d)%n",
             oneEdit.millis(), oneEdit.updated(), oneEdit.embedded());
         BuildReport warm = kb.rebuild(true, Progress.NONE);
         out.printf(
-            "full re-index, warm vector cache: %,d ms  (embedded %d)%n", warm.millis(), warm.embedded());
+            "full re-index, warm vector cache: %,d ms  (embedded %d)%n",
+            warm.millis(), warm.embedded());
         out.printf("index on disk:           %,8.1f MB%n", size(index) / 1e6);
         System.gc();
         out.printf("heap with index open:    %,8.1f MB%n", (usedHeap() - heapBefore) / 1e6);
 
         List<String> questions = questions(kb);
-        List<Mode> modes = kb.config().model().load() == null ? List.of(Mode.BM25) : List.of(Mode.values());
+        List<Mode> modes =
+            kb.config().model().load() == null ? List.of(Mode.BM25) : List.of(Mode.values());
         for (int i = 0; i < Math.min(WARMUP, questions.size()); i++) {
           for (Mode mode : modes) kb.search(questions.get(i), KnowledgeBase.DEFAULT_LIMIT, mode);
         }
@@ -114,7 +125,11 @@ final class BenchCommand implements Callable<Integer> {
           }
           out.printf(
               "  %-7s p50 %6.2f  p99 %6.2f   (question vector cached: p50 %6.2f  p99 %6.2f)%n",
-              mode, percentile(uncached, 50), percentile(uncached, 99), percentile(cached, 50), percentile(cached, 99));
+              mode,
+              percentile(uncached, 50),
+              percentile(uncached, 99),
+              percentile(cached, 50),
+              percentile(cached, 99));
         }
       } finally {
         kb.close();

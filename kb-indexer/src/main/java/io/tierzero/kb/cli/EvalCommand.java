@@ -33,7 +33,11 @@ final class EvalCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ModelOption model;
 
-  @Option(names = "--articles", required = true, paramLabel = "DIR", description = "The articles folder.")
+  @Option(
+      names = "--articles",
+      required = true,
+      paramLabel = "DIR",
+      description = "The articles folder.")
   private Path articles;
 
   @Option(
@@ -55,14 +59,19 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--calibrate", description = "Fit the confidence calibration and thresholds.")
   private boolean calibrate;
 
-  @Option(names = "--ranking", paramLabel = "name=value,...", description = "Override ranking weights.")
+  @Option(
+      names = "--ranking",
+      paramLabel = "name=value,...",
+      description = "Override ranking weights.")
   private String ranking;
 
   @Option(
       names = "--ratings",
       paramLabel = "FILE|worst-case",
       description =
-        "Votes to rank with: a JSON file {\"article-id\": {\"up\": 3, \"down\": 1}}, or worst-case: every relevant article voted down 1000 times and every other one up 1000 times.")
+          "Votes to rank with: a JSON file {\"article-id\": {\"up\": 3, \"down\": 1}}, or"
+              + " worst-case: every relevant article voted down 1000 times and every other one up"
+              + " 1000 times.")
   private String ratings;
 
   @Override
@@ -84,7 +93,10 @@ final class EvalCommand implements Callable<Integer> {
         TerminalProgress.clear(err);
         if (ratings != null) kb.useRatings(ratings(ratings, kb, files));
         Map<String, Object> results = new Evaluation(kb).run(files, modes, baseline, calibrate);
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+        out.println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(results));
         return 0;
       }
     } finally {
@@ -101,7 +113,9 @@ final class EvalCommand implements Callable<Integer> {
       for (var article : kb.articles()) {
         votes.put(
             article.id(),
-            relevant.contains(article.id()) ? new Ratings.Votes(0, 1000) : new Ratings.Votes(1000, 0));
+            relevant.contains(article.id())
+                ? new Ratings.Votes(0, 1000)
+                : new Ratings.Votes(1000, 0));
       }
     } else {
       var tree = new ObjectMapper().readTree(Path.of(arg).toFile());
@@ -110,7 +124,8 @@ final class EvalCommand implements Callable<Integer> {
               e ->
                   votes.put(
                       e.getKey(),
-                      new Ratings.Votes(e.getValue().path("up").asLong(), e.getValue().path("down").asLong())));
+                      new Ratings.Votes(
+                          e.getValue().path("up").asLong(), e.getValue().path("down").asLong())));
     }
     return new Ratings(votes);
   }

@@ -26,12 +26,19 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval-intents",
     description =
-        "Scores the whole decision of a turn (intents, flows, articles, abstaining) on first messages. --queries are decided on --articles with its intents and flows; --kb-queries on the articles of --kb-articles with the intents of --articles, not its flows.")
+        "Scores the whole decision of a turn (intents, flows, articles, abstaining) on first"
+            + " messages. --queries are decided on --articles with its intents and flows;"
+            + " --kb-queries on the articles of --kb-articles with the intents of --articles, not"
+            + " its flows.")
 final class EvalIntentsCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ModelOption model;
 
-  @Option(names = "--articles", required = true, paramLabel = "DIR", description = "The articles folder.")
+  @Option(
+      names = "--articles",
+      required = true,
+      paramLabel = "DIR",
+      description = "The articles folder.")
   private Path articles;
 
   @Option(
@@ -44,19 +51,31 @@ final class EvalIntentsCommand implements Callable<Integer> {
   @Option(names = "--kb-articles", paramLabel = "DIR", description = "A second knowledge base.")
   private Path kbArticles;
 
-  @Option(names = "--kb-queries", paramLabel = "FILE", description = "Questions on --kb-articles; repeatable.")
+  @Option(
+      names = "--kb-queries",
+      paramLabel = "FILE",
+      description = "Questions on --kb-articles; repeatable.")
   private List<Path> kbQueryFiles = List.of();
 
   @Option(names = "--calibrate", description = "Fit the decision model on these files.")
   private boolean calibrate;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Keep the index of --articles here between runs.")
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      description = "Keep the index of --articles here between runs.")
   private Path index;
 
-  @Option(names = "--kb-index", paramLabel = "DIR", description = "Keep the index of --kb-articles here.")
+  @Option(
+      names = "--kb-index",
+      paramLabel = "DIR",
+      description = "Keep the index of --kb-articles here.")
   private Path kbIndex;
 
-  @Option(names = "--details", paramLabel = "FILE", description = "Write every message with its evidence.")
+  @Option(
+      names = "--details",
+      paramLabel = "FILE",
+      description = "Write every message with its evidence.")
   private Path details;
 
   @Override
@@ -81,7 +100,9 @@ final class EvalIntentsCommand implements Callable<Integer> {
     Path indexDir = index != null ? index : Files.createTempDirectory("kb-eval");
     Path otherDir = kbIndex != null ? kbIndex : Files.createTempDirectory("kb-eval");
     try {
-      try (KnowledgeBase kb = KnowledgeBase.open(model.apply(KbConfig.of(articles, indexDir)), TerminalProgress.to(err))) {
+      try (KnowledgeBase kb =
+          KnowledgeBase.open(
+              model.apply(KbConfig.of(articles, indexDir)), TerminalProgress.to(err))) {
         TerminalProgress.clear(err);
         for (var p : kb.intents().problems()) err.println(p);
         evaluation.addUtterances(kb, utterances, decision);
@@ -96,9 +117,14 @@ final class EvalIntentsCommand implements Callable<Integer> {
         }
         var results = evaluation.results(decision, calibrate);
         if (details != null) {
-          Files.write(details, evaluation.details((DecisionModel) results.getOrDefault("decision_model", decision)));
+          Files.write(
+              details,
+              evaluation.details((DecisionModel) results.getOrDefault("decision_model", decision)));
         }
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+        out.println(
+            new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(results));
         return 0;
       }
     } finally {

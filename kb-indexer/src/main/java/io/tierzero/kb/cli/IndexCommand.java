@@ -21,10 +21,18 @@ final class IndexCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ModelOption model;
 
-  @Option(names = "--articles", required = true, paramLabel = "DIR", description = "The articles folder.")
+  @Option(
+      names = "--articles",
+      required = true,
+      paramLabel = "DIR",
+      description = "The articles folder.")
   private Path articles;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Where the index lives.")
+  @Option(
+      names = "--index",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where the index lives.")
   private Path index;
 
   @Option(names = "--full", description = "Re-index every article, not only the changed ones.")

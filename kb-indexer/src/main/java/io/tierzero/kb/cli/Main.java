@@ -46,7 +46,9 @@ public final class Main implements Runnable {
     System.exit(new Main(System.out, System.err).run(args));
   }
 
-  /** Runs a command line; returns the exit code: 0 done, 1 problems found, 2 bad usage or failure. */
+  /**
+   * Runs a command line; returns the exit code: 0 done, 1 problems found, 2 bad usage or failure.
+   */
   int run(String... args) {
     CommandLine cli = new CommandLine(this);
     cli.setOut(new PrintWriter(out, true));

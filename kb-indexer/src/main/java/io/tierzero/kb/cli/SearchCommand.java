@@ -17,8 +17,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "search", description = "Asks an index a question and prints the ranked articles.")
@@ -26,7 +26,11 @@ final class SearchCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ModelOption model;
 
-  @Option(names = "--index", required = true, paramLabel = "DIR", description = "An index built by 'index'.")
+  @Option(
+      names = "--index",
+      required = true,
+      paramLabel = "DIR",
+      description = "An index built by 'index'.")
   private Path index;
 
   @Option(
@@ -42,10 +46,16 @@ final class SearchCommand implements Callable<Integer> {
       description = "Retrieval mode (default: hybrid).")
   private Mode mode;
 
-  @Option(names = "--limit", paramLabel = "N", description = "Articles to list (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "Articles to list (default: ${DEFAULT-VALUE}).")
   private int limit = KnowledgeBase.DEFAULT_LIMIT;
 
-  @Parameters(arity = "1..*", paramLabel = "QUESTION", description = "The question, in one or more words.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "QUESTION",
+      description = "The question, in one or more words.")
   private List<String> question;
 
   @Override
@@ -53,9 +63,11 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, String> built = KbIndex.describe(index);
     if (built.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "No index in " + index + ": run 'index' first");
+      throw new ParameterException(
+          spec.commandLine(), "No index in " + index + ": run 'index' first");
     }
-    KbConfig config = KbConfig.of(articles != null ? articles : Path.of(built.get("articles")), index);
+    KbConfig config =
+        KbConfig.of(articles != null ? articles : Path.of(built.get("articles")), index);
     if (model.model == null && built.containsKey("model")) {
       config = config.withModel(EmbeddingModelChoice.parse(built.get("model")));
     }

@@ -16,12 +16,17 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     description =
-        "Checks every article, flow and intent (problems with file and line) and that each article's own questions find it first.")
+        "Checks every article, flow and intent (problems with file and line) and that each"
+            + " article's own questions find it first.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
   @Mixin private ModelOption model;
 
-  @Option(names = "--articles", required = true, paramLabel = "DIR", description = "The articles folder.")
+  @Option(
+      names = "--articles",
+      required = true,
+      paramLabel = "DIR",
+      description = "The articles folder.")
   private Path articles;
 
   @Override

@@ -2,7 +2,10 @@ package io.tierzero.kb.embed;
 
 import java.util.List;
 
-/** Turns text into a unit-length vector whose dot product with another measures closeness in meaning. */
+/**
+ * Turns text into a unit-length vector whose dot product with another measures closeness in
+ * meaning.
+ */
 public interface Embedder {
   /** Names the model; vectors from different names are never mixed in one index. */
   String name();

@@ -51,8 +51,8 @@ public enum EmbeddingModelChoice {
 
   /**
    * The model, loaded on first use (a few hundred ms and tens of MB) and shared after: ONNX
-   * sessions are thread-safe, and every knowledge base in a process can use the same one.
-   * {@code null} for {@link #NONE}.
+   * sessions are thread-safe, and every knowledge base in a process can use the same one. {@code
+   * null} for {@link #NONE}.
    */
   public synchronized Embedder load() {
     if (factory == null) return null;

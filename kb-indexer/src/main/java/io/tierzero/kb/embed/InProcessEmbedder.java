@@ -41,7 +41,8 @@ final class InProcessEmbedder implements Embedder {
           texts.subList(from, Math.min(texts.size(), from + BATCH)).stream()
               .map(TextSegment::from)
               .toList();
-      for (var embedding : model.embedAll(batch).content()) vectors.add(normalised(embedding.vector()));
+      for (var embedding : model.embedAll(batch).content())
+        vectors.add(normalised(embedding.vector()));
     }
     return vectors;
   }

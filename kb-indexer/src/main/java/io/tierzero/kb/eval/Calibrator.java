@@ -11,7 +11,8 @@ import java.util.List;
  */
 public final class Calibrator {
   /** One question's evidence and what was true of it. */
-  public record Sample(double similarity, double coverage, double margin, boolean correct, boolean inScope) {}
+  public record Sample(
+      double similarity, double coverage, double margin, boolean correct, boolean inScope) {}
 
   /** Mild L2 keeps weights finite when the dev data separates perfectly. */
   private static final double L2 = 1e-3;
@@ -21,7 +22,9 @@ public final class Calibrator {
 
   private Calibrator() {}
 
-  /** @param useSimilarity, useCoverage, useMargin which evidence the mode has */
+  /**
+   * @param useSimilarity, useCoverage, useMargin which evidence the mode has
+   */
   public static Calibration fit(
       List<Sample> samples, boolean useSimilarity, boolean useCoverage, boolean useMargin) {
     int n = samples.size();
@@ -50,7 +53,11 @@ public final class Calibrator {
     }
     var fitted = new Calibration(round(b), round(w[0]), round(w[1]), round(w[2]), 0.5);
     return new Calibration(
-        fitted.bias(), fitted.similarity(), fitted.coverage(), fitted.margin(), threshold(samples, fitted));
+        fitted.bias(),
+        fitted.similarity(),
+        fitted.coverage(),
+        fitted.margin(),
+        threshold(samples, fitted));
   }
 
   /** The threshold with the largest answer rate + abstain rate; ties go to the lower threshold. */
@@ -68,7 +75,8 @@ public final class Calibrator {
         if (s.inScope() && answer) answered++;
         if (!s.inScope() && !answer) abstained++;
       }
-      double score = (in == 0 ? 0 : (double) answered / in) + (out == 0 ? 0 : (double) abstained / out);
+      double score =
+          (in == 0 ? 0 : (double) answered / in) + (out == 0 ? 0 : (double) abstained / out);
       if (score > bestScore + 1e-9) {
         bestScore = score;
         best = t;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One evaluation question: {@code {"id", "query", "relevant": [ids], "candidates"?: [ids]}}.
- * {@code relevant: []} means no article answers it and the right outcome is to abstain.
+ * One evaluation question: {@code {"id", "query", "relevant": [ids], "candidates"?: [ids]}}. {@code
+ * relevant: []} means no article answers it and the right outcome is to abstain.
  *
  * @param candidates when not null, ranking is restricted to these ids
  */

@@ -40,8 +40,10 @@ public final class Evaluation {
         for (var file : files.entrySet()) {
           List<Metrics.Outcome> outcomes = new ArrayList<>();
           for (EvalQuery q : file.getValue()) {
-            List<String> ranked = bm25.rank(q.query(), q.candidates() == null ? DEPTH : Integer.MAX_VALUE / 2);
-            if (q.candidates() != null) ranked = ranked.stream().filter(q.candidates()::contains).limit(DEPTH).toList();
+            List<String> ranked =
+                bm25.rank(q.query(), q.candidates() == null ? DEPTH : Integer.MAX_VALUE / 2);
+            if (q.candidates() != null)
+              ranked = ranked.stream().filter(q.candidates()::contains).limit(DEPTH).toList();
             outcomes.add(new Metrics.Outcome(ranked, q.relevant(), true));
           }
           byFile.put(file.getKey(), Metrics.of(outcomes));
@@ -64,7 +66,8 @@ public final class Evaluation {
           var sample =
               e == null
                   ? new Calibrator.Sample(0, 0, 0, false, q.inScope())
-                  : new Calibrator.Sample(e.similarity(), e.coverage(), e.margin(), correct, q.inScope());
+                  : new Calibrator.Sample(
+                      e.similarity(), e.coverage(), e.margin(), correct, q.inScope());
           samples.add(sample);
           fileRuns.add(new Run(q, ranked, r.result().decision() != Decision.ABSTAIN, sample));
         }
@@ -81,7 +84,8 @@ public final class Evaluation {
         for (Run run : file.getValue()) {
           boolean answered =
               calibrate
-                  ? !run.ranked().isEmpty() && Calibrator.confidence(calibration, run.sample()) >= calibration.threshold()
+                  ? !run.ranked().isEmpty()
+                      && Calibrator.confidence(calibration, run.sample()) >= calibration.threshold()
                   : run.answered();
           outcomes.add(new Metrics.Outcome(run.ranked(), run.query().relevant(), answered));
         }
@@ -93,11 +97,18 @@ public final class Evaluation {
     return systems;
   }
 
-  private record Run(EvalQuery query, List<String> ranked, boolean answered, Calibrator.Sample sample) {}
+  private record Run(
+      EvalQuery query, List<String> ranked, boolean answered, Calibrator.Sample sample) {}
 
   /** A temporary index of {@code articles} for the run; the caller deletes {@code indexDir}. */
   public static KnowledgeBase open(KbConfig config, Path indexDir) throws IOException {
     return KnowledgeBase.open(
-        new KbConfig(config.articlesDir(), indexDir, config.model(), config.mode(), config.ranking(), config.queryCacheSize()));
+        new KbConfig(
+            config.articlesDir(),
+            indexDir,
+            config.model(),
+            config.mode(),
+            config.ranking(),
+            config.queryCacheSize()));
   }
 }

@@ -31,8 +31,13 @@ public final class IntentEvaluation {
   /** Hits asked for, as the chat asks. */
   static final int LIMIT = 3;
 
-  /** Where articles and flows live in one knowledge base, to judge {@code article-topic:<folder>}. */
-  record Topics(Map<String, String> folderOf, Map<String, Set<String>> flowsOf, Map<String, String> flowOfArticle) {
+  /**
+   * Where articles and flows live in one knowledge base, to judge {@code article-topic:<folder>}.
+   */
+  record Topics(
+      Map<String, String> folderOf,
+      Map<String, Set<String>> flowsOf,
+      Map<String, String> flowOfArticle) {
     static Topics of(KnowledgeBase kb) {
       Map<String, String> folderOf = new HashMap<>();
       Map<String, Set<String>> flowsOf = new HashMap<>();
@@ -55,7 +60,8 @@ public final class IntentEvaluation {
   }
 
   /** One message as decided, with what was expected of it. */
-  record Case(String file, String expect, Set<String> relevant, TurnDecision decision, Topics topics) {
+  record Case(
+      String file, String expect, Set<String> relevant, TurnDecision decision, Topics topics) {
     boolean isQuery() {
       return relevant != null;
     }
@@ -68,7 +74,8 @@ public final class IntentEvaluation {
   private long warmDecideNanos;
 
   /** Decides every utterance of {@code files} on {@code kb} with its own intents. */
-  public void addUtterances(KnowledgeBase kb, Map<String, List<IntentUtterance>> files, DecisionModel model) {
+  public void addUtterances(
+      KnowledgeBase kb, Map<String, List<IntentUtterance>> files, DecisionModel model) {
     TurnDecider decider = kb.decider(kb.intents(), model);
     Topics topics = Topics.of(kb);
     for (var file : files.entrySet()) {
@@ -79,14 +86,19 @@ public final class IntentEvaluation {
     }
   }
 
-  /** Decides every question of {@code files} on {@code kb} with {@code intents} (another KB's, flows left out). */
-  public void addQueries(KnowledgeBase kb, Intents intents, Map<String, List<EvalQuery>> files, DecisionModel model) {
+  /**
+   * Decides every question of {@code files} on {@code kb} with {@code intents} (another KB's, flows
+   * left out).
+   */
+  public void addQueries(
+      KnowledgeBase kb, Intents intents, Map<String, List<EvalQuery>> files, DecisionModel model) {
     TurnDecider decider = kb.decider(intents, model);
     Topics topics = Topics.of(kb);
     for (var file : files.entrySet()) {
       queryFile.put(file.getKey(), true);
       for (EvalQuery q : file.getValue()) {
-        cases.add(new Case(file.getKey(), null, q.relevant(), timed(kb, decider, q.query()), topics));
+        cases.add(
+            new Case(file.getKey(), null, q.relevant(), timed(kb, decider, q.query()), topics));
       }
     }
   }
@@ -95,9 +107,9 @@ public final class IntentEvaluation {
   public static final String ARTICLE_QUESTIONS = "article-questions";
 
   /**
-   * Every article's own {@code questions:} as knowledge-base questions whose answer is that
-   * article (or its flow). Fitting keeps only models that get the most of them right: an intent
-   * must never take a question an article was written for.
+   * Every article's own {@code questions:} as knowledge-base questions whose answer is that article
+   * (or its flow). Fitting keeps only models that get the most of them right: an intent must never
+   * take a question an article was written for.
    */
   public void addArticleQuestions(KnowledgeBase kb, DecisionModel model) {
     TurnDecider decider = kb.decider(kb.intents(), model);
@@ -152,28 +164,69 @@ public final class IntentEvaluation {
       List<Case> in = of.stream().filter(c -> !c.relevant().isEmpty()).toList();
       List<Case> out = of.stream().filter(c -> c.relevant().isEmpty()).toList();
       if (!in.isEmpty()) {
-        m.put("p_at_1", round((double) in.stream().filter(c -> firstRelevant(c, model)).count() / in.size()));
-        m.put("p_at_1_retrieval_alone", round((double) in.stream().filter(c -> relevantFirst(c.decision().search(), c.relevant())).count() / in.size()));
-        m.put("right", round((double) in.stream().filter(c -> right(c, model)).count() / in.size()));
-        m.put("answer_rate", round((double) in.stream().filter(c -> taken(c, model) == null && answers(c.decision().search())).count() / in.size()));
+        m.put(
+            "p_at_1",
+            round((double) in.stream().filter(c -> firstRelevant(c, model)).count() / in.size()));
+        m.put(
+            "p_at_1_retrieval_alone",
+            round(
+                (double)
+                        in.stream()
+                            .filter(c -> relevantFirst(c.decision().search(), c.relevant()))
+                            .count()
+                    / in.size()));
+        m.put(
+            "right", round((double) in.stream().filter(c -> right(c, model)).count() / in.size()));
+        m.put(
+            "answer_rate",
+            round(
+                (double)
+                        in.stream()
+                            .filter(c -> taken(c, model) == null && answers(c.decision().search()))
+                            .count()
+                    / in.size()));
       }
       if (!out.isEmpty()) {
-        m.put("abstain_rate", round((double) out.stream().filter(c -> right(c, model)).count() / out.size()));
+        m.put(
+            "abstain_rate",
+            round((double) out.stream().filter(c -> right(c, model)).count() / out.size()));
       }
       m.put("taken_by_intent", of.stream().filter(c -> taken(c, model) != null).count());
-      m.put("flows_started", of.stream().filter(c -> taken(c, model) != null && taken(c, model).action() == Intent.Action.FLOW).count());
+      m.put(
+          "flows_started",
+          of.stream()
+              .filter(
+                  c -> taken(c, model) != null && taken(c, model).action() == Intent.Action.FLOW)
+              .count());
       return m;
     }
-    m.put("right", round((double) of.stream().filter(c -> right(c, model)).count() / Math.max(1, of.size())));
+    m.put(
+        "right",
+        round((double) of.stream().filter(c -> right(c, model)).count() / Math.max(1, of.size())));
     Map<String, Object> byExpect = new TreeMap<>();
     Map<String, List<Case>> groups = new TreeMap<>();
-    for (Case c : of) groups.computeIfAbsent(c.expect().startsWith("flow:") ? "flow" : c.expect().startsWith("article-topic:") ? "article-topic" : c.expect(), k -> new ArrayList<>()).add(c);
+    for (Case c : of)
+      groups
+          .computeIfAbsent(
+              c.expect().startsWith("flow:")
+                  ? "flow"
+                  : c.expect().startsWith("article-topic:") ? "article-topic" : c.expect(),
+              k -> new ArrayList<>())
+          .add(c);
     for (var g : groups.entrySet()) {
       Map<String, Object> e = new LinkedHashMap<>();
       e.put("n", g.getValue().size());
-      e.put("right", round((double) g.getValue().stream().filter(c -> right(c, model)).count() / g.getValue().size()));
+      e.put(
+          "right",
+          round(
+              (double) g.getValue().stream().filter(c -> right(c, model)).count()
+                  / g.getValue().size()));
       if (g.getKey().equals("flow")) {
-        e.put("flow_or_its_article", round((double) g.getValue().stream().filter(c -> flowOrArticle(c, model)).count() / g.getValue().size()));
+        e.put(
+            "flow_or_its_article",
+            round(
+                (double) g.getValue().stream().filter(c -> flowOrArticle(c, model)).count()
+                    / g.getValue().size()));
       }
       byExpect.put(g.getKey(), e);
     }
@@ -188,7 +241,9 @@ public final class IntentEvaluation {
   static Intent taken(Case c, DecisionModel model) {
     IntentEvidence e = c.decision().evidence();
     if (e == null) return null;
-    return TurnDecider.takes(model, e, c.decision().search(), c.topics().flowOfArticle()::get) ? e.intent() : null;
+    return TurnDecider.takes(model, e, c.decision().search(), c.topics().flowOfArticle()::get)
+        ? e.intent()
+        : null;
   }
 
   static String outcome(Case c, DecisionModel model) {
@@ -196,7 +251,9 @@ public final class IntentEvaluation {
     if (i != null) return i.behaviour();
     SearchResult r = c.decision().search();
     if (!answers(r)) return "no_answer";
-    return r.decision().name().toLowerCase(java.util.Locale.ROOT) + ":" + c.topics().folderOf().getOrDefault(r.hits().get(0).id(), "");
+    return r.decision().name().toLowerCase(java.util.Locale.ROOT)
+        + ":"
+        + c.topics().folderOf().getOrDefault(r.hits().get(0).id(), "");
   }
 
   static boolean answers(SearchResult r) {
@@ -219,8 +276,8 @@ public final class IntentEvaluation {
 
   /**
    * @param strict for fitting: an intent taken on a message that expects abstaining is wrong even
-   *     when its reply is not from the knowledge base (small talk in answer to "how fast does a plane
-   *     fly" passes the data's definition but is still a wrong guess)
+   *     when its reply is not from the knowledge base (small talk in answer to "how fast does a
+   *     plane fly" passes the data's definition but is still a wrong guess)
    */
   static boolean right(Case c, DecisionModel model, boolean strict) {
     Intent i = taken(c, model);
@@ -229,7 +286,10 @@ public final class IntentEvaluation {
     if (c.isQuery()) {
       if (c.relevant().isEmpty()) return abstains;
       // A question whose article offers a flow may start that flow instead.
-      if (i != null) return i.action() == Intent.Action.FLOW && c.relevant().stream().anyMatch(id -> i.flow().equals(c.topics().flowOfArticle().get(id)));
+      if (i != null)
+        return i.action() == Intent.Action.FLOW
+            && c.relevant().stream()
+                .anyMatch(id -> i.flow().equals(c.topics().flowOfArticle().get(id)));
       return answers(r) && relevantFirst(r, c.relevant());
     }
     String expect = c.expect();
@@ -237,12 +297,18 @@ public final class IntentEvaluation {
     if (expect.equals("ticket-status")) return i != null && i.action().aboutTickets();
     if (expect.equals("smalltalk")) {
       // The reply is of type text: small talk, a redirect, a new conversation.
-      return i != null && (i.action() == Intent.Action.SMALLTALK || i.action() == Intent.Action.REDIRECT || i.action() == Intent.Action.NEW_CONVERSATION);
+      return i != null
+          && (i.action() == Intent.Action.SMALLTALK
+              || i.action() == Intent.Action.REDIRECT
+              || i.action() == Intent.Action.NEW_CONVERSATION);
     }
     if (expect.equals("abstain")) return abstains;
-    if (expect.startsWith("flow:")) return i != null && i.action() == Intent.Action.FLOW && expect.equals(i.behaviour());
+    if (expect.startsWith("flow:"))
+      return i != null && i.action() == Intent.Action.FLOW && expect.equals(i.behaviour());
     String folder = expect.substring("article-topic:".length());
-    if (i != null) return i.action() == Intent.Action.FLOW && c.topics().flowsOf().getOrDefault(folder, Set.of()).contains(i.flow());
+    if (i != null)
+      return i.action() == Intent.Action.FLOW
+          && c.topics().flowsOf().getOrDefault(folder, Set.of()).contains(i.flow());
     return answers(r) && folder.equals(c.topics().folderOf().get(r.hits().get(0).id()));
   }
 
@@ -266,9 +332,14 @@ public final class IntentEvaluation {
       case "ticket-status" -> i.action().aboutTickets();
       case "smalltalk" -> i.action() == Intent.Action.SMALLTALK;
       case "abstain" -> false;
-      default -> c.expect().equals(i.behaviour())
-          || (c.expect().startsWith("article-topic:") && i.action() == Intent.Action.FLOW
-              && c.topics().flowsOf().getOrDefault(c.expect().substring("article-topic:".length()), Set.of()).contains(i.flow()));
+      default ->
+          c.expect().equals(i.behaviour())
+              || (c.expect().startsWith("article-topic:")
+                  && i.action() == Intent.Action.FLOW
+                  && c.topics()
+                      .flowsOf()
+                      .getOrDefault(c.expect().substring("article-topic:".length()), Set.of())
+                      .contains(i.flow()));
     };
   }
 
@@ -283,7 +354,8 @@ public final class IntentEvaluation {
     for (Case c : cases) {
       IntentEvidence e = c.decision().evidence();
       if (e == null) continue;
-      samples.add(new Calibrator.Sample(e.similarity(), e.coverage(), e.margin(), nearestIsRight(c), true));
+      samples.add(
+          new Calibrator.Sample(e.similarity(), e.coverage(), e.margin(), nearestIsRight(c), true));
     }
     Calibration fitted = Calibrator.fit(samples, true, true, true);
     DecisionModel best = null;
@@ -292,7 +364,15 @@ public final class IntentEvaluation {
     for (int t = 5; t <= 95; t += 5) {
       for (int rt = t; rt <= 99; rt += 5) {
         for (int g = -30; g <= 40; g += 5) {
-          var m = new DecisionModel(fitted.bias(), fitted.similarity(), fitted.coverage(), fitted.margin(), t / 100.0, rt / 100.0, g / 100.0);
+          var m =
+              new DecisionModel(
+                  fitted.bias(),
+                  fitted.similarity(),
+                  fitted.coverage(),
+                  fitted.margin(),
+                  t / 100.0,
+                  rt / 100.0,
+                  g / 100.0);
           double own = ownQuestionsRight(m);
           double score = meanRight(m);
           // The articles' own questions first, then the mean; ties go to the more cautious model.
@@ -316,7 +396,9 @@ public final class IntentEvaluation {
     double sum = 0;
     int files = 0;
     Map<String, List<Case>> byFile = new HashMap<>();
-    for (Case c : cases) if (!c.file().equals(ARTICLE_QUESTIONS)) byFile.computeIfAbsent(c.file(), k -> new ArrayList<>()).add(c);
+    for (Case c : cases)
+      if (!c.file().equals(ARTICLE_QUESTIONS))
+        byFile.computeIfAbsent(c.file(), k -> new ArrayList<>()).add(c);
     for (List<Case> of : byFile.values()) {
       sum += (double) of.stream().filter(c -> right(c, m, true)).count() / of.size();
       files++;
@@ -324,17 +406,33 @@ public final class IntentEvaluation {
     return files == 0 ? 0 : sum / files;
   }
 
-  /** One tab-separated line per message: file, right, expected, outcome, text, nearest intent and its evidence, KB. */
+  /**
+   * One tab-separated line per message: file, right, expected, outcome, text, nearest intent and
+   * its evidence, KB.
+   */
   public List<String> details(DecisionModel model) {
     List<String> lines = new ArrayList<>();
     for (Case c : cases) {
       IntentEvidence e = c.decision().evidence();
       SearchResult r = c.decision().search();
-      lines.add(String.join("\t", c.file(), right(c, model) ? "ok" : "WRONG",
-          c.isQuery() ? (c.relevant().isEmpty() ? "abstain" : "article") : c.expect(), outcome(c, model), c.decision().text(),
-          e == null ? "" : e.intent().id(), e == null ? "" : e.nearestExample(),
-          e == null ? "" : String.format("sim=%.3f margin=%.3f cov=%.2f conf=%.3f", e.similarity(), e.margin(), e.coverage(), model.confidence(e)),
-          String.format("kb=%s %.3f %s", r.decision(), r.confidence(), r.hits().isEmpty() ? "" : r.hits().get(0).id())));
+      lines.add(
+          String.join(
+              "\t",
+              c.file(),
+              right(c, model) ? "ok" : "WRONG",
+              c.isQuery() ? (c.relevant().isEmpty() ? "abstain" : "article") : c.expect(),
+              outcome(c, model),
+              c.decision().text(),
+              e == null ? "" : e.intent().id(),
+              e == null ? "" : e.nearestExample(),
+              e == null
+                  ? ""
+                  : String.format(
+                      "sim=%.3f margin=%.3f cov=%.2f conf=%.3f",
+                      e.similarity(), e.margin(), e.coverage(), model.confidence(e)),
+              String.format(
+                  "kb=%s %.3f %s",
+                  r.decision(), r.confidence(), r.hits().isEmpty() ? "" : r.hits().get(0).id())));
     }
     return lines;
   }

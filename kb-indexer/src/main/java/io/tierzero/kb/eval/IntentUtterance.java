@@ -9,10 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One first message of a conversation and what the bot should do with it:
- * {@code {"id", "source"?, "intent"?, "text", "expect"}}, where {@code expect} is {@code handoff},
- * {@code ticket-status}, {@code smalltalk}, {@code flow:<id>}, {@code article-topic:<folder>} or
- * {@code abstain}.
+ * One first message of a conversation and what the bot should do with it: {@code {"id", "source"?,
+ * "intent"?, "text", "expect"}}, where {@code expect} is {@code handoff}, {@code ticket-status},
+ * {@code smalltalk}, {@code flow:<id>}, {@code article-topic:<folder>} or {@code abstain}.
  */
 public record IntentUtterance(String id, String text, String expect) {
   /** Reads a JSON-lines file; a bad line fails with its file and line. */

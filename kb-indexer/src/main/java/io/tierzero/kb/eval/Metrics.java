@@ -22,7 +22,8 @@ public final class Metrics {
     List<Outcome> out = outcomes.stream().filter(o -> o.relevant().isEmpty()).toList();
     if (!in.isEmpty()) {
       m.put("p_at_1", round(in.stream().mapToDouble(Metrics::precisionAt1).average().orElse(0)));
-      m.put("mrr_at_10", round(in.stream().mapToDouble(Metrics::reciprocalRank).average().orElse(0)));
+      m.put(
+          "mrr_at_10", round(in.stream().mapToDouble(Metrics::reciprocalRank).average().orElse(0)));
       m.put("ndcg_at_10", round(in.stream().mapToDouble(Metrics::ndcg).average().orElse(0)));
       m.put("recall_at_5", round(in.stream().mapToDouble(Metrics::recallAt5).average().orElse(0)));
       long answered = in.stream().filter(Outcome::answered).count();
@@ -32,11 +33,17 @@ public final class Metrics {
           answered == 0
               ? 0.0
               : round(
-                  (double) in.stream().filter(Outcome::answered).filter(o -> precisionAt1(o) == 1).count()
+                  (double)
+                          in.stream()
+                              .filter(Outcome::answered)
+                              .filter(o -> precisionAt1(o) == 1)
+                              .count()
                       / answered));
     }
     if (!out.isEmpty()) {
-      m.put("abstain_rate", round((double) out.stream().filter(o -> !o.answered()).count() / out.size()));
+      m.put(
+          "abstain_rate",
+          round((double) out.stream().filter(o -> !o.answered()).count() / out.size()));
     }
     return m;
   }
@@ -64,8 +71,7 @@ public final class Metrics {
   }
 
   static double recallAt5(Outcome o) {
-    long found =
-        o.ranked().stream().limit(5).filter(o.relevant()::contains).distinct().count();
+    long found = o.ranked().stream().limit(5).filter(o.relevant()::contains).distinct().count();
     return (double) found / o.relevant().size();
   }
 

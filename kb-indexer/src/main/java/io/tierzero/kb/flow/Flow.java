@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A guided fix: an ordered list of steps the bot walks the user through. Flows are data
- * ({@code articles/flows/*.yaml}), written by agents next to the articles they fix.
+ * A guided fix: an ordered list of steps the bot walks the user through. Flows are data ({@code
+ * articles/flows/*.yaml}), written by agents next to the articles they fix.
  *
  * @param id the file name without {@code .yaml}; what an article's {@code flow:} names
  * @param triggers how people ask for the flow: the examples of the intent that starts it, matched

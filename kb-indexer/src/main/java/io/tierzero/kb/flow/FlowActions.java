@@ -12,7 +12,8 @@ public final class FlowActions {
   public static final Map<String, Set<String>> PARAMETERS =
       Map.of(
           // Emails a one-time code to the account named by username or email, saying what it is
-          // for (purpose: password_reset, account_unlock, mfa_reset, ticket_lookup). The same outcome for every
+          // for (purpose: password_reset, account_unlock, mfa_reset, ticket_lookup). The same
+          // outcome for every
           // name: nothing about the account is known before the code is checked.
           "send_code", Set.of("login", "purpose"),
           // Checks the code the user typed. Data: user, name, locked, mfa. Failed data: reason

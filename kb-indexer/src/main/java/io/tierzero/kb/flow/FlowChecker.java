@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class FlowChecker {
   /** {@code {{name}}} or {@code {{step.key}}} in texts and parameters. */
-  public static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([a-z0-9_-]+(?:\\.[a-z0-9_]+)?)\\s*}}");
+  public static final Pattern REFERENCE =
+      Pattern.compile("\\{\\{\\s*([a-z0-9_-]+(?:\\.[a-z0-9_]+)?)\\s*}}");
 
   private final Map<String, Set<String>> actions;
 
@@ -42,7 +43,11 @@ public final class FlowChecker {
       }
     }
     if (flow.steps().stream().noneMatch(s -> s instanceof Step.End)) {
-      problems.add(new Problem(file, 1, "missing end: the flow needs at least one 'end: resolved' or 'end: escalate' step"));
+      problems.add(
+          new Problem(
+              file,
+              1,
+              "missing end: the flow needs at least one 'end: resolved' or 'end: escalate' step"));
     }
 
     Set<String> secrets = new HashSet<>();
@@ -59,28 +64,57 @@ public final class FlowChecker {
     for (Step step : flow.steps()) {
       for (String target : step.successors()) {
         if (!byId.containsKey(target)) {
-          problems.add(new Problem(file, step.line(), "step '" + step.id() + "' goes to unknown step '" + target + "'"));
+          problems.add(
+              new Problem(
+                  file,
+                  step.line(),
+                  "step '" + step.id() + "' goes to unknown step '" + target + "'"));
         }
       }
       if (!(step instanceof Step.End) && !(step instanceof Step.Branch) && successorMissing(step)) {
-        problems.add(new Problem(file, step.line(), "step '" + step.id() + "' is the last step but not an end: add 'next' or an end step"));
+        problems.add(
+            new Problem(
+                file,
+                step.line(),
+                "step '"
+                    + step.id()
+                    + "' is the last step but not an end: add 'next' or an end step"));
       }
       switch (step) {
         case Step.Say say -> text(file, step, say.text(), answers, actionSteps, secrets, problems);
         case Step.Ask ask -> {
           text(file, step, ask.text(), answers, actionSteps, secrets, problems);
-          if (ask.invalid() != null) text(file, step, ask.invalid(), answers, actionSteps, secrets, problems);
+          if (ask.invalid() != null)
+            text(file, step, ask.invalid(), answers, actionSteps, secrets, problems);
         }
         case Step.Action action -> {
           var params = actions.get(action.action());
           if (params == null) {
-            problems.add(new Problem(file, step.line(), "unknown action '" + action.action() + "' (known: " + new java.util.TreeSet<>(actions.keySet()) + ")"));
+            problems.add(
+                new Problem(
+                    file,
+                    step.line(),
+                    "unknown action '"
+                        + action.action()
+                        + "' (known: "
+                        + new java.util.TreeSet<>(actions.keySet())
+                        + ")"));
           } else {
             for (String p : params) {
-              if (!action.with().containsKey(p)) problems.add(new Problem(file, step.line(), "action '" + action.action() + "' needs parameter '" + p + "'"));
+              if (!action.with().containsKey(p))
+                problems.add(
+                    new Problem(
+                        file,
+                        step.line(),
+                        "action '" + action.action() + "' needs parameter '" + p + "'"));
             }
             for (String p : action.with().keySet()) {
-              if (!params.contains(p)) problems.add(new Problem(file, step.line(), "action '" + action.action() + "' takes no parameter '" + p + "'"));
+              if (!params.contains(p))
+                problems.add(
+                    new Problem(
+                        file,
+                        step.line(),
+                        "action '" + action.action() + "' takes no parameter '" + p + "'"));
             }
           }
           // Parameters are the one place a secret may go: to the action that needs it.
@@ -90,19 +124,44 @@ public final class FlowChecker {
         }
         case Step.Branch branch -> {
           if (secrets.contains(branch.on())) {
-            problems.add(new Problem(file, step.line(), "branch '" + branch.id() + "' must not branch on the secret answer '" + branch.on() + "'"));
+            problems.add(
+                new Problem(
+                    file,
+                    step.line(),
+                    "branch '"
+                        + branch.id()
+                        + "' must not branch on the secret answer '"
+                        + branch.on()
+                        + "'"));
           } else if (!known(branch.on(), answers, actionSteps)) {
-            problems.add(new Problem(file, step.line(), "branch '" + branch.id() + "' looks at unknown answer '" + branch.on() + "'"));
+            problems.add(
+                new Problem(
+                    file,
+                    step.line(),
+                    "branch '" + branch.id() + "' looks at unknown answer '" + branch.on() + "'"));
           }
         }
         case Step.End end -> {
-          if (end.text() != null) text(file, step, end.text(), answers, actionSteps, secrets, problems);
+          if (end.text() != null)
+            text(file, step, end.text(), answers, actionSteps, secrets, problems);
           if (end.outcome() == Step.Outcome.ESCALATE) {
             if (end.category() == null && flow.escalation().category() == null) {
-              problems.add(new Problem(file, step.line(), "escalate end '" + end.id() + "' needs a category (here or in the flow's escalation)"));
+              problems.add(
+                  new Problem(
+                      file,
+                      step.line(),
+                      "escalate end '"
+                          + end.id()
+                          + "' needs a category (here or in the flow's escalation)"));
             }
             if (end.priority() == null && flow.escalation().priority() == null) {
-              problems.add(new Problem(file, step.line(), "escalate end '" + end.id() + "' needs a priority (here or in the flow's escalation)"));
+              problems.add(
+                  new Problem(
+                      file,
+                      step.line(),
+                      "escalate end '"
+                          + end.id()
+                          + "' needs a priority (here or in the flow's escalation)"));
             }
           }
         }
@@ -113,13 +172,18 @@ public final class FlowChecker {
       Set<String> reachable = reach(flow.first().id(), byId);
       for (Step step : flow.steps()) {
         if (!reachable.contains(step.id())) {
-          problems.add(new Problem(file, step.line(), "step '" + step.id() + "' is unreachable from the first step"));
+          problems.add(
+              new Problem(
+                  file,
+                  step.line(),
+                  "step '" + step.id() + "' is unreachable from the first step"));
         }
       }
       Set<String> reachesEnd = reachesEnd(flow, byId);
       for (Step step : flow.steps()) {
         if (reachable.contains(step.id()) && !reachesEnd.contains(step.id())) {
-          problems.add(new Problem(file, step.line(), "step '" + step.id() + "' never reaches an end"));
+          problems.add(
+              new Problem(file, step.line(), "step '" + step.id() + "' never reaches an end"));
         }
       }
     }
@@ -156,11 +220,12 @@ public final class FlowChecker {
       changed = false;
       for (Step step : flow.steps()) {
         if (good.contains(step.id())) continue;
-        boolean ok = step instanceof Step.End
-            || step.successors().stream().anyMatch(good::contains)
-            // A failed action or unmatched branch without a target escalates, which is an end.
-            || (step instanceof Step.Action a && a.onFailed() == null)
-            || (step instanceof Step.Branch b && b.otherwise() == null);
+        boolean ok =
+            step instanceof Step.End
+                || step.successors().stream().anyMatch(good::contains)
+                // A failed action or unmatched branch without a target escalates, which is an end.
+                || (step instanceof Step.Action a && a.onFailed() == null)
+                || (step instanceof Step.Branch b && b.otherwise() == null);
         if (ok) {
           good.add(step.id());
           changed = true;
@@ -170,22 +235,43 @@ public final class FlowChecker {
     return good;
   }
 
-  private static void text(Path file, Step step, String text, Set<String> answers, Set<String> actionSteps, Set<String> secrets, List<Problem> problems) {
+  private static void text(
+      Path file,
+      Step step,
+      String text,
+      Set<String> answers,
+      Set<String> actionSteps,
+      Set<String> secrets,
+      List<Problem> problems) {
     if (text == null) return;
     Matcher m = REFERENCE.matcher(text);
     while (m.find()) {
       if (secrets.contains(m.group(1))) {
-        problems.add(new Problem(file, step.line(), "step '" + step.id() + "' would show the secret answer '" + m.group(1) + "'"));
+        problems.add(
+            new Problem(
+                file,
+                step.line(),
+                "step '" + step.id() + "' would show the secret answer '" + m.group(1) + "'"));
       }
     }
     references(file, step, text, answers, actionSteps, problems);
   }
 
-  private static void references(Path file, Step step, String text, Set<String> answers, Set<String> actionSteps, List<Problem> problems) {
+  private static void references(
+      Path file,
+      Step step,
+      String text,
+      Set<String> answers,
+      Set<String> actionSteps,
+      List<Problem> problems) {
     Matcher m = REFERENCE.matcher(text);
     while (m.find()) {
       if (!known(m.group(1), answers, actionSteps)) {
-        problems.add(new Problem(file, step.line(), "step '" + step.id() + "' refers to unknown answer '" + m.group(1) + "'"));
+        problems.add(
+            new Problem(
+                file,
+                step.line(),
+                "step '" + step.id() + "' refers to unknown answer '" + m.group(1) + "'"));
       }
     }
   }

@@ -45,15 +45,24 @@ public record Flows(Map<String, Flow> flows, List<Problem> problems) {
     for (Path file : files) {
       var result = parser.parse(file);
       var found = new ArrayList<>(result.problems());
-      result.flow().ifPresent(flow -> {
-        found.addAll(checker.check(flow));
-        Path other = seen.putIfAbsent(flow.id(), file);
-        if (other != null) found.add(new Problem(file, 1, "duplicate flow id '" + flow.id() + "': already used by " + other));
-      });
+      result
+          .flow()
+          .ifPresent(
+              flow -> {
+                found.addAll(checker.check(flow));
+                Path other = seen.putIfAbsent(flow.id(), file);
+                if (other != null)
+                  found.add(
+                      new Problem(
+                          file,
+                          1,
+                          "duplicate flow id '" + flow.id() + "': already used by " + other));
+              });
       problems.addAll(found);
       if (found.isEmpty()) result.flow().ifPresent(flow -> flows.put(flow.id(), flow));
     }
-    problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
+    problems.sort(
+        Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
     return new Flows(flows, problems);
   }
 
@@ -61,7 +70,8 @@ public record Flows(Map<String, Flow> flows, List<Problem> problems) {
    * Problems of the flows under {@code articlesDir} and of the articles' {@code flow:} references:
    * an article that names a flow that does not exist (or does not load) is a problem on its line.
    */
-  public static List<Problem> check(Path articlesDir, Collection<Article> articles) throws IOException {
+  public static List<Problem> check(Path articlesDir, Collection<Article> articles)
+      throws IOException {
     var dir = articlesDir.resolve(FOLDER);
     var loaded = load(dir);
     var problems = new ArrayList<>(loaded.problems());
@@ -80,8 +90,11 @@ public record Flows(Map<String, Flow> flows, List<Problem> problems) {
       if (article.source() != null) {
         line = ArticleParser.keyLine(Files.readString(article.source()).split("\n", -1), "flow", 0);
       }
-      problems.add(new Problem(article.source() == null ? Path.of(article.id()) : article.source(), line,
-          "unknown flow '" + flow + "': no " + FOLDER + "/" + flow + ".yaml"));
+      problems.add(
+          new Problem(
+              article.source() == null ? Path.of(article.id()) : article.source(),
+              line,
+              "unknown flow '" + flow + "': no " + FOLDER + "/" + flow + ".yaml"));
     }
     return problems;
   }

@@ -110,7 +110,13 @@ public sealed interface Step {
    * @param reason for an escalation: why a person is needed
    */
   record End(
-      String id, Outcome outcome, String text, String category, String priority, String reason, int line)
+      String id,
+      Outcome outcome,
+      String text,
+      String category,
+      String priority,
+      String reason,
+      int line)
       implements Step {
     @Override
     public List<String> successors() {

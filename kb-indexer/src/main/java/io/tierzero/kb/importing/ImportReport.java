@@ -26,8 +26,13 @@ public final class ImportReport {
   /** The report as Markdown: a line per article, its notes below it. */
   public String markdown() {
     var out = new StringBuilder("# Import report\n\n");
-    out.append(entries.size()).append(" article").append(entries.size() == 1 ? "" : "s").append(" written. ")
-        .append("Each needs `questions` before `kb-indexer validate` passes; the notes say what else to check.\n\n");
+    out.append(entries.size())
+        .append(" article")
+        .append(entries.size() == 1 ? "" : "s")
+        .append(" written. ")
+        .append(
+            "Each needs `questions` before `kb-indexer validate` passes; the notes say what else to"
+                + " check.\n\n");
     general.forEach(g -> out.append("- ").append(g).append('\n'));
     if (!general.isEmpty()) out.append('\n');
     for (Entry e : entries) {

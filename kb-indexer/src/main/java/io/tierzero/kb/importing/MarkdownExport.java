@@ -17,8 +17,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /**
  * Markdown files with another tool's front matter (Jekyll, Hugo, Docusaurus, MkDocs and the like):
  * {@code title}, {@code date}/{@code lastmod}, {@code categories}/{@code category}/{@code section},
- * {@code tags}/{@code keywords}/{@code labels}, {@code description}/{@code summary}/{@code excerpt}.
- * A file without front matter takes its title from its first heading.
+ * {@code tags}/{@code keywords}/{@code labels}, {@code description}/{@code summary}/{@code
+ * excerpt}. A file without front matter takes its title from its first heading.
  */
 final class MarkdownExport {
   private MarkdownExport() {}
@@ -27,21 +27,34 @@ final class MarkdownExport {
     List<Path> files;
     if (Files.isDirectory(path)) {
       try (Stream<Path> walk = Files.walk(path)) {
-        files = walk.filter(f -> f.getFileName().toString().matches("(?i).+\\.(md|markdown)")).sorted().toList();
+        files =
+            walk.filter(f -> f.getFileName().toString().matches("(?i).+\\.(md|markdown)"))
+                .sorted()
+                .toList();
       }
     } else {
       files = List.of(path);
     }
-    Path root = (Files.isDirectory(path) ? path : path.toAbsolutePath().getParent()).toAbsolutePath().normalize();
+    Path root =
+        (Files.isDirectory(path) ? path : path.toAbsolutePath().getParent())
+            .toAbsolutePath()
+            .normalize();
     List<SourcePage> pages = new ArrayList<>();
-    for (Path file : files) pages.add(page(root, file.toAbsolutePath().normalize(), Files.readString(file, StandardCharsets.UTF_8)));
+    for (Path file : files)
+      pages.add(
+          page(
+              root,
+              file.toAbsolutePath().normalize(),
+              Files.readString(file, StandardCharsets.UTF_8)));
     return pages;
   }
 
   private static SourcePage page(Path root, Path file, String text) {
     Map<?, ?> fields = Map.of();
     String body = text;
-    var m = java.util.regex.Pattern.compile("\\A---\\s*\\n([\\s\\S]*?)\\n---\\s*(\\n|\\z)").matcher(text);
+    var m =
+        java.util.regex.Pattern.compile("\\A---\\s*\\n([\\s\\S]*?)\\n---\\s*(\\n|\\z)")
+            .matcher(text);
     if (m.find()) {
       Object loaded;
       try {
@@ -57,7 +70,8 @@ final class MarkdownExport {
     if (heading.find()) {
       if (title.isBlank()) title = heading.group(1).strip();
       // The page's own heading is the article title, not part of its body.
-      if (heading.group(1).strip().equals(title)) body = body.substring(0, heading.start()) + body.substring(heading.end());
+      if (heading.group(1).strip().equals(title))
+        body = body.substring(0, heading.start()) + body.substring(heading.end());
     }
     String relative = root.relativize(file).toString().replace('\\', '/');
     var keys = new LinkedHashSet<String>();
@@ -68,7 +82,8 @@ final class MarkdownExport {
     if (!slug.isBlank()) keys.add(slug);
     String section = first(fields, "category", "categories", "section");
     // Docs sites file pages in folders by topic: the folder is the section when nothing else says.
-    if (section.isBlank() && relative.contains("/")) section = relative.substring(0, relative.indexOf('/'));
+    if (section.isBlank() && relative.contains("/"))
+      section = relative.substring(0, relative.indexOf('/'));
     return new SourcePage(
         file.toString(),
         keys,
@@ -87,7 +102,10 @@ final class MarkdownExport {
       Object v = fields.get(key);
       if (v instanceof Collection<?> c && !c.isEmpty()) v = c.iterator().next();
       if (v instanceof java.util.Date d) return d.toInstant().toString();
-      if (v != null && !(v instanceof Collection<?>) && !(v instanceof Map<?, ?>) && !String.valueOf(v).isBlank()) return String.valueOf(v).strip();
+      if (v != null
+          && !(v instanceof Collection<?>)
+          && !(v instanceof Map<?, ?>)
+          && !String.valueOf(v).isBlank()) return String.valueOf(v).strip();
     }
     return "";
   }
@@ -97,7 +115,8 @@ final class MarkdownExport {
     for (String key : keys) {
       Object v = fields.get(key);
       if (v instanceof Collection<?> c) c.forEach(x -> out.add(String.valueOf(x).strip()));
-      else if (v != null) for (String s : String.valueOf(v).split(",")) if (!s.isBlank()) out.add(s.strip());
+      else if (v != null)
+        for (String s : String.valueOf(v).split(",")) if (!s.isBlank()) out.add(s.strip());
     }
     return List.copyOf(out);
   }

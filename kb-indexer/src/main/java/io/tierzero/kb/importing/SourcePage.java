@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One page as another tool exported it, before it becomes an article: its body is HTML or
- * Markdown as found, its metadata raw.
+ * One page as another tool exported it, before it becomes an article: its body is HTML or Markdown
+ * as found, its metadata raw.
  *
  * @param source where it came from, for the report (a file, or a file and the page's id)
  * @param keys what other pages' links may call it (file names, URLs, numeric ids)

@@ -22,7 +22,8 @@ final class ZendeskExport {
   static List<SourcePage> read(Path file) throws IOException {
     JsonNode root = new ObjectMapper().readTree(Files.readString(file));
     Map<String, String> sections = new HashMap<>();
-    for (JsonNode s : root.path("sections")) sections.put(s.path("id").asText(), s.path("name").asText());
+    for (JsonNode s : root.path("sections"))
+      sections.put(s.path("id").asText(), s.path("name").asText());
     JsonNode articles = root.isArray() ? root : root.path("articles");
     List<SourcePage> pages = new ArrayList<>();
     for (JsonNode a : articles) {
@@ -30,7 +31,8 @@ final class ZendeskExport {
       String id = a.path("id").asText();
       var keys = new LinkedHashSet<String>();
       keys.add(id);
-      for (String url : List.of(a.path("html_url").asText(), a.path("url").asText())) if (!url.isBlank()) keys.add(url);
+      for (String url : List.of(a.path("html_url").asText(), a.path("url").asText()))
+        if (!url.isBlank()) keys.add(url);
       var labels = new ArrayList<String>();
       a.path("label_names").forEach(l -> labels.add(l.asText()));
       String sectionId = a.path("section_id").asText();

@@ -8,7 +8,9 @@ import io.tierzero.kb.parse.Section;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Articles as stored in the index: everything but the source path, which depends on the machine. */
+/**
+ * Articles as stored in the index: everything but the source path, which depends on the machine.
+ */
 final class ArticleJson {
   private static final ObjectMapper MAPPER =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -30,12 +30,14 @@ public final class Fields {
   // Both kinds.
   /** "article" or "passage": indexed to filter a query to one kind; not stored. */
   public static final String TYPE = "type";
+
   /** The article id: indexed to delete or replace all of an article's documents; stored. */
   public static final String ARTICLE = "article";
+
   /**
-   * The article id again, as doc values: how a search turns hits into ids. Reading the stored
-   * field instead decompresses a whole block of stored documents per hit, article JSON included,
-   * which was most of a search's cost.
+   * The article id again, as doc values: how a search turns hits into ids. Reading the stored field
+   * instead decompresses a whole block of stored documents per hit, article JSON included, which
+   * was most of a search's cost.
    */
   public static final String ARTICLE_ID = "article_id";
 
@@ -47,28 +49,40 @@ public final class Fields {
   public static final String SUMMARY = "summary";
   public static final String BODY = "body";
   public static final String QUESTIONS = "questions";
+
   /** Every searchable word of the article: tells whether the article covers a question's word. */
   public static final String ALL = "all";
+
   /** The same words lowercased but not stemmed: the vocabulary typo correction suggests from. */
   public static final String SPELL = "spell";
-  /** The file's path under the articles folder and its content hash: stored for incremental builds. */
+
+  /**
+   * The file's path under the articles folder and its content hash: stored for incremental builds.
+   */
   public static final String PATH = "path";
 
   public static final String HASH = "hash";
+
   /** The parsed article as JSON: stored so an unchanged knowledge base opens without re-parsing. */
   public static final String JSON = "json";
 
   // Passage documents.
   /** Passage text: indexed (BM25 picks the snippet) and stored (the snippet shows it). */
   public static final String TEXT = "text";
+
   /** Stored: position in the article and the heading it sits under. */
   public static final String ORDINAL = "ordinal";
 
   public static final String HEADING = "heading";
-  /** "body" for article text, "title" and "question" for the extra vectors of those (no snippet). */
+
+  /**
+   * "body" for article text, "title" and "question" for the extra vectors of those (no snippet).
+   */
   public static final String KIND = "kind";
+
   /** The HNSW vector, indexed for KNN search. */
   public static final String VECTOR = "vector";
+
   /** The same vector stored, with the hash of what was embedded: the embedding cache. */
   public static final String VECTOR_BYTES = "vector_bytes";
 
@@ -122,8 +136,7 @@ public final class Fields {
    * @param vectorKey what identifies the embedded text and model, so an unchanged passage reuses
    *     its vector
    */
-  static Document passage(
-      Passage passage, String kind, float[] vector, String vectorKey) {
+  static Document passage(Passage passage, String kind, float[] vector, String vectorKey) {
     Document doc = new Document();
     doc.add(new StringField(TYPE, TYPE_PASSAGE, Field.Store.NO));
     doc.add(new StringField(ARTICLE, passage.articleId(), Field.Store.YES));

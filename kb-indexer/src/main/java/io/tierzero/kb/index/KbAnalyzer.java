@@ -46,8 +46,8 @@ public final class KbAnalyzer extends Analyzer {
   }
 
   /**
-   * For matching short phrases word by word (the ticket priority table's cues): the same stems,
-   * but stop words kept, since "not" and "no" decide what a phrase means.
+   * For matching short phrases word by word (the ticket priority table's cues): the same stems, but
+   * stop words kept, since "not" and "no" decide what a phrase means.
    */
   public static KbAnalyzer forPhrases() {
     return new KbAnalyzer(null, false);

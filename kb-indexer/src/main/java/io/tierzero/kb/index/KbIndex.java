@@ -25,9 +25,9 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,11 +43,10 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -63,8 +62,8 @@ import org.slf4j.LoggerFactory;
  * removes the orphaned files.
  *
  * <p>Incremental: each article document stores its file's path and content hash, so a build hashes
- * every file and re-indexes only those whose hash changed. Passage vectors are stored with a key
- * of model and text, so an edited article embeds only its changed passages.
+ * every file and re-indexes only those whose hash changed. Passage vectors are stored with a key of
+ * model and text, so an edited article embeds only its changed passages.
  */
 public final class KbIndex implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(KbIndex.class);
@@ -192,9 +191,13 @@ public final class KbIndex implements Closeable {
 
     // Ids held by files that stay as they are; a changed file may not take one of them.
     Map<String, String> idOwner = new HashMap<>();
-    before.byPath().forEach((path, entry) -> {
-      if (!changed.contains(path) && hashes.containsKey(path)) idOwner.put(entry.id(), path);
-    });
+    before
+        .byPath()
+        .forEach(
+            (path, entry) -> {
+              if (!changed.contains(path) && hashes.containsKey(path))
+                idOwner.put(entry.id(), path);
+            });
     Map<String, ParseResult> results = new LinkedHashMap<>();
     int done = 0;
     for (String path : changed) {
@@ -208,7 +211,11 @@ public final class KbIndex implements Closeable {
     claimOrder.sort(
         Comparator.comparing(
             (String path) ->
-                results.get(path).article().map(a -> !ArticleParser.namedAfter(Path.of(path), a.id())).orElse(true)));
+                results
+                    .get(path)
+                    .article()
+                    .map(a -> !ArticleParser.namedAfter(Path.of(path), a.id()))
+                    .orElse(true)));
     Map<String, Entry> entries = new TreeMap<>();
     Map<String, Article> parsed = new LinkedHashMap<>();
     for (String path : claimOrder) {
@@ -261,7 +268,8 @@ public final class KbIndex implements Closeable {
           writer.deleteDocuments(new Term(Fields.ARTICLE, old.id()));
           byId.remove(old.id());
         }
-        writer.updateDocuments(new Term(Fields.ARTICLE, article.id()), documents.byPath().get(path));
+        writer.updateDocuments(
+            new Term(Fields.ARTICLE, article.id()), documents.byPath().get(path));
         if (before.byPath().containsKey(path)) updated++;
         else added++;
         byPath.put(path, entries.get(path));
@@ -316,8 +324,11 @@ public final class KbIndex implements Closeable {
       // Titles and the ways users ask are embedded on their own: a question is closest in meaning
       // to another question, not to the steps that answer it.
       String title =
-          article.summary().isEmpty() ? article.title() : article.title() + ". " + article.summary();
-      pending.add(new Pending(path, new Passage(article.id(), -1, "", title), Fields.KIND_TITLE, title));
+          article.summary().isEmpty()
+              ? article.title()
+              : article.title() + ". " + article.summary();
+      pending.add(
+          new Pending(path, new Passage(article.id(), -1, "", title), Fields.KIND_TITLE, title));
       for (String question : article.questions()) {
         var passage = new Passage(article.id(), -1, "", question);
         pending.add(new Pending(path, passage, Fields.KIND_QUESTION, question));
@@ -385,11 +396,11 @@ public final class KbIndex implements Closeable {
       query.add(new TermQuery(new Term(Fields.TYPE, Fields.TYPE_PASSAGE)), Occur.FILTER);
       if (articleIds != null) {
         query.add(
-            new TermInSetQuery(
-                Fields.ARTICLE, articleIds.stream().map(BytesRef::new).toList()),
+            new TermInSetQuery(Fields.ARTICLE, articleIds.stream().map(BytesRef::new).toList()),
             Occur.FILTER);
       }
-      ScoreDoc[] hits = searcher.search(query.build(), Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs;
+      ScoreDoc[] hits =
+          searcher.search(query.build(), Math.max(1, searcher.getIndexReader().maxDoc())).scoreDocs;
       StoredFields stored = searcher.storedFields();
       for (ScoreDoc hit : hits) {
         Document doc = stored.document(hit.doc, Set.of(Fields.VECTOR_KEY, Fields.VECTOR_BYTES));
@@ -434,7 +445,12 @@ public final class KbIndex implements Closeable {
 
   private static Map<String, String> userData(String model, Path articlesDir) {
     return Map.of(
-        USER_SCHEMA, SCHEMA, USER_MODEL, model, USER_ARTICLES, articlesDir.toAbsolutePath().toString());
+        USER_SCHEMA,
+        SCHEMA,
+        USER_MODEL,
+        model,
+        USER_ARTICLES,
+        articlesDir.toAbsolutePath().toString());
   }
 
   /**
@@ -494,7 +510,9 @@ public final class KbIndex implements Closeable {
             if (dir.equals(articlesDir)) return FileVisitResult.CONTINUE;
             String name = dir.getFileName().toString();
             boolean flows = dir.getParent().equals(articlesDir) && name.equals("flows");
-            return name.startsWith(".") || flows ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            return name.startsWith(".") || flows
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
 
           @Override
@@ -516,7 +534,9 @@ public final class KbIndex implements Closeable {
     return files;
   }
 
-  /** Markdown files that are articles: READMEs document the folder and hidden files are editors'. */
+  /**
+   * Markdown files that are articles: READMEs document the folder and hidden files are editors'.
+   */
   public static boolean isArticleFile(Path file) {
     String name = file.getFileName().toString();
     return Files.isRegularFile(file)

@@ -45,9 +45,12 @@ public final class KbSearcher extends IndexSearcher {
         String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
         articleOfDoc[leaf.docBase + doc] = shared.computeIfAbsent(id, Function.identity());
       }
-      PostingsEnum articles = leaf.reader().postings(new Term(Fields.TYPE, Fields.TYPE_ARTICLE), PostingsEnum.NONE);
+      PostingsEnum articles =
+          leaf.reader().postings(new Term(Fields.TYPE, Fields.TYPE_ARTICLE), PostingsEnum.NONE);
       if (articles == null) continue;
-      for (int doc = articles.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = articles.nextDoc()) {
+      for (int doc = articles.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = articles.nextDoc()) {
         if (live != null && !live.get(doc)) continue;
         String id = articleOfDoc[leaf.docBase + doc];
         if (id != null) docs.put(id, leaf.docBase + doc);
@@ -60,7 +63,8 @@ public final class KbSearcher extends IndexSearcher {
   public static SearcherFactory factory() {
     return new SearcherFactory() {
       @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
+      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+          throws IOException {
         return new KbSearcher(reader);
       }
     };
@@ -77,8 +81,8 @@ public final class KbSearcher extends IndexSearcher {
   }
 
   /**
-   * The typo correction of a word against this version's vocabulary, computed once: users ask
-   * the same few hundred questions, and a spelling suggestion costs more than the search.
+   * The typo correction of a word against this version's vocabulary, computed once: users ask the
+   * same few hundred questions, and a spelling suggestion costs more than the search.
    */
   public String correction(String word, Function<String, String> correct) {
     return corrections.get(word, correct);

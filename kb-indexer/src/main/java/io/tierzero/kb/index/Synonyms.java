@@ -27,7 +27,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * @param equivalents stemmed single-word term to every stemmed single-word term of its groups
  *     (itself included), for telling whether a document covers a question's word
  */
-public record Synonyms(SynonymMap map, Map<String, Set<String>> equivalents, List<Problem> problems) {
+public record Synonyms(
+    SynonymMap map, Map<String, Set<String>> equivalents, List<Problem> problems) {
   public static final String FILE_NAME = "synonyms.txt";
 
   public static Synonyms none() {
@@ -76,7 +77,8 @@ public record Synonyms(SynonymMap map, Map<String, Set<String>> equivalents, Lis
           List<String> tokens = analyze(analyzer, term.strip());
           if (tokens.size() == 1) group.add(tokens.get(0));
         }
-        for (String term : group) equivalents.computeIfAbsent(term, k -> new HashSet<>()).addAll(group);
+        for (String term : group)
+          equivalents.computeIfAbsent(term, k -> new HashSet<>()).addAll(group);
       }
       var parser = new SolrSynonymParser(true, true, analyzer);
       parser.parse(new StringReader(accepted.toString()));
@@ -103,8 +105,12 @@ public record Synonyms(SynonymMap map, Map<String, Set<String>> equivalents, Lis
       // Questions lose their stop words before synonyms apply, so a term with one never matches.
       for (String word : term.strip().toLowerCase(java.util.Locale.ROOT).split("[\\s]+")) {
         if (KbAnalyzer.STOP_WORDS.contains(word)) {
-          return "'" + term.strip() + "' contains the stop word '" + word
-              + "', which questions drop, so it would never match: leave it out or write it as one word";
+          return "'"
+              + term.strip()
+              + "' contains the stop word '"
+              + word
+              + "', which questions drop, so it would never match: leave it out or write it as one"
+              + " word";
         }
       }
     }

@@ -22,7 +22,13 @@ public record DecisionModel(
     double kbGap) {
 
   public double confidence(IntentEvidence e) {
-    return 1 / (1 + Math.exp(-(bias + similarity * e.similarity() + coverage * e.coverage() + margin * e.margin())));
+    return 1
+        / (1
+            + Math.exp(
+                -(bias
+                    + similarity * e.similarity()
+                    + coverage * e.coverage()
+                    + margin * e.margin())));
   }
 
   public double threshold(Intent intent) {

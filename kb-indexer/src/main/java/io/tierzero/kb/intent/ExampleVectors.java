@@ -26,14 +26,15 @@ import org.slf4j.LoggerFactory;
  * Vectors of intent examples, keyed by a hash of model and text like passage vectors: re-reading
  * the intents after an edit embeds only the examples that changed. With a file, the vectors also
  * outlive the process: a restart on unchanged intents embeds nothing (the repository's ~800
- * examples were embedded again on every start, the largest part of opening an up-to-date
- * knowledge base after loading the model).
+ * examples were embedded again on every start, the largest part of opening an up-to-date knowledge
+ * base after loading the model).
  */
 public final class ExampleVectors {
   private static final Logger LOG = LoggerFactory.getLogger(ExampleVectors.class);
 
   /** Format tag and version of the file; another one is ignored and rewritten. */
   private static final int MAGIC = 0x545a4556; // "TZEV"
+
   private static final int VERSION = 1;
 
   private final Embedder embedder;
@@ -110,7 +111,8 @@ public final class ExampleVectors {
       // First start: nothing kept yet.
     } catch (IOException | RuntimeException e) {
       cache.clear();
-      LOG.warn("Intent example vectors in {} unreadable ({}); embedding them again", file, e.toString());
+      LOG.warn(
+          "Intent example vectors in {} unreadable ({}); embedding them again", file, e.toString());
     }
   }
 
@@ -118,7 +120,9 @@ public final class ExampleVectors {
     if (file == null) return;
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      var temp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+      var temp =
+          Files.createTempFile(
+              file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
       try (var out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp)))) {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);

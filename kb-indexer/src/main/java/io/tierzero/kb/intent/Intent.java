@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Something people ask the bot that is not a knowledge-base question, with example utterances
- * written the way people type. Intents are data ({@code articles/intents/*.yaml}); a flow's
- * {@code triggers:} are the examples of an intent that starts it.
+ * written the way people type. Intents are data ({@code articles/intents/*.yaml}); a flow's {@code
+ * triggers:} are the examples of an intent that starts it.
  *
  * @param reply what the bot says, for small talk, a redirect and a new conversation; else null
  * @param options quick replies shown with {@code reply}
@@ -83,18 +83,26 @@ public record Intent(
      * of the turn's decision; the bot asks for them where its question is open.
      */
     public boolean asTyped() {
-      return this == YES || this == NO || this == CANCEL || this == BACK || this == START_OVER || this == PERSON;
+      return this == YES
+          || this == NO
+          || this == CANCEL
+          || this == BACK
+          || this == START_OVER
+          || this == PERSON;
     }
 
     /** Actions that answer with the intent's own {@code reply}. */
     public boolean needsReply() {
-      return this == SMALLTALK || this == REDIRECT || this == NEW_CONVERSATION || this == STILL_NOT_FIXED;
+      return this == SMALLTALK
+          || this == REDIRECT
+          || this == NEW_CONVERSATION
+          || this == STILL_NOT_FIXED;
     }
   }
 
   /**
-   * The behaviour the intent stands for, as evaluation data names it: {@code handoff},
-   * {@code ticket-status}, {@code smalltalk}, {@code flow:<id>}, ...; two small-talk kinds are one
+   * The behaviour the intent stands for, as evaluation data names it: {@code handoff}, {@code
+   * ticket-status}, {@code smalltalk}, {@code flow:<id>}, ...; two small-talk kinds are one
    * behaviour, so the margin between them does not count against either. Noting on and closing a
    * ticket are questions about one's tickets ({@code ticket-status}) like asking its status: which
    * of the three is the bot's next step, not a different kind of request.

@@ -18,17 +18,21 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 /**
  * Finds the intent closest to a message: the nearest example by meaning (cosine of sentence
  * vectors), how far ahead of the best example of any other behaviour it is, and how many of the
- * message's words that intent's examples use. Every example is compared (a few hundred dot
- * products of 384 floats: well under a millisecond), so there is no approximate index to tune.
+ * message's words that intent's examples use. Every example is compared (a few hundred dot products
+ * of 384 floats: well under a millisecond), so there is no approximate index to tune.
  */
 public final class IntentMatcher {
   private final Intents intents;
   private final Analyzer analyzer = KbAnalyzer.forIndex();
+
   /** Example {@code i}'s text (as {@link #key} gives it) and, with vectors, its vector. */
   private final List<String> texts;
+
   private final float[][] vectors;
+
   /** Example {@code i}'s words, for matching by words alone. */
   private final List<List<String>> exampleTerms;
+
   /**
    * The distinct intents in the order their examples come, and for each example the index of its
    * intent and of its intent's behaviour. A message is compared with every example, so the
@@ -36,14 +40,18 @@ public final class IntentMatcher {
    * examples) or building its behaviour's name per example cost more than the comparison itself.
    */
   private final List<Intent> owners;
+
   private final int[] ownerOf;
   private final int[] behaviourOf;
   private final int[] behaviourOfOwner;
   private final int behaviours;
+
   /** The words each intent's examples use, by the index of the intent in {@link #owners}. */
   private final List<Set<String>> vocabularies;
 
-  /** @param vectors embeds and caches examples; null matches by words alone (BM25-only setups) */
+  /**
+   * @param vectors embeds and caches examples; null matches by words alone (BM25-only setups)
+   */
   public IntentMatcher(Intents intents, ExampleVectors vectors) {
     this(intents, vectors, null);
   }
@@ -74,7 +82,8 @@ public final class IntentMatcher {
           owner = owners.size();
           ownerIndex.put(intent, owner);
           owners.add(intent);
-          behaviourOfOwner.add(behaviourIndex.computeIfAbsent(intent.behaviour(), b -> behaviourIndex.size()));
+          behaviourOfOwner.add(
+              behaviourIndex.computeIfAbsent(intent.behaviour(), b -> behaviourIndex.size()));
         }
         ownerOf.add(owner);
         var terms = terms(text);
@@ -88,10 +97,15 @@ public final class IntentMatcher {
     this.ownerOf = ownerOf.stream().mapToInt(Integer::intValue).toArray();
     this.behaviourOfOwner = behaviourOfOwner.stream().mapToInt(Integer::intValue).toArray();
     this.behaviourOf = new int[this.ownerOf.length];
-    for (int i = 0; i < behaviourOf.length; i++) behaviourOf[i] = this.behaviourOfOwner[this.ownerOf[i]];
+    for (int i = 0; i < behaviourOf.length; i++)
+      behaviourOf[i] = this.behaviourOfOwner[this.ownerOf[i]];
     this.behaviours = behaviourIndex.size();
-    this.vocabularies = this.owners.stream().map(o -> Set.copyOf(vocabulary.getOrDefault(o.id(), Set.of()))).toList();
-    this.vectors = vectors != null && !texts.isEmpty() ? vectors.of(texts).toArray(float[][]::new) : null;
+    this.vocabularies =
+        this.owners.stream()
+            .map(o -> Set.copyOf(vocabulary.getOrDefault(o.id(), Set.of())))
+            .toList();
+    this.vectors =
+        vectors != null && !texts.isEmpty() ? vectors.of(texts).toArray(float[][]::new) : null;
   }
 
   public Intents intents() {
@@ -123,7 +137,10 @@ public final class IntentMatcher {
     Arrays.fill(bestByIntent, Double.NEGATIVE_INFINITY);
     Arrays.fill(nearestByIntent, -1);
     for (int i = 0; i < texts.size(); i++) {
-      double sim = vector != null && vectors != null ? dot(vector, vectors[i]) : dice(words, exampleTerms.get(i));
+      double sim =
+          vector != null && vectors != null
+              ? dot(vector, vectors[i])
+              : dice(words, exampleTerms.get(i));
       int b = behaviourOf[i];
       bestByBehaviour[b] = Math.max(bestByBehaviour[b], sim);
       int owner = ownerOf[i];
@@ -133,11 +150,14 @@ public final class IntentMatcher {
         nearestByIntent[owner] = i;
       }
     }
-    // The best behaviour and the runner-up: the nearest other behaviour of any intent is one of them.
+    // The best behaviour and the runner-up: the nearest other behaviour of any intent is one of
+    // them.
     int first = -1;
-    for (int b = 0; b < behaviours; b++) if (first < 0 || bestByBehaviour[b] > bestByBehaviour[first]) first = b;
+    for (int b = 0; b < behaviours; b++)
+      if (first < 0 || bestByBehaviour[b] > bestByBehaviour[first]) first = b;
     double runnerUp = Double.NEGATIVE_INFINITY;
-    for (int b = 0; b < behaviours; b++) if (b != first) runnerUp = Math.max(runnerUp, bestByBehaviour[b]);
+    for (int b = 0; b < behaviours; b++)
+      if (b != first) runnerUp = Math.max(runnerUp, bestByBehaviour[b]);
     IntentEvidence best = null;
     double bestConfidence = -1;
     for (int k = 0; k < owners.size(); k++) {
@@ -145,8 +165,17 @@ public final class IntentMatcher {
       double sim = bestByIntent[k];
       double other = Math.max(-1, behaviourOfOwner[k] == first ? runnerUp : bestByBehaviour[first]);
       Set<String> known = vocabularies.get(k);
-      double coverage = words.isEmpty() ? 1 : (double) words.stream().filter(known::contains).count() / words.size();
-      var evidence = new IntentEvidence(intent, texts.get(nearestByIntent[k]), sim, other < -0.5 ? sim : sim - other, coverage);
+      double coverage =
+          words.isEmpty()
+              ? 1
+              : (double) words.stream().filter(known::contains).count() / words.size();
+      var evidence =
+          new IntentEvidence(
+              intent,
+              texts.get(nearestByIntent[k]),
+              sim,
+              other < -0.5 ? sim : sim - other,
+              coverage);
       double confidence = model.confidence(evidence);
       if (confidence > bestConfidence) {
         bestConfidence = confidence;
@@ -176,11 +205,11 @@ public final class IntentMatcher {
   }
 
   /**
-   * Comparing a message with every example is most of what matching costs. One running sum waits
-   * on each addition before the next; four independent sums let the additions overlap. Each
-   * product is a float, summed in double, as before; only the order of the additions differs,
-   * which moves a sum by a few units in its 16th digit. (Lucene's vectorised {@code VectorUtil}
-   * sums in float, and was slower here while the JIT was busy.)
+   * Comparing a message with every example is most of what matching costs. One running sum waits on
+   * each addition before the next; four independent sums let the additions overlap. Each product is
+   * a float, summed in double, as before; only the order of the additions differs, which moves a
+   * sum by a few units in its 16th digit. (Lucene's vectorised {@code VectorUtil} sums in float,
+   * and was slower here while the JIT was busy.)
    */
   private static double dot(float[] a, float[] b) {
     double s0 = 0;

@@ -27,8 +27,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class IntentParser {
   static final Pattern ID = Pattern.compile("[a-z0-9]+(?:[-_][a-z0-9]+)*");
-  private static final Set<String> KEYS = Set.of("id", "action", "reply", "options", "flow", "examples");
-  private static final String ACTIONS = "handoff, ticket-status, ticket-note, ticket-close, new-conversation, smalltalk, redirect, flow, still-not-fixed, yes, no, cancel, back, start-over, person";
+  private static final Set<String> KEYS =
+      Set.of("id", "action", "reply", "options", "flow", "examples");
+  private static final String ACTIONS =
+      "handoff, ticket-status, ticket-note, ticket-close, new-conversation, smalltalk, redirect,"
+          + " flow, still-not-fixed, yes, no, cancel, back, start-over, person";
 
   /** The intents that are usable and every problem found. */
   public record Result(List<Intent> intents, List<Problem> problems) {}
@@ -49,12 +52,21 @@ public final class IntentParser {
     if (root instanceof MappingNode top) {
       var fields = fields(file, top, problems);
       for (var key : fields.keySet()) {
-        if (!key.equals("intents")) problems.add(new Problem(file, line(fields.get(key)), "unknown key '" + key + "' (an intents file has only 'intents')"));
+        if (!key.equals("intents"))
+          problems.add(
+              new Problem(
+                  file,
+                  line(fields.get(key)),
+                  "unknown key '" + key + "' (an intents file has only 'intents')"));
       }
       list = fields.get("intents");
     }
     if (!(list instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-      problems.add(new Problem(file, list == null ? 1 : line(list), "an intents file is 'intents:' followed by a non-empty list of intents"));
+      problems.add(
+          new Problem(
+              file,
+              list == null ? 1 : line(list),
+              "an intents file is 'intents:' followed by a non-empty list of intents"));
       return new Result(List.of(), problems);
     }
     var intents = new ArrayList<Intent>();
@@ -75,12 +87,21 @@ public final class IntentParser {
     var f = fields(file, map, problems);
     for (var e : f.entrySet()) {
       if (!KEYS.contains(e.getKey())) {
-        problems.add(new Problem(file, line(e.getValue()), "unknown key '" + e.getKey() + "' in an intent (allowed: " + new java.util.TreeSet<>(KEYS) + ")"));
+        problems.add(
+            new Problem(
+                file,
+                line(e.getValue()),
+                "unknown key '"
+                    + e.getKey()
+                    + "' in an intent (allowed: "
+                    + new java.util.TreeSet<>(KEYS)
+                    + ")"));
       }
     }
     String id = scalar(file, f, at, "id", true, problems);
     if (id != null && !ID.matcher(id).matches()) {
-      problems.add(new Problem(file, line(f.get("id")), "id '" + id + "' must be a lowercase slug"));
+      problems.add(
+          new Problem(file, line(f.get("id")), "id '" + id + "' must be a lowercase slug"));
     }
     String name = (id == null ? "intent" : "intent '" + id + "'");
     String actionName = scalar(file, f, at, "action", true, problems);
@@ -88,7 +109,11 @@ public final class IntentParser {
     if (actionName != null) {
       action = Intent.Action.fromYaml(actionName.toLowerCase(Locale.ROOT)).orElse(null);
       if (action == null) {
-        problems.add(new Problem(file, line(f.get("action")), "unknown action '" + actionName + "' in " + name + ": use one of " + ACTIONS));
+        problems.add(
+            new Problem(
+                file,
+                line(f.get("action")),
+                "unknown action '" + actionName + "' in " + name + ": use one of " + ACTIONS));
       }
     }
     String reply = scalar(file, f, at, "reply", false, problems);
@@ -96,15 +121,23 @@ public final class IntentParser {
     List<String> options = strings(file, f.get("options"), "options", "phrases", problems);
     List<String> examples = strings(file, f.get("examples"), "examples", "phrases", problems);
     if (!f.containsKey("examples")) {
-      problems.add(new Problem(file, at, "missing 'examples' in " + name + ": the ways people ask for it"));
+      problems.add(
+          new Problem(file, at, "missing 'examples' in " + name + ": the ways people ask for it"));
     } else if (examples.isEmpty()) {
-      problems.add(new Problem(file, line(f.get("examples")), "examples of " + name + " must list at least one utterance"));
+      problems.add(
+          new Problem(
+              file,
+              line(f.get("examples")),
+              "examples of " + name + " must list at least one utterance"));
     }
     var seen = new HashSet<String>();
     if (f.get("examples") instanceof SequenceNode ex) {
       for (Node item : ex.getValue()) {
-        if (item instanceof ScalarNode s && !seen.add(s.getValue().strip().toLowerCase(Locale.ROOT))) {
-          problems.add(new Problem(file, line(item), "duplicate example '" + s.getValue().strip() + "' in " + name));
+        if (item instanceof ScalarNode s
+            && !seen.add(s.getValue().strip().toLowerCase(Locale.ROOT))) {
+          problems.add(
+              new Problem(
+                  file, line(item), "duplicate example '" + s.getValue().strip() + "' in " + name));
         }
       }
     }
@@ -113,13 +146,18 @@ public final class IntentParser {
         problems.add(new Problem(file, at, name + " (" + action.yaml() + ") needs a 'reply'"));
       }
       if (!action.needsReply() && reply != null) {
-        problems.add(new Problem(file, line(f.get("reply")), name + " (" + action.yaml() + ") takes no 'reply'"));
+        problems.add(
+            new Problem(
+                file, line(f.get("reply")), name + " (" + action.yaml() + ") takes no 'reply'"));
       }
       if (action == Intent.Action.FLOW && flow == null) {
-        problems.add(new Problem(file, at, name + " (flow) needs 'flow': the id of the flow to start"));
+        problems.add(
+            new Problem(file, at, name + " (flow) needs 'flow': the id of the flow to start"));
       }
       if (action != Intent.Action.FLOW && flow != null) {
-        problems.add(new Problem(file, line(f.get("flow")), name + " (" + action.yaml() + ") takes no 'flow'"));
+        problems.add(
+            new Problem(
+                file, line(f.get("flow")), name + " (" + action.yaml() + ") takes no 'flow'"));
       }
     }
     if (id == null || action == null) return null;

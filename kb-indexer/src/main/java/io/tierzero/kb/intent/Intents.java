@@ -47,14 +47,16 @@ public record Intents(List<Intent> intents, List<Problem> problems) {
    * @param flowIds every flow file's id, also of flows with problems: naming one of those is not an
    *     unknown flow (the flow's own problems are reported with the flow)
    */
-  public static Intents load(Path dir, java.util.Collection<Flow> flows, Set<String> flowIds) throws IOException {
+  public static Intents load(Path dir, java.util.Collection<Flow> flows, Set<String> flowIds)
+      throws IOException {
     var parser = new IntentParser();
     var problems = new ArrayList<Problem>();
     var intents = new ArrayList<Intent>();
     if (Files.isDirectory(dir)) {
       List<Path> files;
       try (Stream<Path> list = Files.list(dir)) {
-        files = list.filter(f -> f.getFileName().toString().matches(".+\\.ya?ml")).sorted().toList();
+        files =
+            list.filter(f -> f.getFileName().toString().matches(".+\\.ya?ml")).sorted().toList();
       }
       var seen = new HashMap<String, Path>();
       for (Path file : files) {
@@ -63,42 +65,78 @@ public record Intents(List<Intent> intents, List<Problem> problems) {
         for (Intent intent : result.intents()) {
           Path other = seen.putIfAbsent(intent.id(), file);
           if (other != null) {
-            problems.add(new Problem(file, intent.line(), "duplicate intent id '" + intent.id() + "': already used in " + other));
+            problems.add(
+                new Problem(
+                    file,
+                    intent.line(),
+                    "duplicate intent id '" + intent.id() + "': already used in " + other));
             continue;
           }
           if (intent.action() == Intent.Action.FLOW && !flowIds.contains(intent.flow())) {
-            problems.add(new Problem(file, intent.line(), "intent '" + intent.id() + "' starts unknown flow '" + intent.flow() + "': no " + Flows.FOLDER + "/" + intent.flow() + ".yaml"));
+            problems.add(
+                new Problem(
+                    file,
+                    intent.line(),
+                    "intent '"
+                        + intent.id()
+                        + "' starts unknown flow '"
+                        + intent.flow()
+                        + "': no "
+                        + Flows.FOLDER
+                        + "/"
+                        + intent.flow()
+                        + ".yaml"));
             continue;
           }
           intents.add(intent);
         }
       }
     }
-    flows.stream().sorted(Comparator.comparing(Flow::id)).forEach(flow ->
-        intents.add(new Intent(flow.id(), Intent.Action.FLOW, null, List.of(), flow.id(), flow.triggers(), flow.source(), 1)));
+    flows.stream()
+        .sorted(Comparator.comparing(Flow::id))
+        .forEach(
+            flow ->
+                intents.add(
+                    new Intent(
+                        flow.id(),
+                        Intent.Action.FLOW,
+                        null,
+                        List.of(),
+                        flow.id(),
+                        flow.triggers(),
+                        flow.source(),
+                        1)));
     // An intent naming a flow that has problems cannot start it: leave the intent out too.
     var loaded = new HashSet<String>();
     flows.forEach(f -> loaded.add(f.id()));
     intents.removeIf(i -> i.action() == Intent.Action.FLOW && !loaded.contains(i.flow()));
-    problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
+    problems.sort(
+        Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
     return new Intents(intents, problems);
   }
 
   /** Only the problems: for {@code kb-indexer validate}. */
   public static List<Problem> check(Path articlesDir) throws IOException {
-    return load(articlesDir.resolve(FOLDER), List.of(), flowIds(articlesDir.resolve(Flows.FOLDER))).problems();
+    return load(articlesDir.resolve(FOLDER), List.of(), flowIds(articlesDir.resolve(Flows.FOLDER)))
+        .problems();
   }
 
-  /** These intents without those that start flows: for a knowledge base that has none of these flows. */
+  /**
+   * These intents without those that start flows: for a knowledge base that has none of these
+   * flows.
+   */
   public Intents withoutFlows() {
-    return new Intents(intents.stream().filter(i -> i.action() != Intent.Action.FLOW).toList(), problems);
+    return new Intents(
+        intents.stream().filter(i -> i.action() != Intent.Action.FLOW).toList(), problems);
   }
 
   static Set<String> flowIds(Path flowsDir) throws IOException {
     var ids = new HashSet<String>();
     if (!Files.isDirectory(flowsDir)) return ids;
     try (Stream<Path> list = Files.list(flowsDir)) {
-      list.map(f -> f.getFileName().toString()).filter(n -> n.matches(".+\\.ya?ml")).forEach(n -> ids.add(n.replaceFirst("\\.ya?ml$", "")));
+      list.map(f -> f.getFileName().toString())
+          .filter(n -> n.matches(".+\\.ya?ml"))
+          .forEach(n -> ids.add(n.replaceFirst("\\.ya?ml$", "")));
     }
     return ids;
   }

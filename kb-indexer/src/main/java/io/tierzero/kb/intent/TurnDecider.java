@@ -6,11 +6,11 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * One decision per message over everything the bot can do: the nearest intent (conversational,
- * a flow, a non-IT topic) against the knowledge base's answer. The intent is acted on when its
+ * One decision per message over everything the bot can do: the nearest intent (conversational, a
+ * flow, a non-IT topic) against the knowledge base's answer. The intent is acted on when its
  * calibrated confidence reaches its threshold and, if the knowledge base would answer, beats the
- * answer's confidence by {@link DecisionModel#kbGap()}; otherwise the knowledge base decides.
- * Both look at the same normalised text and share one sentence vector.
+ * answer's confidence by {@link DecisionModel#kbGap()}; otherwise the knowledge base decides. Both
+ * look at the same normalised text and share one sentence vector.
  */
 public final class TurnDecider {
   private final Normalizer normalizer;
@@ -48,7 +48,12 @@ public final class TurnDecider {
         matcher.match(text, vectors == null ? null : vectors.apply(IntentMatcher.key(text)), model);
     if (evidence == null) return new TurnDecision(text, null, null, 0, result);
     double confidence = model.confidence(evidence);
-    return new TurnDecision(text, takes(model, evidence, result, flowOfArticle) ? evidence.intent() : null, evidence, confidence, result);
+    return new TurnDecision(
+        text,
+        takes(model, evidence, result, flowOfArticle) ? evidence.intent() : null,
+        evidence,
+        confidence,
+        result);
   }
 
   /**
@@ -60,13 +65,17 @@ public final class TurnDecider {
    * another behaviour's example means the message better.
    */
   public static boolean takes(
-      DecisionModel model, IntentEvidence evidence, SearchResult result, Function<String, String> flowOfArticle) {
+      DecisionModel model,
+      IntentEvidence evidence,
+      SearchResult result,
+      Function<String, String> flowOfArticle) {
     Intent intent = evidence.intent();
     double confidence = model.confidence(evidence);
     if (confidence < model.threshold(intent)) return false;
     boolean kbAnswers = result.decision() != Decision.ABSTAIN && !result.hits().isEmpty();
     boolean flow = intent.action() == Intent.Action.FLOW;
-    if (kbAnswers && flow && intent.flow().equals(flowOfArticle.apply(result.hits().get(0).id()))) return true;
+    if (kbAnswers && flow && intent.flow().equals(flowOfArticle.apply(result.hits().get(0).id())))
+      return true;
     if (flow && evidence.margin() < 0) return false;
     if (!kbAnswers) return true;
     return confidence >= result.confidence() + model.kbGap();

@@ -13,15 +13,24 @@ import io.tierzero.kb.search.SearchResult;
  * @param search the knowledge base's result for the message
  */
 public record TurnDecision(
-    String text, Intent intent, IntentEvidence evidence, double intentConfidence, SearchResult search) {
+    String text,
+    Intent intent,
+    IntentEvidence evidence,
+    double intentConfidence,
+    SearchResult search) {
 
   public boolean isIntent() {
     return intent != null;
   }
 
-  /** The behaviour chosen, as evaluation data names it ({@code handoff}, {@code flow:<id>}, ...), or the KB decision. */
+  /**
+   * The behaviour chosen, as evaluation data names it ({@code handoff}, {@code flow:<id>}, ...), or
+   * the KB decision.
+   */
   public String behaviour() {
     if (intent != null) return intent.behaviour();
-    return search.decision() == Decision.ABSTAIN || search.hits().isEmpty() ? "no_answer" : search.decision().name().toLowerCase(java.util.Locale.ROOT);
+    return search.decision() == Decision.ABSTAIN || search.hits().isEmpty()
+        ? "no_answer"
+        : search.decision().name().toLowerCase(java.util.Locale.ROOT);
   }
 }

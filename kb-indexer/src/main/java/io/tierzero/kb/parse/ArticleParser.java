@@ -2,19 +2,19 @@ package io.tierzero.kb.parse;
 
 import com.vladsch.flexmark.ast.BlockQuote;
 import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HardLineBreak;
+import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.LinkRef;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.Heading;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.ast.Link;
-import com.vladsch.flexmark.ast.ListItem;
-import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -46,9 +46,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads article files: YAML front matter (located by Flexmark's front matter extension, read by
- * SnakeYAML so that nested values and errors with lines are handled properly) and the Markdown
- * body split into sections by heading. Thread-safe: the Flexmark parser and renderer are built
- * once and are immutable.
+ * SnakeYAML so that nested values and errors with lines are handled properly) and the Markdown body
+ * split into sections by heading. Thread-safe: the Flexmark parser and renderer are built once and
+ * are immutable.
  */
 public final class ArticleParser {
   /** Lowercase slug: what an id and an internal link target look like. */
@@ -62,7 +62,8 @@ public final class ArticleParser {
           .set(
               Parser.EXTENSIONS,
               List.of(YamlFrontMatterExtension.create(), TablesExtension.create()))
-          // Articles are written by agents but shown to users: raw HTML is escaped, never passed on.
+          // Articles are written by agents but shown to users: raw HTML is escaped, never passed
+          // on.
           .set(HtmlRenderer.ESCAPE_HTML, true)
           .toImmutable();
 
@@ -164,8 +165,8 @@ public final class ArticleParser {
   }
 
   /**
-   * Whether this file has the first claim on its id when two files share one: the file named
-   * after the id. Between two files neither or both so named, the first path wins.
+   * Whether this file has the first claim on its id when two files share one: the file named after
+   * the id. Between two files neither or both so named, the first path wins.
    */
   public static boolean namedAfter(Path file, String id) {
     return file.getFileName().toString().equals(id + ".md");
@@ -191,12 +192,14 @@ public final class ArticleParser {
       Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
       if (loaded == null) return Map.of();
       if (loaded instanceof Map<?, ?> map) return (Map<String, Object>) map;
-      problems.add(new Problem(file, firstYamlLine, "front matter must be YAML 'key: value' fields"));
+      problems.add(
+          new Problem(file, firstYamlLine, "front matter must be YAML 'key: value' fields"));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       // An error found at the end of the YAML (an unclosed bracket) belongs to its last line, not
       // to the closing '---'.
-      int line = mark == null ? firstYamlLine : Math.min(lastYamlLine, firstYamlLine + mark.getLine());
+      int line =
+          mark == null ? firstYamlLine : Math.min(lastYamlLine, firstYamlLine + mark.getLine());
       problems.add(new Problem(file, line, "bad YAML in front matter: " + e.getProblem()));
     } catch (RuntimeException e) {
       problems.add(new Problem(file, firstYamlLine, "bad YAML in front matter: " + e.getMessage()));
@@ -363,7 +366,8 @@ public final class ArticleParser {
       String url = link.getUrl().toString();
       int hash = url.indexOf('#');
       String target = hash >= 0 ? url.substring(0, hash) : url;
-      if (isInternal(target)) links.add(new ParseResult.Link(target, link.getStartLineNumber() + 1));
+      if (isInternal(target))
+        links.add(new ParseResult.Link(target, link.getStartLineNumber() + 1));
     }
     for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
       collectLinks(child, links);
@@ -371,8 +375,8 @@ public final class ArticleParser {
   }
 
   /**
-   * An internal link names an article id: no scheme, no path, no extension. Anything else (a URL,
-   * a mailto:, a relative file) is left alone.
+   * An internal link names an article id: no scheme, no path, no extension. Anything else (a URL, a
+   * mailto:, a relative file) is left alone.
    */
   public static boolean isInternal(String target) {
     return !target.isEmpty() && ID.matcher(target).matches();

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Splits articles into passages of at most {@link #MAX_WORDS} words, at sentence boundaries
- * within a section.
+ * Splits articles into passages of at most {@link #MAX_WORDS} words, at sentence boundaries within
+ * a section.
  */
 public final class Passages {
   /**
@@ -45,7 +45,8 @@ public final class Passages {
     return passages;
   }
 
-  private static Passage passage(Article article, int ordinal, Section section, List<String> words) {
+  private static Passage passage(
+      Article article, int ordinal, Section section, List<String> words) {
     return new Passage(article.id(), ordinal, section.heading(), String.join(" ", words));
   }
 }

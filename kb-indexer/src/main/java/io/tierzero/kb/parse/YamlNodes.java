@@ -23,22 +23,27 @@ public final class YamlNodes {
   private YamlNodes() {}
 
   /**
-   * The document's root node, or null for an empty document; text that is not YAML adds its
-   * problem (with the line YAML reports) and gives null too.
+   * The document's root node, or null for an empty document; text that is not YAML adds its problem
+   * (with the line YAML reports) and gives null too.
    */
   public static Node compose(Path file, String text, List<Problem> problems) {
     try {
       return new Yaml(new LoaderOptions()).compose(new StringReader(text));
     } catch (MarkedYAMLException e) {
       var mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      problems.add(new Problem(file, mark == null ? 0 : mark.getLine() + 1, "not valid YAML: " + e.getProblem()));
+      problems.add(
+          new Problem(
+              file, mark == null ? 0 : mark.getLine() + 1, "not valid YAML: " + e.getProblem()));
     } catch (YAMLException e) {
       problems.add(new Problem(file, 0, "not valid YAML: " + e.getMessage()));
     }
     return null;
   }
 
-  /** A mapping's values by key, in file order; keys that are not plain words or come twice are problems. */
+  /**
+   * A mapping's values by key, in file order; keys that are not plain words or come twice are
+   * problems.
+   */
   public static Map<String, Node> fields(Path file, MappingNode map, List<Problem> problems) {
     var out = new LinkedHashMap<String, Node>();
     for (var tuple : map.getValue()) {
@@ -57,7 +62,13 @@ public final class YamlNodes {
    * The stripped value of {@code key}; null when it is missing (a problem at line {@code at} if
    * required) or is not one non-empty value.
    */
-  public static String scalar(Path file, Map<String, Node> fields, int at, String key, boolean required, List<Problem> problems) {
+  public static String scalar(
+      Path file,
+      Map<String, Node> fields,
+      int at,
+      String key,
+      boolean required,
+      List<Problem> problems) {
     Node node = fields.get(key);
     if (node == null) {
       if (required) problems.add(new Problem(file, at, "missing '" + key + "'"));
@@ -72,7 +83,8 @@ public final class YamlNodes {
    * The stripped items of a list under {@code key} ("{@code key} must be a list of {@code items}"
    * for an item that is not a non-empty value); empty when the node is missing.
    */
-  public static List<String> strings(Path file, Node node, String key, String items, List<Problem> problems) {
+  public static List<String> strings(
+      Path file, Node node, String key, String items, List<Problem> problems) {
     if (node == null) return List.of();
     if (node instanceof SequenceNode seq) {
       var out = new ArrayList<String>();

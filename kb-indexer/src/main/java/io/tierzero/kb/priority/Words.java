@@ -11,10 +11,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Text as the priority table reads it: clauses of words, each word with the form typed and its
- * stem from the knowledge base's own analysis chain (so "hacked", "hacking" and "hack" are one
- * word). Contractions are spelt out first, with or without their apostrophe ("cant", "im",
- * "isn’t"), since people type both and "n't" is a negation.
+ * Text as the priority table reads it: clauses of words, each word with the form typed and its stem
+ * from the knowledge base's own analysis chain (so "hacked", "hacking" and "hack" are one word).
+ * Contractions are spelt out first, with or without their apostrophe ("cant", "im", "isn’t"), since
+ * people type both and "n't" is a negation.
  */
 final class Words {
   /** One word: as typed (lower case) and its stem. */
@@ -23,9 +23,12 @@ final class Words {
   private static final KbAnalyzer ANALYZER = KbAnalyzer.forPhrases();
 
   /** Where one clause ends and the next starts: a negation does not reach past these. */
-  private static final Pattern CLAUSE = Pattern.compile("[.!?;,:()\\n]+|\\s(?:but|however|although|though)\\s");
+  private static final Pattern CLAUSE =
+      Pattern.compile("[.!?;,:()\\n]+|\\s(?:but|however|although|though)\\s");
 
-  /** Auxiliaries that take "n't", written with or without the apostrophe: a closed set in English. */
+  /**
+   * Auxiliaries that take "n't", written with or without the apostrophe: a closed set in English.
+   */
   private static final Pattern NOT =
       Pattern.compile(
           "\\b(is|are|was|were|do|does|did|could|would|should|has|have|had|must|need|might|ai)(?:n't|nt)\\b");
@@ -38,7 +41,10 @@ final class Words {
           new String[] {"\\bi(?:'m|m)\\b", "i am"},
           new String[] {"\\bi(?:'ve|ve)\\b", "i have"},
           new String[] {"\\b(it|that|there|what|here|he|she)'s\\b", "$1 is"},
-          new String[] {"\\b(it|that|there|what)s\\b(?=\\s+(?:not|down|broken|gone|locked|blocked|been)\\b)", "$1 is"},
+          new String[] {
+            "\\b(it|that|there|what)s\\b(?=\\s+(?:not|down|broken|gone|locked|blocked|been)\\b)",
+            "$1 is"
+          },
           new String[] {"\\b(you|we|they)'re\\b", "$1 are"},
           new String[] {"\\b(\\w+)'ve\\b", "$1 have"},
           new String[] {"\\b(\\w+)'ll\\b", "$1 will"},
@@ -64,7 +70,11 @@ final class Words {
       var offset = stream.addAttribute(OffsetAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {
-        var surface = phrase.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT).replaceAll("'s$", "");
+        var surface =
+            phrase
+                .substring(offset.startOffset(), offset.endOffset())
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("'s$", "");
         words.add(new Word(surface, term.toString()));
       }
       stream.end();
@@ -75,7 +85,11 @@ final class Words {
   }
 
   static String spellOut(String text) {
-    var out = text.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'').replace('`', '\'');
+    var out =
+        text.toLowerCase(Locale.ROOT)
+            .replace('\u2019', '\'')
+            .replace('\u2018', '\'')
+            .replace('`', '\'');
     out = NOT.matcher(out).replaceAll("$1 not");
     for (var rule : SPELT_OUT) out = Pattern.compile(rule[0]).matcher(out).replaceAll(rule[1]);
     // "n't" after anything else ("needn't", "oughtn't").
@@ -95,7 +109,9 @@ final class Words {
     return Math.abs(a.length() - b.length()) <= 1 && distance(a, b) <= 1;
   }
 
-  /** Optimal string alignment distance (Damerau-Levenshtein without repeated edits of a substring). */
+  /**
+   * Optimal string alignment distance (Damerau-Levenshtein without repeated edits of a substring).
+   */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) d[i][0] = i;
@@ -104,7 +120,10 @@ final class Words {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -62,7 +62,9 @@ public final class ArticleSearcher {
   private final Map<String, Float> fieldWeights;
   private volatile Ratings ratings = Ratings.NONE;
 
-  /** @param queryVectors embeds questions; null when the index has no vectors */
+  /**
+   * @param queryVectors embeds questions; null when the index has no vectors
+   */
   public ArticleSearcher(Synonyms synonyms, Ranking ranking, QueryVectors queryVectors) {
     this.indexAnalyzer = KbAnalyzer.forIndex();
     this.queryAnalyzer = KbAnalyzer.forQuery(synonyms.map());
@@ -116,7 +118,8 @@ public final class ArticleSearcher {
       return new Ranked(new SearchResult(text, Decision.ABSTAIN, 0, List.of()), null);
     }
     Question question = Question.of(plain, searcher, indexAnalyzer);
-    Map<String, Double> bm25 = mode == Mode.VECTOR ? Map.of() : bm25(searcher, question, candidates);
+    Map<String, Double> bm25 =
+        mode == Mode.VECTOR ? Map.of() : bm25(searcher, question, candidates);
     float[] vector = mode == Mode.BM25 ? null : queryVectors.get(question.text());
     Map<String, Double> similarity =
         vector == null ? Map.of() : nearest(searcher, vector, candidates);
@@ -175,7 +178,8 @@ public final class ArticleSearcher {
     return Decision.ANSWER;
   }
 
-  private List<Candidate> rank(Mode mode, Map<String, Double> bm25, Map<String, Double> similarity) {
+  private List<Candidate> rank(
+      Mode mode, Map<String, Double> bm25, Map<String, Double> similarity) {
     double maxBm25 = bm25.values().stream().mapToDouble(d -> d).max().orElse(1);
     // An article the vector search did not reach is at most as close as the farthest one it did.
     double floor = similarity.values().stream().mapToDouble(d -> d).min().orElse(0);
@@ -196,7 +200,8 @@ public final class ArticleSearcher {
       all.put(id, new Candidate(id, b, s, score));
     }
     return all.values().stream()
-        .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id))
+        .sorted(
+            Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::id))
         .toList();
   }
 
@@ -216,10 +221,7 @@ public final class ArticleSearcher {
   /** Cosine similarity of each article's closest passage, best first. */
   private Map<String, Double> nearest(KbSearcher searcher, float[] vector, Set<String> candidates)
       throws IOException {
-    Query filter =
-        candidates == null
-            ? null
-            : filtered(null, Fields.TYPE_PASSAGE, candidates);
+    Query filter = candidates == null ? null : filtered(null, Fields.TYPE_PASSAGE, candidates);
     var query = new KnnFloatVectorQuery(Fields.VECTOR, vector, VECTOR_PASSAGES, filter);
     TopDocs top = searcher.search(query, VECTOR_PASSAGES);
     Map<String, Double> best = new LinkedHashMap<>();
@@ -237,8 +239,7 @@ public final class ArticleSearcher {
     builder.add(new TermQuery(new Term(Fields.TYPE, type)), Occur.FILTER);
     if (candidates != null) {
       builder.add(
-          new TermInSetQuery(
-              Fields.ARTICLE, candidates.stream().map(BytesRef::new).toList()),
+          new TermInSetQuery(Fields.ARTICLE, candidates.stream().map(BytesRef::new).toList()),
           Occur.FILTER);
     }
     return builder.build();
@@ -262,7 +263,8 @@ public final class ArticleSearcher {
     Arrays.sort(order, Comparator.comparingInt(i -> docs[i]));
 
     List<List<BytesRef>> equivalents = new ArrayList<>();
-    for (String term : terms) equivalents.add(synonyms.of(term).stream().map(BytesRef::new).toList());
+    for (String term : terms)
+      equivalents.add(synonyms.of(term).stream().map(BytesRef::new).toList());
     long[][] df = new long[terms.size()][];
     boolean[][] found = new boolean[terms.size()][docs.length];
     for (int t = 0; t < terms.size(); t++) df[t] = new long[equivalents.get(t).size()];
@@ -307,8 +309,8 @@ public final class ArticleSearcher {
    * all of them (ties go to the earlier passage); a candidate none of whose passages matches is
    * missing from the answer.
    */
-  private Map<String, String> passagesByWords(KbSearcher searcher, List<Candidate> candidates, Question question)
-      throws IOException {
+  private Map<String, String> passagesByWords(
+      KbSearcher searcher, List<Candidate> candidates, Question question) throws IOException {
     Query words = new QueryBuilder(queryAnalyzer).createBooleanQuery(Fields.TEXT, question.text());
     if (words == null || candidates.isEmpty()) return Map.of();
     Query query =
@@ -358,7 +360,8 @@ public final class ArticleSearcher {
         String id = searcher.articleOf(docBase + doc);
         ScoreDoc current = best.get(id);
         // Documents arrive in order, so on a tie the earlier passage stays.
-        if (current == null || score > current.score) best.put(id, new ScoreDoc(docBase + doc, score));
+        if (current == null || score > current.score)
+          best.put(id, new ScoreDoc(docBase + doc, score));
       }
 
       @Override
@@ -378,17 +381,21 @@ public final class ArticleSearcher {
       for (Best collector : collectors) {
         collector.best.forEach(
             (id, doc) ->
-                all.merge(id, doc, (a, b) -> b.score > a.score || (b.score == a.score && b.doc < a.doc) ? b : a));
+                all.merge(
+                    id,
+                    doc,
+                    (a, b) -> b.score > a.score || (b.score == a.score && b.doc < a.doc) ? b : a));
       }
       return all;
     }
   }
 
   /**
-   * The body passage of an article closest in meaning to the question, or without a question
-   * vector its first passage: for an article that none of the question's words reach.
+   * The body passage of an article closest in meaning to the question, or without a question vector
+   * its first passage: for an article that none of the question's words reach.
    */
-  private String passageByMeaning(KbSearcher searcher, String id, float[] vector) throws IOException {
+  private String passageByMeaning(KbSearcher searcher, String id, float[] vector)
+      throws IOException {
     var ofArticle =
         new BooleanQuery.Builder()
             .add(new TermQuery(new Term(Fields.ARTICLE, id)), Occur.FILTER)
@@ -419,11 +426,13 @@ public final class ArticleSearcher {
   }
 
   private static double dot(float[] vector, BytesRef bytes) {
-    var buffer = java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length)
-        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-        .asFloatBuffer();
+    var buffer =
+        java.nio.ByteBuffer.wrap(bytes.bytes, bytes.offset, bytes.length)
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+            .asFloatBuffer();
     double sum = 0;
-    for (int i = 0; i < vector.length && buffer.hasRemaining(); i++) sum += vector[i] * buffer.get();
+    for (int i = 0; i < vector.length && buffer.hasRemaining(); i++)
+      sum += vector[i] * buffer.get();
     return sum;
   }
 }

@@ -60,7 +60,8 @@ public record Question(String original, String text, List<String> terms) {
       String word = words.group().toLowerCase(Locale.ROOT);
       String replacement = words.group();
       if (word.length() >= MIN_CORRECTABLE_LENGTH && !KbAnalyzer.STOP_WORDS.contains(word)) {
-        String suggestion = searcher.correction(word, w -> suggestion(w, searcher.getIndexReader()));
+        String suggestion =
+            searcher.correction(word, w -> suggestion(w, searcher.getIndexReader()));
         if (!suggestion.isEmpty()) replacement = suggestion;
       }
       words.appendReplacement(out, Matcher.quoteReplacement(replacement));
@@ -69,7 +70,10 @@ public record Question(String original, String text, List<String> terms) {
     return out.toString();
   }
 
-  /** The closest word of the knowledge base to an unknown {@code word}; empty for a known word or none. */
+  /**
+   * The closest word of the knowledge base to an unknown {@code word}; empty for a known word or
+   * none.
+   */
   private static String suggestion(String word, IndexReader reader) {
     try {
       if (reader.docFreq(new Term(Fields.SPELL, word)) > 0) return "";

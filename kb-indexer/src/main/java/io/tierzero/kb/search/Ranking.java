@@ -22,10 +22,10 @@ public record Ranking(
     double clarifyGap) {
 
   /**
-   * Confidence that the first hit answers the question: a logistic model of the evidence,
-   * {@code 1 / (1 + exp(-(bias + similarity * s + coverage * c + margin * m)))}. The weights are
-   * fitted by logistic regression on the dev queries ({@code eval --calibrate}), where "answers"
-   * means the first hit is a relevant article and out-of-scope questions count as not answered.
+   * Confidence that the first hit answers the question: a logistic model of the evidence, {@code 1
+   * / (1 + exp(-(bias + similarity * s + coverage * c + margin * m)))}. The weights are fitted by
+   * logistic regression on the dev queries ({@code eval --calibrate}), where "answers" means the
+   * first hit is a relevant article and out-of-scope questions count as not answered.
    *
    * @param threshold confidence from which the first hit is given as the answer: the one with the
    *     largest answer rate on in-scope plus abstain rate on out-of-scope dev questions
@@ -38,8 +38,8 @@ public record Ranking(
   }
 
   /**
-   * Field weights: a title says what an article is about in a few words, and the ways users ask
-   * are the closest thing to the question itself; the rest count once. The vector weight and the
+   * Field weights: a title says what an article is about in a few words, and the ways users ask are
+   * the closest thing to the question itself; the rest count once. The vector weight and the
    * calibrations were chosen with {@code kb-indexer eval --mode all --calibrate} on the public dev
    * questions (README, "Retrieval quality"): words still catch names and codes that the model does
    * not know, but meaning decides most questions.
@@ -65,14 +65,24 @@ public record Ranking(
    * trying a change with {@code eval} before making it the default.
    */
   public Ranking with(String overrides) {
-    float[] w = {titleWeight, questionsWeight, summaryWeight, headingsWeight, tagsWeight, bodyWeight};
-    String[] names = {"titleWeight", "questionsWeight", "summaryWeight", "headingsWeight", "tagsWeight", "bodyWeight"};
+    float[] w = {
+      titleWeight, questionsWeight, summaryWeight, headingsWeight, tagsWeight, bodyWeight
+    };
+    String[] names = {
+      "titleWeight",
+      "questionsWeight",
+      "summaryWeight",
+      "headingsWeight",
+      "tagsWeight",
+      "bodyWeight"
+    };
     double vw = vectorWeight;
     double gap = clarifyGap;
     for (String pair : overrides.split(",")) {
       if (pair.isBlank()) continue;
       String[] kv = pair.split("=", 2);
-      if (kv.length != 2) throw new IllegalArgumentException("expected name=value, got '" + pair + "'");
+      if (kv.length != 2)
+        throw new IllegalArgumentException("expected name=value, got '" + pair + "'");
       String name = kv[0].strip();
       double value;
       try {

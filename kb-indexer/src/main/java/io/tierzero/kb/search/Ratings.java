@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * Users' votes on articles as a mild ranking prior. Helpfulness is a Bayesian average that starts
- * every article at neutral: {@code (up + PRIOR_VOTES / 2) / (up + down + PRIOR_VOTES)}, so a handful
- * of votes barely moves it. Its effect on a score is bounded by {@link #MAX_SHIFT}: it can reorder
- * articles that are nearly tied on relevance, never lift a poor match above a good one.
+ * every article at neutral: {@code (up + PRIOR_VOTES / 2) / (up + down + PRIOR_VOTES)}, so a
+ * handful of votes barely moves it. Its effect on a score is bounded by {@link #MAX_SHIFT}: it can
+ * reorder articles that are nearly tied on relevance, never lift a poor match above a good one.
  */
 public final class Ratings {
   /** Neutral votes every article starts with: ten votes' worth of "no opinion". */
@@ -14,8 +14,8 @@ public final class Ratings {
 
   /**
    * The most a score moves (up or down) for a perfectly (un)helpful article: 0.01 of cosine
-   * similarity in hybrid and vector ranking, 1% of the score in BM25 ranking. Dev questions'
-   * first and second hits differ by more than this in 9 of 10 cases (README).
+   * similarity in hybrid and vector ranking, 1% of the score in BM25 ranking. Dev questions' first
+   * and second hits differ by more than this in 9 of 10 cases (README).
    */
   public static final double MAX_SHIFT = 0.01;
 

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param confidence the confidence of the first hit, 0 when there is none
  */
-public record SearchResult(String query, Decision decision, double confidence, List<SearchHit> hits) {
+public record SearchResult(
+    String query, Decision decision, double confidence, List<SearchHit> hits) {
   public SearchResult {
     hits = List.copyOf(hits);
   }

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Typeahead over article titles and the ways users ask for them. Every typed word must start a
- * word of the title or of one question; the last word may be unfinished. In memory: a scan of
- * 10,000 articles takes well under a millisecond, so it keeps up with every key.
+ * Typeahead over article titles and the ways users ask for them. Every typed word must start a word
+ * of the title or of one question; the last word may be unfinished. In memory: a scan of 10,000
+ * articles takes well under a millisecond, so it keeps up with every key.
  */
 public final class TitleSuggester {
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");

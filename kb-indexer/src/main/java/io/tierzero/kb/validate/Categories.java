@@ -31,13 +31,16 @@ public final class Categories {
     Node root = YamlNodes.compose(file, Files.readString(file), problems);
     if (root == null) return names;
     if (!(root instanceof MappingNode map)) {
-      problems.add(new Problem(file, YamlNodes.line(root), "write one 'folder: Title' line per category"));
+      problems.add(
+          new Problem(file, YamlNodes.line(root), "write one 'folder: Title' line per category"));
       return names;
     }
     for (Map.Entry<String, Node> e : YamlNodes.fields(file, map, problems).entrySet()) {
       int line = YamlNodes.line(e.getValue());
       if (!ArticleParser.ID.matcher(e.getKey()).matches()) {
-        problems.add(new Problem(file, line, "category '" + e.getKey() + "' is not a lowercase folder name"));
+        problems.add(
+            new Problem(
+                file, line, "category '" + e.getKey() + "' is not a lowercase folder name"));
       } else if (!(e.getValue() instanceof ScalarNode title) || title.getValue().isBlank()) {
         problems.add(new Problem(file, line, "category '" + e.getKey() + "' needs a title"));
       } else {

@@ -24,16 +24,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What an article that parses must still get right before it is published: it sits in the folder
- * of its category, and that folder is a known category; its date is a real day, not in the
- * future; its body has no raw HTML (shown escaped, so it reads as tag soup) and no draft markers;
- * its questions fit on one front matter line each (the console writes them back as YAML).
+ * What an article that parses must still get right before it is published: it sits in the folder of
+ * its category, and that folder is a known category; its date is a real day, not in the future; its
+ * body has no raw HTML (shown escaped, so it reads as tag soup) and no draft markers; its questions
+ * fit on one front matter line each (the console writes them back as YAML).
  */
 final class HouseRules {
   private static final Parser MARKDOWN =
-      Parser.builder(new MutableDataSet().set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create())))
+      Parser.builder(
+              new MutableDataSet()
+                  .set(Parser.EXTENSIONS, List.of(YamlFrontMatterExtension.create())))
           .build();
-  private static final Pattern UPDATED = Pattern.compile("^updated:\\s*['\"]?([^'\"#]*?)['\"]?\\s*(#.*)?$");
+  private static final Pattern UPDATED =
+      Pattern.compile("^updated:\\s*['\"]?([^'\"#]*?)['\"]?\\s*(#.*)?$");
   private static final Pattern DRAFT_MARKER = Pattern.compile("\\b(TODO|FIXME|TBD)\\b");
   private static final Pattern FENCE = Pattern.compile("^\\s*(```|~~~)");
 
@@ -73,15 +76,23 @@ final class HouseRules {
           new Problem(
               article.source(),
               0,
-              "folder '" + folder + "' is not a known category (" + String.join(", ", categories.stream().sorted().toList())
-                  + "); add it to " + Categories.FILE + " first"));
+              "folder '"
+                  + folder
+                  + "' is not a known category ("
+                  + String.join(", ", categories.stream().sorted().toList())
+                  + "); add it to "
+                  + Categories.FILE
+                  + " first"));
     }
     if (!article.category().isEmpty() && !article.category().equals(folder)) {
       problems.add(
           new Problem(
               article.source(),
               line,
-              "category '" + article.category() + "' differs from the folder '" + folder
+              "category '"
+                  + article.category()
+                  + "' differs from the folder '"
+                  + folder
                   + "': move the file or change the category"));
     }
   }
@@ -99,7 +110,8 @@ final class HouseRules {
         problems.add(new Problem(file, line, "'updated' " + value + " is in the future"));
       }
     } catch (DateTimeParseException e) {
-      problems.add(new Problem(file, line, "'updated' " + value + " is not a real date (write YYYY-MM-DD)"));
+      problems.add(
+          new Problem(file, line, "'updated' " + value + " is not a real date (write YYYY-MM-DD)"));
     }
   }
 
@@ -111,9 +123,14 @@ final class HouseRules {
             new Problem(
                 article.source(),
                 questionsLine,
-                "a question spans several lines or holds control characters: write each on one line"));
+                "a question spans several lines or holds control characters: write each on one"
+                    + " line"));
       } else if (question.strip().equals("---")) {
-        problems.add(new Problem(article.source(), questionsLine, "a question is '---', which ends the front matter"));
+        problems.add(
+            new Problem(
+                article.source(),
+                questionsLine,
+                "a question is '---', which ends the front matter"));
       }
     }
   }
@@ -141,7 +158,10 @@ final class HouseRules {
         || node instanceof HtmlInlineComment) {
       int line = node.getStartLineNumber() + 1;
       // One report per line: an inline <b>...</b> is one mistake, not two.
-      if (problems.stream().anyMatch(p -> p.file().equals(file) && p.line() == line && p.message().startsWith("raw HTML"))) return;
+      if (problems.stream()
+          .anyMatch(
+              p -> p.file().equals(file) && p.line() == line && p.message().startsWith("raw HTML")))
+        return;
       String html = node.getChars().toString().strip();
       if (html.length() > 40) html = html.substring(0, 40) + "...";
       problems.add(

@@ -4,11 +4,11 @@ import io.tierzero.kb.KbConfig;
 import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.index.KbIndex;
 import io.tierzero.kb.index.Synonyms;
+import io.tierzero.kb.intent.TurnDecision;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.parse.ArticleParser;
 import io.tierzero.kb.parse.ParseResult;
 import io.tierzero.kb.parse.Problem;
-import io.tierzero.kb.intent.TurnDecision;
 import io.tierzero.kb.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,9 @@ public final class Validator {
     this(Clock.systemUTC());
   }
 
-  /** @param clock what "today" is when judging an article's date */
+  /**
+   * @param clock what "today" is when judging an article's date
+   */
   public Validator(Clock clock) {
     this.clock = clock;
   }
@@ -57,23 +59,41 @@ public final class Validator {
     List<Path> claimOrder = new ArrayList<>(files);
     claimOrder.sort(
         Comparator.comparing(
-            (Path f) -> results.get(f).article().map(a -> !ArticleParser.namedAfter(f, a.id())).orElse(true)));
+            (Path f) ->
+                results
+                    .get(f)
+                    .article()
+                    .map(a -> !ArticleParser.namedAfter(f, a.id()))
+                    .orElse(true)));
     for (Path file : claimOrder) {
-      results.get(file).article().ifPresent(a -> {
-        Path other = ids.putIfAbsent(a.id(), file);
-        if (other != null) {
-          problems.add(new Problem(file, idLine(file), "duplicate id '" + a.id() + "': already used by " + other));
-        }
-        String expected = file.getFileName().toString().replaceFirst("\\.md$", "");
-        if (!expected.equals(a.id())) {
-          problems.add(new Problem(file, idLine(file), "id '" + a.id() + "' differs from the file name '" + expected + "'"));
-        }
-      });
+      results
+          .get(file)
+          .article()
+          .ifPresent(
+              a -> {
+                Path other = ids.putIfAbsent(a.id(), file);
+                if (other != null) {
+                  problems.add(
+                      new Problem(
+                          file,
+                          idLine(file),
+                          "duplicate id '" + a.id() + "': already used by " + other));
+                }
+                String expected = file.getFileName().toString().replaceFirst("\\.md$", "");
+                if (!expected.equals(a.id())) {
+                  problems.add(
+                      new Problem(
+                          file,
+                          idLine(file),
+                          "id '" + a.id() + "' differs from the file name '" + expected + "'"));
+                }
+              });
     }
     for (Path file : files) {
       for (ParseResult.Link link : results.get(file).links()) {
         if (!ids.containsKey(link.target())) {
-          problems.add(new Problem(file, link.line(), "link to unknown article '" + link.target() + "'"));
+          problems.add(
+              new Problem(file, link.line(), "link to unknown article '" + link.target() + "'"));
         }
       }
     }
@@ -84,19 +104,30 @@ public final class Validator {
     }
     problems.addAll(Synonyms.load(dir).problems());
     problems.addAll(io.tierzero.kb.priority.PriorityTable.check(dir));
-    problems.addAll(io.tierzero.kb.flow.Flows.check(dir, results.values().stream().flatMap(r -> r.article().stream()).toList()));
+    problems.addAll(
+        io.tierzero.kb.flow.Flows.check(
+            dir, results.values().stream().flatMap(r -> r.article().stream()).toList()));
     problems.addAll(io.tierzero.kb.intent.Intents.check(dir));
 
     // Questions are only worth checking on a knowledge base that parses.
     if (problems.isEmpty()) problems.addAll(questionsFindTheirArticle(config));
-    problems.sort(Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
+    problems.sort(
+        Comparator.comparing((Problem p) -> p.file().toString()).thenComparingInt(Problem::line));
     return problems;
   }
 
   private List<Problem> questionsFindTheirArticle(KbConfig config) throws IOException {
     List<Problem> problems = new ArrayList<>();
     Path index = Files.createTempDirectory("kb-validate");
-    try (KnowledgeBase kb = KnowledgeBase.open(new KbConfig(config.articlesDir(), index, config.model(), config.mode(), config.ranking(), config.queryCacheSize()))) {
+    try (KnowledgeBase kb =
+        KnowledgeBase.open(
+            new KbConfig(
+                config.articlesDir(),
+                index,
+                config.model(),
+                config.mode(),
+                config.ranking(),
+                config.queryCacheSize()))) {
       for (Article article : kb.articles()) {
         String[] lines = Files.readString(article.source()).split("\n", -1);
         for (String question : article.questions()) {
@@ -106,8 +137,15 @@ public final class Validator {
           if (decision.isIntent()) {
             String flow = article.flow() == null ? null : article.flow().strip();
             if (!decision.intent().behaviour().equals("flow:" + flow)) {
-              problems.add(new Problem(article.source(), lineOf(lines, question),
-                  "question '" + question + "' is taken by intent '" + decision.intent().id() + "', not this article"));
+              problems.add(
+                  new Problem(
+                      article.source(),
+                      lineOf(lines, question),
+                      "question '"
+                          + question
+                          + "' is taken by intent '"
+                          + decision.intent().id()
+                          + "', not this article"));
             }
             continue;
           }
@@ -118,7 +156,9 @@ public final class Validator {
                 new Problem(
                     article.source(),
                     lineOf(lines, question),
-                    "question '" + question + "' finds "
+                    "question '"
+                        + question
+                        + "' finds "
                         + (first == null ? "nothing" : "'" + first + "'")
                         + " first, not this article"));
           }

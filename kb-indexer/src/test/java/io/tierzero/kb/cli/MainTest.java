@@ -26,7 +26,16 @@ class MainTest {
   void index_then_search_prints_the_answer() throws IOException {
     Path articles = TestKb.sample(dir.resolve("articles"));
 
-    assertEquals(0, run("index", "--articles", articles.toString(), "--index", dir.resolve("index").toString(), "--model", "none"));
+    assertEquals(
+        0,
+        run(
+            "index",
+            "--articles",
+            articles.toString(),
+            "--index",
+            dir.resolve("index").toString(),
+            "--model",
+            "none"));
     assertEquals(0, run("search", "--index", dir.resolve("index").toString(), "paper", "jam"));
 
     String printed = out.toString();
@@ -37,23 +46,38 @@ class MainTest {
   @Test
   void validate_exits_1_and_names_file_and_line() throws IOException {
     Path articles = TestKb.sample(dir.resolve("articles"));
-    Path bad = TestKb.write(articles, "a/bad.md", "---\nid: Bad Id\ntitle: x\nquestions: [a, b, c]\n---\nBody\n");
+    Path bad =
+        TestKb.write(
+            articles, "a/bad.md", "---\nid: Bad Id\ntitle: x\nquestions: [a, b, c]\n---\nBody\n");
 
     assertEquals(1, run("validate", "--articles", articles.toString(), "--model", "none"));
 
-    assertTrue(out.toString().contains(bad + ":2: id 'Bad Id' is not a lowercase slug"), out.toString());
+    assertTrue(
+        out.toString().contains(bad + ":2: id 'Bad Id' is not a lowercase slug"), out.toString());
   }
 
   @Test
   void eval_prints_one_json_object_per_system_and_file() throws IOException {
     Path articles = TestKb.sample(dir.resolve("articles"));
     Path queries = dir.resolve("q.jsonl");
-    Files.writeString(queries, """
+    Files.writeString(
+        queries,
+        """
         {"id": "1", "query": "paper stuck in printer", "relevant": ["printer-jam"]}
         {"id": "2", "query": "overdraft fee at the bank", "relevant": []}
         """);
 
-    assertEquals(0, run("eval", "--articles", articles.toString(), "--queries", queries.toString(), "--mode", "bm25", "--baseline"));
+    assertEquals(
+        0,
+        run(
+            "eval",
+            "--articles",
+            articles.toString(),
+            "--queries",
+            queries.toString(),
+            "--mode",
+            "bm25",
+            "--baseline"));
 
     String json = out.toString();
     assertTrue(json.contains("\"baseline\""), json);
@@ -65,7 +89,8 @@ class MainTest {
   @Test
   void unknown_command_exits_2_with_usage() {
     assertEquals(2, run("frobnicate"));
-    assertTrue(err.toString().contains("Unmatched argument at index 0: 'frobnicate'"), err.toString());
+    assertTrue(
+        err.toString().contains("Unmatched argument at index 0: 'frobnicate'"), err.toString());
     assertTrue(err.toString().contains("Did you mean: kb-indexer validate"), err.toString());
   }
 
@@ -87,7 +112,8 @@ class MainTest {
   @Test
   void a_missing_required_option_is_named() {
     assertEquals(2, run("validate", "--model", "none"));
-    assertTrue(err.toString().contains("Missing required option: '--articles=DIR'"), err.toString());
+    assertTrue(
+        err.toString().contains("Missing required option: '--articles=DIR'"), err.toString());
   }
 
   @Test
@@ -100,7 +126,8 @@ class MainTest {
   @Test
   void help_lists_every_command() {
     assertEquals(0, run("--help"));
-    for (String command : List.of("index", "search", "validate", "eval", "eval-intents", "bench", "import")) {
+    for (String command :
+        List.of("index", "search", "validate", "eval", "eval-intents", "bench", "import")) {
       assertTrue(out.toString().contains("  " + command + " "), command + " in " + out);
     }
   }

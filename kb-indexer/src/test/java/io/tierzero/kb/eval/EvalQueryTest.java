@@ -37,7 +37,10 @@ class EvalQueryTest {
   @Test
   void names_file_and_line_of_a_bad_query() throws IOException {
     Path file = dir.resolve("bad.jsonl");
-    Files.writeString(file, "{\"id\": \"a\", \"query\": \"ok\", \"relevant\": []}\n{\"id\": \"b\", \"relevant\": []}\n");
+    Files.writeString(
+        file,
+        "{\"id\": \"a\", \"query\": \"ok\", \"relevant\": []}\n"
+            + "{\"id\": \"b\", \"relevant\": []}\n");
 
     IOException e = assertThrows(IOException.class, () -> EvalQuery.read(file));
 

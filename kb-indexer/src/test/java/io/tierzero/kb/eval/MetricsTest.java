@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 class MetricsTest {
   /**
    * Hand-checked fixture. In scope: q1 relevant at rank 1 (answered), q2 relevant at rank 3
-   * (answered), q3 two relevant at ranks 2 and 6 (abstained), q4 relevant not found (answered).
-   * Out of scope: o1 abstained, o2 answered.
+   * (answered), q3 two relevant at ranks 2 and 6 (abstained), q4 relevant not found (answered). Out
+   * of scope: o1 abstained, o2 answered.
    *
    * <p>P@1 = 1/4. MRR = (1 + 1/3 + 1/2 + 0) / 4 = 0.4583. nDCG: q1 1; q2 (1/log2 4) / 1 = 0.5; q3
    * (1/log2 3 + 1/log2 7) / (1 + 1/log2 3) = (0.63093 + 0.35621) / 1.63093 = 0.60526; q4 0; mean
-   * 0.52632. Recall@5: q1 1, q2 1, q3 1/2 (rank 6 is outside), q4 0: 0.625. Answer rate 3/4;
-   * answer precision: of q1, q2, q4 answered only q1 has the relevant first = 1/3. Abstain 1/2.
+   * 0.52632. Recall@5: q1 1, q2 1, q3 1/2 (rank 6 is outside), q4 0: 0.625. Answer rate 3/4; answer
+   * precision: of q1, q2, q4 answered only q1 has the relevant first = 1/3. Abstain 1/2.
    */
   @Test
   void computes_every_figure_on_a_hand_checked_fixture() {

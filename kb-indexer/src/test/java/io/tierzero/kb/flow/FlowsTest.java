@@ -33,59 +33,75 @@ class FlowsTest {
 
     assertEquals(List.of(), flows.problems());
     assertTrue(flows.flows().size() >= 7, "flows: " + flows.flows().keySet());
-    for (var id : List.of("password-reset", "account-unlock", "mfa-re-enrol", "vpn-cannot-connect",
-        "printer-not-printing", "wifi-connection", "email-not-syncing")) {
+    for (var id :
+        List.of(
+            "password-reset",
+            "account-unlock",
+            "mfa-re-enrol",
+            "vpn-cannot-connect",
+            "printer-not-printing",
+            "wifi-connection",
+            "email-not-syncing")) {
       assertTrue(flows.flows().containsKey(id), id);
     }
   }
 
   @Test
   void a_step_going_to_an_unknown_step_is_reported_on_its_line() throws IOException {
-    var problems = problemsOf("f", """
-        id: f
-        title: F
-        triggers: [go]
-        escalation: {category: x, priority: P3}
-        steps:
-          - id: a
-            say: hi
-            next: nowhere
-          - id: b
-            end: resolved
-        """);
+    var problems =
+        problemsOf(
+            "f",
+            """
+            id: f
+            title: F
+            triggers: [go]
+            escalation: {category: x, priority: P3}
+            steps:
+              - id: a
+                say: hi
+                next: nowhere
+              - id: b
+                end: resolved
+            """);
 
     assertProblem(problems, 6, "unknown step 'nowhere'");
   }
 
   @Test
   void an_unreachable_step_is_reported() throws IOException {
-    var problems = problemsOf("f", """
-        id: f
-        title: F
-        triggers: [go]
-        steps:
-          - id: a
-            say: hi
-            next: done
-          - id: orphan
-            say: nobody comes here
-          - id: done
-            end: resolved
-        """);
+    var problems =
+        problemsOf(
+            "f",
+            """
+            id: f
+            title: F
+            triggers: [go]
+            steps:
+              - id: a
+                say: hi
+                next: done
+              - id: orphan
+                say: nobody comes here
+              - id: done
+                end: resolved
+            """);
 
     assertProblem(problems, 8, "step 'orphan' is unreachable");
   }
 
   @Test
   void a_flow_without_an_end_is_reported() throws IOException {
-    var problems = problemsOf("f", """
-        id: f
-        title: F
-        triggers: [go]
-        steps:
-          - id: a
-            say: hi
-        """);
+    var problems =
+        problemsOf(
+            "f",
+            """
+            id: f
+            title: F
+            triggers: [go]
+            steps:
+              - id: a
+                say: hi
+            """);
 
     assertProblem(problems, 1, "missing end");
     assertProblem(problems, 5, "last step but not an end");
@@ -93,73 +109,87 @@ class FlowsTest {
 
   @Test
   void an_unknown_action_is_reported_on_its_line() throws IOException {
-    var problems = problemsOf("f", """
-        id: f
-        title: F
-        triggers: [go]
-        steps:
-          - id: a
-            action: format_hard_disk
-            with: {disk: c}
-          - id: done
-            end: resolved
-        """);
+    var problems =
+        problemsOf(
+            "f",
+            """
+            id: f
+            title: F
+            triggers: [go]
+            steps:
+              - id: a
+                action: format_hard_disk
+                with: {disk: c}
+              - id: done
+                end: resolved
+            """);
 
     assertProblem(problems, 5, "unknown action 'format_hard_disk'");
   }
 
   @Test
   void a_secret_shown_in_a_text_is_reported() throws IOException {
-    var problems = problemsOf("f", """
-        id: f
-        title: F
-        triggers: [go]
-        steps:
-          - id: pw
-            ask: Your password?
-            input: secret
-          - id: echo
-            say: "You typed {{pw}}"
-          - id: done
-            end: resolved
-        """);
+    var problems =
+        problemsOf(
+            "f",
+            """
+            id: f
+            title: F
+            triggers: [go]
+            steps:
+              - id: pw
+                ask: Your password?
+                input: secret
+              - id: echo
+                say: "You typed {{pw}}"
+              - id: done
+                end: resolved
+            """);
 
     assertProblem(problems, 8, "would show the secret answer 'pw'");
   }
 
   @Test
   void unknown_input_types_keys_and_yaml_errors_are_reported_with_lines() throws IOException {
-    var problems = problemsOf("f", """
-        id: f
-        title: F
-        triggers: [go]
-        steps:
-          - id: a
-            ask: Which?
-            input: colour
-            colour: red
-          - id: done
-            end: resolved
-        """);
+    var problems =
+        problemsOf(
+            "f",
+            """
+            id: f
+            title: F
+            triggers: [go]
+            steps:
+              - id: a
+                ask: Which?
+                input: colour
+                colour: red
+              - id: done
+                end: resolved
+            """);
     assertProblem(problems, 7, "unknown input type 'colour'");
     assertProblem(problems, 8, "unknown key 'colour'");
 
     Files.delete(dir.resolve("f.yaml"));
     var broken = problemsOf("g", "id: g\ntitle: [unclosed\n");
     assertEquals(1, broken.size(), broken.toString());
-    assertTrue(broken.get(0).line() > 0 && broken.get(0).message().startsWith("not valid YAML"), broken.toString());
+    assertTrue(
+        broken.get(0).line() > 0 && broken.get(0).message().startsWith("not valid YAML"),
+        broken.toString());
   }
 
   @Test
   void an_escalation_without_category_or_priority_is_reported() throws IOException {
-    var problems = problemsOf("f", """
-        id: f
-        title: F
-        triggers: [go]
-        steps:
-          - id: done
-            end: escalate
-        """);
+    var problems =
+        problemsOf(
+            "f",
+            """
+            id: f
+            title: F
+            triggers: [go]
+            steps:
+              - id: done
+                end: escalate
+            """);
 
     assertProblem(problems, 5, "needs a category");
     assertProblem(problems, 5, "needs a priority");
@@ -169,7 +199,9 @@ class FlowsTest {
   void an_article_naming_an_unknown_flow_is_reported_on_its_flow_line() throws IOException {
     var articles = dir.resolve("articles");
     Files.createDirectories(articles.resolve("flows"));
-    Files.writeString(articles.resolve("flows/known.yaml"), """
+    Files.writeString(
+        articles.resolve("flows/known.yaml"),
+        """
         id: known
         title: Known
         triggers: [go]
@@ -179,7 +211,9 @@ class FlowsTest {
         """);
     var file = articles.resolve("a/fix.md");
     Files.createDirectories(file.getParent());
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         ---
         id: fix
         title: Fix

@@ -35,7 +35,10 @@ class ImporterTest {
   @Test
   void a_confluence_space_export_becomes_articles_with_links_images_and_dates() throws IOException {
     Path export = dir.resolve("IT-space");
-    TestKb.write(export, "Clear-a-paper-jam_65537.html", """
+    TestKb.write(
+        export,
+        "Clear-a-paper-jam_65537.html",
+        """
         <html><head><title>IT Help : Clear a paper jam</title></head><body>
         <div id="breadcrumbs"><ol><li><a href="index.html">IT Help</a></li><li><a href="Printers_1.html">Printers</a></li></ol></div>
         <h1 id="title-heading"><span id="title-text">IT Help : Clear a paper jam</span></h1>
@@ -50,7 +53,10 @@ class ImporterTest {
         </div></body></html>
         """);
     TestKb.write(export, "attachments/65537/jam.png", "PNG");
-    TestKb.write(export, "Printer-offline_65540.html", """
+    TestKb.write(
+        export,
+        "Printer-offline_65540.html",
+        """
         <html><head><title>IT Help : Printer shows offline</title></head><body>
         <div id="breadcrumbs"><ol><li><a href="index.html">IT Help</a></li><li><a href="Printers_1.html">Printers</a></li></ol></div>
         <div id="main-content"><h2 id="restart">Restart it</h2><p>Turn it off and on.</p></div></body></html>
@@ -71,7 +77,8 @@ class ImporterTest {
     assertTrue(text.contains("1. Open the front door.\n2. Pull the paper out gently."), text);
     assertTrue(text.contains("[printer offline](printer-shows-offline#restart)"), text);
     assertTrue(text.contains("[toner](Toner_999.html)"), text);
-    assertTrue(text.contains("![Where the paper sticks](../images/clear-a-paper-jam/jam.png)"), text);
+    assertTrue(
+        text.contains("![Where the paper sticks](../images/clear-a-paper-jam/jam.png)"), text);
     assertTrue(Files.exists(articles.resolve("images/clear-a-paper-jam/jam.png")));
     assertFalse(text.contains("track()"), text);
     assertTrue(Files.exists(articles.resolve("printers/printer-shows-offline.md")));
@@ -84,19 +91,23 @@ class ImporterTest {
 
   @Test
   void a_zendesk_guide_export_maps_sections_labels_dates_and_article_links() throws IOException {
-    Path json = TestKb.write(dir, "zendesk.json", """
-        {"articles": [
-          {"id": 360001, "html_url": "https://acme.zendesk.com/hc/en-us/articles/360001-Set-up-VPN",
-           "title": "Set up the VPN", "section_id": 77, "label_names": ["vpn", "remote work"],
-           "updated_at": "2026-10-20T08:15:00Z", "draft": false,
-           "body": "<p>Install the client first.</p><ul><li>Open Company Portal</li></ul><p>Then <a href=\\"https://acme.zendesk.com/hc/en-us/articles/360002\\">sign in</a>.</p>"},
-          {"id": 360002, "html_url": "https://acme.zendesk.com/hc/en-us/articles/360002-Sign-in",
-           "title": "Sign in to the VPN", "section_id": 77, "label_names": [], "updated_at": "2026-10-21T08:15:00Z",
-           "body": "<p>Use your work account.</p>"},
-          {"id": 360003, "title": "Half written", "draft": true, "body": "<p>draft</p>"}
-        ],
-        "sections": [{"id": 77, "name": "VPN"}]}
-        """);
+    Path json =
+        TestKb.write(
+            dir,
+            "zendesk.json",
+            """
+            {"articles": [
+              {"id": 360001, "html_url": "https://acme.zendesk.com/hc/en-us/articles/360001-Set-up-VPN",
+               "title": "Set up the VPN", "section_id": 77, "label_names": ["vpn", "remote work"],
+               "updated_at": "2026-10-20T08:15:00Z", "draft": false,
+               "body": "<p>Install the client first.</p><ul><li>Open Company Portal</li></ul><p>Then <a href=\\"https://acme.zendesk.com/hc/en-us/articles/360002\\">sign in</a>.</p>"},
+              {"id": 360002, "html_url": "https://acme.zendesk.com/hc/en-us/articles/360002-Sign-in",
+               "title": "Sign in to the VPN", "section_id": 77, "label_names": [], "updated_at": "2026-10-21T08:15:00Z",
+               "body": "<p>Use your work account.</p>"},
+              {"id": 360003, "title": "Half written", "draft": true, "body": "<p>draft</p>"}
+            ],
+            "sections": [{"id": 77, "name": "VPN"}]}
+            """);
     Path articles = dir.resolve("articles");
 
     ImportReport report = new Importer().run(Importer.read("zendesk", json), options(articles));
@@ -112,7 +123,10 @@ class ImporterTest {
   @Test
   void markdown_with_other_front_matter_keeps_its_metadata_and_links() throws IOException {
     Path export = dir.resolve("docs");
-    TestKb.write(export, "mfa/new-phone.md", """
+    TestKb.write(
+        export,
+        "mfa/new-phone.md",
+        """
         ---
         title: Moving the authenticator to a new phone
         date: 2026-09-01
@@ -125,7 +139,8 @@ class ImporterTest {
 
         Before you wipe the old phone, read [backup codes](../mfa/backup-codes.md).
         """);
-    TestKb.write(export, "mfa/backup-codes.md", "# Backup codes\n\nPrint them and keep them safe.\n");
+    TestKb.write(
+        export, "mfa/backup-codes.md", "# Backup codes\n\nPrint them and keep them safe.\n");
     Path articles = dir.resolve("articles");
 
     new Importer().run(Importer.read("markdown", export), options(articles));
@@ -140,19 +155,33 @@ class ImporterTest {
   }
 
   @Test
-  void our_own_articles_rendered_to_html_come_back_with_titles_headings_steps_and_links() throws IOException {
+  void our_own_articles_rendered_to_html_come_back_with_titles_headings_steps_and_links()
+      throws IOException {
     Path export = dir.resolve("html");
     Map<String, Article> originals = new HashMap<>();
     for (Path file : KbIndex.articleFiles(Path.of("..", "articles"))) {
       Article a = parser.parse(file).article().orElseThrow();
       originals.put(a.title(), a);
       // A static site of the knowledge base: a page per article, links between pages.
-      String body = parser.html(a).replaceAll("href=\"([a-z0-9-]+)(#[^\"]*)?\"", "href=\"$1.html$2\"");
-      TestKb.write(export, a.id() + ".html",
-          "<html><head><title>" + a.title() + "</title><meta name=\"category\" content=\"" + a.category() + "\">"
-              + "<meta name=\"keywords\" content=\"" + String.join(",", a.tags()) + "\">"
-              + "<meta property=\"article:modified_time\" content=\"" + a.updated() + "\"></head>"
-              + "<body><main>" + body + "</main></body></html>");
+      String body =
+          parser.html(a).replaceAll("href=\"([a-z0-9-]+)(#[^\"]*)?\"", "href=\"$1.html$2\"");
+      TestKb.write(
+          export,
+          a.id() + ".html",
+          "<html><head><title>"
+              + a.title()
+              + "</title><meta name=\"category\" content=\""
+              + a.category()
+              + "\">"
+              + "<meta name=\"keywords\" content=\""
+              + String.join(",", a.tags())
+              + "\">"
+              + "<meta property=\"article:modified_time\" content=\""
+              + a.updated()
+              + "\"></head>"
+              + "<body><main>"
+              + body
+              + "</main></body></html>");
     }
     Path articles = dir.resolve("articles");
 
@@ -169,10 +198,14 @@ class ImporterTest {
         continue;
       }
       if (!back.id().equals(original.id())) differences.add(original.id() + ": id " + back.id());
-      if (!back.category().equals(original.category())) differences.add(original.id() + ": category " + back.category());
-      if (!headings(back).equals(headings(original))) differences.add(original.id() + ": headings " + headings(back));
-      if (!steps(back).equals(steps(original))) differences.add(original.id() + ": text " + steps(back) + " vs " + steps(original));
-      if (!links(file).equals(links(original.source()))) differences.add(original.id() + ": links " + links(file));
+      if (!back.category().equals(original.category()))
+        differences.add(original.id() + ": category " + back.category());
+      if (!headings(back).equals(headings(original)))
+        differences.add(original.id() + ": headings " + headings(back));
+      if (!steps(back).equals(steps(original)))
+        differences.add(original.id() + ": text " + steps(back) + " vs " + steps(original));
+      if (!links(file).equals(links(original.source())))
+        differences.add(original.id() + ": links " + links(file));
     }
     assertEquals(List.of(), differences);
   }
@@ -180,7 +213,9 @@ class ImporterTest {
   private Article parsedWithOnlyQuestionsMissing(Path file) {
     ParseResult result = parser.parse(file);
     assertEquals(1, result.problems().size(), result.problems().toString());
-    assertTrue(result.problems().get(0).message().contains("needs at least 3 'questions'"), result.problems().toString());
+    assertTrue(
+        result.problems().get(0).message().contains("needs at least 3 'questions'"),
+        result.problems().toString());
     return result.article().orElseThrow();
   }
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Runs in a child JVM for {@link KilledBuildTest}: opens (and so builds) the index of an articles
- * folder, reporting progress on standard output, with a slow stand-in model so the build lasts
- * long enough to be killed in the middle.
+ * folder, reporting progress on standard output, with a slow stand-in model so the build lasts long
+ * enough to be killed in the middle.
  */
 public final class IndexBuildChild {
   private IndexBuildChild() {}
@@ -21,13 +21,16 @@ public final class IndexBuildChild {
           System.out.println("progress " + phase + " " + done + " " + total);
           System.out.flush();
         };
-    try (var built = KbIndex.open(articles, index, new SlowEmbedder(), new ArticleParser(), progress)) {
+    try (var built =
+        KbIndex.open(articles, index, new SlowEmbedder(), new ArticleParser(), progress)) {
       System.out.println("done " + built.articles().size());
       System.out.flush();
     }
   }
 
-  /** Same vectors as the test's model, so the parent can reopen the index without a full rebuild. */
+  /**
+   * Same vectors as the test's model, so the parent can reopen the index without a full rebuild.
+   */
   static final class SlowEmbedder implements Embedder {
     @Override
     public String name() {

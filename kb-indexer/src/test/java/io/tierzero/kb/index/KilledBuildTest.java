@@ -9,7 +9,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -24,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A process killed while it builds the index (a real child JVM, killed with SIGKILL at several
- * points of the build) leaves an index that is exactly one complete commit: the last good one,
- * or the new one if the build had finished. The next open serves it and completes the build.
+ * points of the build) leaves an index that is exactly one complete commit: the last good one, or
+ * the new one if the build had finished. The next open serves it and completes the build.
  */
 class KilledBuildTest {
   static final String MODEL = "kill-test-model";
   private static final int ARTICLES = 150;
+
   /** Milliseconds between the child's first progress report and the kill. */
   private static final List<Integer> KILL_AFTER = List.of(0, 40, 150, 400, 900);
 
@@ -42,7 +42,13 @@ class KilledBuildTest {
       var articles = dir.resolve("round" + round + "/articles");
       var index = dir.resolve("round" + round + "/index");
       writeKb(articles, "one", ARTICLES);
-      try (var first = KbIndex.open(articles, index, new IndexBuildChild.SlowEmbedder(), new ArticleParser(), Progress.NONE)) {
+      try (var first =
+          KbIndex.open(
+              articles,
+              index,
+              new IndexBuildChild.SlowEmbedder(),
+              new ArticleParser(),
+              Progress.NONE)) {
         assertEquals(ARTICLES, first.articles().size());
       }
       var good = contents(index);
@@ -55,12 +61,19 @@ class KilledBuildTest {
       assertTrue(clean(index), "round " + round + ": the index is not corrupt");
       var after = contents(index);
       // A restart serves that commit and finishes the build.
-      try (var reopened = KbIndex.open(articles, index, new IndexBuildChild.SlowEmbedder(), new ArticleParser(), Progress.NONE)) {
+      try (var reopened =
+          KbIndex.open(
+              articles,
+              index,
+              new IndexBuildChild.SlowEmbedder(),
+              new ArticleParser(),
+              Progress.NONE)) {
         assertEquals(ARTICLES + 20, reopened.articles().size());
         assertTrue(reopened.articles().get("topic-0").title().endsWith("version two"));
       }
       var complete = contents(index);
-      assertTrue(complete.contains("passage version two") && !complete.contains("passage version one"));
+      assertTrue(
+          complete.contains("passage version two") && !complete.contains("passage version one"));
       // Killed before its commit, the build left the last good index; killed after it (the child
       // was quicker than the kill), the new one. Never a mixture.
       assertTrue(
@@ -77,16 +90,23 @@ class KilledBuildTest {
     var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var child =
         new ProcessBuilder(
-                java, "-cp", System.getProperty("java.class.path"), IndexBuildChild.class.getName(), articles.toString(), index.toString())
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                IndexBuildChild.class.getName(),
+                articles.toString(),
+                index.toString())
             .redirectErrorStream(true)
             .start();
     try {
-      var out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      var out =
+          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
       String line;
       while ((line = out.readLine()) != null && !line.startsWith("progress")) {
         // The JVM's own start-up lines, if any.
       }
-      if (line == null) throw new AssertionError("the child ended without progress, exit " + child.waitFor());
+      if (line == null)
+        throw new AssertionError("the child ended without progress, exit " + child.waitFor());
       Thread.sleep(delay);
     } finally {
       child.destroyForcibly();
@@ -103,7 +123,12 @@ class KilledBuildTest {
               "topic-" + i,
               "Topic " + i + " version " + version,
               "topic",
-              ("## Steps\n\n1. Step one for topic " + i + " in version " + version + ".\n2. Another step.\n\n").repeat(3),
+              ("## Steps\n\n1. Step one for topic "
+                      + i
+                      + " in version "
+                      + version
+                      + ".\n2. Another step.\n\n")
+                  .repeat(3),
               "question " + i + " a",
               "question " + i + " b",
               "question " + i + " c"));
@@ -144,5 +169,4 @@ class KilledBuildTest {
       return check.checkIndex().clean;
     }
   }
-
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class SynonymsTest {
   @Test
   void reads_equivalence_groups_with_stemmed_equivalents() {
-    Synonyms s = Synonyms.parse(Path.of("synonyms.txt"), "# comment\npwd, password\nmfa, 2fa, two factor\n");
+    Synonyms s =
+        Synonyms.parse(Path.of("synonyms.txt"), "# comment\npwd, password\nmfa, 2fa, two factor\n");
 
     assertEquals(Set.of(), Set.copyOf(s.problems()));
     assertEquals(Set.of("pwd", "password"), s.of("password"));
@@ -19,7 +20,8 @@ class SynonymsTest {
 
   @Test
   void reports_unknown_syntax_with_file_and_line() {
-    Synonyms s = Synonyms.parse(Path.of("synonyms.txt"), "pwd, password\nlaptop => notebook\njustone\n");
+    Synonyms s =
+        Synonyms.parse(Path.of("synonyms.txt"), "pwd, password\nlaptop => notebook\njustone\n");
 
     assertEquals(2, s.problems().size());
     assertEquals(2, s.problems().get(0).line());
@@ -33,6 +35,7 @@ class SynonymsTest {
     Synonyms s = Synonyms.parse(Path.of("synonyms.txt"), "login, log in\n");
 
     assertEquals(1, s.problems().size());
-    assertTrue(s.problems().get(0).message().contains("stop word 'in'"), s.problems().get(0).message());
+    assertTrue(
+        s.problems().get(0).message().contains("stop word 'in'"), s.problems().get(0).message());
   }
 }

@@ -60,7 +60,8 @@ class ExampleVectorsTest {
   }
 
   @Test
-  void an_edited_example_is_the_only_one_embedded_again_and_removed_ones_leave_the_file() throws Exception {
+  void an_edited_example_is_the_only_one_embedded_again_and_removed_ones_leave_the_file()
+      throws Exception {
     var file = dir.resolve("vectors.bin");
     new ExampleVectors(new RecordingEmbedder("model"), file).of(List.of("hello", "bye", "thanks"));
     new ExampleVectors(new RecordingEmbedder("model"), file).of(List.of("hello", "thank you"));

@@ -10,10 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class TurnDeciderTest {
   private static final DecisionModel MODEL = DecisionModel.defaults();
-  private static final SearchResult ABSTAINS = new SearchResult("q", Decision.ABSTAIN, 0.1, List.of());
+  private static final SearchResult ABSTAINS =
+      new SearchResult("q", Decision.ABSTAIN, 0.1, List.of());
 
   private static Intent intent(Intent.Action action) {
-    return new Intent("x", action, action.needsReply() ? "hi" : null, List.of(), action == Intent.Action.FLOW ? "account-unlock" : null, List.of("x"), null, 1);
+    return new Intent(
+        "x",
+        action,
+        action.needsReply() ? "hi" : null,
+        List.of(),
+        action == Intent.Action.FLOW ? "account-unlock" : null,
+        List.of("x"),
+        null,
+        1);
   }
 
   @Test
@@ -31,7 +40,8 @@ class TurnDeciderTest {
   @Test
   void other_intents_may_win_on_words_with_a_negative_margin() {
     var handoff = intent(Intent.Action.HANDOFF);
-    var evidence = new IntentEvidence(handoff, "is there anyone from it i can talk to", 0.6, -0.04, 1.0);
+    var evidence =
+        new IntentEvidence(handoff, "is there anyone from it i can talk to", 0.6, -0.04, 1.0);
 
     assertTrue(TurnDecider.takes(MODEL, evidence, ABSTAINS, id -> null));
   }

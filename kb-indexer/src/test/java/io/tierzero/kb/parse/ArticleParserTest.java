@@ -76,9 +76,12 @@ class ArticleParserTest {
     List<String> messages = problems.stream().map(Problem::message).toList();
     assertTrue(messages.contains("missing 'id' in front matter"), messages.toString());
     assertTrue(messages.contains("missing 'title' in front matter"), messages.toString());
-    assertTrue(messages.stream().anyMatch(m -> m.startsWith("needs at least 3 'questions'")), messages.toString());
+    assertTrue(
+        messages.stream().anyMatch(m -> m.startsWith("needs at least 3 'questions'")),
+        messages.toString());
     assertTrue(messages.contains("empty body"), messages.toString());
-    Problem questions = problems.stream().filter(p -> p.message().startsWith("needs")).findFirst().orElseThrow();
+    Problem questions =
+        problems.stream().filter(p -> p.message().startsWith("needs")).findFirst().orElseThrow();
     assertEquals(3, questions.line());
   }
 
@@ -92,7 +95,8 @@ class ArticleParserTest {
 
   @Test
   void escapes_raw_html_when_rendering() {
-    String text = "---\nid: a\ntitle: A\nquestions: [a, b, c]\n---\n\nHello <script>alert(1)</script>\n";
+    String text =
+        "---\nid: a\ntitle: A\nquestions: [a, b, c]\n---\n\nHello <script>alert(1)</script>\n";
     Article a = parser.parse(file, text).article().orElseThrow();
 
     String html = parser.html(a);
@@ -103,8 +107,12 @@ class ArticleParserTest {
 
   @Test
   void splits_long_sections_into_passages_within_the_model_window() {
-    String sentence = "Restart the laptop and wait for the login screen to appear before you type. ";
-    String text = "---\nid: a\ntitle: A\nquestions: [a, b, c]\n---\n\n## Long\n\n" + sentence.repeat(30) + "\n";
+    String sentence =
+        "Restart the laptop and wait for the login screen to appear before you type. ";
+    String text =
+        "---\nid: a\ntitle: A\nquestions: [a, b, c]\n---\n\n## Long\n\n"
+            + sentence.repeat(30)
+            + "\n";
     Article a = parser.parse(file, text).article().orElseThrow();
 
     List<Passage> passages = Passages.of(a);
@@ -118,12 +126,22 @@ class ArticleParserTest {
 
   @Test
   void text_after_a_backslash_escape_keeps_its_place() {
-    var result = new ArticleParser().parse(java.nio.file.Path.of("a/escapes.md"),
-        "---\nid: escapes\ntitle: Escapes\nquestions: [a, b, c]\n---\n\n# Escapes\n\n"
-            + "Select **Settings** \\> **Account**, sign in as EXAMPLE\\\\jane and type `whoami` &amp; press Enter.\n");
+    var result =
+        new ArticleParser()
+            .parse(
+                java.nio.file.Path.of("a/escapes.md"),
+                "---\n"
+                    + "id: escapes\n"
+                    + "title: Escapes\n"
+                    + "questions: [a, b, c]\n"
+                    + "---\n\n"
+                    + "# Escapes\n\n"
+                    + "Select **Settings** \\> **Account**, sign in as EXAMPLE\\\\jane and type"
+                    + " `whoami` &amp; press Enter.\n");
 
     var text = result.article().orElseThrow().sections().get(0).text();
 
-    assertEquals("Select Settings > Account, sign in as EXAMPLE\\jane and type whoami & press Enter.", text);
+    assertEquals(
+        "Select Settings > Account, sign in as EXAMPLE\\jane and type whoami & press Enter.", text);
   }
 }

@@ -17,7 +17,9 @@ class PriorityTableTest {
   void the_shipped_table_has_no_problems() {
     var result = PriorityTable.parse(SHIPPED);
     assertEquals(List.of(), result.problems());
-    assertEquals(List.of("P1", "P2", "P3", "P4"), result.table().orElseThrow().rows().stream().map(PriorityTable.Row::priority).toList());
+    assertEquals(
+        List.of("P1", "P2", "P3", "P4"),
+        result.table().orElseThrow().rows().stream().map(PriorityTable.Row::priority).toList());
   }
 
   @Test
@@ -56,16 +58,22 @@ class PriorityTableTest {
             "articles/priorities.yaml:8: priority must be P1, P2, ...: got 'P9X'",
             "articles/priorities.yaml:10: P3 needs cues: only the last row is the default",
             "articles/priorities.yaml:12: unknown key 'colour' (allowed: cues, priority, when)",
-            "articles/priorities.yaml:13: priority P2 comes after a less urgent one: list the most urgent first",
+            "articles/priorities.yaml:13: priority P2 comes after a less urgent one: list the most"
+                + " urgent first",
             "articles/priorities.yaml:16: the last row is the default and takes no cues"),
-        result.problems().stream().sorted(java.util.Comparator.comparingInt(Problem::line)).map(Problem::toString).toList());
+        result.problems().stream()
+            .sorted(java.util.Comparator.comparingInt(Problem::line))
+            .map(Problem::toString)
+            .toList());
   }
 
   @Test
   void broken_yaml_names_its_line() {
     var result = PriorityTable.parse(FILE, "priorities:\n  - priority: P1\n    cues: [a, b\n");
     assertEquals(1, result.problems().size());
-    assertTrue(result.problems().get(0).toString().startsWith("articles/priorities.yaml:"), result.problems().toString());
+    assertTrue(
+        result.problems().get(0).toString().startsWith("articles/priorities.yaml:"),
+        result.problems().toString());
     assertTrue(result.problems().get(0).line() > 0);
   }
 
@@ -82,10 +90,14 @@ class PriorityTableTest {
             .orElseThrow();
     assertEquals("P1", table.decide("they are hacking me").priority());
     assertEquals("lost my laptop", table.decide("I lost my laptop").matched().orElseThrow());
-    assertEquals("P4", table.decide("I lost not my laptop").priority(), "a negation is never the word between");
+    assertEquals(
+        "P4",
+        table.decide("I lost not my laptop").priority(),
+        "a negation is never the word between");
     assertEquals("P1", table.decide("a phising mail").priority());
     assertEquals("P4", table.decide("a fishing trip").priority(), "the first letter must be right");
-    assertEquals("P2", table.decide("nobody can print").priority(), "a cue may start with a negation");
+    assertEquals(
+        "P2", table.decide("nobody can print").priority(), "a cue may start with a negation");
     assertEquals("P4", table.decide("nobody hacked me").priority());
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class TitleSuggesterTest {
   private static Article article(String id, String title, String... questions) {
-    return new Article(id, title, "", List.of(), "", "", "", List.of(questions), null, "x", List.of(), null);
+    return new Article(
+        id, title, "", List.of(), "", "", "", List.of(questions), null, "x", List.of(), null);
   }
 
   private final TitleSuggester suggester =
@@ -21,14 +22,20 @@ class TitleSuggesterTest {
   @Test
   void completes_the_word_being_typed() {
     assertEquals(
-        List.of(new Suggestion("change", "Change your password"), new Suggestion("reset", "Reset a forgotten password")),
+        List.of(
+            new Suggestion("change", "Change your password"),
+            new Suggestion("reset", "Reset a forgotten password")),
         suggester.suggest("passw", 5));
   }
 
   @Test
   void matches_every_typed_word_and_looks_into_questions() {
-    assertEquals(List.of(new Suggestion("reset", "Reset a forgotten password")), suggester.suggest("reset pass", 5));
-    assertEquals(List.of(new Suggestion("reset", "Reset a forgotten password")), suggester.suggest("forgot my log", 5));
+    assertEquals(
+        List.of(new Suggestion("reset", "Reset a forgotten password")),
+        suggester.suggest("reset pass", 5));
+    assertEquals(
+        List.of(new Suggestion("reset", "Reset a forgotten password")),
+        suggester.suggest("forgot my log", 5));
   }
 
   @Test

@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Email's side of the conversation engine. Each mail thread of one sender is a conversation (the
- * thread found from {@code References} and {@code In-Reply-To}); a mail becomes the same chat
- * turn the widget makes, and the replies go back as one mail in the thread. A reply by number or
- * by words picks a quick reply, "TICKET" raises the ticket a handoff offered, and a question that
+ * thread found from {@code References} and {@code In-Reply-To}); a mail becomes the same chat turn
+ * the widget makes, and the replies go back as one mail in the thread. A reply by number or by
+ * words picks a quick reply, "TICKET" raises the ticket a handoff offered, and a question that
  * takes a password or a code is answered with a one-time link to our page, never by mail.
  *
  * <p>A mail is taken in one transaction with its turn: the record that it was taken ({@link
@@ -42,8 +42,12 @@ import org.slf4j.LoggerFactory;
 class EmailAdapter implements ChannelAdapter {
   static final String NAME = "email";
   private static final Logger LOG = LoggerFactory.getLogger(EmailAdapter.class);
-  /** References kept on a reply: the thread's first and its latest, as RFC 5322 suggests trimming. */
+
+  /**
+   * References kept on a reply: the thread's first and its latest, as RFC 5322 suggests trimming.
+   */
   static final int MAX_REFERENCES = 10;
+
   /** No root Message-ID to thread on (the first mail had none, or too long a one to store). */
   private static final String NO_ROOT = "-";
 
@@ -99,7 +103,10 @@ class EmailAdapter implements ChannelAdapter {
     var conversation = known.map(Known::conversation).orElseGet(() -> start(mail));
     var token = conversations.token(conversation, config.tokenKey());
     var target = target(conversation, mail);
-    var transcript = known.map(Known::transcript).or(() -> chat.transcript(conversation.conversationId(), token));
+    var transcript =
+        known
+            .map(Known::transcript)
+            .or(() -> chat.transcript(conversation.conversationId(), token));
     if (transcript.isEmpty()) return Optional.empty();
     if (asksForTicket(text) && handoffOffered(transcript.get())) {
       return Optional.of(new Pending(target, ticket(conversation, token)));
@@ -117,40 +124,58 @@ class EmailAdapter implements ChannelAdapter {
 
   @Override
   public Optional<SecretOutcome> secretGiven(ChannelConversation conversation, String secret) {
-    var answer = chat.sendSecret(conversation.conversationId(), conversations.token(conversation, config.tokenKey()), secret);
+    var answer =
+        chat.sendSecret(
+            conversation.conversationId(),
+            conversations.token(conversation, config.tokenKey()),
+            secret);
     if (answer.isEmpty()) return Optional.empty();
     var rendered = rendering.render(conversation, answer.get());
     var root = root(conversation);
     var references = NO_ROOT.equals(root) ? List.<String>of() : List.of(root);
-    replies.send(new ThreadReplies.Target(conversation.email(), references.isEmpty() ? null : root, references, topic(conversation), thread(conversation)),
-        rendered, config.idDomain());
+    replies.send(
+        new ThreadReplies.Target(
+            conversation.email(),
+            references.isEmpty() ? null : root,
+            references,
+            topic(conversation),
+            thread(conversation)),
+        rendered,
+        config.idDomain());
     return Optional.of(new SecretOutcome(rendered.said(), rendered.secretLink()));
   }
 
   private record Known(ChannelConversation conversation, Transcript transcript) {}
 
   /**
-   * The conversation of the thread {@code mail} answers, from its sender; the oldest reference
-   * that is one wins. A conversation whose token no longer matches (the mailbox password changed)
-   * is passed over: the mail then starts a conversation of its own rather than going unanswered.
+   * The conversation of the thread {@code mail} answers, from its sender; the oldest reference that
+   * is one wins. A conversation whose token no longer matches (the mailbox password changed) is
+   * passed over: the mail then starts a conversation of its own rather than going unanswered.
    */
   private Optional<Known> known(InboundMail mail) {
     for (var reference : mail.references()) {
       var found = conversations.find(NAME, OwnMessageIds.thread(reference) + ":" + mail.from());
       if (found.isEmpty()) continue;
-      var transcript = chat.transcript(found.get().conversationId(), conversations.token(found.get(), config.tokenKey()));
+      var transcript =
+          chat.transcript(
+              found.get().conversationId(), conversations.token(found.get(), config.tokenKey()));
       if (transcript.isPresent()) return Optional.of(new Known(found.get(), transcript.get()));
-      LOG.info("Email conversation {} no longer matches its token: the mail starts a new one", found.get().conversationId());
+      LOG.info(
+          "Email conversation {} no longer matches its token: the mail starts a new one",
+          found.get().conversationId());
     }
     return Optional.empty();
   }
 
   private ChannelConversation start(InboundMail mail) {
     var root = mail.hasMessageId() && mail.messageId().length() <= 300 ? mail.messageId() : NO_ROOT;
-    // Where replies go, for the ones the secret page makes: the thread's first message and its topic.
+    // Where replies go, for the ones the secret page makes: the thread's first message and its
+    // topic.
     var replyTo = root + " " + clip(mail.topic(), 390 - root.length());
     var thread = OwnMessageIds.thread(mail.messageId()) + ":" + mail.from();
-    return conversations.conversationFor(new ChannelUser(NAME, thread, replyTo, mail.from(), mail.name(), mail.from()), config.tokenKey());
+    return conversations.conversationFor(
+        new ChannelUser(NAME, thread, replyTo, mail.from(), mail.name(), mail.from()),
+        config.tokenKey());
   }
 
   private ThreadReplies.Target target(ChannelConversation conversation, InboundMail mail) {
@@ -159,24 +184,35 @@ class EmailAdapter implements ChannelAdapter {
     if (references.size() > MAX_REFERENCES) {
       var trimmed = new ArrayList<String>();
       trimmed.add(references.get(0));
-      trimmed.addAll(references.subList(references.size() - (MAX_REFERENCES - 1), references.size()));
+      trimmed.addAll(
+          references.subList(references.size() - (MAX_REFERENCES - 1), references.size()));
       references = trimmed;
     }
     var topic = mail.topic().isEmpty() ? topic(conversation) : mail.topic();
-    return new ThreadReplies.Target(mail.from(), mail.hasMessageId() ? mail.messageId() : null, references, topic, thread(conversation));
+    return new ThreadReplies.Target(
+        mail.from(),
+        mail.hasMessageId() ? mail.messageId() : null,
+        references,
+        topic,
+        thread(conversation));
   }
 
   /** Words a short reply may hold around "ticket" and still be only a request for one. */
-  private static final java.util.Set<String> TICKET_WORDS = java.util.Set.of("ticket", "raise", "open", "create", "a", "yes", "please");
+  private static final java.util.Set<String> TICKET_WORDS =
+      java.util.Set.of("ticket", "raise", "open", "create", "a", "yes", "please");
 
-  /** "TICKET", "ticket please", "raise a ticket": a reply that is only the request; "my ticket's status" is not. */
+  /**
+   * "TICKET", "ticket please", "raise a ticket": a reply that is only the request; "my ticket's
+   * status" is not.
+   */
   static boolean asksForTicket(String text) {
     var words = List.of(Texts.normalize(text).split(" "));
     return words.size() <= 4 && words.contains("ticket") && TICKET_WORDS.containsAll(words);
   }
 
   private static boolean handoffOffered(Transcript transcript) {
-    return transcript.messages().stream().anyMatch(m -> m.type() == ReplyType.HANDOFF && m.form() != null);
+    return transcript.messages().stream()
+        .anyMatch(m -> m.type() == ReplyType.HANDOFF && m.form() != null);
   }
 
   /** The choices the bot's replies of the last turn offered, numbered as their mail showed them. */
@@ -185,17 +221,38 @@ class EmailAdapter implements ChannelAdapter {
     int last = messages.size();
     while (last > 0 && !"user".equals(messages.get(last - 1).from())) last--;
     var turn = messages.subList(last, messages.size());
-    return Choices.of(turn.stream().map(Transcript.Entry::options).toList(), turn.stream().map(Transcript.Entry::articles).toList());
+    return Choices.of(
+        turn.stream().map(Transcript.Entry::options).toList(),
+        turn.stream().map(Transcript.Entry::articles).toList());
   }
 
   private EmailRendering.Rendered ticket(ChannelConversation conversation, String token) {
-    var name = conversation.userName() != null ? conversation.userName() : conversation.email().substring(0, conversation.email().indexOf('@'));
+    var name =
+        conversation.userName() != null
+            ? conversation.userName()
+            : conversation.email().substring(0, conversation.email().indexOf('@'));
     // The reply says what is sent: answering TICKET is the consent the widget's checkbox gives.
-    var opened = tickets.open(conversation.conversationId(), token, new TicketRequest(name, conversation.email(), true, null, null), "Email");
-    var said = opened.map(o -> (o.created() ? "I've raised ticket " : "You already have ticket ") + o.receipt().number()
-            + " (queue: " + o.receipt().queue() + "). " + o.receipt().message())
-        .orElse("I could not raise a ticket from this conversation. Use the IT help page instead.");
-    return rendering.render(conversation, List.of(new BotMessage("ticket", ReplyType.TEXT, said, List.of(), List.of())));
+    var opened =
+        tickets.open(
+            conversation.conversationId(),
+            token,
+            new TicketRequest(name, conversation.email(), true, null, null),
+            "Email");
+    var said =
+        opened
+            .map(
+                o ->
+                    (o.created() ? "I've raised ticket " : "You already have ticket ")
+                        + o.receipt().number()
+                        + " (queue: "
+                        + o.receipt().queue()
+                        + "). "
+                        + o.receipt().message())
+            .orElse(
+                "I could not raise a ticket from this conversation. Use the IT help page instead.");
+    return rendering.render(
+        conversation,
+        List.of(new BotMessage("ticket", ReplyType.TEXT, said, List.of(), List.of())));
   }
 
   private static String root(ChannelConversation conversation) {

@@ -13,10 +13,10 @@ import java.util.Locale;
  * poller, no adapter. Replies go out through the SMTP server of {@code tierzero.mail}.
  *
  * @param imapSsl IMAP over TLS (port 993); false for plain IMAP (port 143, or a local test server)
- * @param mailbox the folder read; only its unread messages are taken, and each is marked read
- *     once answered
- * @param address the bot's own address: the From of its replies, and mail from it is never
- *     answered (loop prevention)
+ * @param mailbox the folder read; only its unread messages are taken, and each is marked read once
+ *     answered
+ * @param address the bot's own address: the From of its replies, and mail from it is never answered
+ *     (loop prevention)
  * @param allowedDomains sender domains the bot answers (exact, case-insensitive); mail from any
  *     other domain is left alone. Empty answers nobody: an open mailbox must not send codes or
  *     raise tickets for the whole internet
@@ -34,14 +34,20 @@ public record EmailChannelConfiguration(
     @Bindable(defaultValue = "") List<String> allowedDomains,
     @Bindable(defaultValue = DEFAULT_POLL_INTERVAL) Duration pollInterval) {
   public static final String PREFIX = "tierzero.channels.email";
+
   /** Half a minute: fast enough for a mail conversation, gentle on the IMAP server. */
   public static final String DEFAULT_POLL_INTERVAL = "30s";
 
   public EmailChannelConfiguration {
-    allowedDomains = allowedDomains == null
-        ? List.of()
-        : allowedDomains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty()).toList();
-    if (pollInterval.isNegative() || pollInterval.isZero()) throw new IllegalArgumentException("pollInterval must be positive");
+    allowedDomains =
+        allowedDomains == null
+            ? List.of()
+            : allowedDomains.stream()
+                .map(d -> d.strip().toLowerCase(Locale.ROOT))
+                .filter(d -> !d.isEmpty())
+                .toList();
+    if (pollInterval.isNegative() || pollInterval.isZero())
+      throw new IllegalArgumentException("pollInterval must be positive");
   }
 
   /** Whether mail from {@code address} may be answered. */
@@ -50,7 +56,10 @@ public record EmailChannelConfiguration(
     return at > 0 && allowedDomains.contains(address.substring(at + 1).toLowerCase(Locale.ROOT));
   }
 
-  /** The adapter's key for conversation tokens; changing the mailbox password starts new conversations. */
+  /**
+   * The adapter's key for conversation tokens; changing the mailbox password starts new
+   * conversations.
+   */
   byte[] tokenKey() {
     return ("email:" + username + ":" + password).getBytes(StandardCharsets.UTF_8);
   }

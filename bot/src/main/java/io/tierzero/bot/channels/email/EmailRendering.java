@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A turn's replies as one mail, in plain text and simple HTML (no images, no scripts, inline
- * styles only, as mail clients allow): answer cards with the article's title, link and snippet;
- * quick replies as a numbered list ({@link Choices}); the handoff as "reply TICKET"; and, in place
- * of a question that takes a password or a code, a one-time link to our own page, so the secret is
- * never in a mail.
+ * A turn's replies as one mail, in plain text and simple HTML (no images, no scripts, inline styles
+ * only, as mail clients allow): answer cards with the article's title, link and snippet; quick
+ * replies as a numbered list ({@link Choices}); the handoff as "reply TICKET"; and, in place of a
+ * question that takes a password or a code, a one-time link to our own page, so the secret is never
+ * in a mail.
  */
 final class EmailRendering {
   /** The word a reply sends to raise the ticket a handoff offers. */
@@ -42,31 +42,55 @@ final class EmailRendering {
     String secretLink = null;
     for (var reply : replies) {
       if (reply.input() != null && reply.input().sensitive()) {
-        secretLink = links.issue(conversation.conversationId(), conversation.channel(), reply.input().type(), reply.text());
+        secretLink =
+            links.issue(
+                conversation.conversationId(),
+                conversation.channel(),
+                reply.input().type(),
+                reply.text());
         secretStep(reply, secretLink, text, html);
         continue;
       }
       said.add(reply.text());
       paragraph(reply.text(), text, html);
       reply.articles().forEach(a -> card(a, text, html));
-      if (reply.type() == ReplyType.HANDOFF && reply.form() != null) handoff(conversation, text, html);
+      if (reply.type() == ReplyType.HANDOFF && reply.form() != null)
+        handoff(conversation, text, html);
     }
-    var choices = Choices.of(replies.stream().map(BotMessage::options).toList(), replies.stream().map(BotMessage::articles).toList());
+    var choices =
+        Choices.of(
+            replies.stream().map(BotMessage::options).toList(),
+            replies.stream().map(BotMessage::articles).toList());
     if (!choices.isEmpty()) numbered(choices, text, html);
-    text.append("-- \nIT support. Reply to this mail to go on; start a new mail for a new question.\n");
-    var page = "<!doctype html><html><body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#1b1b1b\">\n"
-        + html
-        + "<p style=\"color:#666;font-size:13px\">IT support. Reply to this mail to go on; start a new mail for a new question.</p>\n"
-        + "</body></html>\n";
+    text.append(
+        "-- \nIT support. Reply to this mail to go on; start a new mail for a new question.\n");
+    var page =
+        "<!doctype html><html><body"
+            + " style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#1b1b1b\">\n"
+            + html
+            + "<p style=\"color:#666;font-size:13px\">IT support. Reply to this mail to go on;"
+            + " start a new mail for a new question.</p>\n"
+            + "</body></html>\n";
     return new Rendered(text.toString(), page, said, secretLink);
   }
 
   private void secretStep(BotMessage reply, String link, StringBuilder text, StringBuilder html) {
-    var what = ReplyInput.SECRET.equals(reply.input().type()) ? "your new password" : "the code from the verification email";
-    var intro = "The next step needs " + what + ". For your safety, don't write it in a mail: open this one-time link"
-        + " (it works once, for " + config.secretLinkTtl().toMinutes() + " minutes) and type it there. Reply cancel to stop.";
+    var what =
+        ReplyInput.SECRET.equals(reply.input().type())
+            ? "your new password"
+            : "the code from the verification email";
+    var intro =
+        "The next step needs "
+            + what
+            + ". For your safety, don't write it in a mail: open this one-time link"
+            + " (it works once, for "
+            + config.secretLinkTtl().toMinutes()
+            + " minutes) and type it there. Reply cancel to stop.";
     text.append(intro).append("\n").append(link).append("\n\n");
-    html.append("<p>").append(escape(intro)).append("</p>\n<p><a href=\"").append(escape(link))
+    html.append("<p>")
+        .append(escape(intro))
+        .append("</p>\n<p><a href=\"")
+        .append(escape(link))
         .append("\" style=\"font-weight:bold\">Open the secure page</a></p>\n");
   }
 
@@ -79,16 +103,33 @@ final class EmailRendering {
   private void card(ArticleLink article, StringBuilder text, StringBuilder html) {
     var url = config.absolute(article.url());
     var snippet = unescapeHtml(article.snippet().replaceAll("</?mark>", ""));
-    text.append("* ").append(article.title()).append("\n  ").append(url).append("\n  ").append(snippet).append("\n\n");
+    text.append("* ")
+        .append(article.title())
+        .append("\n  ")
+        .append(url)
+        .append("\n  ")
+        .append(snippet)
+        .append("\n\n");
     html.append("<div style=\"border-left:3px solid #2f6fb0;padding:4px 10px;margin:8px 0\">")
-        .append("<a href=\"").append(escape(url)).append("\" style=\"font-weight:bold\">").append(escape(article.title())).append("</a><br>")
-        .append(escape(snippet)).append("</div>\n");
+        .append("<a href=\"")
+        .append(escape(url))
+        .append("\" style=\"font-weight:bold\">")
+        .append(escape(article.title()))
+        .append("</a><br>")
+        .append(escape(snippet))
+        .append("</div>\n");
   }
 
   private void handoff(ChannelConversation conversation, StringBuilder text, StringBuilder html) {
-    var who = (conversation.userName() == null ? "" : conversation.userName() + ", ") + conversation.email();
-    var line = "Reply " + TICKET_WORD + " to raise a ticket: this conversation, your name and your email address (" + who
-        + ") go to the IT Service Desk.";
+    var who =
+        (conversation.userName() == null ? "" : conversation.userName() + ", ")
+            + conversation.email();
+    var line =
+        "Reply "
+            + TICKET_WORD
+            + " to raise a ticket: this conversation, your name and your email address ("
+            + who
+            + ") go to the IT Service Desk.";
     text.append(line).append("\n\n");
     html.append("<p><strong>").append(escape(line)).append("</strong></p>\n");
   }
@@ -106,6 +147,11 @@ final class EmailRendering {
   }
 
   private static String unescapeHtml(String html) {
-    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
   }
 }

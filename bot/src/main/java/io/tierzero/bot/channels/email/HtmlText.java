@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  * a text/plain part as well, which is read instead.
  */
 final class HtmlText {
-  private static final Pattern DROPPED = Pattern.compile("(?is)<(head|style|script|blockquote)\\b.*?</\\1\\s*>");
-  private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])\\s*>");
+  private static final Pattern DROPPED =
+      Pattern.compile("(?is)<(head|style|script|blockquote)\\b.*?</\\1\\s*>");
+  private static final Pattern BREAK =
+      Pattern.compile("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])\\s*>");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
   private static final Pattern NUMERIC = Pattern.compile("&#(x[0-9a-fA-F]{1,6}|[0-9]{1,7});");
 
@@ -20,11 +22,25 @@ final class HtmlText {
     var text = DROPPED.matcher(html).replaceAll("");
     text = BREAK.matcher(text).replaceAll("\n");
     text = TAG.matcher(text).replaceAll("");
-    text = NUMERIC.matcher(text).replaceAll(m -> {
-      var n = m.group(1);
-      int code = n.startsWith("x") ? Integer.parseInt(n.substring(1), 16) : Integer.parseInt(n);
-      return Character.isValidCodePoint(code) ? java.util.regex.Matcher.quoteReplacement(Character.toString(code)) : "";
-    });
-    return text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+    text =
+        NUMERIC
+            .matcher(text)
+            .replaceAll(
+                m -> {
+                  var n = m.group(1);
+                  int code =
+                      n.startsWith("x")
+                          ? Integer.parseInt(n.substring(1), 16)
+                          : Integer.parseInt(n);
+                  return Character.isValidCodePoint(code)
+                      ? java.util.regex.Matcher.quoteReplacement(Character.toString(code))
+                      : "";
+                });
+    return text.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
   }
 }

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /**
  * A mail from the mailbox as the channel uses it.
  *
- * @param messageId the {@code Message-ID} as written, brackets included; for a mail without one,
- *     a key made of the folder's UIDVALIDITY and the message's UID (the same on every instance)
+ * @param messageId the {@code Message-ID} as written, brackets included; for a mail without one, a
+ *     key made of the folder's UIDVALIDITY and the message's UID (the same on every instance)
  * @param from the sender's address, lower case
  * @param name the sender's display name, or null
  * @param references the thread's earlier messages, oldest first: {@code References}, then {@code
@@ -31,8 +31,15 @@ import java.util.regex.Pattern;
  *     quoted history and signature cut off
  */
 record InboundMail(
-    String messageId, boolean hasMessageId, String from, @Nullable String name, String subject, List<String> references, String text) {
+    String messageId,
+    boolean hasMessageId,
+    String from,
+    @Nullable String name,
+    String subject,
+    List<String> references,
+    String text) {
   private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+>");
+
   /** The widget's limit for a message; a mail carrying more is read up to here. */
   static final int MAX_TEXT = MessageRequest.MAX_TEXT;
 
@@ -43,7 +50,8 @@ record InboundMail(
   }
 
   /** Reads {@code message}; empty {@code from} when it names no sender address. */
-  static InboundMail read(MimeMessage message, String fallbackId) throws MessagingException, IOException {
+  static InboundMail read(MimeMessage message, String fallbackId)
+      throws MessagingException, IOException {
     var id = message.getMessageID();
     boolean hasId = id != null && MESSAGE_ID.matcher(id.strip()).matches();
     var from = sender(message);
@@ -54,21 +62,31 @@ record InboundMail(
     var body = body(message);
     var text = QuotedHistory.strip(body == null ? "" : body);
     if (text.length() > MAX_TEXT) text = text.substring(0, MAX_TEXT);
-    return new InboundMail(hasId ? id.strip() : fallbackId, hasId, from == null ? "" : from.getAddress().toLowerCase(Locale.ROOT),
-        from == null ? null : blankToNull(from.getPersonal()), subject, new ArrayList<>(refs), text);
+    return new InboundMail(
+        hasId ? id.strip() : fallbackId,
+        hasId,
+        from == null ? "" : from.getAddress().toLowerCase(Locale.ROOT),
+        from == null ? null : blankToNull(from.getPersonal()),
+        subject,
+        new ArrayList<>(refs),
+        text);
   }
 
   /** The message's subject without the "Re:"/"AW:" prefixes replies add. */
   String topic() {
     var topic = subject;
     var prefix = Pattern.compile("(?i)^\\s*(re|aw|sv|antw|fwd?|wg)\\s*(\\[\\d+])?\\s*:\\s*");
-    for (var m = prefix.matcher(topic); m.find(); m = prefix.matcher(topic)) topic = topic.substring(m.end());
+    for (var m = prefix.matcher(topic); m.find(); m = prefix.matcher(topic))
+      topic = topic.substring(m.end());
     return topic.strip();
   }
 
   private static @Nullable InternetAddress sender(Message message) throws MessagingException {
     Address[] from = message.getFrom();
-    if (from == null || from.length == 0 || !(from[0] instanceof InternetAddress address) || address.getAddress() == null) return null;
+    if (from == null
+        || from.length == 0
+        || !(from[0] instanceof InternetAddress address)
+        || address.getAddress() == null) return null;
     return address;
   }
 
@@ -86,7 +104,8 @@ record InboundMail(
     return html == null ? null : HtmlText.toText(html);
   }
 
-  private static @Nullable String find(Part part, String type) throws MessagingException, IOException {
+  private static @Nullable String find(Part part, String type)
+      throws MessagingException, IOException {
     if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) return null;
     if (part.isMimeType(type)) {
       var content = part.getContent();

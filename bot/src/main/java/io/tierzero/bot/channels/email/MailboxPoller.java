@@ -6,11 +6,11 @@ import jakarta.inject.Singleton;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
-import jakarta.mail.StoreClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
@@ -21,18 +21,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the channel's mailbox over IMAP every {@code poll-interval}: each unread mail is answered
- * or left alone ({@link IgnoredMail}), then marked read. A mail is marked read only after its
- * turn committed and its reply went out, so one that failed is tried again at the next poll; one
- * taken by another instance meanwhile is recognised by its Message-ID and not answered twice.
- * Reading a mail does not mark it read by itself ({@code peek}).
+ * or left alone ({@link IgnoredMail}), then marked read. A mail is marked read only after its turn
+ * committed and its reply went out, so one that failed is tried again at the next poll; one taken
+ * by another instance meanwhile is recognised by its Message-ID and not answered twice. Reading a
+ * mail does not mark it read by itself ({@code peek}).
  */
 @Singleton
 @Requires(property = EmailChannelConfiguration.PREFIX + ".imap-host")
 class MailboxPoller {
   private static final Logger LOG = LoggerFactory.getLogger(MailboxPoller.class);
+
   /** Mails taken per poll: a flood waits for the next polls rather than holding one for minutes. */
   static final int MAX_PER_POLL = 50;
-  /** IMAP connect and read timeout, in milliseconds: a stuck server must not stop the polling for good. */
+
+  /**
+   * IMAP connect and read timeout, in milliseconds: a stuck server must not stop the polling for
+   * good.
+   */
   static final int TIMEOUT_MILLIS = 20_000;
 
   private final EmailChannelConfiguration config;
@@ -44,11 +49,19 @@ class MailboxPoller {
     this.adapter = adapter;
     this.replies = replies;
     if (config.allowedDomains().isEmpty()) {
-      LOG.warn("{}.allowed-domains is empty: the email channel answers no one", EmailChannelConfiguration.PREFIX);
+      LOG.warn(
+          "{}.allowed-domains is empty: the email channel answers no one",
+          EmailChannelConfiguration.PREFIX);
     }
   }
 
-  @Scheduled(fixedDelay = "${" + EmailChannelConfiguration.PREFIX + ".poll-interval:" + EmailChannelConfiguration.DEFAULT_POLL_INTERVAL + "}",
+  @Scheduled(
+      fixedDelay =
+          "${"
+              + EmailChannelConfiguration.PREFIX
+              + ".poll-interval:"
+              + EmailChannelConfiguration.DEFAULT_POLL_INTERVAL
+              + "}",
       initialDelay = "1s")
   synchronized void poll() {
     var protocol = config.imapSsl() ? "imaps" : "imap";
@@ -70,7 +83,11 @@ class MailboxPoller {
         take(folder, validity, unread[i]);
       }
     } catch (MessagingException e) {
-      LOG.warn("Reading the mailbox {} on {} failed: {}", config.mailbox(), config.imapHost(), e.getMessage());
+      LOG.warn(
+          "Reading the mailbox {} on {} failed: {}",
+          config.mailbox(),
+          config.imapHost(),
+          e.getMessage());
     } finally {
       close(folder, store);
     }
@@ -79,14 +96,20 @@ class MailboxPoller {
   private void take(Folder folder, long validity, Message message) {
     InboundMail mail;
     try {
-      long uid = folder instanceof UIDFolder uids ? uids.getUID(message) : message.getMessageNumber();
+      long uid =
+          folder instanceof UIDFolder uids ? uids.getUID(message) : message.getMessageNumber();
       mail = InboundMail.read((MimeMessage) message, "uid:" + validity + ":" + uid);
     } catch (FolderClosedException | StoreClosedException e) {
-      LOG.warn("The mailbox closed while reading mail {}: trying again at the next poll", message.getMessageNumber());
+      LOG.warn(
+          "The mailbox closed while reading mail {}: trying again at the next poll",
+          message.getMessageNumber());
       return;
     } catch (MessagingException | IOException | RuntimeException e) {
       // A mail that cannot be parsed never will be: left unread it would fail every poll.
-      LOG.warn("Mail {} is unreadable and is not answered: {}", message.getMessageNumber(), e.toString());
+      LOG.warn(
+          "Mail {} is unreadable and is not answered: {}",
+          message.getMessageNumber(),
+          e.toString());
       markRead(message);
       return;
     }
@@ -100,7 +123,10 @@ class MailboxPoller {
       message.setFlag(Flags.Flag.SEEN, true);
     } catch (MessagingException | RuntimeException e) {
       // Left unread: the next poll tries it again.
-      LOG.warn("Mail {} not taken, trying again at the next poll: {}", message.getMessageNumber(), e.toString());
+      LOG.warn(
+          "Mail {} not taken, trying again at the next poll: {}",
+          message.getMessageNumber(),
+          e.toString());
     }
   }
 

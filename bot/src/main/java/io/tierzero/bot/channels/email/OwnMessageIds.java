@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * arriving in the mailbox is known as ours.
  */
 final class OwnMessageIds {
-  private static final Pattern OURS = Pattern.compile("<tz\\.([0-9a-f]{32})\\.[0-9a-f]{16}@[^<>\\s]+>");
+  private static final Pattern OURS =
+      Pattern.compile("<tz\\.([0-9a-f]{32})\\.[0-9a-f]{16}@[^<>\\s]+>");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private OwnMessageIds() {}
@@ -40,7 +41,9 @@ final class OwnMessageIds {
   /** 128 bits of SHA-256: Message-IDs may be long, keys must fit their columns. */
   static String hash(@Nullable String messageId) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(messageId).getBytes(StandardCharsets.UTF_8));
+      var digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(String.valueOf(messageId).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);

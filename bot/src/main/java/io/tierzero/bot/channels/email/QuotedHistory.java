@@ -17,10 +17,16 @@ import java.util.regex.Pattern;
 final class QuotedHistory {
   /** "On Tue, 1 Dec 2026 at 10:00, Alice <alice@example.com> wrote:", one line or two. */
   private static final Pattern WROTE = Pattern.compile("(?is)^\\s*on\\b.{0,300}\\bwrote:\\s*$");
-  private static final Pattern ORIGINAL = Pattern.compile("(?i)^\\s*-{2,}\\s*(original message|forwarded message)\\s*-{2,}\\s*$");
+
+  private static final Pattern ORIGINAL =
+      Pattern.compile("(?i)^\\s*-{2,}\\s*(original message|forwarded message)\\s*-{2,}\\s*$");
+
   /** Outlook's reply header: "From: ..." followed within a few lines by "Sent:" or "Date:". */
   private static final Pattern HEADER_FROM = Pattern.compile("(?i)^\\s*\\*?from:\\*?\\s.*");
-  private static final Pattern HEADER_NEXT = Pattern.compile("(?i)^\\s*\\*?(sent|date|to|subject):\\*?\\s.*");
+
+  private static final Pattern HEADER_NEXT =
+      Pattern.compile("(?i)^\\s*\\*?(sent|date|to|subject):\\*?\\s.*");
+
   /** Outlook's plain-text underline above its header block. */
   private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
 
@@ -34,7 +40,9 @@ final class QuotedHistory {
       if (line.equals("-- ") || line.equals("--")) break;
       if (ORIGINAL.matcher(line).matches() || UNDERSCORES.matcher(line).matches()) break;
       if (WROTE.matcher(line).matches()) break;
-      if (i + 1 < lines.length && WROTE.matcher(line + " " + lines[i + 1]).matches() && line.strip().toLowerCase().startsWith("on ")) break;
+      if (i + 1 < lines.length
+          && WROTE.matcher(line + " " + lines[i + 1]).matches()
+          && line.strip().toLowerCase().startsWith("on ")) break;
       if (HEADER_FROM.matcher(line).matches() && headerBlockFollows(lines, i + 1)) break;
       if (line.stripLeading().startsWith(">")) continue;
       kept.add(line);

@@ -23,20 +23,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the bot's replies by SMTP (the server of {@code tierzero.mail}) in the user's thread:
- * {@code In-Reply-To} the message answered, {@code References} the thread so far, the subject
- * with "Re:". Marked {@code Auto-Submitted: auto-replied} (RFC 3834), so other responders do not
- * answer it, and {@code X-Auto-Response-Suppress} so Exchange sends no out-of-office note back.
+ * {@code In-Reply-To} the message answered, {@code References} the thread so far, the subject with
+ * "Re:". Marked {@code Auto-Submitted: auto-replied} (RFC 3834), so other responders do not answer
+ * it, and {@code X-Auto-Response-Suppress} so Exchange sends no out-of-office note back.
  */
 @Singleton
 @Requires(property = EmailChannelConfiguration.PREFIX + ".imap-host")
 class ThreadReplies {
   private static final Logger LOG = LoggerFactory.getLogger(ThreadReplies.class);
+
   /** A mail server's hiccup should not lose a reply; more tries would hold the poller too long. */
   static final int ATTEMPTS = 3;
+
   static final Duration RETRY = Duration.ofSeconds(1);
 
   /** Where a reply goes: to whom, answering which message, in which thread. */
-  record Target(String to, @Nullable String inReplyTo, List<String> references, String topic, String thread) {}
+  record Target(
+      String to,
+      @Nullable String inReplyTo,
+      List<String> references,
+      String topic,
+      String thread) {}
 
   private final SmtpMailSender smtp;
   private final InternetAddress from;
@@ -44,12 +51,18 @@ class ThreadReplies {
   ThreadReplies(SmtpMailSender smtp, EmailChannelConfiguration config, MailConfiguration mail) {
     this.smtp = smtp;
     try {
-      this.from = new InternetAddress(config.address().isBlank() ? mail.from() : config.address(), true);
+      this.from =
+          new InternetAddress(config.address().isBlank() ? mail.from() : config.address(), true);
     } catch (AddressException e) {
-      throw new IllegalArgumentException(EmailChannelConfiguration.PREFIX + ".address is not an email address: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          EmailChannelConfiguration.PREFIX + ".address is not an email address: " + e.getMessage(),
+          e);
     }
     if (!smtp.available()) {
-      LOG.warn("The email channel reads its mailbox but no SMTP server is configured ({}.host): it cannot reply", MailConfiguration.PREFIX);
+      LOG.warn(
+          "The email channel reads its mailbox but no SMTP server is configured ({}.host): it"
+              + " cannot reply",
+          MailConfiguration.PREFIX);
     }
   }
 
@@ -66,7 +79,8 @@ class ThreadReplies {
         return true;
       } catch (MessagingException | MailException e) {
         if (attempt == ATTEMPTS) {
-          LOG.warn("Reply to {} not sent after {} attempts: {}", target.to(), ATTEMPTS, e.getMessage());
+          LOG.warn(
+              "Reply to {} not sent after {} attempts: {}", target.to(), ATTEMPTS, e.getMessage());
           return false;
         }
       }
@@ -79,20 +93,25 @@ class ThreadReplies {
     }
   }
 
-  private MimeMessage message(Target target, EmailRendering.Rendered rendered, String idDomain) throws MessagingException {
+  private MimeMessage message(Target target, EmailRendering.Rendered rendered, String idDomain)
+      throws MessagingException {
     var messageId = OwnMessageIds.next(target.thread(), idDomain);
-    var message = new MimeMessage(smtp.session()) {
-      // Jakarta Mail would replace the Message-ID on saveChanges; ours carries the thread.
-      @Override
-      protected void updateMessageID() throws MessagingException {
-        setHeader("Message-ID", messageId);
-      }
-    };
+    var message =
+        new MimeMessage(smtp.session()) {
+          // Jakarta Mail would replace the Message-ID on saveChanges; ours carries the thread.
+          @Override
+          protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+          }
+        };
     message.setFrom(from);
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(target.to(), true));
-    message.setSubject(target.topic().isEmpty() ? "Re: your IT support request" : "Re: " + target.topic(), StandardCharsets.UTF_8.name());
+    message.setSubject(
+        target.topic().isEmpty() ? "Re: your IT support request" : "Re: " + target.topic(),
+        StandardCharsets.UTF_8.name());
     if (target.inReplyTo() != null) message.setHeader("In-Reply-To", target.inReplyTo());
-    if (!target.references().isEmpty()) message.setHeader("References", String.join(" ", target.references()));
+    if (!target.references().isEmpty())
+      message.setHeader("References", String.join(" ", target.references()));
     message.setHeader("Auto-Submitted", "auto-replied");
     message.setHeader("X-Auto-Response-Suppress", "All");
     message.setSentDate(new Date());

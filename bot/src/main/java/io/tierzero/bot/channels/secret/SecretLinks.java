@@ -29,7 +29,9 @@ public class SecretLinks {
   /** 256 bits: the link alone lets its holder answer the conversation's question. */
   private static final int TOKEN_BYTES = 32;
 
-  /** Used and expired links are kept this long, so a late click says "used" rather than "unknown". */
+  /**
+   * Used and expired links are kept this long, so a late click says "used" rather than "unknown".
+   */
   static final Duration KEEP = Duration.ofDays(1);
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -51,7 +53,16 @@ public class SecretLinks {
     RANDOM.nextBytes(bytes);
     var token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     var now = now();
-    repository.save(new SecretLink(hash(token), conversationId, channel, inputType, clip(prompt), now, now.plus(config.secretLinkTtl()), null));
+    repository.save(
+        new SecretLink(
+            hash(token),
+            conversationId,
+            channel,
+            inputType,
+            clip(prompt),
+            now,
+            now.plus(config.secretLinkTtl()),
+            null));
     return config.absolute(PATH + token);
   }
 
@@ -59,7 +70,9 @@ public class SecretLinks {
   Optional<SecretLink> usable(String token) {
     if (!wellFormed(token)) return Optional.empty();
     var now = now();
-    return repository.findById(hash(token)).filter(l -> l.usedAt() == null && l.expiresAt().isAfter(now));
+    return repository
+        .findById(hash(token))
+        .filter(l -> l.usedAt() == null && l.expiresAt().isAfter(now));
   }
 
   /** Uses the link up: present only for the one call that did. */
@@ -76,12 +89,16 @@ public class SecretLinks {
   }
 
   private static boolean wellFormed(String token) {
-    return token != null && token.length() == 43 && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
+    return token != null
+        && token.length() == 43
+        && token.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '-' || c == '_');
   }
 
   static String hash(String token) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);
     }

@@ -37,12 +37,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The page a one-time link opens: a plain form that takes the password or code a chat platform
- * must never see, and continues the conversation's flow with it. Never cached ({@code no-store}).
- * A cross-site post cannot use it: the form carries a value that must match a {@code
- * SameSite=Strict} cookie set with the form (double submit), and a foreign {@code Origin} is
- * refused. Whatever was typed goes to the turn and nowhere else: not into a page, a log or an
- * error message.
+ * The page a one-time link opens: a plain form that takes the password or code a chat platform must
+ * never see, and continues the conversation's flow with it. Never cached ({@code no-store}). A
+ * cross-site post cannot use it: the form carries a value that must match a {@code SameSite=Strict}
+ * cookie set with the form (double submit), and a foreign {@code Origin} is refused. Whatever was
+ * typed goes to the turn and nowhere else: not into a page, a log or an error message.
  */
 @Controller(SecretLinks.PATH)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -52,6 +51,7 @@ class SecretPageController {
   static final String COOKIE = "TZ_SECRET_FORM";
   static final String FIELD_SECRET = "secret";
   static final String FIELD_CSRF = "csrf";
+
   /** Far beyond any password; more is not an answer. */
   static final int MAX_SECRET = 500;
 
@@ -63,10 +63,14 @@ class SecretPageController {
   private final ChannelsConfiguration config;
 
   SecretPageController(
-      SecretLinks links, ChannelConversations conversations, List<ChannelAdapter> adapters, ChannelsConfiguration config) {
+      SecretLinks links,
+      ChannelConversations conversations,
+      List<ChannelAdapter> adapters,
+      ChannelsConfiguration config) {
     this.links = links;
     this.conversations = conversations;
-    this.adapters = adapters.stream().collect(Collectors.toMap(ChannelAdapter::name, Function.identity()));
+    this.adapters =
+        adapters.stream().collect(Collectors.toMap(ChannelAdapter::name, Function.identity()));
     this.config = config;
   }
 
@@ -85,12 +89,19 @@ class SecretPageController {
     var link = links.usable(token);
     if (link.isEmpty()) return gone();
     if (!sameSite(request, form.get(FIELD_CSRF))) {
-      return page(HttpStatus.FORBIDDEN, "Open the link again", List.of(),
-          "This form was not sent from the page the link opened. Open the link from the chat again.");
+      return page(
+          HttpStatus.FORBIDDEN,
+          "Open the link again",
+          List.of(),
+          "This form was not sent from the page the link opened. Open the link from the chat"
+              + " again.");
     }
     var secret = form.get(FIELD_SECRET);
     if (secret == null || secret.isEmpty() || secret.length() > MAX_SECRET) {
-      var problem = secret == null || secret.isEmpty() ? "Type your answer first." : "That is too long to be the answer.";
+      var problem =
+          secret == null || secret.isEmpty()
+              ? "Type your answer first."
+              : "That is too long to be the answer.";
       return withForm(HttpStatus.BAD_REQUEST, List.of(problem), token, link.get());
     }
     var used = links.use(token);
@@ -104,9 +115,13 @@ class SecretPageController {
     if (next != null) {
       var nextToken = next.substring(next.lastIndexOf('/') + 1);
       var nextLink = links.usable(nextToken);
-      if (nextLink.isPresent()) return withForm(HttpStatus.OK, outcome.get().said(), nextToken, nextLink.get());
+      if (nextLink.isPresent())
+        return withForm(HttpStatus.OK, outcome.get().said(), nextToken, nextLink.get());
     }
-    return page(HttpStatus.OK, "Thank you", outcome.get().said(),
+    return page(
+        HttpStatus.OK,
+        "Thank you",
+        outcome.get().said(),
         "You can close this page and go back to the chat: the same messages are there.");
   }
 
@@ -115,21 +130,46 @@ class SecretPageController {
     var nonce = nonce();
     boolean code = "code".equals(link.inputType());
     var title = code ? "Your code" : "Your new password";
-    var view = View.of("secret/form", "title", title, "said", said, "action", SecretLinks.PATH + token,
-        "csrfField", FIELD_CSRF, "nonce", nonce, "secretField", FIELD_SECRET, "prompt", link.prompt(),
-        "maxLength", MAX_SECRET, "code", code, "minutes", config.secretLinkTtl().toMinutes());
-    var cookie = Cookie.of(COOKIE, nonce)
-        .path(SecretLinks.PATH)
-        .httpOnly(true)
-        .sameSite(SameSite.Strict)
-        .secure(config.publicUrl().startsWith("https://"))
-        .maxAge(config.secretLinkTtl());
+    var view =
+        View.of(
+            "secret/form",
+            "title",
+            title,
+            "said",
+            said,
+            "action",
+            SecretLinks.PATH + token,
+            "csrfField",
+            FIELD_CSRF,
+            "nonce",
+            nonce,
+            "secretField",
+            FIELD_SECRET,
+            "prompt",
+            link.prompt(),
+            "maxLength",
+            MAX_SECRET,
+            "code",
+            code,
+            "minutes",
+            config.secretLinkTtl().toMinutes());
+    var cookie =
+        Cookie.of(COOKIE, nonce)
+            .path(SecretLinks.PATH)
+            .httpOnly(true)
+            .sameSite(SameSite.Strict)
+            .secure(config.publicUrl().startsWith("https://"))
+            .maxAge(config.secretLinkTtl());
     return noStore(HttpResponse.status(status).body(view)).cookie(cookie);
   }
 
   private MutableHttpResponse<?> gone() {
-    return page(HttpStatus.NOT_FOUND, "This link no longer works", List.of(),
-        "This link was already used or has expired. Go back to the chat and ask again; you will get a new link.");
+    return page(
+        HttpStatus.NOT_FOUND,
+        "This link no longer works",
+        List.of(),
+        "This link was already used or has expired. Go back to the chat and ask again; you will get"
+            + " a new link.");
   }
 
   /** The form's value matches the cookie set with it, and no other site's page posted it. */
@@ -138,11 +178,14 @@ class SecretPageController {
     if (origin != null && !origin.equals("null")) {
       var authority = authority(origin);
       var host = request.getHeaders().get(HttpHeaders.HOST);
-      if (authority == null || !(authority.equalsIgnoreCase(host) || authority.equalsIgnoreCase(authority(config.publicUrl())))) return false;
+      if (authority == null
+          || !(authority.equalsIgnoreCase(host)
+              || authority.equalsIgnoreCase(authority(config.publicUrl())))) return false;
     }
     var cookie = request.getCookies().findCookie(COOKIE).map(Cookie::getValue).orElse(null);
     if (cookie == null || given == null) return false;
-    return MessageDigest.isEqual(cookie.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        cookie.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
   }
 
   private static @Nullable String authority(String url) {
@@ -160,8 +203,11 @@ class SecretPageController {
   }
 
   /** A page that only says something: the bot's words, if any, then {@code text}. */
-  private static MutableHttpResponse<?> page(HttpStatus status, String title, List<String> said, String text) {
-    return noStore(HttpResponse.status(status).body(View.of("secret/message", "title", title, "said", said, "text", text)));
+  private static MutableHttpResponse<?> page(
+      HttpStatus status, String title, List<String> said, String text) {
+    return noStore(
+        HttpResponse.status(status)
+            .body(View.of("secret/message", "title", title, "said", said, "text", text)));
   }
 
   private static <T> MutableHttpResponse<T> noStore(MutableHttpResponse<T> response) {

@@ -36,13 +36,17 @@ class SlackAdapter implements ChannelAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
 
   /** Where a Slack message came from, as the event or the click says. */
-  record Origin(String team, String channel, boolean direct, @Nullable String threadTs, String user) {
+  record Origin(
+      String team, String channel, boolean direct, @Nullable String threadTs, String user) {
     /**
-     * A direct-message channel is one conversation per user; elsewhere each thread is, the
-     * message that mentioned the bot starting it.
+     * A direct-message channel is one conversation per user; elsewhere each thread is, the message
+     * that mentioned the bot starting it.
      */
     ChannelUser asUser(@Nullable String name, @Nullable String email) {
-      var thread = direct ? team + ":" + channel + ":" + user : team + ":" + channel + ":" + threadTs + ":" + user;
+      var thread =
+          direct
+              ? team + ":" + channel + ":" + user
+              : team + ":" + channel + ":" + threadTs + ":" + user;
       var replyTo = direct ? channel : channel + "|" + threadTs;
       return new ChannelUser(NAME, thread, replyTo, user, name, email);
     }
@@ -79,17 +83,23 @@ class SlackAdapter implements ChannelAdapter {
     return NAME;
   }
 
-  /** A message the user wrote; {@code startsConversation} when it may open one (a DM, a mention). */
+  /**
+   * A message the user wrote; {@code startsConversation} when it may open one (a DM, a mention).
+   */
   void message(Origin origin, String text, boolean startsConversation) {
     var key = origin.asUser(null, null);
     var known = conversations.find(NAME, key.thread());
     if (known.isEmpty() && !startsConversation) return;
-    var conversation = known.orElseGet(() -> {
-      var profile = api.userInfo(origin.user());
-      return conversations.conversationFor(
-          origin.asUser(profile.map(SlackApi.Profile::name).orElse(null), profile.map(SlackApi.Profile::email).orElse(null)),
-          config.tokenKey());
-    });
+    var conversation =
+        known.orElseGet(
+            () -> {
+              var profile = api.userInfo(origin.user());
+              return conversations.conversationFor(
+                  origin.asUser(
+                      profile.map(SlackApi.Profile::name).orElse(null),
+                      profile.map(SlackApi.Profile::email).orElse(null)),
+                  config.tokenKey());
+            });
     turn(conversation, text);
   }
 
@@ -97,7 +107,8 @@ class SlackAdapter implements ChannelAdapter {
   void click(String user, String actionId, String value) {
     int bar = value.indexOf('|');
     if (bar < 0) return;
-    var conversation = conversations.byConversation(value.substring(0, bar)).filter(c -> NAME.equals(c.channel()));
+    var conversation =
+        conversations.byConversation(value.substring(0, bar)).filter(c -> NAME.equals(c.channel()));
     var what = value.substring(bar + 1);
     if (conversation.isEmpty() || !conversation.get().userId().equals(user)) {
       LOG.info("Slack click by {} on a conversation that is not theirs: ignored", user);
@@ -108,15 +119,35 @@ class SlackAdapter implements ChannelAdapter {
     if (actionId.equals(SlackBlocks.VOTE_UP) || actionId.equals(SlackBlocks.VOTE_DOWN)) {
       var vote = actionId.equals(SlackBlocks.VOTE_UP) ? Vote.UP : Vote.DOWN;
       feedback.rate(c.conversationId(), token, new FeedbackRequest(what, null, vote, null));
-      post(c, new SlackBlocks.Post(vote == Vote.UP ? "Thanks, glad it helped." : "Thanks for telling me. Say \"still not fixed\" if you want a person to help.", List.of()));
+      post(
+          c,
+          new SlackBlocks.Post(
+              vote == Vote.UP
+                  ? "Thanks, glad it helped."
+                  : "Thanks for telling me. Say \"still not fixed\" if you want a person to help.",
+              List.of()));
     } else if (actionId.equals(SlackBlocks.TICKET)) {
       if (c.email() == null) return;
       var name = c.userName() != null ? c.userName() : c.userId();
       // The button says what it sends: pressing it is the consent the widget's checkbox gives.
-      var opened = tickets.open(c.conversationId(), token, new TicketRequest(name, c.email(), true, null, null), "Slack");
-      opened.ifPresent(o -> post(c, new SlackBlocks.Post(
-          (o.created() ? "I've raised ticket " : "You already have ticket ") + o.receipt().number()
-              + " (queue: " + o.receipt().queue() + "). " + o.receipt().message(), List.of())));
+      var opened =
+          tickets.open(
+              c.conversationId(),
+              token,
+              new TicketRequest(name, c.email(), true, null, null),
+              "Slack");
+      opened.ifPresent(
+          o ->
+              post(
+                  c,
+                  new SlackBlocks.Post(
+                      (o.created() ? "I've raised ticket " : "You already have ticket ")
+                          + o.receipt().number()
+                          + " (queue: "
+                          + o.receipt().queue()
+                          + "). "
+                          + o.receipt().message(),
+                      List.of())));
     } else if (actionId.startsWith(SlackBlocks.REPLY)) {
       turn(c, what);
     }
@@ -124,7 +155,11 @@ class SlackAdapter implements ChannelAdapter {
 
   @Override
   public Optional<SecretOutcome> secretGiven(ChannelConversation conversation, String secret) {
-    var replies = chat.sendSecret(conversation.conversationId(), conversations.token(conversation, config.tokenKey()), secret);
+    var replies =
+        chat.sendSecret(
+            conversation.conversationId(),
+            conversations.token(conversation, config.tokenKey()),
+            secret);
     if (replies.isEmpty()) return Optional.empty();
     var rendered = deliver(conversation, replies.get());
     return Optional.of(new SecretOutcome(rendered.said(), rendered.secretLink()));
@@ -136,7 +171,11 @@ class SlackAdapter implements ChannelAdapter {
       post(fresh, new SlackBlocks.Post(STARTED_OVER, List.of()));
       return;
     }
-    var replies = chat.send(conversation.conversationId(), conversations.token(conversation, config.tokenKey()), text);
+    var replies =
+        chat.send(
+            conversation.conversationId(),
+            conversations.token(conversation, config.tokenKey()),
+            text);
     if (replies.isEmpty()) {
       LOG.warn("Slack conversation {} no longer matches its token", conversation.conversationId());
       return;

@@ -34,10 +34,16 @@ import org.slf4j.LoggerFactory;
 @Requires(property = SlackConfiguration.PREFIX + ".bot-token")
 class SlackApi {
   private static final Logger LOG = LoggerFactory.getLogger(SlackApi.class);
-  /** Slack answers in well under a second; a reply that waits longer is better dropped than stuck. */
+
+  /**
+   * Slack answers in well under a second; a reply that waits longer is better dropped than stuck.
+   */
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  /** What {@code users.info} says about a user; the email only with the {@code users:read.email} scope. */
+  /**
+   * What {@code users.info} says about a user; the email only with the {@code users:read.email}
+   * scope.
+   */
   record Profile(@Nullable String name, @Nullable String email) {}
 
   private final SlackConfiguration config;
@@ -50,7 +56,8 @@ class SlackApi {
   }
 
   /** Posts a message (text for notifications, blocks for the layout) in a channel or a thread. */
-  boolean postMessage(String channel, @Nullable String threadTs, String text, List<Map<String, Object>> blocks) {
+  boolean postMessage(
+      String channel, @Nullable String threadTs, String text, List<Map<String, Object>> blocks) {
     var body = new java.util.LinkedHashMap<String, Object>();
     body.put("channel", channel);
     if (threadTs != null) body.put("thread_ts", threadTs);
@@ -60,12 +67,13 @@ class SlackApi {
     body.put("unfurl_links", false);
     body.put("unfurl_media", false);
     try {
-      var request = HttpRequest.newBuilder(URI.create(config.api("chat.postMessage")))
-          .timeout(TIMEOUT)
-          .header("Authorization", "Bearer " + config.botToken())
-          .header("Content-Type", "application/json; charset=utf-8")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-          .build();
+      var request =
+          HttpRequest.newBuilder(URI.create(config.api("chat.postMessage")))
+              .timeout(TIMEOUT)
+              .header("Authorization", "Bearer " + config.botToken())
+              .header("Content-Type", "application/json; charset=utf-8")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+              .build();
       return ok("chat.postMessage", http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
     } catch (IOException e) {
       LOG.warn("Slack chat.postMessage failed: {}", e.toString());
@@ -79,12 +87,15 @@ class SlackApi {
   /** The user's name and email; empty when Slack does not say (no scope, API down). */
   Optional<Profile> userInfo(String userId) {
     try {
-      var request = HttpRequest.newBuilder(URI.create(config.api("users.info")))
-          .timeout(TIMEOUT)
-          .header("Authorization", "Bearer " + config.botToken())
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("user=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)))
-          .build();
+      var request =
+          HttpRequest.newBuilder(URI.create(config.api("users.info")))
+              .timeout(TIMEOUT)
+              .header("Authorization", "Bearer " + config.botToken())
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "user=" + URLEncoder.encode(userId, StandardCharsets.UTF_8)))
+              .build();
       var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (!ok("users.info", response)) return Optional.empty();
       var user = json.readValue(response.body(), JsonNode.class).get("user");
@@ -108,12 +119,13 @@ class SlackApi {
    */
   Optional<URI> openConnection(String appToken) {
     try {
-      var request = HttpRequest.newBuilder(URI.create(config.api("apps.connections.open")))
-          .timeout(TIMEOUT)
-          .header("Authorization", "Bearer " + appToken)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.noBody())
-          .build();
+      var request =
+          HttpRequest.newBuilder(URI.create(config.api("apps.connections.open")))
+              .timeout(TIMEOUT)
+              .header("Authorization", "Bearer " + appToken)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.noBody())
+              .build();
       var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (!ok("apps.connections.open", response)) return Optional.empty();
       var url = text(json.readValue(response.body(), JsonNode.class), "url");
@@ -144,6 +156,8 @@ class SlackApi {
   static @Nullable String text(@Nullable JsonNode node, String field) {
     if (node == null) return null;
     var value = node.get(field);
-    return value == null || !value.isString() || value.getStringValue().isBlank() ? null : value.getStringValue();
+    return value == null || !value.isString() || value.getStringValue().isBlank()
+        ? null
+        : value.getStringValue();
   }
 }

@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * The bot's replies as Slack messages (Block Kit): answer cards with the article's title, snippet
- * and link; quick replies and "did you mean" choices as buttons; thumbs up and down on answers;
- * the handoff's ticket form as one button (the user's name and email come from Slack); and, in
- * place of a question that takes a password or a code, a one-time link to our own page.
+ * and link; quick replies and "did you mean" choices as buttons; thumbs up and down on answers; the
+ * handoff's ticket form as one button (the user's name and email come from Slack); and, in place of
+ * a question that takes a password or a code, a one-time link to our own page.
  *
  * <p>A button's value is {@code <conversation id>|<what it sends>}: a click names its conversation,
  * and only that conversation's Slack user may use it.
@@ -31,6 +31,7 @@ final class SlackBlocks {
 
   /** Slack's limits: 75 characters of button text, 3,000 of section text, 25 elements in a row. */
   static final int BUTTON_TEXT = 75;
+
   static final int SECTION_TEXT = 3000;
   static final int BUTTONS = 25;
 
@@ -54,7 +55,12 @@ final class SlackBlocks {
     String secretLink = null;
     for (var reply : replies) {
       if (reply.input() != null && reply.input().sensitive()) {
-        secretLink = links.issue(conversation.conversationId(), conversation.channel(), reply.input().type(), reply.text());
+        secretLink =
+            links.issue(
+                conversation.conversationId(),
+                conversation.channel(),
+                reply.input().type(),
+                reply.text());
         posts.add(secretStep(reply, secretLink));
         continue;
       }
@@ -65,9 +71,17 @@ final class SlackBlocks {
   }
 
   private Post secretStep(BotMessage reply, String link) {
-    var what = ReplyInput.SECRET.equals(reply.input().type()) ? "your new password" : "the code from the email";
-    var text = "The next step needs " + what + ". For your safety, don't type it here: open this one-time link"
-        + " (it works once, for " + config.secretLinkTtl().toMinutes() + " minutes) and type it there. Type cancel to stop.";
+    var what =
+        ReplyInput.SECRET.equals(reply.input().type())
+            ? "your new password"
+            : "the code from the email";
+    var text =
+        "The next step needs "
+            + what
+            + ". For your safety, don't type it here: open this one-time link"
+            + " (it works once, for "
+            + config.secretLinkTtl().toMinutes()
+            + " minutes) and type it there. Type cancel to stop.";
     var blocks = new ArrayList<Map<String, Object>>();
     blocks.add(section(escape(text)));
     blocks.add(actions(List.of(linkButton("Open the secure page", link))));
@@ -81,7 +95,14 @@ final class SlackBlocks {
     for (var article : reply.articles()) {
       blocks.add(section(card(article)));
       if (article.flow() != null) {
-        blocks.add(actions(List.of(button(REPLY + "-flow-" + article.id(), "Fix it for me", id + "|start flow " + article.flow(), null))));
+        blocks.add(
+            actions(
+                List.of(
+                    button(
+                        REPLY + "-flow-" + article.id(),
+                        "Fix it for me",
+                        id + "|start flow " + article.flow(),
+                        null))));
       }
     }
     var buttons = new ArrayList<Map<String, Object>>();
@@ -92,11 +113,18 @@ final class SlackBlocks {
     if (reply.type() == ReplyType.HANDOFF && reply.form() != null) {
       if (conversation.email() != null) {
         buttons.add(0, button(TICKET, "Raise a ticket", id + "|ticket", "primary"));
-        blocks.add(context("Raising a ticket sends this conversation, your name and your Slack email ("
-            + escape(conversation.email()) + ") to the IT Service Desk."));
+        blocks.add(
+            context(
+                "Raising a ticket sends this conversation, your name and your Slack email ("
+                    + escape(conversation.email())
+                    + ") to the IT Service Desk."));
       } else {
-        blocks.add(context("Slack did not tell me your email address, so I can't raise a ticket from here: use the IT help page at "
-            + escape(config.publicUrl()) + "."));
+        blocks.add(
+            context(
+                "Slack did not tell me your email address, so I can't raise a ticket from here: use"
+                    + " the IT help page at "
+                    + escape(config.publicUrl())
+                    + "."));
       }
     }
     if (reply.type() == ReplyType.ANSWER) {
@@ -110,12 +138,19 @@ final class SlackBlocks {
   /** Title as the link, then the matched passage; the snippet's marks become plain text. */
   private String card(ArticleLink article) {
     var snippet = unescapeHtml(article.snippet().replaceAll("</?mark>", ""));
-    var text = "*<" + linkTarget(config.absolute(article.url())) + "|" + escape(article.title()) + ">*\n" + escape(snippet);
+    var text =
+        "*<"
+            + linkTarget(config.absolute(article.url()))
+            + "|"
+            + escape(article.title())
+            + ">*\n"
+            + escape(snippet);
     return text.length() <= SECTION_TEXT ? text : text.substring(0, SECTION_TEXT - 1) + "…";
   }
 
   private static Map<String, Object> section(String mrkdwn) {
-    var text = mrkdwn.length() <= SECTION_TEXT ? mrkdwn : mrkdwn.substring(0, SECTION_TEXT - 1) + "…";
+    var text =
+        mrkdwn.length() <= SECTION_TEXT ? mrkdwn : mrkdwn.substring(0, SECTION_TEXT - 1) + "…";
     return Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", text));
   }
 
@@ -127,11 +162,13 @@ final class SlackBlocks {
     return Map.of("type", "actions", "elements", elements);
   }
 
-  private static Map<String, Object> button(String actionId, String label, String value, @Nullable String style) {
+  private static Map<String, Object> button(
+      String actionId, String label, String value, @Nullable String style) {
     var button = new LinkedHashMap<String, Object>();
     button.put("type", "button");
     button.put("action_id", actionId);
-    button.put("text", Map.of("type", "plain_text", "text", clip(label, BUTTON_TEXT), "emoji", true));
+    button.put(
+        "text", Map.of("type", "plain_text", "text", clip(label, BUTTON_TEXT), "emoji", true));
     button.put("value", clip(value, 2000));
     if (style != null) button.put("style", style);
     return button;
@@ -147,7 +184,10 @@ final class SlackBlocks {
     return button;
   }
 
-  /** Slack's mrkdwn needs only these three escaped (https://api.slack.com/reference/surfaces/formatting). */
+  /**
+   * Slack's mrkdwn needs only these three escaped
+   * (https://api.slack.com/reference/surfaces/formatting).
+   */
   static String escape(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
@@ -157,7 +197,12 @@ final class SlackBlocks {
   }
 
   private static String unescapeHtml(String html) {
-    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
   }
 
   private static String clip(String text, int max) {

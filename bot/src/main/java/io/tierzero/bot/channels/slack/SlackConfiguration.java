@@ -7,15 +7,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The Slack app. It needs the bot token and a way in: the signing secret for the Events API over
- * HTTP, an app-level token for Socket Mode, or both. Without them the channel is off: its
- * endpoints are not there (404) and no socket is opened.
+ * HTTP, an app-level token for Socket Mode, or both. Without them the channel is off: its endpoints
+ * are not there (404) and no socket is opened.
  *
- * @param signingSecret the app's signing secret (Basic Information): every request Slack sends
- *     over HTTP is signed with it
+ * @param signingSecret the app's signing secret (Basic Information): every request Slack sends over
+ *     HTTP is signed with it
  * @param botToken the bot user's OAuth token ({@code xoxb-...}), for {@code chat.postMessage} and
  *     {@code users.info}
- * @param appToken an app-level token ({@code xapp-...}) with {@code connections:write}: the bot opens
- *     a Socket Mode connection to Slack instead of waiting for requests at a public URL
+ * @param appToken an app-level token ({@code xapp-...}) with {@code connections:write}: the bot
+ *     opens a Socket Mode connection to Slack instead of waiting for requests at a public URL
  * @param apiUrl Slack's Web API; tests point it at a stand-in
  */
 @ConfigurationProperties(SlackConfiguration.PREFIX)

@@ -22,11 +22,11 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Slack's Events API and interactivity over HTTP. Every request must carry a valid signature of
- * its raw body and a timestamp under 5 minutes old (else 401). The answer is immediate (Slack
- * retries after 3 seconds); the turn runs afterwards and replies through {@code chat.postMessage}.
- * A retried event (same {@code event_id}, with {@code X-Slack-Retry-Num}) is answered 200 and
- * not run again.
+ * Slack's Events API and interactivity over HTTP. Every request must carry a valid signature of its
+ * raw body and a timestamp under 5 minutes old (else 401). The answer is immediate (Slack retries
+ * after 3 seconds); the turn runs afterwards and replies through {@code chat.postMessage}. A
+ * retried event (same {@code event_id}, with {@code X-Slack-Retry-Num}) is answered 200 and not run
+ * again.
  */
 @Controller("/channels/slack")
 @Requires(beans = SlackEvents.class)
@@ -59,11 +59,13 @@ class SlackController {
     }
     var type = SlackApi.text(payload, "type");
     if ("url_verification".equals(type)) {
-      return HttpResponse.ok(Map.of("challenge", String.valueOf(SlackApi.text(payload, "challenge"))));
+      return HttpResponse.ok(
+          Map.of("challenge", String.valueOf(SlackApi.text(payload, "challenge"))));
     }
     if (!SlackEvents.isEventCallback(payload)) return HttpResponse.ok();
     if (!events.eventCallback(payload)) {
-      return HttpResponse.badRequest(Map.of("message", "An event_callback needs event_id and event"));
+      return HttpResponse.badRequest(
+          Map.of("message", "An event_callback needs event_id and event"));
     }
     return HttpResponse.ok();
   }
@@ -78,7 +80,8 @@ class SlackController {
     var form = new String(body, StandardCharsets.UTF_8);
     String raw = null;
     for (var pair : form.split("&")) {
-      if (pair.startsWith("payload=")) raw = URLDecoder.decode(pair.substring(8), StandardCharsets.UTF_8);
+      if (pair.startsWith("payload="))
+        raw = URLDecoder.decode(pair.substring(8), StandardCharsets.UTF_8);
     }
     JsonNode payload;
     try {
@@ -86,13 +89,19 @@ class SlackController {
     } catch (IOException e) {
       payload = null;
     }
-    if (payload == null) return HttpResponse.badRequest(Map.of("message", "Expected a form field payload holding JSON"));
+    if (payload == null)
+      return HttpResponse.badRequest(
+          Map.of("message", "Expected a form field payload holding JSON"));
     events.interaction(payload);
     return HttpResponse.ok();
   }
 
   private static HttpResponse<?> unsigned() {
     return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-        .body(Map.of("message", "Not a request from Slack: the signature or its timestamp (at most 5 minutes old) is wrong"));
+        .body(
+            Map.of(
+                "message",
+                "Not a request from Slack: the signature or its timestamp (at most 5 minutes old)"
+                    + " is wrong"));
   }
 }

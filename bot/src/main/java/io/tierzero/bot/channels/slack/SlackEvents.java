@@ -15,13 +15,14 @@ import org.slf4j.LoggerFactory;
 /**
  * What Slack sends, however it arrives (signed HTTP requests or Socket Mode envelopes): events
  * become chat turns, button clicks become answers. Both are taken at once and run afterwards, so
- * Slack gets its acknowledgement within its 3 seconds; an event seen before (same {@code
- * event_id}, on any instance) is not run again.
+ * Slack gets its acknowledgement within its 3 seconds; an event seen before (same {@code event_id},
+ * on any instance) is not run again.
  */
 @Singleton
 @Requires(beans = SlackAdapter.class)
 class SlackEvents {
   private static final Logger LOG = LoggerFactory.getLogger(SlackEvents.class);
+
   /** {@code <@U123>}: a mention, which the bot's own name needs taken out of the question. */
   private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+>");
 
@@ -29,7 +30,10 @@ class SlackEvents {
   private final ChannelEvents events;
   private final ExecutorService executor;
 
-  SlackEvents(SlackAdapter adapter, ChannelEvents events, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+  SlackEvents(
+      SlackAdapter adapter,
+      ChannelEvents events,
+      @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
     this.adapter = adapter;
     this.events = events;
     this.executor = executor;
@@ -72,19 +76,28 @@ class SlackEvents {
     var channel = SlackApi.text(event, "channel");
     var text = SlackApi.text(event, "text");
     // Edits, joins and bots' messages (our own replies among them) have a subtype or a bot_id.
-    if (user == null || channel == null || text == null || event.get("subtype") != null || event.get("bot_id") != null) return;
+    if (user == null
+        || channel == null
+        || text == null
+        || event.get("subtype") != null
+        || event.get("bot_id") != null) return;
     var ts = SlackApi.text(event, "ts");
     var threadTs = SlackApi.text(event, "thread_ts");
     var channelType = SlackApi.text(event, "channel_type");
     var question = MENTION.matcher(text).replaceAll(" ").strip();
     if (question.isEmpty()) return;
     if ("app_mention".equals(type)) {
-      adapter.message(new SlackAdapter.Origin(team, channel, false, threadTs != null ? threadTs : ts, user), question, true);
+      adapter.message(
+          new SlackAdapter.Origin(team, channel, false, threadTs != null ? threadTs : ts, user),
+          question,
+          true);
     } else if ("message".equals(type) && "im".equals(channelType)) {
       adapter.message(new SlackAdapter.Origin(team, channel, true, null, user), question, true);
     } else if ("message".equals(type) && threadTs != null && !MENTION.matcher(text).find()) {
-      // A follow-up in a thread the bot is in; one that mentions the bot arrives as app_mention too.
-      adapter.message(new SlackAdapter.Origin(team, channel, false, threadTs, user), question, false);
+      // A follow-up in a thread the bot is in; one that mentions the bot arrives as app_mention
+      // too.
+      adapter.message(
+          new SlackAdapter.Origin(team, channel, false, threadTs, user), question, false);
     }
   }
 

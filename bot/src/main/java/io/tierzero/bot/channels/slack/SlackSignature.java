@@ -13,9 +13,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Slack's request signing (https://api.slack.com/authentication/verifying-requests-from-slack):
  * {@code X-Slack-Signature} is {@code v0=} and the hex HMAC-SHA256, keyed with the signing secret,
- * of {@code v0:<X-Slack-Request-Timestamp>:<raw body>}. A timestamp more than {@link #MAX_AGE}
- * away from now is refused whatever the signature, so a captured request cannot be replayed
- * later (Slack's own advice, and what Bolt's {@code SlackSignature.Verifier} does).
+ * of {@code v0:<X-Slack-Request-Timestamp>:<raw body>}. A timestamp more than {@link #MAX_AGE} away
+ * from now is refused whatever the signature, so a captured request cannot be replayed later
+ * (Slack's own advice, and what Bolt's {@code SlackSignature.Verifier} does).
  */
 final class SlackSignature {
   static final String TIMESTAMP = "X-Slack-Request-Timestamp";
@@ -36,7 +36,9 @@ final class SlackSignature {
     long age = clock.instant().getEpochSecond() - Long.parseLong(timestamp);
     if (Math.abs(age) > MAX_AGE.toSeconds()) return false;
     var expected = sign(timestamp, body);
-    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.US_ASCII),
+        signature.getBytes(StandardCharsets.US_ASCII));
   }
 
   String sign(String timestamp, byte[] body) {

@@ -20,12 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Slack's Socket Mode, for deployments without a public URL: the bot opens a WebSocket to Slack
- * (an address from {@code apps.connections.open}, asked for with the app-level token), Slack
- * sends events and clicks through it as envelopes, and the bot acknowledges each envelope before
- * it runs the turn. Slack closes connections from time to time (it says {@code disconnect}
- * first); the bot then opens the next one, and after a failure tries again after 1 s, doubling up
- * to 30 s. Replies still go through the Web API.
+ * Slack's Socket Mode, for deployments without a public URL: the bot opens a WebSocket to Slack (an
+ * address from {@code apps.connections.open}, asked for with the app-level token), Slack sends
+ * events and clicks through it as envelopes, and the bot acknowledges each envelope before it runs
+ * the turn. Slack closes connections from time to time (it says {@code disconnect} first); the bot
+ * then opens the next one, and after a failure tries again after 1 s, doubling up to 30 s. Replies
+ * still go through the Web API.
  */
 @Singleton
 @Requires(beans = SlackEvents.class)

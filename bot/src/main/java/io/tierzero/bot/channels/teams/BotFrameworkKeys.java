@@ -22,15 +22,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bot Connector's signing keys: the OpenID metadata names the key set ({@code jwks_uri}),
- * which is read and kept. An unknown key id reads both again, since Microsoft adds a key before
- * signing with it; but at most once per {@link #MIN_REFRESH}, so tokens with made-up key ids cannot
- * make the bot download the key set on every request.
+ * The Bot Connector's signing keys: the OpenID metadata names the key set ({@code jwks_uri}), which
+ * is read and kept. An unknown key id reads both again, since Microsoft adds a key before signing
+ * with it; but at most once per {@link #MIN_REFRESH}, so tokens with made-up key ids cannot make
+ * the bot download the key set on every request.
  */
 final class BotFrameworkKeys {
   private static final Logger LOG = LoggerFactory.getLogger(BotFrameworkKeys.class);
+
   /** Keys are read again after a day even when every key id is known, so a withdrawn key goes. */
   static final Duration MAX_AGE = Duration.ofHours(24);
+
   static final Duration MIN_REFRESH = Duration.ofMinutes(1);
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -62,7 +64,8 @@ final class BotFrameworkKeys {
   }
 
   private void refresh(Instant now) {
-    // Counted as a fetch even when it fails: a connector outage must not turn into a download per request.
+    // Counted as a fetch even when it fails: a connector outage must not turn into a download per
+    // request.
     fetchedAt = now;
     try {
       var metadata = JSONObjectUtils.parse(get(metadataUrl));
@@ -74,7 +77,10 @@ final class BotFrameworkKeys {
         var jwk = JWK.parse(entry);
         if (!(jwk instanceof RSAKey rsa) || rsa.getKeyID() == null) continue;
         var endorsements = JSONObjectUtils.getStringList(entry, "endorsements");
-        read.put(rsa.getKeyID(), new Key(rsa.toRSAPublicKey(), endorsements == null ? Set.of() : Set.copyOf(endorsements)));
+        read.put(
+            rsa.getKeyID(),
+            new Key(
+                rsa.toRSAPublicKey(), endorsements == null ? Set.of() : Set.copyOf(endorsements)));
       }
       keys = Map.copyOf(read);
     } catch (IOException | ParseException | com.nimbusds.jose.JOSEException | RuntimeException e) {
@@ -86,8 +92,12 @@ final class BotFrameworkKeys {
   }
 
   private String get(URI uri) throws IOException, InterruptedException {
-    var response = http.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode() + " from " + uri);
+    var response =
+        http.send(
+            HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200)
+      throw new IOException("HTTP " + response.statusCode() + " from " + uri);
     return response.body();
   }
 }

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectorTokens {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorTokens.class);
+
   /** Renewed this long before expiry, so a token never runs out between taking it and using it. */
   static final Duration MARGIN = Duration.ofMinutes(5);
 
@@ -45,16 +46,21 @@ final class ConnectorTokens {
   synchronized Optional<String> token() {
     if (token != null && clock.instant().isBefore(renewAt)) return Optional.of(token);
     token = null;
-    var form = "grant_type=client_credentials"
-        + "&client_id=" + URLEncoder.encode(config.appId(), StandardCharsets.UTF_8)
-        + "&client_secret=" + URLEncoder.encode(config.appPassword(), StandardCharsets.UTF_8)
-        + "&scope=" + URLEncoder.encode(TeamsConfiguration.CONNECTOR_SCOPE, StandardCharsets.UTF_8);
+    var form =
+        "grant_type=client_credentials"
+            + "&client_id="
+            + URLEncoder.encode(config.appId(), StandardCharsets.UTF_8)
+            + "&client_secret="
+            + URLEncoder.encode(config.appPassword(), StandardCharsets.UTF_8)
+            + "&scope="
+            + URLEncoder.encode(TeamsConfiguration.CONNECTOR_SCOPE, StandardCharsets.UTF_8);
     try {
-      var request = HttpRequest.newBuilder(URI.create(config.tokenUrl()))
-          .timeout(TeamsConnector.TIMEOUT)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form))
-          .build();
+      var request =
+          HttpRequest.newBuilder(URI.create(config.tokenUrl()))
+              .timeout(TeamsConnector.TIMEOUT)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(form))
+              .build();
       var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         LOG.warn("Bot Framework token endpoint answered HTTP {}", response.statusCode());
@@ -63,7 +69,10 @@ final class ConnectorTokens {
       var answer = json.readValue(response.body(), JsonNode.class);
       var accessToken = answer.get("access_token");
       var expiresIn = answer.get("expires_in");
-      if (accessToken == null || !accessToken.isString() || expiresIn == null || !expiresIn.isNumber()) {
+      if (accessToken == null
+          || !accessToken.isString()
+          || expiresIn == null
+          || !expiresIn.isNumber()) {
         LOG.warn("Bot Framework token endpoint answered without access_token and expires_in");
         return Optional.empty();
       }

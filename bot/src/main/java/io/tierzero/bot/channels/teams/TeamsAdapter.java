@@ -28,10 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Teams' side of the conversation engine: a message or a card button becomes the same chat turn
- * (or ticket, or vote) the widget makes, with the conversation's token, and the replies go back
- * through the Bot Connector as Adaptive Cards. Called off the request thread: the connector waits
- * 15 seconds at most, and a turn that raises a ticket or sends a code may take longer.
+ * Teams' side of the conversation engine: a message or a card button becomes the same chat turn (or
+ * ticket, or vote) the widget makes, with the conversation's token, and the replies go back through
+ * the Bot Connector as Adaptive Cards. Called off the request thread: the connector waits 15
+ * seconds at most, and a turn that raises a ticket or sends a code may take longer.
  */
 @Singleton
 @Requires(beans = TeamsConnector.class)
@@ -39,8 +39,10 @@ class TeamsAdapter implements ChannelAdapter {
   static final String NAME = "teams";
   static final String STARTED_OVER = "New conversation started: what can I help you with?";
   private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
-  static final String WELCOME = "Hi, I'm the IT help bot. Tell me what's wrong in a few words, e.g. \"my account is locked\","
-      + " and I'll find the fix, walk you through it, or get a person to help.";
+  static final String WELCOME =
+      "Hi, I'm the IT help bot. Tell me what's wrong in a few words, e.g. \"my account is locked\","
+          + " and I'll find the fix, walk you through it, or get a person to help.";
+
   /** The key column holds 400 characters; longer Teams ids (rare) are keyed by their hash. */
   private static final int MAX_THREAD = 350;
 
@@ -56,7 +58,12 @@ class TeamsAdapter implements ChannelAdapter {
    * @param aadObjectId the sender's Entra ID object id, which stays the same across chats
    */
   record Origin(
-      String serviceUrl, String conversation, boolean personal, @Nullable String activityId, String from, @Nullable String aadObjectId) {
+      String serviceUrl,
+      String conversation,
+      boolean personal,
+      @Nullable String activityId,
+      String from,
+      @Nullable String aadObjectId) {
     String user() {
       return aadObjectId != null ? aadObjectId : from;
     }
@@ -102,12 +109,19 @@ class TeamsAdapter implements ChannelAdapter {
 
   /** A message the user wrote: the conversation of its chat or thread, started on first contact. */
   void message(Origin origin, String text) {
-    var conversation = conversations.find(NAME, origin.asUser(null, null).thread()).orElseGet(() -> {
-      var member = connector.member(origin.serviceUrl(), origin.conversation(), origin.from());
-      return conversations.conversationFor(
-          origin.asUser(member.map(TeamsConnector.Member::name).orElse(null), member.map(TeamsConnector.Member::email).orElse(null)),
-          config.tokenKey());
-    });
+    var conversation =
+        conversations
+            .find(NAME, origin.asUser(null, null).thread())
+            .orElseGet(
+                () -> {
+                  var member =
+                      connector.member(origin.serviceUrl(), origin.conversation(), origin.from());
+                  return conversations.conversationFor(
+                      origin.asUser(
+                          member.map(TeamsConnector.Member::name).orElse(null),
+                          member.map(TeamsConnector.Member::email).orElse(null)),
+                      config.tokenKey());
+                });
     turn(origin, conversation, text);
   }
 
@@ -122,10 +136,13 @@ class TeamsAdapter implements ChannelAdapter {
    */
   void submit(Origin origin, Map<String, String> data) {
     var what = data.get("tz");
-    var conversation = Optional.ofNullable(data.get("conversation"))
-        .flatMap(conversations::byConversation)
-        .filter(c -> NAME.equals(c.channel()));
-    if (what == null || conversation.isEmpty() || !conversation.get().userId().equals(origin.asUser(null, null).userId())) {
+    var conversation =
+        Optional.ofNullable(data.get("conversation"))
+            .flatMap(conversations::byConversation)
+            .filter(c -> NAME.equals(c.channel()));
+    if (what == null
+        || conversation.isEmpty()
+        || !conversation.get().userId().equals(origin.asUser(null, null).userId())) {
       LOG.info("Teams button pressed on a conversation that is not the presser's: ignored");
       return;
     }
@@ -137,15 +154,32 @@ class TeamsAdapter implements ChannelAdapter {
         if (message == null) return;
         var vote = what.equals(TeamsCards.VOTE_UP) ? Vote.UP : Vote.DOWN;
         feedback.rate(c.conversationId(), token, new FeedbackRequest(message, null, vote, null));
-        post(origin, vote == Vote.UP ? "Thanks, glad it helped." : "Thanks for telling me. Say \"still not fixed\" if you want a person to help.");
+        post(
+            origin,
+            vote == Vote.UP
+                ? "Thanks, glad it helped."
+                : "Thanks for telling me. Say \"still not fixed\" if you want a person to help.");
       }
       case TeamsCards.TICKET -> {
         if (c.email() == null) return;
         var name = c.userName() != null ? c.userName() : c.userId();
         // The button says what it sends: pressing it is the consent the widget's checkbox gives.
-        tickets.open(c.conversationId(), token, new TicketRequest(name, c.email(), true, null, null), "Teams")
-            .ifPresent(o -> post(origin, (o.created() ? "I've raised ticket " : "You already have ticket ") + o.receipt().number()
-                + " (queue: " + o.receipt().queue() + "). " + o.receipt().message()));
+        tickets
+            .open(
+                c.conversationId(),
+                token,
+                new TicketRequest(name, c.email(), true, null, null),
+                "Teams")
+            .ifPresent(
+                o ->
+                    post(
+                        origin,
+                        (o.created() ? "I've raised ticket " : "You already have ticket ")
+                            + o.receipt().number()
+                            + " (queue: "
+                            + o.receipt().queue()
+                            + "). "
+                            + o.receipt().message()));
       }
       case TeamsCards.REPLY -> {
         var text = data.get("text");
@@ -157,11 +191,16 @@ class TeamsAdapter implements ChannelAdapter {
 
   @Override
   public Optional<SecretOutcome> secretGiven(ChannelConversation conversation, String secret) {
-    var replies = chat.sendSecret(conversation.conversationId(), conversations.token(conversation, config.tokenKey()), secret);
+    var replies =
+        chat.sendSecret(
+            conversation.conversationId(),
+            conversations.token(conversation, config.tokenKey()),
+            secret);
     if (replies.isEmpty()) return Optional.empty();
     var to = conversation.replyTo();
     int bar = to.indexOf('|');
-    var rendered = deliver(to.substring(0, bar), to.substring(bar + 1), null, conversation, replies.get());
+    var rendered =
+        deliver(to.substring(0, bar), to.substring(bar + 1), null, conversation, replies.get());
     return Optional.of(new SecretOutcome(rendered.said(), rendered.secretLink()));
   }
 
@@ -171,28 +210,46 @@ class TeamsAdapter implements ChannelAdapter {
       post(origin, STARTED_OVER);
       return;
     }
-    var replies = chat.send(conversation.conversationId(), conversations.token(conversation, config.tokenKey()), text);
+    var replies =
+        chat.send(
+            conversation.conversationId(),
+            conversations.token(conversation, config.tokenKey()),
+            text);
     if (replies.isEmpty()) {
       LOG.warn("Teams conversation {} no longer matches its token", conversation.conversationId());
       return;
     }
-    deliver(origin.serviceUrl(), origin.conversation(), origin.activityId(), conversation, replies.get());
+    deliver(
+        origin.serviceUrl(),
+        origin.conversation(),
+        origin.activityId(),
+        conversation,
+        replies.get());
   }
 
   private TeamsCards.Rendered deliver(
-      String serviceUrl, String teamsConversation, @Nullable String activityId, ChannelConversation conversation, List<BotMessage> replies) {
+      String serviceUrl,
+      String teamsConversation,
+      @Nullable String activityId,
+      ChannelConversation conversation,
+      List<BotMessage> replies) {
     var rendered = cards.render(conversation, replies);
-    rendered.activities().forEach(a -> connector.send(serviceUrl, teamsConversation, activityId, a));
+    rendered
+        .activities()
+        .forEach(a -> connector.send(serviceUrl, teamsConversation, activityId, a));
     return rendered;
   }
 
   private void post(Origin origin, String text) {
-    connector.send(origin.serviceUrl(), origin.conversation(), origin.activityId(), TeamsCards.text(text));
+    connector.send(
+        origin.serviceUrl(), origin.conversation(), origin.activityId(), TeamsCards.text(text));
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);
     }

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bot's replies as Teams messages: Adaptive Cards for answers (the article's title, snippet
- * and an "Open article" link; thumbs up and down), quick replies and "did you mean" choices as
- * {@code Action.Submit} buttons, the handoff as a "Raise a ticket" button (the user's name and
- * email come from Teams), and, in place of a question that takes a password or a code, a one-time
- * link to our own page. A reply with nothing to press is plain text.
+ * The bot's replies as Teams messages: Adaptive Cards for answers (the article's title, snippet and
+ * an "Open article" link; thumbs up and down), quick replies and "did you mean" choices as {@code
+ * Action.Submit} buttons, the handoff as a "Raise a ticket" button (the user's name and email come
+ * from Teams), and, in place of a question that takes a password or a code, a one-time link to our
+ * own page. A reply with nothing to press is plain text.
  *
  * <p>A button's data is {@code {"tz": <what>, "conversation": <our conversation id>, ...}}: a press
  * names its conversation, and only that conversation's Teams user may use it.
@@ -29,15 +29,21 @@ final class TeamsCards {
   static final String VOTE_DOWN = "vote_down";
   static final String TICKET = "ticket";
   static final String ADAPTIVE_CARD = "application/vnd.microsoft.card.adaptive";
+
   /** 1.4 is what Teams renders on desktop, web and mobile alike. */
   static final String CARD_VERSION = "1.4";
+
   /** More buttons than this make Teams fold the rest into a menu; the choices come first. */
   static final int BUTTONS = 8;
+
   /** Teams refuses a message over about 28 KB; one text block never needs more than this. */
   static final int TEXT = 4000;
 
-  /** The activities to post, the words said (for the secret page), and a question's one-time link. */
-  record Rendered(List<Map<String, Object>> activities, List<String> said, @Nullable String secretLink) {}
+  /**
+   * The activities to post, the words said (for the secret page), and a question's one-time link.
+   */
+  record Rendered(
+      List<Map<String, Object>> activities, List<String> said, @Nullable String secretLink) {}
 
   private final SecretLinks links;
   private final ChannelsConfiguration config;
@@ -53,7 +59,12 @@ final class TeamsCards {
     String secretLink = null;
     for (var reply : replies) {
       if (reply.input() != null && reply.input().sensitive()) {
-        secretLink = links.issue(conversation.conversationId(), conversation.channel(), reply.input().type(), reply.text());
+        secretLink =
+            links.issue(
+                conversation.conversationId(),
+                conversation.channel(),
+                reply.input().type(),
+                reply.text());
         activities.add(secretStep(reply, secretLink));
         continue;
       }
@@ -73,9 +84,17 @@ final class TeamsCards {
   }
 
   private Map<String, Object> secretStep(BotMessage reply, String link) {
-    var what = ReplyInput.SECRET.equals(reply.input().type()) ? "your new password" : "the code from the email";
-    var text = "The next step needs " + what + ". For your safety, don't type it here: open this one-time link"
-        + " (it works once, for " + config.secretLinkTtl().toMinutes() + " minutes) and type it there. Type cancel to stop.";
+    var what =
+        ReplyInput.SECRET.equals(reply.input().type())
+            ? "your new password"
+            : "the code from the email";
+    var text =
+        "The next step needs "
+            + what
+            + ". For your safety, don't type it here: open this one-time link"
+            + " (it works once, for "
+            + config.secretLinkTtl().toMinutes()
+            + " minutes) and type it there. Type cancel to stop.";
     return card(text, List.of(textBlock(text)), List.of(openUrl("Open the secure page", link)));
   }
 
@@ -92,11 +111,18 @@ final class TeamsCards {
     if (reply.type() == ReplyType.HANDOFF && reply.form() != null) {
       if (conversation.email() != null) {
         actions.add(0, submit("Raise a ticket", data(TICKET, id, null, null)));
-        body.add(note("Raising a ticket sends this conversation, your name and your Teams email ("
-            + conversation.email() + ") to the IT Service Desk."));
+        body.add(
+            note(
+                "Raising a ticket sends this conversation, your name and your Teams email ("
+                    + conversation.email()
+                    + ") to the IT Service Desk."));
       } else {
-        body.add(note("Teams did not tell me your email address, so I can't raise a ticket from here: use the IT help page at "
-            + config.publicUrl() + "."));
+        body.add(
+            note(
+                "Teams did not tell me your email address, so I can't raise a ticket from here: use"
+                    + " the IT help page at "
+                    + config.publicUrl()
+                    + "."));
       }
     }
     if (reply.type() == ReplyType.ANSWER) {
@@ -107,7 +133,10 @@ final class TeamsCards {
     return card(reply.text(), body, actions);
   }
 
-  /** Title, the matched passage (its marks as plain text), and the link; "Fix it for me" where a flow does. */
+  /**
+   * Title, the matched passage (its marks as plain text), and the link; "Fix it for me" where a
+   * flow does.
+   */
   private List<Map<String, Object>> articleCard(String conversationId, ArticleLink article) {
     var snippet = unescapeHtml(article.snippet().replaceAll("</?mark>", ""));
     var title = textBlock(article.title());
@@ -118,11 +147,16 @@ final class TeamsCards {
     passage.put("isSubtle", true);
     var actions = new ArrayList<Map<String, Object>>();
     actions.add(openUrl("Open article", config.absolute(article.url())));
-    if (article.flow() != null) actions.add(submit("Fix it for me", data(REPLY, conversationId, "text", "start flow " + article.flow())));
+    if (article.flow() != null)
+      actions.add(
+          submit(
+              "Fix it for me",
+              data(REPLY, conversationId, "text", "start flow " + article.flow())));
     return List.of(title, passage, Map.of("type", "ActionSet", "actions", actions));
   }
 
-  private static Map<String, Object> card(String summary, List<Map<String, Object>> body, List<Map<String, Object>> actions) {
+  private static Map<String, Object> card(
+      String summary, List<Map<String, Object>> body, List<Map<String, Object>> actions) {
     var content = new LinkedHashMap<String, Object>();
     content.put("type", "AdaptiveCard");
     content.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
@@ -161,7 +195,8 @@ final class TeamsCards {
     return Map.of("type", "Action.OpenUrl", "title", title, "url", url);
   }
 
-  private static Map<String, Object> data(String what, String conversationId, @Nullable String field, @Nullable String value) {
+  private static Map<String, Object> data(
+      String what, String conversationId, @Nullable String field, @Nullable String value) {
     var data = new LinkedHashMap<String, Object>();
     data.put("tz", what);
     data.put("conversation", conversationId);
@@ -170,7 +205,12 @@ final class TeamsCards {
   }
 
   private static String unescapeHtml(String html) {
-    return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&#x27;", "'").replace("&amp;", "&");
+    return html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&amp;", "&");
   }
 
   private static String clip(String text, int max) {

@@ -20,17 +20,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bot Connector REST calls the bot makes, on the service URL an authenticated activity
- * named: reply to an activity, send to a conversation, read a member (for the user's email).
- * There is no maintained Bot Framework SDK for Java; these are three HTTP calls with the JDK's
- * client, and the inbound check is {@link BotFrameworkTokenVerifier}.
+ * The Bot Connector REST calls the bot makes, on the service URL an authenticated activity named:
+ * reply to an activity, send to a conversation, read a member (for the user's email). There is no
+ * maintained Bot Framework SDK for Java; these are three HTTP calls with the JDK's client, and the
+ * inbound check is {@link BotFrameworkTokenVerifier}.
  */
 @Singleton
 @Requires(property = TeamsConfiguration.PREFIX + ".app-id")
 @Requires(property = TeamsConfiguration.PREFIX + ".app-password")
 class TeamsConnector {
   private static final Logger LOG = LoggerFactory.getLogger(TeamsConnector.class);
-  /** The connector waits 15 seconds for the bot; our calls to it wait no longer than that either. */
+
+  /**
+   * The connector waits 15 seconds for the bot; our calls to it wait no longer than that either.
+   */
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   /** What the connector says about a member; the email only where Teams shares it. */
@@ -49,8 +52,16 @@ class TeamsConnector {
    * Posts {@code activity} in the conversation: as a reply to {@code activityId} when given, else
    * as a new message (after a secret given on our page, where no activity is being answered).
    */
-  boolean send(String serviceUrl, String conversationId, @Nullable String activityId, Map<String, Object> activity) {
-    var path = "v3/conversations/" + encode(conversationId) + "/activities" + (activityId == null ? "" : "/" + encode(activityId));
+  boolean send(
+      String serviceUrl,
+      String conversationId,
+      @Nullable String activityId,
+      Map<String, Object> activity) {
+    var path =
+        "v3/conversations/"
+            + encode(conversationId)
+            + "/activities"
+            + (activityId == null ? "" : "/" + encode(activityId));
     try {
       var response = call(serviceUrl, path, json.writeValueAsBytes(activity));
       if (response.isEmpty()) return false;
@@ -63,7 +74,9 @@ class TeamsConnector {
     }
   }
 
-  /** The member's name and email (or user principal name); empty when the connector does not say. */
+  /**
+   * The member's name and email (or user principal name); empty when the connector does not say.
+   */
   Optional<Member> member(String serviceUrl, String conversationId, String userId) {
     var path = "v3/conversations/" + encode(conversationId) + "/members/" + encode(userId);
     try {
@@ -84,16 +97,22 @@ class TeamsConnector {
     }
   }
 
-  /** POST when there is a body, else GET; once more with a new token if the connector refused ours. */
-  private Optional<HttpResponse<byte[]>> call(String serviceUrl, String path, byte @Nullable [] body) throws IOException {
+  /**
+   * POST when there is a body, else GET; once more with a new token if the connector refused ours.
+   */
+  private Optional<HttpResponse<byte[]>> call(
+      String serviceUrl, String path, byte @Nullable [] body) throws IOException {
     for (int attempt = 0; attempt < 2; attempt++) {
       var token = tokens.token();
       if (token.isEmpty()) return Optional.empty();
-      var builder = HttpRequest.newBuilder(URI.create(base(serviceUrl) + path))
-          .timeout(TIMEOUT)
-          .header("Authorization", "Bearer " + token.get());
+      var builder =
+          HttpRequest.newBuilder(URI.create(base(serviceUrl) + path))
+              .timeout(TIMEOUT)
+              .header("Authorization", "Bearer " + token.get());
       if (body != null) {
-        builder.header("Content-Type", "application/json; charset=utf-8").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        builder
+            .header("Content-Type", "application/json; charset=utf-8")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
       } else {
         builder.GET();
       }
@@ -114,7 +133,9 @@ class TeamsConnector {
     return serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
   }
 
-  /** Teams conversation ids hold {@code :}, {@code ;} and {@code @}: one path segment each, escaped. */
+  /**
+   * Teams conversation ids hold {@code :}, {@code ;} and {@code @}: one path segment each, escaped.
+   */
   private static String encode(String segment) {
     return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
@@ -122,6 +143,8 @@ class TeamsConnector {
   static @Nullable String text(@Nullable JsonNode node, String field) {
     if (node == null) return null;
     var value = node.get(field);
-    return value == null || !value.isString() || value.getStringValue().isBlank() ? null : value.getStringValue();
+    return value == null || !value.isString() || value.getStringValue().isBlank()
+        ? null
+        : value.getStringValue();
   }
 }

@@ -34,12 +34,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Bot Framework messaging endpoint: the connector posts activities here, each with a bearer
- * JWT ({@link BotFrameworkTokenVerifier}; else 401). The answer is immediate; the turn runs
- * afterwards and replies through the connector. Handled: {@code message} (typed text, or the data
- * of a card's {@code Action.Submit} in {@code value}) and {@code conversationUpdate} (the bot was
- * added: a welcome). Other activities (typing, reactions, installs) are answered 200 and left.
- * A redelivered activity (same conversation and activity id) is answered 200 and not run again.
+ * The Bot Framework messaging endpoint: the connector posts activities here, each with a bearer JWT
+ * ({@link BotFrameworkTokenVerifier}; else 401). The answer is immediate; the turn runs afterwards
+ * and replies through the connector. Handled: {@code message} (typed text, or the data of a card's
+ * {@code Action.Submit} in {@code value}) and {@code conversationUpdate} (the bot was added: a
+ * welcome). Other activities (typing, reactions, installs) are answered 200 and left. A redelivered
+ * activity (same conversation and activity id) is answered 200 and not run again.
  */
 @Controller("/channels/teams")
 @Requires(beans = TeamsAdapter.class)
@@ -47,6 +47,7 @@ import org.slf4j.LoggerFactory;
 @Hidden
 class TeamsController {
   private static final Logger LOG = LoggerFactory.getLogger(TeamsController.class);
+
   /** {@code <at>Bot</at>}: a mention, which the bot's own name needs taken out of the question. */
   private static final Pattern MENTION = Pattern.compile("<at>[^<]*</at>");
 
@@ -64,8 +65,9 @@ class TeamsController {
       @Named(TaskExecutors.BLOCKING) ExecutorService executor,
       Clock clock) {
     var http = HttpClient.newBuilder().connectTimeout(BotFrameworkKeys.TIMEOUT).build();
-    this.verifier = new BotFrameworkTokenVerifier(
-        new BotFrameworkKeys(config.openidMetadataUrl(), http, clock), config.appId(), clock);
+    this.verifier =
+        new BotFrameworkTokenVerifier(
+            new BotFrameworkKeys(config.openidMetadataUrl(), http, clock), config.appId(), clock);
     this.adapter = adapter;
     this.events = events;
     this.json = json;
@@ -74,17 +76,21 @@ class TeamsController {
 
   @Post("/messages")
   @Consumes(MediaType.APPLICATION_JSON)
-  HttpResponse<?> activity(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization, @Body byte[] body) {
-    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) return unauthorized("no bearer token");
+  HttpResponse<?> activity(
+      @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization, @Body byte[] body) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7))
+      return unauthorized("no bearer token");
     JsonNode activity;
     try {
       activity = json.readValue(body, JsonNode.class);
     } catch (IOException e) {
       activity = null;
     }
-    if (activity == null || !activity.isObject()) return HttpResponse.badRequest(Map.of("message", "The body is not a JSON activity"));
+    if (activity == null || !activity.isObject())
+      return HttpResponse.badRequest(Map.of("message", "The body is not a JSON activity"));
     var serviceUrl = TeamsConnector.text(activity, "serviceUrl");
-    var refusal = verifier.refusal(authorization, serviceUrl, TeamsConnector.text(activity, "channelId"));
+    var refusal =
+        verifier.refusal(authorization, serviceUrl, TeamsConnector.text(activity, "channelId"));
     if (refusal.isPresent()) return unauthorized(refusal.get());
 
     var type = TeamsConnector.text(activity, "type");
@@ -93,12 +99,18 @@ class TeamsController {
     var conversation = TeamsConnector.text(activity.get("conversation"), "id");
     var from = TeamsConnector.text(activity.get("from"), "id");
     if (id == null || conversation == null || from == null) {
-      return HttpResponse.badRequest(Map.of("message", "A " + type + " activity needs id, conversation.id and from.id"));
+      return HttpResponse.badRequest(
+          Map.of("message", "A " + type + " activity needs id, conversation.id and from.id"));
     }
-    var origin = new TeamsAdapter.Origin(serviceUrl, conversation,
-        !"channel".equals(TeamsConnector.text(activity.get("conversation"), "conversationType"))
-            && !isTrue(activity.get("conversation"), "isGroup"),
-        id, from, TeamsConnector.text(activity.get("from"), "aadObjectId"));
+    var origin =
+        new TeamsAdapter.Origin(
+            serviceUrl,
+            conversation,
+            !"channel".equals(TeamsConnector.text(activity.get("conversation"), "conversationType"))
+                && !isTrue(activity.get("conversation"), "isGroup"),
+            id,
+            from,
+            TeamsConnector.text(activity.get("from"), "aadObjectId"));
     // Activity ids are unique within a conversation only (in channels they are timestamps).
     if (!events.firstDelivery(TeamsAdapter.NAME, sha256(conversation + "|" + id))) {
       LOG.info("Teams activity delivered again: already taken");
@@ -121,7 +133,10 @@ class TeamsController {
     return HttpResponse.ok();
   }
 
-  /** Whether the members added include the bot itself (the activity's recipient), not someone else joining. */
+  /**
+   * Whether the members added include the bot itself (the activity's recipient), not someone else
+   * joining.
+   */
   private static boolean botAdded(JsonNode activity) {
     var bot = TeamsConnector.text(activity.get("recipient"), "id");
     var added = activity.get("membersAdded");
@@ -147,7 +162,9 @@ class TeamsController {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required by every JDK", e);
     }
@@ -164,6 +181,10 @@ class TeamsController {
   private static HttpResponse<?> unauthorized(String why) {
     LOG.info("Teams activity refused: {}", why);
     return HttpResponse.status(HttpStatus.UNAUTHORIZED)
-        .body(Map.of("message", "Not an activity from the Bot Connector: a valid bearer token for this bot, naming the activity's serviceUrl, is required"));
+        .body(
+            Map.of(
+                "message",
+                "Not an activity from the Bot Connector: a valid bearer token for this bot, naming"
+                    + " the activity's serviceUrl, is required"));
   }
 }

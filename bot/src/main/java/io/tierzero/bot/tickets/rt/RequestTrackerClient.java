@@ -1,10 +1,10 @@
 package io.tierzero.bot.tickets.rt;
 
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
-import io.micronaut.context.annotation.Requires;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,15 +19,16 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * The few calls of RT's REST 2 API ({@code /REST/2.0/}) the sink and the poller make. Every
- * failure (no answer, a non-2xx status) is an {@link IOException} naming the call and RT's words,
- * so the outbox records why and tries again.
+ * The few calls of RT's REST 2 API ({@code /REST/2.0/}) the sink and the poller make. Every failure
+ * (no answer, a non-2xx status) is an {@link IOException} naming the call and RT's words, so the
+ * outbox records why and tries again.
  */
 @Singleton
 @Requires(property = RequestTrackerConfiguration.PREFIX + ".url")
 class RequestTrackerClient {
   /** A transaction of an RT ticket's history, as the poller reads it. */
-  record Transaction(long id, String type, String creator, @Nullable String field, @Nullable String newValue) {}
+  record Transaction(
+      long id, String type, String creator, @Nullable String field, @Nullable String newValue) {}
 
   /** What the poller needs of a ticket: who raised it (our bot's RT user) and its requestors. */
   record TicketInfo(long id, String status, String creator, List<String> requestors) {}
@@ -45,7 +46,11 @@ class RequestTrackerClient {
     this.json = json;
     // HTTP/1.1: RT's standalone and FastCGI servers speak nothing else, and an h2c upgrade offer
     // on every request is wasted.
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.timeout())
+            .build();
     var base = config.url().toString();
     this.api = URI.create((base.endsWith("/") ? base : base + "/") + "REST/2.0/");
   }
@@ -54,7 +59,12 @@ class RequestTrackerClient {
   OptionalLong findByKey(String key) throws IOException, InterruptedException {
     // TicketSQL: the field's name in braces, the value quoted; our keys are UUIDs, but quote
     // anyway so a key can never change the query.
-    var query = "'CF.{" + config.keyField() + "}' = '" + key.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    var query =
+        "'CF.{"
+            + config.keyField()
+            + "}' = '"
+            + key.replace("\\", "\\\\").replace("'", "\\'")
+            + "'";
     var found = get("tickets?query=" + encode(query) + "&orderby=id&order=ASC&per_page=1");
     var items = found.get("items");
     if (items == null || items.size() == 0) return OptionalLong.empty();
@@ -79,20 +89,38 @@ class RequestTrackerClient {
    * The ticket's transactions of these types after {@code afterId}, oldest first (TransactionSQL,
    * RT 5).
    */
-  List<Transaction> transactions(long ticketId, long afterId, List<String> types) throws IOException, InterruptedException {
+  List<Transaction> transactions(long ticketId, long afterId, List<String> types)
+      throws IOException, InterruptedException {
     var typeQuery = String.join(" OR ", types.stream().map(t -> "Type = '" + t + "'").toList());
-    var query = "ObjectType = 'RT::Ticket' AND ObjectId = " + ticketId + " AND id > " + afterId + " AND (" + typeQuery + ")";
+    var query =
+        "ObjectType = 'RT::Ticket' AND ObjectId = "
+            + ticketId
+            + " AND id > "
+            + afterId
+            + " AND ("
+            + typeQuery
+            + ")";
     var out = new ArrayList<Transaction>();
     for (int page = 1; ; page++) {
       var found =
-          get("transactions?query=" + encode(query) + "&orderby=id&order=ASC&per_page=" + PAGE + "&page=" + page
-              + "&fields=Type,Creator,Field,NewValue");
+          get(
+              "transactions?query="
+                  + encode(query)
+                  + "&orderby=id&order=ASC&per_page="
+                  + PAGE
+                  + "&page="
+                  + page
+                  + "&fields=Type,Creator,Field,NewValue");
       var items = found.get("items");
       if (items == null || items.size() == 0) break;
       for (var item : items.values()) {
         out.add(
             new Transaction(
-                Long.parseLong(text(item, "id")), text(item, "Type"), text(item.get("Creator"), "id"), optional(item, "Field"), optional(item, "NewValue")));
+                Long.parseLong(text(item, "id")),
+                text(item, "Type"),
+                text(item.get("Creator"), "id"),
+                optional(item, "Field"),
+                optional(item, "NewValue")));
       }
       if (items.size() < PAGE) break;
     }
@@ -101,14 +129,21 @@ class RequestTrackerClient {
 
   /** The plain text a transaction carries (its text/plain parts), empty when it has none. */
   String text(long transactionId) throws IOException, InterruptedException {
-    var found = get("transaction/" + transactionId + "/attachments?fields=Content,ContentType&per_page=" + PAGE);
+    var found =
+        get(
+            "transaction/"
+                + transactionId
+                + "/attachments?fields=Content,ContentType&per_page="
+                + PAGE);
     var out = new StringBuilder();
     var items = found.get("items");
     if (items == null) return "";
     for (var item : items.values()) {
       var type = optional(item, "ContentType");
       var content = optional(item, "Content");
-      if (content == null || type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/plain")) continue;
+      if (content == null
+          || type == null
+          || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/plain")) continue;
       if (!out.isEmpty()) out.append("\n\n");
       out.append(content.strip());
     }
@@ -116,7 +151,8 @@ class RequestTrackerClient {
   }
 
   /** Adds correspondence (mailed to the requestors) or a comment, optionally moving the status. */
-  void update(long ticketId, boolean comment, String text, @Nullable String status) throws IOException, InterruptedException {
+  void update(long ticketId, boolean comment, String text, @Nullable String status)
+      throws IOException, InterruptedException {
     var body = new java.util.LinkedHashMap<String, Object>();
     body.put("Content", text);
     body.put("ContentType", "text/plain");
@@ -128,7 +164,8 @@ class RequestTrackerClient {
     return exchange(request(path).GET().build(), "GET " + path);
   }
 
-  private JsonNode send(String method, String path, Object body) throws IOException, InterruptedException {
+  private JsonNode send(String method, String path, Object body)
+      throws IOException, InterruptedException {
     var request =
         request(path)
             .header("Content-Type", "application/json")
@@ -138,23 +175,33 @@ class RequestTrackerClient {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(api.resolve(path)).timeout(config.timeout()).header("Accept", "application/json").header("Authorization", authorization());
+    return HttpRequest.newBuilder(api.resolve(path))
+        .timeout(config.timeout())
+        .header("Accept", "application/json")
+        .header("Authorization", authorization());
   }
 
-  private JsonNode exchange(HttpRequest request, String what) throws IOException, InterruptedException {
+  private JsonNode exchange(HttpRequest request, String what)
+      throws IOException, InterruptedException {
     var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     var body = response.body() == null ? new byte[0] : response.body();
     if (response.statusCode() / 100 != 2) {
       var text = new String(body, StandardCharsets.UTF_8).strip();
       if (text.length() > 300) text = text.substring(0, 300);
-      throw new IOException("RT answered HTTP " + response.statusCode() + " to " + what.replaceAll("\\?.*", "") + (text.isEmpty() ? "" : ": " + text));
+      throw new IOException(
+          "RT answered HTTP "
+              + response.statusCode()
+              + " to "
+              + what.replaceAll("\\?.*", "")
+              + (text.isEmpty() ? "" : ": " + text));
     }
     if (body.length == 0) return JsonNode.createObjectNode(Map.of());
     return json.readValue(body, JsonNode.class);
   }
 
   private String authorization() {
-    if (config.token() != null && !config.token().isBlank()) return "token " + config.token().strip();
+    if (config.token() != null && !config.token().isBlank())
+      return "token " + config.token().strip();
     var pair = config.username() + ":" + config.password();
     return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }

@@ -24,7 +24,8 @@ import java.util.Map;
  *     RT has, by default
  * @param priorities RT's numeric priority by ours (P1..P4); defaults in {@link #DEFAULT_PRIORITIES}
  * @param statuses our status (new, open, pending, resolved, closed) by RT's; added to {@link
- *     #DEFAULT_STATUSES}, e.g. for a custom lifecycle. An RT status not mapped leaves ours as it is.
+ *     #DEFAULT_STATUSES}, e.g. for a custom lifecycle. An RT status not mapped leaves ours as it
+ *     is.
  * @param keyField the ticket custom field (applied to the queues used) that holds our idempotency
  *     key; RT has no key of its own
  * @param timeout the longest one request to RT may take
@@ -35,10 +36,13 @@ public record RequestTrackerConfiguration(
     @Nullable String token,
     @Nullable String username,
     @Nullable String password,
-    @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> queues,
+    @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
+        Map<String, String> queues,
     @Bindable(defaultValue = DEFAULT_QUEUE) String defaultQueue,
-    @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, Integer> priorities,
-    @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT) Map<String, String> statuses,
+    @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
+        Map<String, Integer> priorities,
+    @Nullable @MapFormat(transformation = MapFormat.MapTransformation.FLAT)
+        Map<String, String> statuses,
     @Bindable(defaultValue = DEFAULT_KEY_FIELD) String keyField,
     @Bindable(defaultValue = "10s") Duration timeout) {
   public static final String PREFIX = "tierzero.tickets.rt";
@@ -46,7 +50,8 @@ public record RequestTrackerConfiguration(
   public static final String DEFAULT_KEY_FIELD = "TierZero Key";
 
   /** RT's priority runs 0..99, higher is more urgent; these leave room either side. */
-  public static final Map<String, Integer> DEFAULT_PRIORITIES = Map.of("P1", 90, "P2", 70, "P3", 50, "P4", 30);
+  public static final Map<String, Integer> DEFAULT_PRIORITIES =
+      Map.of("P1", 90, "P2", 70, "P3", 50, "P4", 30);
 
   /** RT's default lifecycle: stalled waits for someone, rejected and deleted are done with. */
   public static final Map<String, TicketStatus> DEFAULT_STATUSES =
@@ -74,7 +79,12 @@ public record RequestTrackerConfiguration(
           TicketStatus.fromJson(entry.getValue());
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(
-              PREFIX + ".statuses." + entry.getKey() + ": " + entry.getValue() + " is not one of new, open, pending, resolved, closed");
+              PREFIX
+                  + ".statuses."
+                  + entry.getKey()
+                  + ": "
+                  + entry.getValue()
+                  + " is not one of new, open, pending, resolved, closed");
         }
       }
       var lower = new HashMap<String, String>();
@@ -86,7 +96,8 @@ public record RequestTrackerConfiguration(
   /** Our status for an RT status; empty for one not mapped. */
   java.util.Optional<TicketStatus> ourStatus(String rtStatus) {
     var key = rtStatus.strip().toLowerCase(Locale.ROOT);
-    if (statuses != null && statuses.containsKey(key)) return java.util.Optional.of(TicketStatus.fromJson(statuses.get(key)));
+    if (statuses != null && statuses.containsKey(key))
+      return java.util.Optional.of(TicketStatus.fromJson(statuses.get(key)));
     return java.util.Optional.ofNullable(DEFAULT_STATUSES.get(key));
   }
 

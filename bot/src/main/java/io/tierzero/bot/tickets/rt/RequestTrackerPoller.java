@@ -12,11 +12,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings RT's side back: every {@code tierzero.tickets.rt.poll-interval} (default {@value
- * #DEFAULT_INTERVAL}) it reads the new history of each RT ticket whose ticket here is not closed.
- * A status change there moves ours ({@link RequestTrackerConfiguration#ourStatus}); correspondence
- * by anyone but the requestors and the bot itself (an agent's reply) is told to the user in the
- * chat. {@link HelpDeskUpdates} records each RT transaction once, so a poll repeated after a
- * crash, or run by two instances at once, tells the user nothing twice.
+ * #DEFAULT_INTERVAL}) it reads the new history of each RT ticket whose ticket here is not closed. A
+ * status change there moves ours ({@link RequestTrackerConfiguration#ourStatus}); correspondence by
+ * anyone but the requestors and the bot itself (an agent's reply) is told to the user in the chat.
+ * {@link HelpDeskUpdates} records each RT transaction once, so a poll repeated after a crash, or
+ * run by two instances at once, tells the user nothing twice.
  *
  * <p>Polling rather than an RT scrip calling us: it needs nothing installed in RT and no inbound
  * access to the bot, and an outage on either side only delays the news.
@@ -35,7 +35,11 @@ public class RequestTrackerPoller {
   private final HelpDeskUpdates updates;
   private final AtomicBoolean busy = new AtomicBoolean();
 
-  RequestTrackerPoller(RequestTrackerConfiguration config, RequestTrackerClient rt, RtTicketRepository links, HelpDeskUpdates updates) {
+  RequestTrackerPoller(
+      RequestTrackerConfiguration config,
+      RequestTrackerClient rt,
+      RtTicketRepository links,
+      HelpDeskUpdates updates) {
     this.config = config;
     this.rt = rt;
     this.links = links;
@@ -43,7 +47,8 @@ public class RequestTrackerPoller {
   }
 
   @Scheduled(
-      fixedDelay = "${" + RequestTrackerConfiguration.PREFIX + ".poll-interval:" + DEFAULT_INTERVAL + "}",
+      fixedDelay =
+          "${" + RequestTrackerConfiguration.PREFIX + ".poll-interval:" + DEFAULT_INTERVAL + "}",
       initialDelay = "${" + RequestTrackerConfiguration.PREFIX + ".initial-delay:5s}")
   void poll() {
     if (!busy.compareAndSet(false, true)) return;
@@ -72,7 +77,8 @@ public class RequestTrackerPoller {
     // Status first, then replies: the reply the user reads then says the status as it is now
     // (an agent's answer usually opens the ticket in the same second).
     for (var tx : history) {
-      if (!isStatus(tx) || tx.creator().equalsIgnoreCase(ticket.creator()) || tx.newValue() == null) continue;
+      if (!isStatus(tx) || tx.creator().equalsIgnoreCase(ticket.creator()) || tx.newValue() == null)
+        continue;
       var ours = config.ourStatus(tx.newValue());
       if (ours.isPresent()) updates.statusChanged(link.ticketId(), sourceId(tx), ours.get());
     }
@@ -89,7 +95,8 @@ public class RequestTrackerPoller {
   }
 
   /** Not the bot's own notes (it created the ticket), not the requester's mail to RT. */
-  private static boolean byAgent(RequestTrackerClient.Transaction tx, RequestTrackerClient.TicketInfo ticket) {
+  private static boolean byAgent(
+      RequestTrackerClient.Transaction tx, RequestTrackerClient.TicketInfo ticket) {
     if (tx.creator().equalsIgnoreCase(ticket.creator())) return false;
     return ticket.requestors().stream().noneMatch(r -> r.equalsIgnoreCase(tx.creator()));
   }

@@ -14,15 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Delivers tickets to Request Tracker through its REST 2 API: a new ticket in the mapped queue
- * with the mapped priority, the requester as requestor, the description and the whole
- * conversation as its first message; a requester's note or close as correspondence on it.
+ * Delivers tickets to Request Tracker through its REST 2 API: a new ticket in the mapped queue with
+ * the mapped priority, the requester as requestor, the description and the whole conversation as
+ * its first message; a requester's note or close as correspondence on it.
  *
  * <p>RT takes no idempotency key, so the sink keeps ours itself: the ticket's key in a custom field
- * ({@link RequestTrackerConfiguration#keyField()}), searched for before creating; a change's key
- * as the last line of its correspondence, looked for in the ticket's history before adding it. An
- * attempt whose answer was lost therefore finds what it made, and a retry never makes a second
- * RT ticket or a second message.
+ * ({@link RequestTrackerConfiguration#keyField()}), searched for before creating; a change's key as
+ * the last line of its correspondence, looked for in the ticket's history before adding it. An
+ * attempt whose answer was lost therefore finds what it made, and a retry never makes a second RT
+ * ticket or a second message.
  */
 @Singleton
 @Requires(property = RequestTrackerConfiguration.PREFIX + ".url")
@@ -40,7 +40,11 @@ public final class RequestTrackerSink implements TicketSink {
   private final RtTicketRepository links;
   private final Clock clock;
 
-  RequestTrackerSink(RequestTrackerConfiguration config, RequestTrackerClient rt, RtTicketRepository links, Clock clock) {
+  RequestTrackerSink(
+      RequestTrackerConfiguration config,
+      RequestTrackerClient rt,
+      RtTicketRepository links,
+      Clock clock) {
 
     this.clock = clock;
     this.config = config;
@@ -82,14 +86,16 @@ public final class RequestTrackerSink implements TicketSink {
     remember(t.id(), id);
   }
 
-  private void change(TicketMessage message, TicketChange change) throws IOException, InterruptedException {
+  private void change(TicketMessage message, TicketChange change)
+      throws IOException, InterruptedException {
     var ticketId = message.ticket().id();
     var id = links.findById(ticketId).map(RtTicket::rtId).orElse(null);
     if (id == null) {
       // The ticket's own delivery may have been made by an instance that died before storing
       // the link; RT knows the ticket by our ticket's key.
       var found = rt.findByKey(ticketId);
-      if (found.isEmpty()) throw new IOException("Ticket " + message.ticket().number() + " is not in RT yet");
+      if (found.isEmpty())
+        throw new IOException("Ticket " + message.ticket().number() + " is not in RT yet");
       id = found.getAsLong();
       remember(ticketId, id);
     }
@@ -100,13 +106,19 @@ public final class RequestTrackerSink implements TicketSink {
       // An agent's reply here goes to the requestors like any correspondence; a status or an
       // assignment made here is for RT's agents only, a comment, moving RT's status along.
       case TicketChange.REPLY -> rt.update(id, false, text, null);
-      case TicketChange.STATUS -> rt.update(id, true, text, rtStatus(TicketStatus.fromJson(change.text())));
+      case TicketChange.STATUS ->
+          rt.update(id, true, text, rtStatus(TicketStatus.fromJson(change.text())));
       case TicketChange.ASSIGNED -> rt.update(id, true, text, null);
-      default -> rt.update(id, false, text, TicketChange.CLOSED.equals(change.kind()) ? CLOSED_STATUS : null);
+      default ->
+          rt.update(
+              id, false, text, TicketChange.CLOSED.equals(change.kind()) ? CLOSED_STATUS : null);
     }
   }
 
-  /** RT's status for ours, in RT's default lifecycle; closed here is resolved there, as a requester's close is. */
+  /**
+   * RT's status for ours, in RT's default lifecycle; closed here is resolved there, as a
+   * requester's close is.
+   */
   static String rtStatus(TicketStatus status) {
     return switch (status) {
       case NEW -> "new";
@@ -120,7 +132,8 @@ public final class RequestTrackerSink implements TicketSink {
   private boolean alreadyAdded(long id, String reference) throws IOException, InterruptedException {
     var creator = rt.ticket(id).creator(); // the bot's own RT user: it created the ticket
     for (var tx : rt.transactions(id, 0, List.of("Correspond", "Comment"))) {
-      if (tx.creator().equalsIgnoreCase(creator) && rt.text(tx.id()).contains(reference)) return true;
+      if (tx.creator().equalsIgnoreCase(creator) && rt.text(tx.id()).contains(reference))
+        return true;
     }
     return false;
   }

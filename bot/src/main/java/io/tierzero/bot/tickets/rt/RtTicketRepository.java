@@ -15,8 +15,8 @@ interface RtTicketRepository extends CrudRepository<RtTicket, String> {
    */
   @Query(
       value =
-          "select r.* from rt_ticket r join ticket t on t.id = r.ticket_id where t.status <> 'closed'"
-              + " order by r.created_at",
+          "select r.* from rt_ticket r join ticket t on t.id = r.ticket_id where t.status <>"
+              + " 'closed' order by r.created_at",
       nativeQuery = true)
   List<RtTicket> findOpen();
 }

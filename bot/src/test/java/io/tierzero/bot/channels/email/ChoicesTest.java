@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /** A reply by mail picks a choice by its number or its words, as a button would. */
 class ChoicesTest {
-  private final Choices choices = Choices.of(
-      List.of(List.of("Reset a forgotten password", "Account locked out", "Something else")),
-      List.of(List.of(
-          new ArticleLink("vpn", "VPN drops", "s", "/kb/vpn", 0.9, "vpn-reset"),
-          new ArticleLink("locked", "Account locked out", "s", "/kb/locked", 0.9, "unlock"))));
+  private final Choices choices =
+      Choices.of(
+          List.of(List.of("Reset a forgotten password", "Account locked out", "Something else")),
+          List.of(
+              List.of(
+                  new ArticleLink("vpn", "VPN drops", "s", "/kb/vpn", 0.9, "vpn-reset"),
+                  new ArticleLink(
+                      "locked", "Account locked out", "s", "/kb/locked", 0.9, "unlock"))));
 
   @Test
   void a_number_picks_that_line_of_the_list() {

@@ -1,24 +1,19 @@
 package io.tierzero.bot.channels.email;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.unboundid.ldap.sdk.LDAPConnection;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.tierzero.bot.Application;
 import io.tierzero.bot.DatabaseText;
 import io.tierzero.bot.TestApp;
 import io.tierzero.bot.identity.EmbeddedDirectory;
@@ -49,9 +44,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import static org.awaitility.Awaitility.await;
 
 /**
  * What the email tests share: a bot with the email channel on, reading a GreenMail mailbox over
@@ -63,18 +56,24 @@ abstract class EmailChannelBase implements TestPropertyProvider {
   static final String BOT = "support@example.com";
   static final String BOT_LOGIN = "support";
   static final String BOT_PASSWORD = "mailbox-password-1";
+
   /** The questions the scripted search answers (chat tests' ScriptedSearch). */
   static final String ANSWERED = "my account is locked";
+
   static final String AMBIGUOUS = "I can't sign in";
 
-  static final Pattern SECRET_LINK = Pattern.compile("https://help\\.example\\.com(/secret/[A-Za-z0-9_-]{43})");
+  static final Pattern SECRET_LINK =
+      Pattern.compile("https://help\\.example\\.com(/secret/[A-Za-z0-9_-]{43})");
   static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   static final Pattern FORM_ACTION = Pattern.compile("action=\"(/secret/[A-Za-z0-9_-]{43})\"");
   static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-  final GreenMail mail = new GreenMail(new ServerSetup[] {
-      new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
-      new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+  final GreenMail mail =
+      new GreenMail(
+          new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()
+          });
   String jdbcUrl;
 
   @Inject
@@ -124,11 +123,14 @@ abstract class EmailChannelBase implements TestPropertyProvider {
     return send(from, subject, body, Map.of());
   }
 
-  String send(String from, String subject, String body, Map<String, String> headers) throws MessagingException {
+  String send(String from, String subject, String body, Map<String, String> headers)
+      throws MessagingException {
     return send(from, subject, body, headers, "<" + UUID.randomUUID() + "@client.example.com>");
   }
 
-  String send(String from, String subject, String body, Map<String, String> headers, String messageId) throws MessagingException {
+  String send(
+      String from, String subject, String body, Map<String, String> headers, String messageId)
+      throws MessagingException {
     var message = message(messageId);
     message.setFrom(new InternetAddress(from));
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(BOT));
@@ -148,7 +150,11 @@ abstract class EmailChannelBase implements TestPropertyProvider {
     var human = new MimeBodyPart();
     human.setText("The mail to " + about + " could not be delivered. " + ANSWERED);
     var status = new MimeBodyPart();
-    status.setContent("Reporting-MTA: dns; mx.example.com\r\nFinal-Recipient: rfc822; " + about + "\r\nAction: failed\r\nStatus: 5.1.1\r\n", "message/delivery-status");
+    status.setContent(
+        "Reporting-MTA: dns; mx.example.com\r\nFinal-Recipient: rfc822; "
+            + about
+            + "\r\nAction: failed\r\nStatus: 5.1.1\r\n",
+        "message/delivery-status");
     var report = new MimeMultipart("report; report-type=delivery-status", human, status);
     message.setContent(report);
     Transport.send(message);
@@ -166,13 +172,21 @@ abstract class EmailChannelBase implements TestPropertyProvider {
     };
   }
 
-  /** The bot's mails to {@code address} so far, oldest first (codes from the flows are not among them). */
+  /**
+   * The bot's mails to {@code address} so far, oldest first (codes from the flows are not among
+   * them).
+   */
   List<MimeMessage> replies(String address) throws MessagingException {
     var out = new ArrayList<MimeMessage>();
     for (var message : mail.getReceivedMessages()) {
       var from = message.getFrom();
-      boolean toUser = Arrays.stream(message.getAllRecipients()).anyMatch(r -> ((InternetAddress) r).getAddress().equalsIgnoreCase(address));
-      if (toUser && from != null && from.length > 0 && ((InternetAddress) from[0]).getAddress().equals(BOT)) out.add(message);
+      boolean toUser =
+          Arrays.stream(message.getAllRecipients())
+              .anyMatch(r -> ((InternetAddress) r).getAddress().equalsIgnoreCase(address));
+      if (toUser
+          && from != null
+          && from.length > 0
+          && ((InternetAddress) from[0]).getAddress().equals(BOT)) out.add(message);
     }
     return out;
   }
@@ -188,7 +202,8 @@ abstract class EmailChannelBase implements TestPropertyProvider {
     if (part.isMimeType(type)) return String.valueOf(part.getContent());
     if (part.getContent() instanceof Multipart multipart) {
       var out = new StringBuilder();
-      for (int i = 0; i < multipart.getCount(); i++) out.append(part(multipart.getBodyPart(i), type));
+      for (int i = 0; i < multipart.getCount(); i++)
+        out.append(part(multipart.getBodyPart(i), type));
       return out.toString();
     }
     return "";
@@ -198,8 +213,10 @@ abstract class EmailChannelBase implements TestPropertyProvider {
     assertTrue(outbox.awaitIdle(Duration.ofSeconds(30)), "mail still queued");
     String body = null;
     for (var message : mail.getReceivedMessages()) {
-      boolean toUser = Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
-      if (toUser && !((InternetAddress) message.getFrom()[0]).getAddress().equals(BOT)) body = GreenMailUtil.getBody(message);
+      boolean toUser =
+          Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address));
+      if (toUser && !((InternetAddress) message.getFrom()[0]).getAddress().equals(BOT))
+        body = GreenMailUtil.getBody(message);
     }
     assertNotNull(body, "no code mail to " + address);
     var m = CODE.matcher(body);
@@ -211,10 +228,18 @@ abstract class EmailChannelBase implements TestPropertyProvider {
     var csrf = CSRF.matcher(page.body());
     assertTrue(csrf.find(), page.body());
     var cookie = page.getCookie("TZ_SECRET_FORM").orElseThrow();
-    var form = "csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    return client.toBlocking().exchange(
-        HttpRequest.POST(path, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE).cookie(Cookie.of(cookie.getName(), cookie.getValue())),
-        String.class);
+    var form =
+        "csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+            + "&secret="
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    return client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST(path, form)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .cookie(Cookie.of(cookie.getName(), cookie.getValue())),
+            String.class);
   }
 
   /** A connection to the bot's database, outside the bot's transactions. */

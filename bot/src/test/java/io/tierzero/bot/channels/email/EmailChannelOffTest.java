@@ -37,7 +37,9 @@ class EmailChannelOffTest implements TestPropertyProvider {
 
   @Test
   void there_is_no_email_adapter_for_the_secret_page() {
-    assertFalse(context.getBeansOfType(ChannelAdapter.class).stream().anyMatch(a -> EmailAdapter.NAME.equals(a.name())));
+    assertFalse(
+        context.getBeansOfType(ChannelAdapter.class).stream()
+            .anyMatch(a -> EmailAdapter.NAME.equals(a.name())));
     assertFalse(context.containsBean(ThreadReplies.class));
   }
 }

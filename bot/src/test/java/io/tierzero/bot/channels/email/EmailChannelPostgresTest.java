@@ -42,8 +42,10 @@ class EmailChannelPostgresTest extends EmailChannelTest {
     var values = new ArrayList<String>();
     try (var connection = connect()) {
       var columns = new ArrayList<String[]>();
-      try (var statement = connection.prepareStatement("select table_name, column_name from information_schema.columns"
-              + " where table_schema = ? and (data_type like '%char%' or data_type = 'text')")) {
+      try (var statement =
+          connection.prepareStatement(
+              "select table_name, column_name from information_schema.columns where table_schema ="
+                  + " ? and (data_type like '%char%' or data_type = 'text')")) {
         statement.setString(1, schema);
         try (var rows = statement.executeQuery()) {
           while (rows.next()) columns.add(new String[] {rows.getString(1), rows.getString(2)});
@@ -51,9 +53,13 @@ class EmailChannelPostgresTest extends EmailChannelTest {
       }
       if (columns.isEmpty()) throw new AssertionError("no text columns in " + schema);
       for (var column : columns) {
-        try (var rows = connection.createStatement().executeQuery("select \"" + column[1] + "\" from \"" + column[0] + "\"")) {
+        try (var rows =
+            connection
+                .createStatement()
+                .executeQuery("select \"" + column[1] + "\" from \"" + column[0] + "\"")) {
           while (rows.next()) {
-            if (rows.getString(1) != null) values.add(column[0] + "." + column[1] + ": " + rows.getString(1));
+            if (rows.getString(1) != null)
+              values.add(column[0] + "." + column[1] + ": " + rows.getString(1));
           }
         }
       }

@@ -2,60 +2,21 @@ package io.tierzero.bot.channels.email;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Application;
-import io.tierzero.bot.DatabaseText;
-import io.tierzero.bot.TestApp;
-import io.tierzero.bot.identity.EmbeddedDirectory;
-import io.tierzero.bot.mail.MailOutbox;
-import jakarta.inject.Inject;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * A password reset by mail: the code and the new password go through the one-time page, posted
- * like a browser posts a form, never by mail. The code goes by SMTP to GreenMail; the new password
- * is checked with an LDAP bind on the demo directory.
+ * A password reset by mail: the code and the new password go through the one-time page, posted like
+ * a browser posts a form, never by mail. The code goes by SMTP to GreenMail; the new password is
+ * checked with an LDAP bind on the demo directory.
  */
 @MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 class EmailSecretStepTest extends EmailChannelBase {
@@ -63,7 +24,6 @@ class EmailSecretStepTest extends EmailChannelBase {
   Path flows() {
     return flows("password-reset.yaml");
   }
-
 
   @Test
   void a_password_reset_takes_code_and_password_on_our_page_and_never_by_mail() throws Exception {
@@ -87,13 +47,17 @@ class EmailSecretStepTest extends EmailChannelBase {
     assertTrue(action.find(), next.body());
     // The same question reaches the thread as a link of its own.
     var passwordStep = awaitReplies(user, 2).get(1);
-    assertTrue(SECRET_LINK.matcher(part(passwordStep, "text/plain")).find(), part(passwordStep, "text/plain"));
+    assertTrue(
+        SECRET_LINK.matcher(part(passwordStep, "text/plain")).find(),
+        part(passwordStep, "text/plain"));
     assertEquals(first, passwordStep.getHeader("In-Reply-To", null));
     assertEquals("Re: Password", passwordStep.getSubject());
 
     var done = submit(action.group(1), next, newPassword);
     assertTrue(done.body().contains("your password has been changed"), done.body());
-    assertTrue(part(awaitReplies(user, 3).get(2), "text/plain").contains("your password has been changed"));
+    assertTrue(
+        part(awaitReplies(user, 3).get(2), "text/plain")
+            .contains("your password has been changed"));
     try (var ldap = new LDAPConnection("127.0.0.1", directory.port())) {
       ldap.bind("uid=alice,ou=people,dc=example,dc=com", newPassword);
     }
@@ -110,11 +74,24 @@ class EmailSecretStepTest extends EmailChannelBase {
     var user = "alice@example.org";
     var first = send(user, "Reset", "I forgot my password");
     var codeStep = awaitReplies(user, 1).get(0);
-    send(user, "Re: Reset", "123456", Map.of("In-Reply-To", codeStep.getMessageID(), "References", first + " " + codeStep.getMessageID()));
+    send(
+        user,
+        "Re: Reset",
+        "123456",
+        Map.of(
+            "In-Reply-To",
+            codeStep.getMessageID(),
+            "References",
+            first + " " + codeStep.getMessageID()));
     var again = part(awaitReplies(user, 2).get(1), "text/plain");
     assertTrue(again.contains("I don't take codes in this chat"), again);
     assertTrue(SECRET_LINK.matcher(again).find(), again);
-    assertEquals(0, count("select count(*) from chat_message m join channel_conversation c on c.conversation_id = m.conversation_id"
-        + " where c.email = '" + user + "' and m.body like '%123456%'"));
+    assertEquals(
+        0,
+        count(
+            "select count(*) from chat_message m join channel_conversation c on c.conversation_id ="
+                + " m.conversation_id where c.email = '"
+                + user
+                + "' and m.body like '%123456%'"));
   }
 }

@@ -1,13 +1,11 @@
 package io.tierzero.bot.channels.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import com.unboundid.ldap.sdk.LDAPConnection;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -15,12 +13,8 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.cookie.Cookie;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.tierzero.bot.Application;
-import io.tierzero.bot.DatabaseText;
 import io.tierzero.bot.TestApp;
 import io.tierzero.bot.identity.EmbeddedDirectory;
 import io.tierzero.bot.mail.MailOutbox;
@@ -39,7 +33,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** What the Slack tests share: a bot with Slack on, Slack's stand-in, signed requests. */
@@ -47,16 +40,20 @@ import org.junit.jupiter.api.TestInstance;
 abstract class SlackChannelBase implements TestPropertyProvider {
   static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
   static final String BOT_TOKEN = "xoxb-test-bot-token";
+
   /** The questions the scripted search answers (chat tests' ScriptedSearch). */
   static final String ANSWERED = "my account is locked";
+
   static final String AMBIGUOUS = "I can't sign in";
 
-  static final Pattern SECRET_LINK = Pattern.compile("\"url\":\"(http[^\"]*(/secret/[A-Za-z0-9_-]{43}))\"");
+  static final Pattern SECRET_LINK =
+      Pattern.compile("\"url\":\"(http[^\"]*(/secret/[A-Za-z0-9_-]{43}))\"");
   static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   static final Pattern FORM_ACTION = Pattern.compile("action=\"(/secret/[A-Za-z0-9_-]{43})\"");
   static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-  final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+  final GreenMail smtp =
+      new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
   final AtomicInteger events = new AtomicInteger();
   SlackStandIn slack;
   String jdbcUrl;
@@ -117,7 +114,6 @@ abstract class SlackChannelBase implements TestPropertyProvider {
     slack.close();
   }
 
-
   /** Sends a DM event and returns the last message posted for it. */
   SlackStandIn.Posted say(String body) throws Exception {
     return send(body);
@@ -125,7 +121,8 @@ abstract class SlackChannelBase implements TestPropertyProvider {
 
   SlackStandIn.Posted send(String body) throws Exception {
     var before = slack.posted().size();
-    var response = client.toBlocking().exchange(signed("/channels/slack/events", body, now()), String.class);
+    var response =
+        client.toBlocking().exchange(signed("/channels/slack/events", body, now()), String.class);
     assertEquals(HttpStatus.OK, response.getStatus());
     // A turn's replies are posted one after another; wait until they stop coming.
     var posts = slack.awaitPosts(before + 1);
@@ -142,25 +139,46 @@ abstract class SlackChannelBase implements TestPropertyProvider {
     var csrf = CSRF.matcher(page.body());
     assertTrue(csrf.find(), page.body());
     var cookie = page.getCookie("TZ_SECRET_FORM").orElseThrow();
-    var form = "csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    return client.toBlocking().exchange(
-        HttpRequest.POST(path, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-            .cookie(Cookie.of(cookie.getName(), cookie.getValue())),
-        String.class);
+    var form =
+        "csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+            + "&secret="
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    return client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST(path, form)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .cookie(Cookie.of(cookie.getName(), cookie.getValue())),
+            String.class);
   }
 
   void click(String user, String actionId, String value) {
-    var payload = "{\"type\":\"block_actions\",\"user\":{\"id\":\"" + user + "\"},\"team\":{\"id\":\"T1\"},"
-        + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"value\":" + jsonString(value) + ",\"action_ts\":\"1.0\"}]}";
+    var payload =
+        "{\"type\":\"block_actions\",\"user\":{\"id\":\""
+            + user
+            + "\"},\"team\":{\"id\":\"T1\"},"
+            + "\"actions\":[{\"type\":\"button\",\"action_id\":\""
+            + actionId
+            + "\",\"value\":"
+            + jsonString(value)
+            + ",\"action_ts\":\"1.0\"}]}";
     var body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
-    var request = HttpRequest.POST("/channels/slack/interactions", body).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-        .header("X-Slack-Request-Timestamp", now())
-        .header("X-Slack-Signature", sign(SIGNING_SECRET, now(), body));
+    var request =
+        HttpRequest.POST("/channels/slack/interactions", body)
+            .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+            .header("X-Slack-Request-Timestamp", now())
+            .header("X-Slack-Signature", sign(SIGNING_SECRET, now(), body));
     assertEquals(HttpStatus.OK, client.toBlocking().exchange(request, String.class).getStatus());
   }
 
   static String value(SlackStandIn.Posted post, String actionId) {
-    var m = Pattern.compile("\"action_id\":\"" + Pattern.quote(actionId) + "\",\"text\":\\{[^}]*\\},\"value\":\"([^\"]*)\"").matcher(post.body());
+    var m =
+        Pattern.compile(
+                "\"action_id\":\""
+                    + Pattern.quote(actionId)
+                    + "\",\"text\":\\{[^}]*\\},\"value\":\"([^\"]*)\"")
+            .matcher(post.body());
     assertTrue(m.find(), "no button " + actionId + " in " + post.body());
     return m.group(1);
   }
@@ -169,7 +187,8 @@ abstract class SlackChannelBase implements TestPropertyProvider {
     assertTrue(outbox.awaitIdle(Duration.ofSeconds(30)), "mail still queued");
     String body = null;
     for (var message : smtp.getReceivedMessages()) {
-      if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) body = GreenMailUtil.getBody(message);
+      if (java.util.Arrays.stream(message.getAllRecipients())
+          .anyMatch(r -> r.toString().equals(address))) body = GreenMailUtil.getBody(message);
     }
     assertTrue(body != null, "no mail to " + address);
     var m = CODE.matcher(body);
@@ -189,8 +208,15 @@ abstract class SlackChannelBase implements TestPropertyProvider {
   }
 
   String dm(String user, String text) {
-    return eventCallback(nextEvent(),
-        "{\"type\":\"message\",\"channel\":\"D-" + user + "\",\"channel_type\":\"im\",\"user\":\"" + user + "\",\"text\":" + jsonString(text) + ",\"ts\":\"1700000000.0001\"}");
+    return eventCallback(
+        nextEvent(),
+        "{\"type\":\"message\",\"channel\":\"D-"
+            + user
+            + "\",\"channel_type\":\"im\",\"user\":\""
+            + user
+            + "\",\"text\":"
+            + jsonString(text)
+            + ",\"ts\":\"1700000000.0001\"}");
   }
 
   String nextEvent() {
@@ -198,12 +224,17 @@ abstract class SlackChannelBase implements TestPropertyProvider {
   }
 
   static String eventCallback(String eventId, String event) {
-    return "{\"token\":\"t\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"event\":" + event
-        + ",\"type\":\"event_callback\",\"event_id\":\"" + eventId + "\",\"event_time\":1700000000}";
+    return "{\"token\":\"t\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"event\":"
+        + event
+        + ",\"type\":\"event_callback\",\"event_id\":\""
+        + eventId
+        + "\",\"event_time\":1700000000}";
   }
 
-  static io.micronaut.http.MutableHttpRequest<String> signed(String path, String body, String timestamp) {
-    return HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE)
+  static io.micronaut.http.MutableHttpRequest<String> signed(
+      String path, String body, String timestamp) {
+    return HttpRequest.POST(path, body)
+        .contentType(MediaType.APPLICATION_JSON_TYPE)
         .header("X-Slack-Request-Timestamp", timestamp)
         .header("X-Slack-Signature", sign(SIGNING_SECRET, timestamp, body));
   }
@@ -217,7 +248,10 @@ abstract class SlackChannelBase implements TestPropertyProvider {
     try {
       var mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+      return "v0="
+          + HexFormat.of()
+              .formatHex(
+                  mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

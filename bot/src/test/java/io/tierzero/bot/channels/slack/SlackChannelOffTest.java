@@ -35,10 +35,17 @@ class SlackChannelOffTest implements TestPropertyProvider {
   void slack_endpoints_answer_404(String path) {
     var timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
     var body = "{\"type\":\"url_verification\",\"challenge\":\"x\"}";
-    var request = HttpRequest.POST(path, body).contentType(MediaType.APPLICATION_JSON_TYPE)
-        .header("X-Slack-Request-Timestamp", timestamp)
-        .header("X-Slack-Signature", SlackChannelBase.sign(SlackChannelBase.SIGNING_SECRET, timestamp, body));
-    var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+    var request =
+        HttpRequest.POST(path, body)
+            .contentType(MediaType.APPLICATION_JSON_TYPE)
+            .header("X-Slack-Request-Timestamp", timestamp)
+            .header(
+                "X-Slack-Signature",
+                SlackChannelBase.sign(SlackChannelBase.SIGNING_SECRET, timestamp, body));
+    var e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(request, String.class));
     assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
   }
 }

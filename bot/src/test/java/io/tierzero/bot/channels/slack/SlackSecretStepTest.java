@@ -4,47 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.unboundid.ldap.sdk.LDAPConnection;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Application;
 import io.tierzero.bot.DatabaseText;
-import io.tierzero.bot.TestApp;
-import io.tierzero.bot.identity.EmbeddedDirectory;
-import io.tierzero.bot.mail.MailOutbox;
-import jakarta.inject.Inject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * A password reset from Slack: the code and the new password go through the one-time page,
- * posted like a browser posts a form, never through Slack. Codes go by SMTP to GreenMail; the new
- * password is checked with an LDAP bind on the demo directory.
+ * A password reset from Slack: the code and the new password go through the one-time page, posted
+ * like a browser posts a form, never through Slack. Codes go by SMTP to GreenMail; the new password
+ * is checked with an LDAP bind on the demo directory.
  */
 @MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 class SlackSecretStepTest extends SlackChannelBase {
@@ -54,7 +28,8 @@ class SlackSecretStepTest extends SlackChannelBase {
   }
 
   @Test
-  void a_password_reset_skips_the_username_and_takes_code_and_password_on_our_page() throws Exception {
+  void a_password_reset_skips_the_username_and_takes_code_and_password_on_our_page()
+      throws Exception {
     var newPassword = "correct horse battery staple 7";
     var codeStep = say(dm("U-reset", "I forgot my password"));
     // Slack said who this is: no "what is your username" question; the code goes to Slack's email.
@@ -80,8 +55,10 @@ class SlackSecretStepTest extends SlackChannelBase {
     assertTrue(passwordStep.mentions("/secret/"), passwordStep.body());
 
     // A used link is gone.
-    var reused = org.junit.jupiter.api.Assertions.assertThrows(
-        HttpClientResponseException.class, () -> client.toBlocking().exchange(HttpRequest.GET(link.group(2)), String.class));
+    var reused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(HttpRequest.GET(link.group(2)), String.class));
     assertEquals(HttpStatus.NOT_FOUND, reused.getStatus());
 
     before = slack.posted().size();
@@ -92,7 +69,8 @@ class SlackSecretStepTest extends SlackChannelBase {
       ldap.bind("uid=alice,ou=people,dc=example,dc=com", newPassword);
     }
     outbox.awaitIdle(Duration.ofSeconds(10));
-    var everything = String.join("\n", slack.posted().stream().map(SlackStandIn.Posted::body).toList());
+    var everything =
+        String.join("\n", slack.posted().stream().map(SlackStandIn.Posted::body).toList());
     assertFalse(everything.contains(newPassword), "the password reached Slack");
     assertFalse(everything.contains(code), "the code reached Slack");
     for (var value : DatabaseText.everyValue(jdbcUrl)) {
@@ -100,16 +78,22 @@ class SlackSecretStepTest extends SlackChannelBase {
     }
   }
 
-
   @Test
   void a_password_typed_into_slack_is_not_used_and_a_new_link_is_sent() throws Exception {
     say(dm("U-typed", "I forgot my password"));
     var before = slack.posted().size();
-    send(eventCallback(nextEvent(), "{\"type\":\"message\",\"channel\":\"D-U-typed\",\"channel_type\":\"im\",\"user\":\"U-typed\",\"text\":\"123456\",\"ts\":\"2.2\"}"));
+    send(
+        eventCallback(
+            nextEvent(),
+            "{\"type\":\"message\",\"channel\":\"D-U-typed\",\"channel_type\":\"im\",\"user\":\"U-typed\",\"text\":\"123456\",\"ts\":\"2.2\"}"));
     var posts = slack.awaitPosts(before + 2);
-    assertTrue(posts.get(before).mentions("I don't take codes in this chat"), posts.get(before).body());
+    assertTrue(
+        posts.get(before).mentions("I don't take codes in this chat"), posts.get(before).body());
     assertTrue(posts.get(before + 1).mentions("/secret/"), posts.get(before + 1).body());
-    assertEquals(0, count("select count(*) from chat_message m join channel_conversation c on c.conversation_id = m.conversation_id where c.user_id = 'U-typed' and m.body like '%123456%'"));
+    assertEquals(
+        0,
+        count(
+            "select count(*) from chat_message m join channel_conversation c on c.conversation_id ="
+                + " m.conversation_id where c.user_id = 'U-typed' and m.body like '%123456%'"));
   }
-
 }

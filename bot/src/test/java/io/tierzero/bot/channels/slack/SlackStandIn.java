@@ -1,5 +1,7 @@
 package io.tierzero.bot.channels.slack;
 
+import static org.awaitility.Awaitility.await;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,12 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import static org.awaitility.Awaitility.await;
 
 /**
- * Slack's Web API as far as the bot uses it, on a free local port: {@code chat.postMessage}
- * records what was posted, {@code users.info} answers a profile with an email. Both refuse a call
- * without the bot token, as Slack does ({@code "ok": false, "error": "not_authed"}).
+ * Slack's Web API as far as the bot uses it, on a free local port: {@code chat.postMessage} records
+ * what was posted, {@code users.info} answers a profile with an email. Both refuse a call without
+ * the bot token, as Slack does ({@code "ok": false, "error": "not_authed"}).
  */
 final class SlackStandIn implements AutoCloseable {
   /** A call as received: the raw JSON body of a {@code chat.postMessage}. */
@@ -84,13 +85,19 @@ final class SlackStandIn implements AutoCloseable {
   private void usersInfo(HttpExchange exchange) throws IOException {
     exchange.getRequestBody().readAllBytes();
     if (!authorised(exchange)) return;
-    answer(exchange, "{\"ok\":true,\"user\":{\"id\":\"U1\",\"real_name\":\"Alice Example\",\"profile\":{\"real_name\":\"Alice Example\",\"email\":\"" + email + "\"}}}");
+    answer(
+        exchange,
+        "{\"ok\":true,\"user\":{\"id\":\"U1\",\"real_name\":\"Alice"
+            + " Example\",\"profile\":{\"real_name\":\"Alice Example\",\"email\":\""
+            + email
+            + "\"}}}");
   }
 
   private void connectionsOpen(HttpExchange exchange) throws IOException {
     exchange.getRequestBody().readAllBytes();
     var url = socketUrl.get();
-    if (appToken == null || !("Bearer " + appToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+    if (appToken == null
+        || !("Bearer " + appToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       answer(exchange, "{\"ok\":false,\"error\":\"invalid_auth\"}");
     } else if (url == null) {
       answer(exchange, "{\"ok\":false,\"error\":\"service_unavailable\"}");
@@ -101,7 +108,8 @@ final class SlackStandIn implements AutoCloseable {
   }
 
   private boolean authorised(HttpExchange exchange) throws IOException {
-    if (("Bearer " + botToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) return true;
+    if (("Bearer " + botToken).equals(exchange.getRequestHeaders().getFirst("Authorization")))
+      return true;
     answer(exchange, "{\"ok\":false,\"error\":\"not_authed\"}");
     return false;
   }

@@ -10,16 +10,16 @@ import io.micronaut.websocket.annotation.OnOpen;
 import io.micronaut.websocket.annotation.ServerWebSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Callable;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
 
 /**
- * Slack's Socket Mode end, as a real WebSocket server: greets each connection with {@code hello}
- * as Slack does, sends the envelopes a test gives it down the newest connection, and records what
- * the bot sends back (its acknowledgements). It lives only in the contexts of tests that switch
- * it on, served by the test's own embedded server.
+ * Slack's Socket Mode end, as a real WebSocket server: greets each connection with {@code hello} as
+ * Slack does, sends the envelopes a test gives it down the newest connection, and records what the
+ * bot sends back (its acknowledgements). It lives only in the contexts of tests that switch it on,
+ * served by the test's own embedded server.
  */
 @ServerWebSocket(SocketModeStandIn.PATH)
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -34,7 +34,10 @@ public class SocketModeStandIn {
   @OnOpen
   public void onOpen(WebSocketSession session) {
     open.add(session);
-    session.sendSync("{\"type\":\"hello\",\"num_connections\":" + open.size() + ",\"connection_info\":{\"app_id\":\"A1\"}}");
+    session.sendSync(
+        "{\"type\":\"hello\",\"num_connections\":"
+            + open.size()
+            + ",\"connection_info\":{\"app_id\":\"A1\"}}");
   }
 
   @OnMessage
@@ -53,7 +56,8 @@ public class SocketModeStandIn {
   }
 
   WebSocketSession newest() {
-    return await(() -> open.isEmpty() ? null : open.get(open.size() - 1), "no Socket Mode connection open");
+    return await(
+        () -> open.isEmpty() ? null : open.get(open.size() - 1), "no Socket Mode connection open");
   }
 
   int openConnections() {
@@ -62,7 +66,9 @@ public class SocketModeStandIn {
 
   /** Waits for the bot to send {@code message} (an acknowledgement). */
   void awaitReceived(String message) {
-    await(() -> received.contains(message) ? message : null, "never received " + message + ", only " + received);
+    await(
+        () -> received.contains(message) ? message : null,
+        "never received " + message + ", only " + received);
   }
 
   private static <T> T await(Callable<T> probe, String failure) {

@@ -1,10 +1,11 @@
 package io.tierzero.bot.channels.teams;
 
+import static org.awaitility.Awaitility.await;
+
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -24,19 +25,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import static org.awaitility.Awaitility.await;
 
 /**
- * The Bot Framework as far as the bot meets it, on a free local port: OpenID metadata and a key
- * set (a test RSA key, endorsed for {@code msteams}) from which it signs the connector's tokens;
- * a client-credentials token endpoint that checks the app id and password; and the connector's
- * REST API, which refuses calls without the token it issued, records the activities the bot
- * posts and answers member lookups with an email.
+ * The Bot Framework as far as the bot meets it, on a free local port: OpenID metadata and a key set
+ * (a test RSA key, endorsed for {@code msteams}) from which it signs the connector's tokens; a
+ * client-credentials token endpoint that checks the app id and password; and the connector's REST
+ * API, which refuses calls without the token it issued, records the activities the bot posts and
+ * answers member lookups with an email.
  */
 final class BotFrameworkStandIn implements AutoCloseable {
   static final String ISSUER = "https://api.botframework.com";
 
-  /** An activity the bot posted: the conversation and activity (null: sent, not a reply) from the URL. */
+  /**
+   * An activity the bot posted: the conversation and activity (null: sent, not a reply) from the
+   * URL.
+   */
   record Posted(String conversation, String replyTo, String body) {
     boolean mentions(String text) {
       return body.contains(text);
@@ -46,7 +49,8 @@ final class BotFrameworkStandIn implements AutoCloseable {
     @SuppressWarnings("unchecked")
     Map<String, Object> card() {
       try {
-        var attachments = JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(body), "attachments");
+        var attachments =
+            JSONObjectUtils.getJSONObjectArray(JSONObjectUtils.parse(body), "attachments");
         return attachments == null ? null : (Map<String, Object>) attachments[0].get("content");
       } catch (java.text.ParseException e) {
         throw new AssertionError(body, e);
@@ -124,15 +128,18 @@ final class BotFrameworkStandIn implements AutoCloseable {
   }
 
   static String token(RSAKey key, String audience, String serviceUrl, Instant expires) {
-    var claims = new JWTClaimsSet.Builder()
-        .issuer(ISSUER)
-        .audience(audience)
-        .notBeforeTime(Date.from(expires.minus(Duration.ofMinutes(65))))
-        .expirationTime(Date.from(expires))
-        .claim("serviceurl", serviceUrl)
-        .build();
+    var claims =
+        new JWTClaimsSet.Builder()
+            .issuer(ISSUER)
+            .audience(audience)
+            .notBeforeTime(Date.from(expires.minus(Duration.ofMinutes(65))))
+            .expirationTime(Date.from(expires))
+            .claim("serviceurl", serviceUrl)
+            .build();
     try {
-      var jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      var jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {
@@ -157,8 +164,15 @@ final class BotFrameworkStandIn implements AutoCloseable {
   }
 
   private void metadata(HttpExchange exchange) throws IOException {
-    answer(exchange, 200, "{\"issuer\":\"" + ISSUER + "\",\"jwks_uri\":\"" + root() + "/keys\","
-        + "\"id_token_signing_alg_values_supported\":[\"RS256\"],\"token_endpoint_auth_methods_supported\":[\"private_key_jwt\"]}");
+    answer(
+        exchange,
+        200,
+        "{\"issuer\":\""
+            + ISSUER
+            + "\",\"jwks_uri\":\""
+            + root()
+            + "/keys\","
+            + "\"id_token_signing_alg_values_supported\":[\"RS256\"],\"token_endpoint_auth_methods_supported\":[\"private_key_jwt\"]}");
   }
 
   private void keys(HttpExchange exchange) throws IOException {
@@ -177,39 +191,71 @@ final class BotFrameworkStandIn implements AutoCloseable {
 
   private void token(HttpExchange exchange) throws IOException {
     var form = new HashMap<String, String>();
-    for (var pair : new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
+    for (var pair :
+        new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8).split("&")) {
       int eq = pair.indexOf('=');
-      if (eq > 0) form.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      if (eq > 0)
+        form.put(
+            pair.substring(0, eq),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
-    if (!"client_credentials".equals(form.get("grant_type")) || !appId.equals(form.get("client_id"))
-        || !appPassword.equals(form.get("client_secret")) || !"https://api.botframework.com/.default".equals(form.get("scope"))) {
+    if (!"client_credentials".equals(form.get("grant_type"))
+        || !appId.equals(form.get("client_id"))
+        || !appPassword.equals(form.get("client_secret"))
+        || !"https://api.botframework.com/.default".equals(form.get("scope"))) {
       answer(exchange, 401, "{\"error\":\"invalid_client\"}");
       return;
     }
     tokensIssued.incrementAndGet();
-    answer(exchange, 200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"" + connectorToken + "\"}");
+    answer(
+        exchange,
+        200,
+        "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\""
+            + connectorToken
+            + "\"}");
   }
 
   private void connector(HttpExchange exchange) throws IOException {
     var body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-    if (!("Bearer " + connectorToken).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+    if (!("Bearer " + connectorToken)
+        .equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
       answer(exchange, 401, "{\"error\":{\"code\":\"Unauthorized\"}}");
       return;
     }
-    // /teams/v3/conversations/{conversation}/activities[/{activity}] or .../members/{member}, each segment escaped
-    var segments = exchange.getRequestURI().getRawPath().substring("/teams/v3/conversations/".length()).split("/");
+    // /teams/v3/conversations/{conversation}/activities[/{activity}] or .../members/{member}, each
+    // segment escaped
+    var segments =
+        exchange
+            .getRequestURI()
+            .getRawPath()
+            .substring("/teams/v3/conversations/".length())
+            .split("/");
     var conversation = URLDecoder.decode(segments[0], StandardCharsets.UTF_8);
-    if ("GET".equals(exchange.getRequestMethod()) && segments.length == 3 && segments[1].equals("members")) {
+    if ("GET".equals(exchange.getRequestMethod())
+        && segments.length == 3
+        && segments[1].equals("members")) {
       var member = URLDecoder.decode(segments[2], StandardCharsets.UTF_8);
       synchronized (this) {
         lookups.add(conversation + " " + member);
       }
-      answer(exchange, 200, "{\"id\":\"" + member + "\",\"name\":\"Alice Example\",\"givenName\":\"Alice\",\"surname\":\"Example\","
-          + "\"email\":\"" + email + "\",\"userPrincipalName\":\"" + email + "\",\"tenantId\":\"tenant-1\",\"userRole\":\"user\"}");
+      answer(
+          exchange,
+          200,
+          "{\"id\":\""
+              + member
+              + "\",\"name\":\"Alice Example\",\"givenName\":\"Alice\",\"surname\":\"Example\","
+              + "\"email\":\""
+              + email
+              + "\",\"userPrincipalName\":\""
+              + email
+              + "\",\"tenantId\":\"tenant-1\",\"userRole\":\"user\"}");
       return;
     }
-    if ("POST".equals(exchange.getRequestMethod()) && segments.length >= 2 && segments[1].equals("activities")) {
-      var replyTo = segments.length == 3 ? URLDecoder.decode(segments[2], StandardCharsets.UTF_8) : null;
+    if ("POST".equals(exchange.getRequestMethod())
+        && segments.length >= 2
+        && segments[1].equals("activities")) {
+      var replyTo =
+          segments.length == 3 ? URLDecoder.decode(segments[2], StandardCharsets.UTF_8) : null;
       synchronized (this) {
         posted.add(new Posted(conversation, replyTo, body));
       }

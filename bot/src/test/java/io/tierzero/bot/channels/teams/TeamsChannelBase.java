@@ -20,7 +20,6 @@ import io.tierzero.bot.TestApp;
 import io.tierzero.bot.identity.EmbeddedDirectory;
 import io.tierzero.bot.mail.MailOutbox;
 import jakarta.inject.Inject;
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -33,25 +32,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 
-/** What the Teams tests share: a bot with Teams on, the Bot Framework's stand-in, activities as the connector sends them. */
+/**
+ * What the Teams tests share: a bot with Teams on, the Bot Framework's stand-in, activities as the
+ * connector sends them.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TeamsChannelBase implements TestPropertyProvider {
   static final String APP_ID = "2b1e4c5d-0000-4a4a-9f9f-1234567890ab";
   static final String APP_PASSWORD = "test~app~password~value";
   static final String BOT = "28:" + APP_ID;
+
   /** The questions the scripted search answers (chat tests' ScriptedSearch). */
   static final String ANSWERED = "my account is locked";
+
   static final String AMBIGUOUS = "I can't sign in";
 
-  static final Pattern SECRET_LINK = Pattern.compile("\"url\":\"(http[^\"]*(/secret/[A-Za-z0-9_-]{43}))\"");
+  static final Pattern SECRET_LINK =
+      Pattern.compile("\"url\":\"(http[^\"]*(/secret/[A-Za-z0-9_-]{43}))\"");
   static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   static final Pattern FORM_ACTION = Pattern.compile("action=\"(/secret/[A-Za-z0-9_-]{43})\"");
   static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
-  final GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+  final GreenMail smtp =
+      new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
   final AtomicInteger activities = new AtomicInteger();
   BotFrameworkStandIn teams;
   String jdbcUrl;
@@ -113,7 +120,10 @@ abstract class TeamsChannelBase implements TestPropertyProvider {
     teams.close();
   }
 
-  /** Posts {@code activity} with a valid connector token; returns the last activity the bot posted for it. */
+  /**
+   * Posts {@code activity} with a valid connector token; returns the last activity the bot posted
+   * for it.
+   */
   BotFrameworkStandIn.Posted send(String activity) throws Exception {
     var before = teams.posted().size();
     var response = client.toBlocking().exchange(activity(activity, teams.token()), String.class);
@@ -130,7 +140,9 @@ abstract class TeamsChannelBase implements TestPropertyProvider {
   }
 
   static MutableHttpRequest<String> activity(String activity, String token) {
-    var request = HttpRequest.POST("/channels/teams/messages", activity).contentType(MediaType.APPLICATION_JSON_TYPE);
+    var request =
+        HttpRequest.POST("/channels/teams/messages", activity)
+            .contentType(MediaType.APPLICATION_JSON_TYPE);
     return token == null ? request : request.header("Authorization", "Bearer " + token);
   }
 
@@ -139,28 +151,63 @@ abstract class TeamsChannelBase implements TestPropertyProvider {
     return message("a:personal-" + user, "personal", user, text, null);
   }
 
-  /** A message activity as Teams sends it; {@code value} is a pressed button's data (JSON), text then null. */
-  String message(String conversation, String conversationType, String user, String text, String value) {
-    return "{\"type\":\"message\",\"id\":\"" + nextId() + "\",\"timestamp\":\"2026-12-02T10:00:00.000Z\","
-        + "\"serviceUrl\":\"" + teams.serviceUrl() + "\",\"channelId\":\"msteams\","
-        + "\"from\":{\"id\":\"29:teams-" + user + "\",\"name\":\"Alice Example\",\"aadObjectId\":\"aad-" + user + "\"},"
-        + "\"conversation\":{\"id\":" + jsonString(conversation) + ",\"conversationType\":\"" + conversationType + "\",\"tenantId\":\"tenant-1\""
-        + ("personal".equals(conversationType) ? "" : ",\"isGroup\":true") + "},"
-        + "\"recipient\":{\"id\":\"" + BOT + "\",\"name\":\"IT help\"},"
+  /**
+   * A message activity as Teams sends it; {@code value} is a pressed button's data (JSON), text
+   * then null.
+   */
+  String message(
+      String conversation, String conversationType, String user, String text, String value) {
+    return "{\"type\":\"message\",\"id\":\""
+        + nextId()
+        + "\",\"timestamp\":\"2026-12-02T10:00:00.000Z\","
+        + "\"serviceUrl\":\""
+        + teams.serviceUrl()
+        + "\",\"channelId\":\"msteams\","
+        + "\"from\":{\"id\":\"29:teams-"
+        + user
+        + "\",\"name\":\"Alice Example\",\"aadObjectId\":\"aad-"
+        + user
+        + "\"},"
+        + "\"conversation\":{\"id\":"
+        + jsonString(conversation)
+        + ",\"conversationType\":\""
+        + conversationType
+        + "\",\"tenantId\":\"tenant-1\""
+        + ("personal".equals(conversationType) ? "" : ",\"isGroup\":true")
+        + "},"
+        + "\"recipient\":{\"id\":\""
+        + BOT
+        + "\",\"name\":\"IT help\"},"
         + (text == null ? "" : "\"text\":" + jsonString(text) + ",\"textFormat\":\"plain\",")
         + (value == null ? "" : "\"value\":" + value + ",")
         + "\"locale\":\"en-US\",\"channelData\":{\"tenant\":{\"id\":\"tenant-1\"}}}";
   }
 
   String nextId() {
-    return "1733133600" + String.format("%03d", activities.incrementAndGet() % 1000) + System.nanoTime() % 1000;
+    return "1733133600"
+        + String.format("%03d", activities.incrementAndGet() % 1000)
+        + System.nanoTime() % 1000;
   }
 
-  /** Presses the card button titled {@code title} in {@code post}, as {@code user} in {@code conversation}. */
-  void press(BotFrameworkStandIn.Posted post, String title, String conversation, String conversationType, String user) throws Exception {
+  /**
+   * Presses the card button titled {@code title} in {@code post}, as {@code user} in {@code
+   * conversation}.
+   */
+  void press(
+      BotFrameworkStandIn.Posted post,
+      String title,
+      String conversation,
+      String conversationType,
+      String user)
+      throws Exception {
     var data = buttonData(post, title);
     var before = teams.posted().size();
-    var response = client.toBlocking().exchange(activity(message(conversation, conversationType, user, null, data), teams.token()), String.class);
+    var response =
+        client
+            .toBlocking()
+            .exchange(
+                activity(message(conversation, conversationType, user, null, data), teams.token()),
+                String.class);
     assertEquals(HttpStatus.OK, response.getStatus());
     // The caller waits for what the press makes the bot post (or checks that it posts nothing).
     assertTrue(teams.posted().size() >= before);
@@ -173,13 +220,16 @@ abstract class TeamsChannelBase implements TestPropertyProvider {
     assertTrue(card != null, "no card in " + post.body());
     var found = findAction(card, title);
     assertTrue(found != null, "no button " + title + " in " + post.body());
-    return com.nimbusds.jose.util.JSONObjectUtils.toJSONString((Map<String, Object>) found.get("data"));
+    return com.nimbusds.jose.util.JSONObjectUtils.toJSONString(
+        (Map<String, Object>) found.get("data"));
   }
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> findAction(Object node, String title) {
     if (node instanceof Map<?, ?> map) {
-      if (title.equals(map.get("title")) && map.get("type") != null && map.get("type").toString().startsWith("Action.")) {
+      if (title.equals(map.get("title"))
+          && map.get("type") != null
+          && map.get("type").toString().startsWith("Action.")) {
         return (Map<String, Object>) map;
       }
       for (var value : map.values()) {
@@ -199,18 +249,26 @@ abstract class TeamsChannelBase implements TestPropertyProvider {
     var csrf = CSRF.matcher(page.body());
     assertTrue(csrf.find(), page.body());
     var cookie = page.getCookie("TZ_SECRET_FORM").orElseThrow();
-    var form = "csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-    return client.toBlocking().exchange(
-        HttpRequest.POST(path, form).contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
-            .cookie(Cookie.of(cookie.getName(), cookie.getValue())),
-        String.class);
+    var form =
+        "csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+            + "&secret="
+            + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+    return client
+        .toBlocking()
+        .exchange(
+            HttpRequest.POST(path, form)
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                .cookie(Cookie.of(cookie.getName(), cookie.getValue())),
+            String.class);
   }
 
   String codeSentTo(String address) throws Exception {
     assertTrue(outbox.awaitIdle(Duration.ofSeconds(30)), "mail still queued");
     String body = null;
     for (var message : smtp.getReceivedMessages()) {
-      if (java.util.Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equals(address))) body = GreenMailUtil.getBody(message);
+      if (java.util.Arrays.stream(message.getAllRecipients())
+          .anyMatch(r -> r.toString().equals(address))) body = GreenMailUtil.getBody(message);
     }
     assertTrue(body != null, "no mail to " + address);
     var m = CODE.matcher(body);

@@ -17,7 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Without a Teams app id the channel is off: its endpoint is not there, even with a well-signed token. */
+/**
+ * Without a Teams app id the channel is off: its endpoint is not there, even with a well-signed
+ * token.
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamsChannelOffTest implements TestPropertyProvider {
@@ -36,11 +39,22 @@ class TeamsChannelOffTest implements TestPropertyProvider {
   @Test
   void the_messaging_endpoint_answers_404() {
     var key = BotFrameworkStandIn.newKey("connector-key-1");
-    var token = BotFrameworkStandIn.token(key, TeamsChannelBase.APP_ID, "https://smba.trafficmanager.net/amer/", Instant.now().plus(Duration.ofHours(1)));
-    var activity = "{\"type\":\"message\",\"id\":\"1\",\"serviceUrl\":\"https://smba.trafficmanager.net/amer/\",\"channelId\":\"msteams\","
-        + "\"from\":{\"id\":\"29:u\"},\"conversation\":{\"id\":\"a:c\"},\"recipient\":{\"id\":\"28:b\"},\"text\":\"hello\"}";
-    var e = assertThrows(HttpClientResponseException.class,
-        () -> client.toBlocking().exchange(TeamsChannelBase.activity(activity, token), String.class));
+    var token =
+        BotFrameworkStandIn.token(
+            key,
+            TeamsChannelBase.APP_ID,
+            "https://smba.trafficmanager.net/amer/",
+            Instant.now().plus(Duration.ofHours(1)));
+    var activity =
+        "{\"type\":\"message\",\"id\":\"1\",\"serviceUrl\":\"https://smba.trafficmanager.net/amer/\",\"channelId\":\"msteams\","
+            + "\"from\":{\"id\":\"29:u\"},\"conversation\":{\"id\":\"a:c\"},\"recipient\":{\"id\":\"28:b\"},\"text\":\"hello\"}";
+    var e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(TeamsChannelBase.activity(activity, token), String.class));
     assertEquals(HttpStatus.NOT_FOUND, e.getStatus());
   }
 }

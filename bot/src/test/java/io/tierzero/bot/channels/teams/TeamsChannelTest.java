@@ -15,9 +15,9 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Teams end to end: activities over HTTP with connector tokens signed by the stand-in's key, as
- * the Bot Connector sends them, and the stand-in's connector API receiving the bot's replies. No
- * flows here: their triggers would take the scripted questions before the knowledge base sees them.
+ * Teams end to end: activities over HTTP with connector tokens signed by the stand-in's key, as the
+ * Bot Connector sends them, and the stand-in's connector API receiving the bot's replies. No flows
+ * here: their triggers would take the scripted questions before the knowledge base sees them.
  */
 @MicronautTest(transactional = false, environments = Application.DEMO_ENVIRONMENT)
 class TeamsChannelTest extends TeamsChannelBase {
@@ -34,14 +34,17 @@ class TeamsChannelTest extends TeamsChannelBase {
   }
 
   @Test
-  void a_token_signed_with_another_key_under_the_connectors_key_id_is_refused_with_401() throws Exception {
+  void a_token_signed_with_another_key_under_the_connectors_key_id_is_refused_with_401()
+      throws Exception {
     var forged = BotFrameworkStandIn.newKey(teams.signingKey.getKeyID());
     assertRefused("refused-forged", token(forged, APP_ID, teams.serviceUrl(), inAnHour()));
   }
 
   @Test
   void a_token_for_another_bot_is_refused_with_401() throws Exception {
-    assertRefused("refused-other-bot", token(teams.signingKey, "another-bots-app-id", teams.serviceUrl(), inAnHour()));
+    assertRefused(
+        "refused-other-bot",
+        token(teams.signingKey, "another-bots-app-id", teams.serviceUrl(), inAnHour()));
   }
 
   @Test
@@ -58,9 +61,17 @@ class TeamsChannelTest extends TeamsChannelBase {
   }
 
   @Test
-  void an_activity_from_a_channel_the_key_is_not_endorsed_for_is_refused_with_401() throws Exception {
-    var request = activity(personal("refused-webchat", ANSWERED).replace("\"channelId\":\"msteams\"", "\"channelId\":\"webchat\""), teams.token());
-    var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+  void an_activity_from_a_channel_the_key_is_not_endorsed_for_is_refused_with_401()
+      throws Exception {
+    var request =
+        activity(
+            personal("refused-webchat", ANSWERED)
+                .replace("\"channelId\":\"msteams\"", "\"channelId\":\"webchat\""),
+            teams.token());
+    var e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(request, String.class));
     assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
   }
 
@@ -68,8 +79,14 @@ class TeamsChannelTest extends TeamsChannelBase {
   void a_token_expired_less_than_five_minutes_ago_is_still_taken() throws Exception {
     var justExpired = Instant.now().minus(Duration.ofMinutes(3));
     var before = teams.posted().size();
-    var response = client.toBlocking().exchange(
-        activity(personal("skew", ANSWERED), token(teams.signingKey, APP_ID, teams.serviceUrl(), justExpired)), String.class);
+    var response =
+        client
+            .toBlocking()
+            .exchange(
+                activity(
+                    personal("skew", ANSWERED),
+                    token(teams.signingKey, APP_ID, teams.serviceUrl(), justExpired)),
+                String.class);
     assertEquals(HttpStatus.OK, response.getStatus());
     teams.awaitPosts(before + 1);
   }
@@ -78,18 +95,28 @@ class TeamsChannelTest extends TeamsChannelBase {
   void a_redelivered_activity_is_answered_once() throws Exception {
     var before = teams.posted().size();
     var body = personal("retry", ANSWERED);
-    assertEquals(HttpStatus.OK, client.toBlocking().exchange(activity(body, teams.token()), String.class).getStatus());
+    assertEquals(
+        HttpStatus.OK,
+        client.toBlocking().exchange(activity(body, teams.token()), String.class).getStatus());
     teams.awaitPosts(before + 1);
-    assertEquals(HttpStatus.OK, client.toBlocking().exchange(activity(body, teams.token()), String.class).getStatus());
+    assertEquals(
+        HttpStatus.OK,
+        client.toBlocking().exchange(activity(body, teams.token()), String.class).getStatus());
     Thread.sleep(1500);
-    assertEquals(before + 1, teams.posted().size(), "the redelivery was answered again: " + teams.posted());
-    assertEquals(2, count("select count(*) from chat_message m join channel_conversation c on c.conversation_id = m.conversation_id where c.user_id = 'aad-retry'"));
+    assertEquals(
+        before + 1, teams.posted().size(), "the redelivery was answered again: " + teams.posted());
+    assertEquals(
+        2,
+        count(
+            "select count(*) from chat_message m join channel_conversation c on c.conversation_id ="
+                + " m.conversation_id where c.user_id = 'aad-retry'"));
   }
 
   // ---- conversations ----
 
   @Test
-  void a_personal_message_gets_an_answer_card_with_title_snippet_link_and_thumbs() throws Exception {
+  void a_personal_message_gets_an_answer_card_with_title_snippet_link_and_thumbs()
+      throws Exception {
     var post = send(personal("answer", ANSWERED));
     assertEquals("a:personal-answer", post.conversation());
     assertTrue(post.replyTo() != null, "not a reply to the user's message: " + post);
@@ -100,24 +127,37 @@ class TeamsChannelTest extends TeamsChannelBase {
     var open = findAction(card, "Open article");
     assertEquals("Action.OpenUrl", open.get("type"));
     assertEquals("https://help.example.com/kb/account-locked-out", open.get("url"));
-    assertTrue(findAction(card, "👍 Helpful") != null && findAction(card, "👎 Not helpful") != null, post.body());
+    assertTrue(
+        findAction(card, "👍 Helpful") != null && findAction(card, "👎 Not helpful") != null,
+        post.body());
     // Teams said who this is: the member lookup, once, for the email.
-    assertTrue(teams.lookups().contains("a:personal-answer 29:teams-answer"), teams.lookups().toString());
-    assertEquals(1, count("select count(*) from conversation v join channel_conversation c on c.conversation_id = v.id"
-        + " where c.user_id = 'aad-answer' and v.channel = 'teams' and c.email = 'alice@example.com'"));
+    assertTrue(
+        teams.lookups().contains("a:personal-answer 29:teams-answer"), teams.lookups().toString());
+    assertEquals(
+        1,
+        count(
+            "select count(*) from conversation v join channel_conversation c on c.conversation_id ="
+                + " v.id where c.user_id = 'aad-answer' and v.channel = 'teams' and c.email ="
+                + " 'alice@example.com'"));
     // The bot's own connector token is asked for once and kept.
     assertEquals(1, teams.tokensIssued());
 
     var before = teams.posted().size();
     press(post, "👍 Helpful", "a:personal-answer", "personal", "answer");
     teams.awaitPosts(before + 1);
-    assertEquals(1, count("select count(*) from feedback f join channel_conversation c on c.conversation_id = f.conversation_id where c.user_id = 'aad-answer' and f.vote = 'up'"));
+    assertEquals(
+        1,
+        count(
+            "select count(*) from feedback f join channel_conversation c on c.conversation_id ="
+                + " f.conversation_id where c.user_id = 'aad-answer' and f.vote = 'up'"));
   }
 
   @Test
-  void a_mention_in_a_channel_gets_a_clarify_with_buttons_and_a_press_answers_in_the_thread() throws Exception {
+  void a_mention_in_a_channel_gets_a_clarify_with_buttons_and_a_press_answers_in_the_thread()
+      throws Exception {
     var thread = "19:general@thread.tacv2;messageid=1733133600001";
-    var clarify = send(message(thread, "channel", "clarify", "<at>IT help</at> " + AMBIGUOUS, null));
+    var clarify =
+        send(message(thread, "channel", "clarify", "<at>IT help</at> " + AMBIGUOUS, null));
     assertEquals(thread, clarify.conversation());
     assertTrue(findAction(clarify.card(), "Reset a forgotten password") != null, clarify.body());
     assertTrue(findAction(clarify.card(), "Account locked out") != null, clarify.body());
@@ -135,8 +175,12 @@ class TeamsChannelTest extends TeamsChannelBase {
     assertEquals(thread, answer.conversation());
     assertTrue(findAction(answer.card(), "Open article") != null, answer.body());
     // The press is the widget's quick reply: the option's text, as the user's next message.
-    assertEquals(1, count("select count(*) from chat_message m join channel_conversation c on c.conversation_id = m.conversation_id"
-        + " where c.user_id = 'aad-clarify' and m.sender = 'user' and m.body = 'Account locked out'"));
+    assertEquals(
+        1,
+        count(
+            "select count(*) from chat_message m join channel_conversation c on c.conversation_id ="
+                + " m.conversation_id where c.user_id = 'aad-clarify' and m.sender = 'user' and"
+                + " m.body = 'Account locked out'"));
   }
 
   @Test
@@ -148,8 +192,12 @@ class TeamsChannelTest extends TeamsChannelBase {
     press(handoff, "Raise a ticket", "a:personal-handoff", "personal", "handoff");
     var receipt = teams.awaitPosts(before + 1).get(before);
     assertTrue(receipt.body().matches("(?s).*T-\\d{6}.*"), receipt.body());
-    assertEquals(1, count("select count(*) from ticket t join channel_conversation c on c.conversation_id = t.conversation_id"
-        + " where c.user_id = 'aad-handoff' and t.requester_email = 'alice@example.com' and t.requester_name = 'Alice Example'"));
+    assertEquals(
+        1,
+        count(
+            "select count(*) from ticket t join channel_conversation c on c.conversation_id ="
+                + " t.conversation_id where c.user_id = 'aad-handoff' and t.requester_email ="
+                + " 'alice@example.com' and t.requester_name = 'Alice Example'"));
   }
 
   @Test
@@ -162,32 +210,64 @@ class TeamsChannelTest extends TeamsChannelBase {
     send(personal("fresh", ANSWERED));
     assertEquals(2, count("select count(*) from channel_conversation where user_id = 'aad-fresh'"));
     // The question asked before and after: once in each conversation, the first one intact.
-    assertEquals(2, count("select count(distinct m.conversation_id) from chat_message m join channel_conversation c"
-        + " on c.conversation_id = m.conversation_id where c.user_id = 'aad-fresh' and m.sender = 'user' and m.body = '" + ANSWERED + "'"));
+    assertEquals(
+        2,
+        count(
+            "select count(distinct m.conversation_id) from chat_message m join channel_conversation"
+                + " c on c.conversation_id = m.conversation_id where c.user_id = 'aad-fresh' and"
+                + " m.sender = 'user' and m.body = '"
+                + ANSWERED
+                + "'"));
   }
 
   @Test
   void the_bot_added_to_a_chat_says_hello_once_and_others_joining_get_nothing() throws Exception {
-    var added = "{\"type\":\"conversationUpdate\",\"id\":\"f:update-1\",\"serviceUrl\":\"" + teams.serviceUrl() + "\",\"channelId\":\"msteams\","
-        + "\"from\":{\"id\":\"29:teams-welcome\",\"aadObjectId\":\"aad-welcome\"},\"conversation\":{\"id\":\"a:personal-welcome\",\"conversationType\":\"personal\"},"
-        + "\"recipient\":{\"id\":\"" + BOT + "\"},\"membersAdded\":[{\"id\":\"" + BOT + "\"}]}";
+    var added =
+        "{\"type\":\"conversationUpdate\",\"id\":\"f:update-1\",\"serviceUrl\":\""
+            + teams.serviceUrl()
+            + "\",\"channelId\":\"msteams\","
+            + "\"from\":{\"id\":\"29:teams-welcome\",\"aadObjectId\":\"aad-welcome\"},\"conversation\":{\"id\":\"a:personal-welcome\",\"conversationType\":\"personal\"},"
+            + "\"recipient\":{\"id\":\""
+            + BOT
+            + "\"},\"membersAdded\":[{\"id\":\""
+            + BOT
+            + "\"}]}";
     var welcome = send(added);
     assertEquals("a:personal-welcome", welcome.conversation());
     assertTrue(welcome.mentions("IT help bot"), welcome.body());
     var before = teams.posted().size();
-    assertEquals(HttpStatus.OK, client.toBlocking().exchange(activity(added, teams.token()), String.class).getStatus());
-    var someoneJoined = added.replace("f:update-1", "f:update-2").replace("\"membersAdded\":[{\"id\":\"" + BOT + "\"}]", "\"membersAdded\":[{\"id\":\"29:teams-new\"}]");
-    assertEquals(HttpStatus.OK, client.toBlocking().exchange(activity(someoneJoined, teams.token()), String.class).getStatus());
+    assertEquals(
+        HttpStatus.OK,
+        client.toBlocking().exchange(activity(added, teams.token()), String.class).getStatus());
+    var someoneJoined =
+        added
+            .replace("f:update-1", "f:update-2")
+            .replace(
+                "\"membersAdded\":[{\"id\":\"" + BOT + "\"}]",
+                "\"membersAdded\":[{\"id\":\"29:teams-new\"}]");
+    assertEquals(
+        HttpStatus.OK,
+        client
+            .toBlocking()
+            .exchange(activity(someoneJoined, teams.token()), String.class)
+            .getStatus());
     Thread.sleep(1000);
     assertEquals(before, teams.posted().size(), teams.posted().toString());
   }
 
   @Test
   void other_activities_are_answered_200_and_left() throws Exception {
-    var typing = "{\"type\":\"typing\",\"id\":\"t-1\",\"serviceUrl\":\"" + teams.serviceUrl() + "\",\"channelId\":\"msteams\","
-        + "\"from\":{\"id\":\"29:teams-typing\"},\"conversation\":{\"id\":\"a:personal-typing\"},\"recipient\":{\"id\":\"" + BOT + "\"}}";
+    var typing =
+        "{\"type\":\"typing\",\"id\":\"t-1\",\"serviceUrl\":\""
+            + teams.serviceUrl()
+            + "\",\"channelId\":\"msteams\","
+            + "\"from\":{\"id\":\"29:teams-typing\"},\"conversation\":{\"id\":\"a:personal-typing\"},\"recipient\":{\"id\":\""
+            + BOT
+            + "\"}}";
     var before = teams.posted().size();
-    assertEquals(HttpStatus.OK, client.toBlocking().exchange(activity(typing, teams.token()), String.class).getStatus());
+    assertEquals(
+        HttpStatus.OK,
+        client.toBlocking().exchange(activity(typing, teams.token()), String.class).getStatus());
     Thread.sleep(500);
     assertEquals(before, teams.posted().size());
   }
@@ -199,20 +279,28 @@ class TeamsChannelTest extends TeamsChannelBase {
 
   @Test
   void a_body_that_is_not_an_activity_is_refused_with_400() {
-    var e = assertThrows(HttpClientResponseException.class,
-        () -> client.toBlocking().exchange(activity("[1, 2", teams.token()), String.class));
+    var e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(activity("[1, 2", teams.token()), String.class));
     assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
   }
 
-  /** {@code user}'s question with {@code token} (none when null) is refused, and nothing follows it. */
+  /**
+   * {@code user}'s question with {@code token} (none when null) is refused, and nothing follows it.
+   */
   private void assertRefused(String user, String token) throws Exception {
     var request = activity(personal(user, ANSWERED), token);
     var before = teams.posted().size();
-    var e = assertThrows(HttpClientResponseException.class, () -> client.toBlocking().exchange(request, String.class));
+    var e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () -> client.toBlocking().exchange(request, String.class));
     assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
     Thread.sleep(300);
     assertEquals(before, teams.posted().size());
-    assertEquals(0, count("select count(*) from channel_conversation where user_id = 'aad-" + user + "'"));
+    assertEquals(
+        0, count("select count(*) from channel_conversation where user_id = 'aad-" + user + "'"));
   }
 
   private static Instant inAnHour() {

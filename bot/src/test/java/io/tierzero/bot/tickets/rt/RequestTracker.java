@@ -31,7 +31,8 @@ final class RequestTracker {
   final String url;
   final String token;
   private final String agent;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final ObjectMapper json = ObjectMapper.getDefault();
 
   private RequestTracker(String url, String token, String agent) {
@@ -45,7 +46,10 @@ final class RequestTracker {
     var url = setting("TIERZERO_RT_URL");
     var token = setting("TIERZERO_RT_TOKEN");
     var agent = setting("TIERZERO_RT_AGENT");
-    String missing = url == null ? "TIERZERO_RT_URL" : token == null ? "TIERZERO_RT_TOKEN" : agent == null ? "TIERZERO_RT_AGENT" : null;
+    String missing =
+        url == null
+            ? "TIERZERO_RT_URL"
+            : token == null ? "TIERZERO_RT_TOKEN" : agent == null ? "TIERZERO_RT_AGENT" : null;
     if (missing == null) {
       var rt = new RequestTracker(url, token, agent);
       try {
@@ -56,7 +60,8 @@ final class RequestTracker {
       }
     }
     var message = "No " + missing + ": run eval \"$(.ci/request-tracker.sh)\" first";
-    if ("true".equalsIgnoreCase(setting("TIERZERO_REQUIRE_RT"))) throw new IllegalStateException(message + " (TIERZERO_REQUIRE_RT=true)");
+    if ("true".equalsIgnoreCase(setting("TIERZERO_REQUIRE_RT")))
+      throw new IllegalStateException(message + " (TIERZERO_REQUIRE_RT=true)");
     Assumptions.abort(message);
     throw new AssertionError("unreachable");
   }
@@ -79,9 +84,14 @@ final class RequestTracker {
 
   /** The ids of the RT tickets holding our key, oldest first. */
   List<Long> ticketsWithKey(String key) {
-    var found = get("tickets?query=" + encode("'CF.{TierZero Key}' = '" + key + "'") + "&orderby=id&order=ASC");
+    var found =
+        get(
+            "tickets?query="
+                + encode("'CF.{TierZero Key}' = '" + key + "'")
+                + "&orderby=id&order=ASC");
     var ids = new ArrayList<Long>();
-    for (var item : found.get("items").values()) ids.add(Long.parseLong(item.get("id").getStringValue()));
+    for (var item : found.get("items").values())
+      ids.add(Long.parseLong(item.get("id").getStringValue()));
     return ids;
   }
 
@@ -90,7 +100,9 @@ final class RequestTracker {
   }
 
   String queueName(JsonNode ticket) {
-    return get("queue/" + ticket.get("Queue").get("id").getStringValue()).get("Name").getStringValue();
+    return get("queue/" + ticket.get("Queue").get("id").getStringValue())
+        .get("Name")
+        .getStringValue();
   }
 
   /** The ticket's transactions with their type, creator and text content, oldest first. */
@@ -100,18 +112,31 @@ final class RequestTracker {
     for (var item : items.values()) {
       var tx = item.get("id").getStringValue();
       var content = new StringBuilder();
-      for (var a : get("transaction/" + tx + "/attachments?fields=Content,ContentType").get("items").values()) {
+      for (var a :
+          get("transaction/" + tx + "/attachments?fields=Content,ContentType")
+              .get("items")
+              .values()) {
         var c = a.get("Content");
         if (c != null && c.isString()) content.append(c.getStringValue());
       }
-      out.add(Map.of("type", item.get("Type").getStringValue(), "creator", item.get("Creator").get("id").getStringValue(), "content", content.toString()));
+      out.add(
+          Map.of(
+              "type",
+              item.get("Type").getStringValue(),
+              "creator",
+              item.get("Creator").get("id").getStringValue(),
+              "content",
+              content.toString()));
     }
     return out;
   }
 
   /** The agent writes to the requester. */
   void agentReplies(long id, String text) {
-    send("POST", "ticket/" + id + "/correspond", Map.of("Content", text, "ContentType", "text/plain"));
+    send(
+        "POST",
+        "ticket/" + id + "/correspond",
+        Map.of("Content", text, "ContentType", "text/plain"));
   }
 
   /** The agent moves the ticket to an RT status. */
@@ -126,22 +151,34 @@ final class RequestTracker {
   private JsonNode send(String method, String path, Object body) {
     try {
       return exchange(
-          request(path).header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))).build());
+          request(path)
+              .header("Content-Type", "application/json")
+              .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
+              .build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private HttpRequest.Builder request(String path) {
-    var basic = "Basic " + Base64.getEncoder().encodeToString(agent.getBytes(StandardCharsets.UTF_8));
-    return HttpRequest.newBuilder(URI.create(url + "/REST/2.0/" + path)).timeout(Duration.ofSeconds(20)).header("Authorization", basic);
+    var basic =
+        "Basic " + Base64.getEncoder().encodeToString(agent.getBytes(StandardCharsets.UTF_8));
+    return HttpRequest.newBuilder(URI.create(url + "/REST/2.0/" + path))
+        .timeout(Duration.ofSeconds(20))
+        .header("Authorization", basic);
   }
 
   private JsonNode exchange(HttpRequest request) {
     try {
       var response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() / 100 != 2) {
-        throw new IllegalStateException("RT answered " + response.statusCode() + " to " + request.uri() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+        throw new IllegalStateException(
+            "RT answered "
+                + response.statusCode()
+                + " to "
+                + request.uri()
+                + ": "
+                + new String(response.body(), StandardCharsets.UTF_8));
       }
       return json.readValue(response.body(), JsonNode.class);
     } catch (IOException e) {

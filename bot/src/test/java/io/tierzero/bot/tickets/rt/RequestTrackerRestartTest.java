@@ -39,8 +39,12 @@ class RequestTrackerRestartTest {
   private ServerSocket proxy;
   private Thread proxyThread;
   private URI rtUrl;
-  /** Until the first create, every request is forwarded; its answer is dropped; then RT is "down". */
+
+  /**
+   * Until the first create, every request is forwarded; its answer is dropped; then RT is "down".
+   */
   private final AtomicInteger createsForwarded = new AtomicInteger();
+
   private final AtomicInteger refused = new AtomicInteger();
 
   @BeforeEach
@@ -70,10 +74,17 @@ class RequestTrackerRestartTest {
       var c = TicketsTestApp.start(client, Map.of());
       send(client, c, "outlook keeps asking for my password");
       send(client, c, "talk to a person");
-      number = client.toBlocking().retrieve(submit(c, form("Ada Lane", "ada.rt@example.com", true)), TicketReceipt.class).number();
+      number =
+          client
+              .toBlocking()
+              .retrieve(
+                  submit(c, form("Ada Lane", "ada.rt@example.com", true)), TicketReceipt.class)
+              .number();
       key = agentTicket(client, number).id();
       // RT made the ticket, the bot never heard, and its retries find RT down.
-      await("the create forwarded, its answer dropped, and a retry refused", () -> createsForwarded.get() == 1 && refused.get() >= 1);
+      await(
+          "the create forwarded, its answer dropped, and a retry refused",
+          () -> createsForwarded.get() == 1 && refused.get() >= 1);
       var pending = agentTicket(client, number).deliveries().get(0);
       assertEquals("pending", pending.state(), pending.toString());
       assertEquals(1, rt.ticketsWithKey(key).size());
@@ -85,7 +96,8 @@ class RequestTrackerRestartTest {
       await("the ticket delivered after the restart", () -> delivered(agentTicket(client, number)));
       var ids = rt.ticketsWithKey(key);
       assertEquals(1, ids.size(), "exactly one RT ticket for " + number + ": " + ids);
-      assertTrue(rt.ticket(ids.get(0)).get("Subject").getStringValue().startsWith("[" + number + "]"));
+      assertTrue(
+          rt.ticket(ids.get(0)).get("Subject").getStringValue().startsWith("[" + number + "]"));
       assertEquals(1, createsForwarded.get());
     }
   }
@@ -97,7 +109,9 @@ class RequestTrackerRestartTest {
     return p;
   }
 
-  /** One request per connection: read it, forward it to RT, and answer with RT's answer or nothing. */
+  /**
+   * One request per connection: read it, forward it to RT, and answer with RT's answer or nothing.
+   */
   private void serve() {
     while (!proxy.isClosed()) {
       try (var client = proxy.accept()) {
@@ -107,7 +121,11 @@ class RequestTrackerRestartTest {
         boolean create = line.startsWith("POST ") && line.contains("/REST/2.0/ticket ");
         if (createsForwarded.get() >= 1) {
           refused.incrementAndGet();
-          client.getOutputStream().write("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          client
+              .getOutputStream()
+              .write(
+                  "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                      .getBytes(StandardCharsets.US_ASCII));
           continue;
         }
         var answer = forward(request);
@@ -136,7 +154,8 @@ class RequestTrackerRestartTest {
     var text = head.toString(StandardCharsets.ISO_8859_1);
     int length = 0;
     for (var header : text.split("\r\n")) {
-      if (header.toLowerCase(Locale.ROOT).startsWith("content-length:")) length = Integer.parseInt(header.substring(15).strip());
+      if (header.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+        length = Integer.parseInt(header.substring(15).strip());
     }
     return new Request(text, in.readNBytes(length));
   }
@@ -145,7 +164,11 @@ class RequestTrackerRestartTest {
   private byte[] forward(Request request) throws IOException {
     try (var rt = new Socket(rtUrl.getHost(), rtUrl.getPort())) {
       // One request per connection both ways, so "the answer" is everything until RT closes.
-      var head = request.head.replaceAll("(?im)^connection:.*\r\n", "").replaceFirst("\r\n\r\n$", "\r\nConnection: close\r\n\r\n");
+      var head =
+          request
+              .head
+              .replaceAll("(?im)^connection:.*\r\n", "")
+              .replaceFirst("\r\n\r\n$", "\r\nConnection: close\r\n\r\n");
       rt.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
       rt.getOutputStream().write(request.body);
       rt.getOutputStream().flush();

@@ -25,9 +25,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * A ticket raised in the chat reaches a real Request Tracker over REST 2: in the RT queue its
- * queue maps to, with the mapped priority, the requester as requestor, our key in the custom
- * field, and the conversation in its first message.
+ * A ticket raised in the chat reaches a real Request Tracker over REST 2: in the RT queue its queue
+ * maps to, with the mapped priority, the requester as requestor, our key in the custom field, and
+ * the conversation in its first message.
  */
 class RequestTrackerSinkTest {
   static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -51,7 +51,11 @@ class RequestTrackerSinkTest {
       var c = TicketsTestApp.start(client, Map.of());
       send(client, c, "my laptop will not start after the update");
       send(client, c, "talk to a person");
-      var receipt = client.toBlocking().retrieve(submit(c, form("Jo Bloggs", "jo.rt@example.com", true)), TicketReceipt.class);
+      var receipt =
+          client
+              .toBlocking()
+              .retrieve(
+                  submit(c, form("Jo Bloggs", "jo.rt@example.com", true)), TicketReceipt.class);
       var ours = agentTicket(client, receipt.number());
 
       await("the ticket delivered to rt", () -> delivered(agentTicket(client, receipt.number())));
@@ -60,8 +64,11 @@ class RequestTrackerSinkTest {
       assertEquals(1, ids.size(), ids.toString());
       var ticket = rt.ticket(ids.get(0));
       assertEquals("Identity", rt.queueName(ticket));
-      assertEquals(String.valueOf(mapped.get(ours.priority().name())), ticket.get("Priority").getStringValue());
-      assertEquals("[" + receipt.number() + "] " + ours.subject(), ticket.get("Subject").getStringValue());
+      assertEquals(
+          String.valueOf(mapped.get(ours.priority().name())),
+          ticket.get("Priority").getStringValue());
+      assertEquals(
+          "[" + receipt.number() + "] " + ours.subject(), ticket.get("Subject").getStringValue());
       assertEquals("jo.rt@example.com", ticket.get("Requestor").get(0).get("id").getStringValue());
       var created = rt.history(ids.get(0)).get(0);
       assertEquals("Create", created.get("type"));
@@ -73,12 +80,18 @@ class RequestTrackerSinkTest {
   }
 
   static AgentTicket agentTicket(HttpClient client, String number) {
-    return client.toBlocking()
-        .retrieve(HttpRequest.GET("/api/agent/tickets/" + number).header("Authorization", basic(AGENT, AGENT_PASSWORD)), AgentTicket.class);
+    return client
+        .toBlocking()
+        .retrieve(
+            HttpRequest.GET("/api/agent/tickets/" + number)
+                .header("Authorization", basic(AGENT, AGENT_PASSWORD)),
+            AgentTicket.class);
   }
 
   static boolean delivered(AgentTicket ticket) {
-    return ticket.deliveries().stream().filter(d -> d.sink().equals(RequestTrackerSink.NAME)).allMatch(d -> d.state().equals("delivered"))
+    return ticket.deliveries().stream()
+            .filter(d -> d.sink().equals(RequestTrackerSink.NAME))
+            .allMatch(d -> d.state().equals("delivered"))
         && !ticket.deliveries().isEmpty();
   }
 
