@@ -10,12 +10,12 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tierzero.bot.conversations.ConversationToken;
 import io.tierzero.bot.conversations.StartedConversation;
 import io.tierzero.bot.security.UnexpectedErrorHandler;
 import jakarta.validation.Valid;
@@ -29,7 +29,7 @@ import java.util.Optional;
 @Controller("/api/conversations")
 @Tag(name = "chat")
 class ChatController {
-  static final String TOKEN_HEADER = "X-Conversation-Token";
+  static final String TOKEN_HEADER = ConversationToken.HEADER;
 
   private final ChatService chat;
   private final OfflineAnswers offline;
@@ -62,11 +62,10 @@ class ChatController {
   @Post("/{id}/messages")
   Optional<ChatResponse> send(
       String id,
-      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @ConversationToken String token,
       @Valid @Body MessageRequest request) {
-    var checked = required(token);
     try {
-      return chat.send(id, checked, request.text()).map(ChatResponse::new);
+      return chat.send(id, token, request.text()).map(ChatResponse::new);
     } catch (RuntimeException e) {
       // The database is away: still answer from the articles, and say nothing was kept.
       if (!UnexpectedErrorHandler.databaseUnavailable(e)) throw e;
@@ -82,8 +81,8 @@ class ChatController {
   @Get("/{id}")
   Optional<Transcript> transcript(
       String id,
-      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token) {
-    return chat.transcript(id, required(token));
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @ConversationToken String token) {
+    return chat.transcript(id, token);
   }
 
   @Operation(
@@ -98,20 +97,8 @@ class ChatController {
   @Get("/{id}/messages")
   Optional<Transcript> messagesAfter(
       String id,
-      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @ConversationToken String token,
       @QueryValue @Nullable String after) {
-    return chat.messagesAfter(
-        id, required(token), after == null || after.isBlank() ? null : after.strip());
-  }
-
-  private static String required(@Nullable String token) {
-    if (token == null || token.isBlank()) {
-      throw new HttpStatusException(
-          HttpStatus.UNAUTHORIZED,
-          "The "
-              + TOKEN_HEADER
-              + " header is required: use the token from POST /api/conversations");
-    }
-    return token;
+    return chat.messagesAfter(id, token, after == null || after.isBlank() ? null : after.strip());
   }
 }

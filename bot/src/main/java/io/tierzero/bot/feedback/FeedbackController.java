@@ -1,17 +1,14 @@
 package io.tierzero.bot.feedback;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tierzero.bot.conversations.ConversationToken;
 import jakarta.validation.Valid;
 import java.util.Optional;
 
@@ -22,7 +19,7 @@ import java.util.Optional;
 @Controller("/api/conversations")
 @Tag(name = "chat")
 class FeedbackController {
-  static final String TOKEN_HEADER = "X-Conversation-Token";
+  static final String TOKEN_HEADER = ConversationToken.HEADER;
 
   private final FeedbackService feedback;
 
@@ -47,12 +44,8 @@ class FeedbackController {
   @Post("/{id}/feedback")
   Optional<FeedbackReceipt> rate(
       String id,
-      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @ConversationToken String token,
       @Valid @Body FeedbackRequest request) {
-    if (token == null || token.isBlank()) {
-      throw new HttpStatusException(
-          HttpStatus.UNAUTHORIZED, "The " + TOKEN_HEADER + " header is required");
-    }
     return feedback.rate(id, token, request);
   }
 }

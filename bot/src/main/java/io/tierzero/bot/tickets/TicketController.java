@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tierzero.bot.conversations.ConversationToken;
 import jakarta.validation.Valid;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ import java.util.Optional;
 @Secured(SecurityRule.IS_ANONYMOUS)
 @Tag(name = "tickets")
 class TicketController {
-  static final String TOKEN_HEADER = "X-Conversation-Token";
+  static final String TOKEN_HEADER = ConversationToken.HEADER;
 
   private final TicketService tickets;
   private final TicketUpdates updates;
@@ -52,12 +53,12 @@ class TicketController {
   @Post("/api/conversations/{id}/ticket")
   HttpResponse<TicketReceipt> open(
       String id,
-      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @ConversationToken String token,
       @Header(HttpHeaders.USER_AGENT) @Nullable String userAgent,
       @Valid @Body TicketRequest request) {
     var opened =
         tickets
-            .open(id, required(token), request, userAgent)
+            .open(id, token, request, userAgent)
             .orElseThrow(
                 () -> new HttpStatusException(HttpStatus.NOT_FOUND, "No such conversation"));
     return opened.created()
@@ -74,8 +75,8 @@ class TicketController {
   @Get("/api/tickets/{number}")
   Optional<TicketReceipt> status(
       String number,
-      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token) {
-    return tickets.status(number, required(token));
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @ConversationToken String token) {
+    return tickets.status(number, token);
   }
 
   @Operation(
@@ -106,9 +107,9 @@ class TicketController {
   @Post("/api/tickets/{number}/notes")
   HttpResponse<TicketUpdateReceipt> addNote(
       String number,
-      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @ConversationToken String token,
       @Valid @Body TicketNoteRequest request) {
-    var access = TicketUpdates.Access.byToken(number, required(token));
+    var access = TicketUpdates.Access.byToken(number, token);
     try {
       var result =
           updates.addNote(access, request.text()).orElseThrow(TicketController::noSuchTicket);
@@ -132,9 +133,9 @@ class TicketController {
   @Post("/api/tickets/{number}/close")
   TicketUpdateReceipt close(
       String number,
-      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @Header(TOKEN_HEADER) @Nullable String token,
+      @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @ConversationToken String token,
       @Valid @Body @Nullable TicketNoteRequest.Close request) {
-    var access = TicketUpdates.Access.byToken(number, required(token));
+    var access = TicketUpdates.Access.byToken(number, token);
     return TicketUpdateReceipt.of(
         updates
             .close(access, request == null ? null : request.text())
@@ -143,14 +144,5 @@ class TicketController {
 
   private static HttpStatusException noSuchTicket() {
     return new HttpStatusException(HttpStatus.NOT_FOUND, "No such ticket");
-  }
-
-  private static String required(@Nullable String token) {
-    if (token == null || token.isBlank()) {
-      throw new HttpStatusException(
-          HttpStatus.UNAUTHORIZED,
-          "The " + TOKEN_HEADER + " header is required: use the conversation's token");
-    }
-    return token;
   }
 }

@@ -281,6 +281,27 @@ class ChatControllerTest implements TestPropertyProvider {
   }
 
   @Test
+  void a_missing_token_is_a_401_that_names_the_header() {
+    var conversation = start();
+    var e =
+        assertThrows(
+            HttpClientResponseException.class,
+            () ->
+                client
+                    .toBlocking()
+                    .exchange(
+                        HttpRequest.GET("/api/conversations/" + conversation.id() + "/messages"),
+                        String.class));
+    assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
+    assertTrue(
+        e.getResponse()
+            .getBody(String.class)
+            .orElse("")
+            .contains("X-Conversation-Token header is required"),
+        e.getResponse().getBody(String.class).orElse(""));
+  }
+
+  @Test
   void a_missing_token_is_a_401() {
     var conversation = start();
     var e =
