@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tierzero.bot.Application;
+import io.tierzero.bot.channels.Renderings;
 import jakarta.mail.internet.InternetAddress;
 import java.nio.file.Path;
 import java.util.Map;
@@ -42,6 +43,7 @@ class EmailChannelTest extends EmailChannelBase {
     assertTrue(text.contains("your account is locked"), text);
     var html = part(reply, "text/html");
     assertTrue(html.contains("<a href=\"https://help.example.com/kb/account-locked-out\""), html);
+    Renderings.keep("email-answer.html", html);
     assertEquals(
         1,
         count(

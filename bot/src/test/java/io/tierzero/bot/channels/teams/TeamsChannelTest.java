@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.tierzero.bot.Application;
+import io.tierzero.bot.channels.Renderings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +124,7 @@ class TeamsChannelTest extends TeamsChannelBase {
     assertTrue(post.replyTo() != null, "not a reply to the user's message: " + post);
     var card = post.card();
     assertEquals("AdaptiveCard", card.get("type"), post.body());
+    Renderings.keep("teams-answer.json", JSONObjectUtils.toJSONString(card));
     assertTrue(post.mentions("\"text\":\"Account locked out\""), post.body());
     assertTrue(post.mentions("your account is locked"), post.body());
     var open = findAction(card, "Open article");
