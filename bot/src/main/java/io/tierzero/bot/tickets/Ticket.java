@@ -100,60 +100,22 @@ record Ticket(
 
   /** The same ticket, changed now (a note: the status stays). */
   Ticket touched(Instant now) {
-    return new Ticket(
-        id,
-        ticketNumber,
-        conversationId,
-        requesterName,
-        requesterEmail,
-        subject,
-        description,
-        category,
-        queue,
-        priority,
-        priorityReason,
-        triggerKind,
-        status,
-        confidence,
-        pageUrl,
-        browser,
-        context,
-        createdAt,
-        now,
-        resolvedAt,
-        requesterVerified,
-        assignee);
+    return changed(status, now, resolvedAt, assignee);
   }
 
   Ticket withStatus(TicketStatus newStatus, Instant now) {
     var resolved = resolvedAt == null && newStatus.isDone() ? now : resolvedAt;
-    return new Ticket(
-        id,
-        ticketNumber,
-        conversationId,
-        requesterName,
-        requesterEmail,
-        subject,
-        description,
-        category,
-        queue,
-        priority,
-        priorityReason,
-        triggerKind,
-        newStatus.json(),
-        confidence,
-        pageUrl,
-        browser,
-        context,
-        createdAt,
-        now,
-        resolved,
-        requesterVerified,
-        assignee);
+    return changed(newStatus.json(), now, resolved, assignee);
   }
 
   /** The same ticket, taken by {@code agent} (null: given back to the queue). */
   Ticket withAssignee(@Nullable String agent, Instant now) {
+    return changed(status, now, resolvedAt, agent);
+  }
+
+  /** What a change can touch: the status, when it was made, when it was resolved, who has it. */
+  private Ticket changed(
+      String newStatus, Instant updated, @Nullable Instant resolved, @Nullable String owner) {
     return new Ticket(
         id,
         ticketNumber,
@@ -167,15 +129,15 @@ record Ticket(
         priority,
         priorityReason,
         triggerKind,
-        status,
+        newStatus,
         confidence,
         pageUrl,
         browser,
         context,
         createdAt,
-        now,
-        resolvedAt,
+        updated,
+        resolved,
         requesterVerified,
-        agent);
+        owner);
   }
 }

@@ -1,7 +1,10 @@
 package io.tierzero.bot.channels.secret;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.annotation.Scheduled;
+import io.tierzero.bot.channels.ChannelConversation;
 import io.tierzero.bot.channels.ChannelsConfiguration;
+import io.tierzero.bot.chat.BotMessage;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +48,16 @@ public class SecretLinks {
     this.clock = clock;
     this.repository = Objects.requireNonNull(repository, "repository");
     this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /**
+   * The link a channel sends in place of {@code reply} when the reply asks for a password or a
+   * code; null when it asks for nothing secret.
+   */
+  public @Nullable String forSecretStep(ChannelConversation conversation, BotMessage reply) {
+    if (reply.input() == null || !reply.input().sensitive()) return null;
+    return issue(
+        conversation.conversationId(), conversation.channel(), reply.input().type(), reply.text());
   }
 
   /** A new link for the question {@code conversationId} waits on; returns its absolute URL. */

@@ -58,13 +58,9 @@ final class TeamsCards {
     var said = new ArrayList<String>();
     String secretLink = null;
     for (var reply : replies) {
-      if (reply.input() != null && reply.input().sensitive()) {
-        secretLink =
-            links.issue(
-                conversation.conversationId(),
-                conversation.channel(),
-                reply.input().type(),
-                reply.text());
+      var link = links.forSecretStep(conversation, reply);
+      if (link != null) {
+        secretLink = link;
         activities.add(secretStep(reply, secretLink));
         continue;
       }
