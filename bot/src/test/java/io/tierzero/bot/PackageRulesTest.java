@@ -60,4 +60,19 @@ class PackageRulesTest {
         .resideInAPackage("io.tierzero.bot.flows..")
         .check(classes);
   }
+
+  /**
+   * The demo's servers (directory, mailbox) plug into identity and mail through their seams; only
+   * the production guard, which refuses to deploy them, names them.
+   */
+  @Test
+  void only_the_production_guard_knows_the_demo() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.tierzero.bot.demo..", "io.tierzero.bot.production..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.tierzero.bot.demo..")
+        .check(classes);
+  }
 }

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * Where the directory is and how its entries are shaped. The defaults describe the embedded demo
- * directory ({@link EmbeddedDirectory}); for Active Directory set, for example, {@code url:
- * ldaps://dc1.corp.example.com:636}, {@code login-attributes: [sAMAccountName, userPrincipalName,
- * mail]}, {@code user-attribute: sAMAccountName}, {@code password-attribute: unicodePwd}, {@code
- * lock-attribute: lockoutTime}, {@code unlocked-value: "0"}.
+ * directory (the demo's {@code EmbeddedDirectory}); for Active Directory set, for example, {@code
+ * url: ldaps://dc1.corp.example.com:636}, {@code login-attributes: [sAMAccountName,
+ * userPrincipalName, mail]}, {@code user-attribute: sAMAccountName}, {@code password-attribute:
+ * unicodePwd}, {@code lock-attribute: lockoutTime}, {@code unlocked-value: "0"}.
  *
  * @param url {@code ldap://host:port} or {@code ldaps://host:port}; empty uses the embedded server
  * @param bindDn the service account the bot binds as to search and modify

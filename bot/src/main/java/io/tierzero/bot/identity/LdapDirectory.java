@@ -86,13 +86,13 @@ public class LdapDirectory implements Directory, AutoCloseable {
   }
 
   private final DirectoryConfiguration config;
-  private final @Nullable EmbeddedDirectory embedded;
+  private final @Nullable LocalDirectory embedded;
   private final PasswordWrite configuredWrite;
   private LDAPConnectionPool pool;
   private ServerSet servers;
   private PasswordWrite passwordWrite;
 
-  public LdapDirectory(DirectoryConfiguration config, @Nullable EmbeddedDirectory embedded) {
+  public LdapDirectory(DirectoryConfiguration config, @Nullable LocalDirectory embedded) {
     this.config = Objects.requireNonNull(config, "config");
     this.embedded = embedded;
     this.configuredWrite = PasswordWrite.parse(config.passwordWrite());

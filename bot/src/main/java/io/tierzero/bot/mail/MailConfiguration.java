@@ -7,8 +7,9 @@ import java.time.Duration;
 /**
  * The SMTP server outgoing mail goes to.
  *
- * @param host empty sends to the embedded demo server ({@link EmbeddedMailServer}) in the demo
- *     environment; elsewhere no mail can be sent and the flows that need it hand over to a person
+ * @param host empty sends to the embedded demo server (the demo's {@code EmbeddedMailServer}) in
+ *     the demo environment; elsewhere no mail can be sent and the flows that need it hand over to a
+ *     person
  * @param username empty for no SMTP authentication
  * @param startTls require STARTTLS (port 587 servers)
  * @param from the sender of every message

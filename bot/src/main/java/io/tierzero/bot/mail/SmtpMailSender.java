@@ -21,9 +21,9 @@ import java.util.Properties;
 @Singleton
 public class SmtpMailSender implements MailSender {
   private final MailConfiguration config;
-  private final @Nullable EmbeddedMailServer embedded;
+  private final @Nullable LocalMailServer embedded;
 
-  public SmtpMailSender(MailConfiguration config, @Nullable EmbeddedMailServer embedded) {
+  public SmtpMailSender(MailConfiguration config, @Nullable LocalMailServer embedded) {
     this.config = config;
     this.embedded = embedded;
   }

@@ -2,10 +2,10 @@ package io.tierzero.bot.production;
 
 import io.micronaut.context.env.Environment;
 import io.tierzero.bot.Application;
+import io.tierzero.bot.demo.EmbeddedDirectoryConfiguration;
+import io.tierzero.bot.demo.EmbeddedMailConfiguration;
 import io.tierzero.bot.identity.CodeConfiguration;
 import io.tierzero.bot.identity.DirectoryConfiguration;
-import io.tierzero.bot.identity.EmbeddedDirectoryConfiguration;
-import io.tierzero.bot.mail.EmbeddedMailConfiguration;
 import io.tierzero.bot.mail.MailConfiguration;
 import io.tierzero.bot.security.AgentAccount;
 import io.tierzero.bot.sso.SingleSignOnConfiguration;

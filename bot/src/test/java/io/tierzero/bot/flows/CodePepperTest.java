@@ -9,7 +9,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.tierzero.bot.conversations.StartedConversation;
-import io.tierzero.bot.mail.EmbeddedMailServer;
+import io.tierzero.bot.demo.EmbeddedMailServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -22,7 +22,7 @@ import io.tierzero.bot.DatabaseText;
 import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.chat.Transcript;
-import io.tierzero.bot.mail.EmbeddedMailServer;
+import io.tierzero.bot.demo.EmbeddedMailServer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;

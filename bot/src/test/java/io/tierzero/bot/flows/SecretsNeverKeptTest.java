@@ -17,7 +17,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Application;
 import io.tierzero.bot.DatabaseText;
 import io.tierzero.bot.chat.ReplyType;
-import io.tierzero.bot.mail.EmbeddedMailServer;
+import io.tierzero.bot.demo.EmbeddedMailServer;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.regex.Pattern;

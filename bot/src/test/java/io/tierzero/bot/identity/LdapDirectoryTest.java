@@ -19,6 +19,8 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldif.LDIFReader;
+import io.tierzero.bot.demo.EmbeddedDirectory;
+import io.tierzero.bot.demo.EmbeddedDirectoryConfiguration;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -16,7 +16,7 @@ import io.tierzero.bot.Browser;
 import io.tierzero.bot.DatabaseText;
 import io.tierzero.bot.RequiresBrowser;
 import io.tierzero.bot.TestApp;
-import io.tierzero.bot.mail.EmbeddedMailServer;
+import io.tierzero.bot.demo.EmbeddedMailServer;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -16,7 +16,7 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.DatabaseText;
 import io.tierzero.bot.TestApp;
-import io.tierzero.bot.identity.EmbeddedDirectory;
+import io.tierzero.bot.demo.EmbeddedDirectory;
 import io.tierzero.bot.mail.MailOutbox;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;

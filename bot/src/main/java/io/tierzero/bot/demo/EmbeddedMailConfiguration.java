@@ -1,4 +1,4 @@
-package io.tierzero.bot.mail;
+package io.tierzero.bot.demo;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

@@ -1,4 +1,4 @@
-package io.tierzero.bot.mail;
+package io.tierzero.bot.demo;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.tierzero.bot.Application;
 import io.tierzero.bot.identity.DirectoryConfiguration;
+import io.tierzero.bot.mail.LocalMailServer;
 import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 @Requires(env = Application.DEMO_ENVIRONMENT)
 @Requires(missingProperty = DirectoryConfiguration.PREFIX + ".url")
 @Requires(property = EmbeddedMailConfiguration.PREFIX + ".enabled", notEquals = "false")
-public final class EmbeddedMailServer implements AutoCloseable {
+public final class EmbeddedMailServer implements LocalMailServer, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMailServer.class);
 
   private final GreenMail greenMail;
@@ -41,6 +42,7 @@ public final class EmbeddedMailServer implements AutoCloseable {
     LOG.info("Embedded demo SMTP server listening on 127.0.0.1:{}", port());
   }
 
+  @Override
   public int port() {
     return greenMail.getSmtp().getPort();
   }

@@ -1,4 +1,4 @@
-package io.tierzero.bot.mail;
+package io.tierzero.bot.demo;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;

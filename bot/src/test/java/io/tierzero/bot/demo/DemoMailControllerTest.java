@@ -1,4 +1,4 @@
-package io.tierzero.bot.mail;
+package io.tierzero.bot.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +14,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Application;
 import io.tierzero.bot.TestApp;
+import io.tierzero.bot.mail.MailSender;
+import io.tierzero.bot.mail.OutgoingMail;
 import io.tierzero.bot.security.PasswordHashes;
 import jakarta.inject.Inject;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.tierzero.bot.identity;
+package io.tierzero.bot.demo;
 
 import com.unboundid.ldap.listener.Base64PasswordEncoderOutputFormatter;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
@@ -14,6 +14,8 @@ import com.unboundid.ldif.LDIFReader;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.tierzero.bot.Application;
+import io.tierzero.bot.identity.DirectoryConfiguration;
+import io.tierzero.bot.identity.LocalDirectory;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
 @Context
 @Requires(env = Application.DEMO_ENVIRONMENT)
 @Requires(property = EmbeddedDirectoryConfiguration.PREFIX + ".enabled", notEquals = "false")
-public final class EmbeddedDirectory implements AutoCloseable {
+public final class EmbeddedDirectory implements LocalDirectory, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDirectory.class);
 
   /** As OpenLDAP's {SSHA}: eight random bytes per password. */
@@ -41,7 +43,8 @@ public final class EmbeddedDirectory implements AutoCloseable {
 
   private final InMemoryDirectoryServer server;
 
-  EmbeddedDirectory(EmbeddedDirectoryConfiguration embedded, DirectoryConfiguration directory) {
+  public EmbeddedDirectory(
+      EmbeddedDirectoryConfiguration embedded, DirectoryConfiguration directory) {
     try {
       var config = new InMemoryDirectoryServerConfig("dc=example,dc=com");
       config.setListenerConfigs(
@@ -100,6 +103,7 @@ public final class EmbeddedDirectory implements AutoCloseable {
     return server.getListenPort();
   }
 
+  @Override
   public String url() {
     return "ldap://127.0.0.1:" + port();
   }
