@@ -2,6 +2,7 @@ package io.tierzero.kb;
 
 import io.tierzero.kb.embed.Embedder;
 import io.tierzero.kb.embed.QueryVectors;
+import io.tierzero.kb.flow.Flows;
 import io.tierzero.kb.index.KbIndex;
 import io.tierzero.kb.index.KbSearcher;
 import io.tierzero.kb.index.Progress;
@@ -169,18 +170,21 @@ public final class KnowledgeBase implements AutoCloseable {
    * <articles>/flows}: the bot's flows may live elsewhere.
    */
   public void useFlowsDir(Path dir) {
+    // The bot names its flows folder even when it is the default one; reading the intents and
+    // matching their examples again would only repeat the open's work.
+    if (dir.toAbsolutePath().normalize().equals(flowsDir().toAbsolutePath().normalize())) return;
     this.flowsDir = dir;
     reloadIntents();
+  }
+
+  private Path flowsDir() {
+    return flowsDir == null ? config.articlesDir().resolve(Flows.FOLDER) : flowsDir;
   }
 
   /** Re-reads the intents (and the flows' triggers); what the watcher does after an edit. */
   private void reloadIntents() {
     try {
-      Path flows =
-          flowsDir == null
-              ? config.articlesDir().resolve(io.tierzero.kb.flow.Flows.FOLDER)
-              : flowsDir;
-      this.intents = Intents.load(config.articlesDir().resolve(Intents.FOLDER), flows);
+      this.intents = Intents.load(config.articlesDir().resolve(Intents.FOLDER), flowsDir());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

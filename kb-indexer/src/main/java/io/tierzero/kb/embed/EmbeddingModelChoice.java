@@ -1,6 +1,7 @@
 package io.tierzero.kb.embed;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import java.util.Locale;
@@ -9,7 +10,16 @@ import java.util.function.Supplier;
 /** The in-process embedding models shipped inside their Maven jars: nothing is downloaded. */
 public enum EmbeddingModelChoice {
   /** all-MiniLM-L6-v2, quantized: 384 dimensions, ~2.4 ms a question on one core here. */
-  MINILM("all-minilm-l6-v2-q", 384, "", AllMiniLmL6V2QuantizedEmbeddingModel::new),
+  MINILM(
+      "all-minilm-l6-v2-q",
+      384,
+      "",
+      () ->
+          OnnxModels.fromJar(
+              AllMiniLmL6V2QuantizedEmbeddingModel.class,
+              "all-minilm-l6-v2-q.onnx",
+              "all-minilm-l6-v2-q-tokenizer.json",
+              PoolingMode.MEAN)),
   /**
    * bge-small-en-v1.5, quantized: 384 dimensions, ~4.2 ms a question; its authors recommend this
    * instruction in front of short questions that look for passages.
@@ -18,7 +28,12 @@ public enum EmbeddingModelChoice {
       "bge-small-en-v15-q",
       384,
       "Represent this sentence for searching relevant passages: ",
-      BgeSmallEnV15QuantizedEmbeddingModel::new),
+      () ->
+          OnnxModels.fromJar(
+              BgeSmallEnV15QuantizedEmbeddingModel.class,
+              "bge-small-en-v1.5-q.onnx",
+              "bge-small-en-v1.5-q-tokenizer.json",
+              PoolingMode.CLS)),
   /** No vectors: BM25 only. */
   NONE("none", 0, "", null);
 
