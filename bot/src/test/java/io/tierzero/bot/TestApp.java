@@ -7,10 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+import org.slf4j.LoggerFactory;
 
 /**
  * Properties for a test's own bot: a private copy of the fixture articles, its own index and its
@@ -26,17 +30,69 @@ public final class TestApp {
   /** The knowledge base's own intents (small talk, a person, tickets, non-IT topics). */
   public static final Path INTENTS = Path.of("../articles/intents");
 
+  /** The knowledge base as shipped, read in place by the tests that answer from it. */
+  public static final Path SHIPPED_ARTICLES = Path.of("../articles").toAbsolutePath().normalize();
+
+  /** The shipped flows, which most test bots offer; their triggers are intents too. */
+  public static final Path SHIPPED_FLOWS = SHIPPED_ARTICLES.resolve("flows");
+
   /**
-   * The fixture's index, built once per test JVM and copied into each new home: embedding the
-   * intents' examples and the articles' passages is most of a test context's start, and the index
-   * keeps articles by relative path and content hash, so a copy is up to date.
+   * Indexes built once per test JVM and copied into each new home: embedding the intents' and the
+   * flows' examples and the articles' passages is most of a test context's start, and the index
+   * keeps articles by relative path and content hash, so a copy is up to date. One for the fixture,
+   * one for the shipped articles.
    */
-  private static Path templateIndex;
+  private static Path fixtureIndex;
+
+  private static Path shippedIndex;
+
+  /** The H2 database of a home, without H2's file suffix. */
+  private static final String DATABASE = "db/tierzero";
+
+  /**
+   * An H2 database that Flyway migrated once per test JVM, copied into each new home: each test
+   * still starts on an empty database of its own, and its bot's Flyway finds it up to date instead
+   * of applying every migration again (seconds of each start). Migrating from empty stays tested by
+   * this build and by the PostgreSQL tests, whose schemas start empty.
+   */
+  private static Path migratedDatabase;
 
   private TestApp() {}
 
   /** A new folder holding {@code articles/} (a copy of the fixture); removed when the JVM exits. */
   public static Path newHome() {
+    return newHome(TestApp::fixtureIndex);
+  }
+
+  /**
+   * A new home as {@link #newHome()} gives, whose index is that of the shipped articles and flows
+   * instead of the fixture's, for a bot whose {@code tierzero.kb.articles-dir} is {@link
+   * #SHIPPED_ARTICLES}.
+   */
+  public static Path newHomeForShippedArticles() {
+    return newHome(TestApp::shippedIndex);
+  }
+
+  /**
+   * Another index folder in {@code home} for a further bot on it (Lucene allows one writer per
+   * folder): a copy of the home's index, made the first time that name is asked for, so a bot
+   * started again on the same name finds the index it left.
+   */
+  public static Path indexCopy(Path home, String name) {
+    var index = home.resolve(name);
+    try {
+      if (!Files.exists(index)) copyTree(home.resolve("index"), index);
+      return index;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private interface Template {
+    Path index() throws IOException;
+  }
+
+  private static Path newHome(Template template) {
     try {
       var home = Files.createTempDirectory("tierzero-test");
       copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
@@ -46,7 +102,8 @@ public final class TestApp {
       // The real intents: small talk, handoffs and redirects are what the knowledge base says.
       copyTree(INTENTS, home.resolve("articles/intents"));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
-      copyTree(templateIndex(), home.resolve("index"));
+      copyTree(template.index(), home.resolve("index"));
+      copyTree(migratedDatabase(), home.resolve(DATABASE).getParent());
       return home;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -68,31 +125,77 @@ public final class TestApp {
     // (KnowledgeBaseOpeningTest covers the production default: serving while it opens).
     properties.put("tierzero.kb.open-before-serving", "true");
     properties.put("tierzero.flows.code-pepper-file", home.resolve("code-pepper").toString());
-    properties.put(
-        "datasources.default.url",
-        "jdbc:h2:file:"
-            + home.resolve("db/tierzero").toAbsolutePath()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0");
+    properties.put("datasources.default.url", h2Url(home.resolve(DATABASE)));
     return properties;
+  }
+
+  private static String h2Url(Path database) {
+    return "jdbc:h2:file:"
+        + database.toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
   }
 
   public static Map<String, String> properties() {
     return properties(newHome());
   }
 
-  private static synchronized Path templateIndex() throws IOException {
-    if (templateIndex == null) {
+  private static synchronized Path fixtureIndex() throws IOException {
+    if (fixtureIndex == null) {
       var home = Files.createTempDirectory("tierzero-test-index");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
       copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
       copyTree(INTENTS, home.resolve("articles/intents"));
-      try (var kb =
-          KnowledgeBase.open(KbConfig.of(home.resolve("articles"), home.resolve("index")))) {
-        // Opening builds the index and the intents' example vectors; nothing else to do.
-      }
-      templateIndex = home.resolve("index");
+      fixtureIndex = buildIndex(home.resolve("articles"), home.resolve("index"));
     }
-    return templateIndex;
+    return fixtureIndex;
+  }
+
+  private static synchronized Path shippedIndex() throws IOException {
+    if (shippedIndex == null) {
+      var home = Files.createTempDirectory("tierzero-test-index");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
+      shippedIndex = buildIndex(SHIPPED_ARTICLES, home.resolve("index"));
+    }
+    return shippedIndex;
+  }
+
+  private static synchronized Path migratedDatabase() throws IOException {
+    if (migratedDatabase == null) {
+      var home = Files.createTempDirectory("tierzero-test-db");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
+      var url = h2Url(home.resolve(DATABASE));
+      // The bot's own Flyway settings (application.yml): the default location, the default schema.
+      Flyway.configure().dataSource(url, "sa", "").load().migrate();
+      try (var connection = DriverManager.getConnection(url, "sa", "");
+          var statement = connection.createStatement()) {
+        // Closes the database, so the files copied are complete.
+        statement.execute("SHUTDOWN");
+      } catch (SQLException e) {
+        throw new IOException("Cannot close the migrated test database " + url, e);
+      }
+      migratedDatabase = home.resolve(DATABASE).getParent();
+    }
+    return migratedDatabase;
+  }
+
+  /**
+   * Builds the index of {@code articles} with the intents' example vectors, the shipped flows'
+   * triggers among them: a bot on a copy embeds no example the shipped flows already had, whether
+   * its flows are those or none (the file of example vectors only shrinks when one is embedded).
+   */
+  private static Path buildIndex(Path articles, Path index) throws IOException {
+    long start = System.nanoTime();
+    try (var kb = KnowledgeBase.open(KbConfig.of(articles, index))) {
+      kb.useFlowsDir(SHIPPED_FLOWS);
+      LoggerFactory.getLogger(TestApp.class)
+          .info(
+              "Test index template of {} built: {} articles, {} passages embedded in {} ms",
+              articles,
+              kb.articles().size(),
+              kb.lastBuild().embedded(),
+              (System.nanoTime() - start) / 1_000_000);
+    }
+    return index;
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -72,11 +72,13 @@ final class KnowledgeBaseOpening implements AutoCloseable {
             "No articles found in {}: every question will go unanswered and /health reports DOWN",
             articles);
       }
+      // The passages embedded tell a start that reused its index from one that rebuilt it.
       LOG.info(
-          "Knowledge base ready: {} articles from {} ({} ranking) in {} ms",
+          "Knowledge base ready: {} articles from {} ({} ranking, {} passages embedded) in {} ms",
           kb.articles().size(),
           articles,
           kb.config().mode(),
+          kb.lastBuild().embedded(),
           (System.nanoTime() - start) / 1_000_000);
       opened.complete(kb);
     } catch (IOException | RuntimeException e) {

@@ -22,7 +22,7 @@ class ConversationContinuityTest {
   private static EmbeddedServer startBot(Path home, String indexName) {
     var properties = new HashMap<String, Object>(TestApp.properties(home));
     // Each instance owns its index (Lucene allows one writer per folder); the database is shared.
-    properties.put("tierzero.kb.index-dir", home.resolve(indexName).toString());
+    properties.put("tierzero.kb.index-dir", TestApp.indexCopy(home, indexName).toString());
     properties.put("micronaut.server.port", -1);
     return ApplicationContext.run(EmbeddedServer.class, properties, "test");
   }

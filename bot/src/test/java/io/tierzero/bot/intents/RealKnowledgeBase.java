@@ -12,13 +12,16 @@ import java.util.Map;
 
 /** A test bot on the knowledge base as shipped (articles, flows, intents), over HTTP. */
 final class RealKnowledgeBase {
-  static final Path ARTICLES = Path.of("../articles").toAbsolutePath().normalize();
+  static final Path ARTICLES = TestApp.SHIPPED_ARTICLES;
 
   private RealKnowledgeBase() {}
 
-  /** Bot properties: the real articles (read only), a fresh index and database. */
+  /**
+   * Bot properties: the real articles (read only), a copy of their index built once per test JVM, a
+   * fresh database.
+   */
   static Map<String, String> properties() {
-    var properties = TestApp.properties();
+    var properties = TestApp.properties(TestApp.newHomeForShippedArticles());
     properties.put("tierzero.kb.articles-dir", ARTICLES.toString());
     properties.put("tierzero.flows.dir", ARTICLES.resolve("flows").toString());
     properties.put("tierzero.directory.embedded.port", "0");

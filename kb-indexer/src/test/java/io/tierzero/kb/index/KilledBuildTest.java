@@ -20,12 +20,18 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A process killed while it builds the index (a real child JVM, killed with SIGKILL at several
  * points of the build) leaves an index that is exactly one complete commit: the last good one, or
  * the new one if the build had finished. The next open serves it and completes the build.
+ *
+ * <p>Runs beside the module's other test classes (see kb-indexer's pom): most of its time is spent
+ * waiting on the stand-in model's sleeps and the child JVM.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class KilledBuildTest {
   static final String MODEL = "kill-test-model";
   private static final int ARTICLES = 150;

@@ -15,7 +15,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+/**
+ * Runs beside the module's other test classes (see kb-indexer's pom): the shipped knowledge base's
+ * check builds its index from scratch, the longest test here, and every test only reads the shipped
+ * articles or writes in its own temporary folder.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class ValidatorTest {
   @TempDir Path dir;
 
