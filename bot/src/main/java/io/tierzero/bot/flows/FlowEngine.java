@@ -217,23 +217,27 @@ public class FlowEngine {
 
   /** The run's action never reported back: whether it took effect is unknown, a person checks. */
   private boolean interrupted(String conversationId, Flow flow, FlowRun run, List<Reply> replies) {
-    var step = pendingAction(flow, run);
+    // The step, unless the flow file changed meanwhile and it is no action any more.
+    var action =
+        flow.step(run.stepId)
+            .filter(Step.Action.class::isInstance)
+            .map(step -> ((Step.Action) step).action())
+            .orElse(run.stepId);
     run.pending = null;
-    run.actions.add(
-        new FlowEscalation.ActionOutcome(step.id(), step.action(), "failed", "interrupted"));
-    run.tried.add("Action " + step.action() + ": interrupted, outcome unknown");
+    run.actions.add(new FlowEscalation.ActionOutcome(run.stepId, action, "failed", "interrupted"));
+    run.tried.add("Action " + action + ": interrupted, outcome unknown");
     LOG.warn(
         "Flow action {} in conversation {} was interrupted before it reported back",
-        step.action(),
+        action,
         conversationId);
     return escalate(
         conversationId,
         flow,
         run,
-        step.id(),
+        run.stepId,
         null,
         null,
-        "Action " + step.action() + " was interrupted: whether it took effect is unknown",
+        "Action " + action + " was interrupted: whether it took effect is unknown",
         replies);
   }
 
