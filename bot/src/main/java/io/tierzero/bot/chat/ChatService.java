@@ -2,7 +2,7 @@ package io.tierzero.bot.chat;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.transaction.TransactionOperations;
 import io.tierzero.bot.conversations.ChatMessage;
 import io.tierzero.bot.conversations.Conversation;
 import io.tierzero.bot.conversations.ConversationStore;
@@ -11,6 +11,7 @@ import io.tierzero.bot.conversations.StartedConversation;
 import io.tierzero.bot.redaction.PlainText;
 import io.tierzero.bot.redaction.Redactor;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,8 @@ public class ChatService {
   private final ChatMetrics metrics;
   private final ApplicationEventPublisher<ConversationStarted> events;
   private final AnswerWords words;
+  private final SideEffects sideEffects;
+  private final TransactionOperations<Connection> transactions;
   private final StoredReplies storedReplies = new StoredReplies();
 
   ChatService(
@@ -34,7 +37,11 @@ public class ChatService {
       ReplyCodec codec,
       ChatMetrics metrics,
       ApplicationEventPublisher<ConversationStarted> events,
-      AnswerWords words) {
+      AnswerWords words,
+      SideEffects sideEffects,
+      TransactionOperations<Connection> transactions) {
+    this.sideEffects = sideEffects;
+    this.transactions = transactions;
     this.store = store;
     this.dispatcher = dispatcher;
     this.codec = codec;
@@ -71,12 +78,8 @@ public class ChatService {
    * Answers {@code text} in the conversation; empty when there is no such conversation or the token
    * is not its token (the caller cannot tell which, on purpose).
    */
-  @Transactional
   public Optional<List<BotMessage>> send(String conversationId, String token, String text) {
-    var sample = metrics.start();
-    var locked = store.lockForTurn(conversationId, token);
-    if (locked.isEmpty()) return Optional.empty();
-    return Optional.of(turn(sample, locked.get(), text, false));
+    return turn(conversationId, token, text, false);
   }
 
   /**
@@ -84,19 +87,48 @@ public class ChatService {
    * link opened (never typed into the platform): the turn goes on as if typed in the widget, and
    * the transcript keeps only "(secret given)".
    */
-  @Transactional
   public Optional<List<BotMessage>> sendSecret(String conversationId, String token, String secret) {
-    var sample = metrics.start();
-    var locked = store.lockForTurn(conversationId, token);
-    if (locked.isEmpty()) return Optional.empty();
-    return Optional.of(turn(sample, locked.get(), secret, true));
+    return turn(conversationId, token, secret, true);
   }
 
-  private List<BotMessage> turn(
-      io.micrometer.core.instrument.Timer.Sample sample,
-      Conversation conversation,
-      String text,
-      boolean secretPage) {
+  /**
+   * The turn in one transaction that holds the conversation's lock; a flow's side effect ({@link
+   * SideEffects}) runs after it committed, and the turn goes on in another.
+   */
+  private Optional<List<BotMessage>> turn(
+      String conversationId, String token, String text, boolean secretPage) {
+    var sample = metrics.start();
+    sideEffects.take(); // nothing a failed turn on this thread left behind
+    var first =
+        transactions.executeWrite(
+            status ->
+                store
+                    .lockForTurn(conversationId, token)
+                    .map(conversation -> turn(conversation, text, secretPage)));
+    if (first.isEmpty()) return Optional.empty();
+    var replies = new ArrayList<>(first.get().replies());
+    var sent = new ArrayList<>(first.get().sent());
+    for (var effect = sideEffects.take(); effect.isPresent(); effect = sideEffects.take()) {
+      effect.get().run();
+      var next = effect.get();
+      var more =
+          transactions.executeWrite(
+              status ->
+                  store
+                      .lockForTurn(conversationId, token)
+                      .map(conversation -> store(conversation, null, next.resume())));
+      if (more.isEmpty()) break;
+      replies.addAll(more.get().replies());
+      sent.addAll(more.get().sent());
+    }
+    metrics.turn(sample, replies);
+    return Optional.of(List.copyOf(sent));
+  }
+
+  /** What a turn's transaction stored: its replies, and as the user receives them. */
+  private record Stored(List<Reply> replies, List<BotMessage> sent) {}
+
+  private Stored turn(Conversation conversation, String text, boolean secretPage) {
     var recent = recent(conversation);
     // Without NUL or lone surrogates, which no database column or transcript can hold.
     var context =
@@ -109,27 +141,33 @@ public class ChatService {
         !secretPage && typedSecret(conversation, context)
             ? notInChat(context.previousReply())
             : dispatcher.dispatch(context);
-
-    var messages = new ArrayList<NewMessage>(replies.size() + 1);
     // An answer to a secret or one-time-code question (or the same secret typed again just after)
     // is stored as "(secret given)", never as typed; any other message loses card numbers,
     // passwords and keys before it is stored.
-    messages.add(
-        NewMessage.fromUser(Redactor.redact(SecretAnswers.transcriptText(recent, context.text()))));
+    return store(
+        conversation,
+        NewMessage.fromUser(Redactor.redact(SecretAnswers.transcriptText(recent, context.text()))),
+        replies);
+  }
+
+  /** Appends the user's message (none when the turn goes on after a side effect) and replies. */
+  private Stored store(Conversation conversation, NewMessage user, List<Reply> replies) {
+    var messages = new ArrayList<NewMessage>(replies.size() + 1);
+    if (user != null) messages.add(user);
     replies.forEach(reply -> messages.add(codec.toMessage(reply)));
+    if (messages.isEmpty()) return new Stored(List.of(), List.of());
+    int first = user != null ? 1 : 0;
     var stored =
         store.append(conversation, messages, streak(conversation.noAnswerStreak(), replies));
-
-    metrics.turn(sample, replies);
     // The replies as they were stored, from the replies themselves: reading back the JSON just
     // written would give the same values.
     var sent = new ArrayList<BotMessage>(replies.size());
     for (int i = 0; i < replies.size(); i++) {
-      sent.add(codec.toBotMessage(stored.get(i + 1), replies.get(i)));
+      sent.add(codec.toBotMessage(stored.get(i + first), replies.get(i)));
       // Kept even should the commit fail: the id is then never read back, and the entry ages out.
-      storedReplies.stored(stored.get(i + 1).id(), replies.get(i));
+      storedReplies.stored(stored.get(i + first).id(), replies.get(i));
     }
-    return List.copyOf(sent);
+    return new Stored(replies, sent);
   }
 
   /**

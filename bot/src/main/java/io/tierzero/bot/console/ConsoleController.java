@@ -26,7 +26,7 @@ import io.tierzero.bot.security.Roles;
 import io.tierzero.bot.tickets.AgentActions;
 import io.tierzero.bot.tickets.AgentTicket;
 import io.tierzero.bot.tickets.Priority;
-import io.tierzero.bot.tickets.TicketService;
+import io.tierzero.bot.tickets.TicketQueries;
 import io.tierzero.bot.tickets.TicketStatus;
 import io.tierzero.kb.parse.Article;
 import java.net.URI;
@@ -60,7 +60,7 @@ class ConsoleController {
   static final String NOBODY = "none";
 
   private final Analytics analytics;
-  private final TicketService tickets;
+  private final TicketQueries tickets;
   private final AgentActions actions;
   private final Articles articles;
   private final ConsoleCsrf csrf;
@@ -68,7 +68,7 @@ class ConsoleController {
 
   ConsoleController(
       Analytics analytics,
-      TicketService tickets,
+      TicketQueries tickets,
       AgentActions actions,
       Articles articles,
       ConsoleCsrf csrf,

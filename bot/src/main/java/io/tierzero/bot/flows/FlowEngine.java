@@ -1,7 +1,6 @@
 package io.tierzero.bot.flows;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
-import io.micronaut.serde.ObjectMapper;
 import io.tierzero.bot.chat.AnswerWords;
 import io.tierzero.bot.chat.FlowAction;
 import io.tierzero.bot.chat.FlowEscalation;
@@ -10,32 +9,35 @@ import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.ReplyInput;
 import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.chat.SideEffects;
 import io.tierzero.bot.chat.Texts;
+import io.tierzero.bot.ids.Ids;
 import io.tierzero.kb.flow.Flow;
 import io.tierzero.kb.flow.FlowChecker;
 import io.tierzero.kb.flow.InputType;
 import io.tierzero.kb.flow.Step;
 import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs flows: starts one, takes the user's answer to the question it waits on, runs the steps that
- * follow up to the next question or an end, and stores where it stopped. Every turn reads and
- * writes the state in the chat turn's transaction, so another instance can take the next turn.
+ * follow up to the next question or an end, and stores where it stopped ({@link FlowStates}), so
+ * another instance can take the next turn. What the user typed is read by {@link FlowAnswers}.
+ *
+ * <p>An action (the directory, the mail server) runs outside the turn's transaction ({@link
+ * SideEffects}): the turn first stores where the run stopped, marked {@link FlowRun.Data#pending},
+ * and goes on from the action's outcome in a new transaction. Should the process stop meanwhile,
+ * the next turn finds the mark older than {@link #PENDING_TIMEOUT} and hands the run to a person,
+ * since nobody can tell whether the action took effect; the secret it was given is gone with the
+ * process, as it was never stored.
  *
  * <p>Whatever the flow file says, the engine never loops: a question is put at most its {@code
  * max_attempts} times, a turn runs at most {@link #MAX_STEPS_PER_TURN} steps, and running out of
@@ -48,35 +50,32 @@ public class FlowEngine {
   /** Far more than any real flow needs between two questions; beyond it the flow is looping. */
   static final int MAX_STEPS_PER_TURN = 50;
 
-  /** Free text longer than this is a pasted log, not an answer. */
-  static final int MAX_ANSWER = 500;
-
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern DEFAULT_CODE = Pattern.compile("\\d{6}");
+  /**
+   * Far longer than an action takes at worst (a few directory calls, each bounded by the client's
+   * connect and response timeouts): a mark older than this was left by a turn that never finished.
+   */
+  static final Duration PENDING_TIMEOUT = Duration.ofMinutes(2);
 
   private final FlowCatalog catalog;
-  private final FlowStateRepository states;
+  private final FlowStates states;
   private final Map<String, FlowAction> actions;
   private final FlowHandoff handoff;
-  private final FlowsConfiguration config;
   private final AnswerWords words;
-  private final ObjectMapper json;
   private final ApplicationEventPublisher<FlowProgress> progress;
   private final KnownLogins known;
-  private final Clock clock;
+  private final FlowTexts texts;
+  private final SideEffects sideEffects;
 
   FlowEngine(
       FlowCatalog catalog,
-      FlowStateRepository states,
+      FlowStates states,
       List<FlowAction> actions,
       FlowHandoff handoff,
-      FlowsConfiguration config,
       AnswerWords words,
-      ObjectMapper json,
       ApplicationEventPublisher<FlowProgress> progress,
       KnownLogins known,
-      Clock clock) {
-    this.clock = clock;
+      FlowTexts texts,
+      SideEffects sideEffects) {
     this.catalog = catalog;
     this.known = known;
     this.states = states;
@@ -84,15 +83,15 @@ public class FlowEngine {
     actions.forEach(a -> byName.put(a.name(), a));
     this.actions = Map.copyOf(byName);
     this.handoff = handoff;
-    this.config = config;
     this.words = words;
-    this.json = json;
     this.progress = progress;
+    this.texts = texts;
+    this.sideEffects = sideEffects;
   }
 
   /** The flow this conversation is in, unless it was abandoned long enough to expire. */
   public Optional<FlowState> running(String conversationId) {
-    return states.findById(conversationId).filter(s -> s.expiresAt().isAfter(now()));
+    return states.running(conversationId);
   }
 
   /** Starts {@code flow} from its first step. */
@@ -101,9 +100,7 @@ public class FlowEngine {
     var run = FlowRun.fresh(flow.id(), flow.first().id());
     LOG.info("Flow {} started in conversation {}", flow.id(), conversationId);
     boolean open = advance(conversationId, flow, run, flow.first().id(), replies);
-    save(conversationId, run, open, null);
-    publish(conversationId, run, true, open);
-    return tagged(replies, flow.id());
+    return finish(conversationId, flow, run, open, null, true, replies);
   }
 
   /**
@@ -114,29 +111,134 @@ public class FlowEngine {
   public List<Reply> answer(String conversationId, String text) {
     var state = running(conversationId);
     if (state.isEmpty()) {
-      states.findById(conversationId).ifPresent(states::delete);
+      states.forget(conversationId);
       return List.of(
-          new Reply(
-              ReplyType.TEXT,
-              "That guided fix timed out, so I did not use what you just typed. Tell me what you"
-                  + " need and we can start again.",
-              List.of(),
-              List.of()));
+          new Reply(ReplyType.TEXT, texts.get("flows.answer.timed-out"), List.of(), List.of()));
     }
     var flow = catalog.get(state.get().flowId());
     if (flow.isEmpty()) {
-      states.delete(state.get());
-      return List.of(
-          Reply.text(
-              "That guided fix is no longer available. Tell me what you need and I'll look for an"
-                  + " answer."));
+      states.forget(state.get());
+      return List.of(Reply.text(texts.get("flows.answer.flow-gone")));
     }
-    var run = FlowRun.resumed(flow.get().id(), state.get().stepId(), read(state.get().data()));
+    var run = FlowRun.resumed(flow.get().id(), state.get().stepId(), states.data(state.get()));
     var replies = new ArrayList<Reply>();
-    boolean open = turn(conversationId, flow.get(), run, text, replies);
-    save(conversationId, run, open, state.get());
-    publish(conversationId, run, false, open);
-    return tagged(replies, flow.get().id());
+    boolean open;
+    if (run.pending != null) {
+      if (state.get().updatedAt().plus(PENDING_TIMEOUT).isAfter(states.now())) {
+        // Another turn's action is still running: this message must not change the run under it.
+        return tagged(List.of(say(texts.get("flows.action.still-running"))), flow.get().id());
+      }
+      open = interrupted(conversationId, flow.get(), run, replies);
+    } else {
+      open = turn(conversationId, flow.get(), run, text, replies);
+    }
+    return finish(conversationId, flow.get(), run, open, state.get(), false, replies);
+  }
+
+  /**
+   * Stores where the run stopped and, unless an action is to run before the turn goes on, tells
+   * analytics how far it got.
+   */
+  private List<Reply> finish(
+      String conversationId,
+      Flow flow,
+      FlowRun run,
+      boolean open,
+      FlowState previous,
+      boolean started,
+      List<Reply> replies) {
+    var suspended = run.pending != null ? pendingAction(flow, run) : null;
+    var saved = states.save(conversationId, run, open || suspended != null, previous);
+    if (suspended != null) {
+      sideEffects.defer(new ActionOutside(conversationId, flow, run, suspended, saved, started));
+    } else {
+      publish(conversationId, run, started, open);
+    }
+    return tagged(replies, flow.id());
+  }
+
+  private Step.Action pendingAction(Flow flow, FlowRun run) {
+    return (Step.Action) flow.step(run.stepId).orElseThrow();
+  }
+
+  /**
+   * An action of this run, taken out of the turn's transaction: {@link #run()} calls it with no
+   * connection held, {@link #resume()} goes on from its outcome.
+   */
+  private final class ActionOutside implements SideEffects.SideEffect {
+    private final String conversationId;
+    private final Flow flow;
+    private final FlowRun run;
+    private final Step.Action step;
+    private final FlowState stored;
+    private final boolean started;
+    private FlowAction.Outcome outcome;
+
+    ActionOutside(
+        String conversationId,
+        Flow flow,
+        FlowRun run,
+        Step.Action step,
+        FlowState stored,
+        boolean started) {
+      this.conversationId = conversationId;
+      this.flow = flow;
+      this.run = run;
+      this.step = step;
+      this.stored = stored;
+      this.started = started;
+    }
+
+    @Override
+    public void run() {
+      outcome = call(conversationId, step, run);
+    }
+
+    @Override
+    public List<Reply> resume() {
+      var state = states.running(conversationId);
+      if (state.isEmpty()
+          || !run.pending.equals(states.data(state.get()).pending())
+          || !state.get().updatedAt().equals(stored.updatedAt())) {
+        // Taken over meanwhile (a turn after PENDING_TIMEOUT handed it to a person).
+        LOG.warn(
+            "Flow {} in conversation {} moved on while {} ran; its outcome is dropped",
+            flow.id(),
+            conversationId,
+            step.action());
+        return List.of();
+      }
+      run.pending = null;
+      var replies = new ArrayList<Reply>();
+      boolean open = afterAction(conversationId, flow, run, step, outcome, replies);
+      return finish(conversationId, flow, run, open, state.get(), started, replies);
+    }
+  }
+
+  /** The run's action never reported back: whether it took effect is unknown, a person checks. */
+  private boolean interrupted(String conversationId, Flow flow, FlowRun run, List<Reply> replies) {
+    // The step, unless the flow file changed meanwhile and it is no action any more.
+    var action =
+        flow.step(run.stepId)
+            .filter(Step.Action.class::isInstance)
+            .map(step -> ((Step.Action) step).action())
+            .orElse(run.stepId);
+    run.pending = null;
+    run.actions.add(new FlowEscalation.ActionOutcome(run.stepId, action, "failed", "interrupted"));
+    run.tried.add("Action " + action + ": interrupted, outcome unknown");
+    LOG.warn(
+        "Flow action {} in conversation {} was interrupted before it reported back",
+        action,
+        conversationId);
+    return escalate(
+        conversationId,
+        flow,
+        run,
+        run.stepId,
+        null,
+        null,
+        "Action " + action + " was interrupted: whether it took effect is unknown",
+        replies);
   }
 
   private boolean turn(
@@ -148,11 +250,7 @@ public class FlowEngine {
     if (words.is(Intent.Action.CANCEL, normalized)) {
       LOG.info("Flow {} cancelled in conversation {}", flow.id(), conversationId);
       run.outcome = FlowProgress.CANCELLED;
-      replies.add(
-          Reply.text(
-              "OK, I've stopped \""
-                  + flow.title()
-                  + "\". Nothing more will be changed. Ask me anything else."));
+      replies.add(Reply.text(texts.get("flows.cancelled", flow.title())));
       return false;
     }
     if (words.is(Intent.Action.START_OVER, normalized)) {
@@ -164,7 +262,7 @@ public class FlowEngine {
       run.actions.clear();
       run.tried.clear();
       run.stepId = fresh.stepId;
-      replies.add(say("Starting again from the beginning."));
+      replies.add(say(texts.get("flows.start-over")));
       return advance(conversationId, flow, run, flow.first().id(), replies);
     }
     if (words.is(Intent.Action.BACK, normalized)) return back(conversationId, flow, run, replies);
@@ -183,14 +281,14 @@ public class FlowEngine {
       // Only a question waits for an answer; anything else means the flow file changed under us.
       return advance(conversationId, flow, run, run.stepId, replies);
     }
-    var accepted = accept(ask, text, words);
+    var accepted = FlowAnswers.accept(ask, text, words);
     if (accepted.isEmpty()) {
       run.tried.add(
           render(ask.text(), run)
               + " -> "
               + (ask.input().sensitive()
                   ? "(answer not accepted)"
-                  : "\"" + abbreviate(text) + "\" (not accepted)"));
+                  : "\"" + FlowAnswers.abbreviate(text) + "\" (not accepted)"));
       if (run.askedCount(ask.id()) >= ask.maxAttempts()) {
         return escalate(
             conversationId,
@@ -206,7 +304,11 @@ public class FlowEngine {
                 + " attempts",
             replies);
       }
-      replies.add(say(ask.invalid() != null ? render(ask.invalid(), run) : defaultInvalid(ask)));
+      replies.add(
+          say(
+              ask.invalid() != null
+                  ? render(ask.invalid(), run)
+                  : texts.get(FlowAnswers.invalidKey(ask))));
       return advance(conversationId, flow, run, ask.id(), replies);
     }
     var value = accepted.get();
@@ -235,7 +337,7 @@ public class FlowEngine {
     } else {
       target = run.stepId;
       if (!run.history.isEmpty()) run.history.removeLast();
-      replies.add(say("This is the first question."));
+      replies.add(say(texts.get("flows.back.first-question")));
     }
     // Going back is not a failed attempt.
     run.asked.computeIfPresent(target, (k, v) -> Math.max(0, v - 1));
@@ -245,10 +347,7 @@ public class FlowEngine {
   /** Runs steps from {@code stepId} until a question (true: the flow waits) or an end (false). */
   private boolean advance(
       String conversationId, Flow flow, FlowRun run, String stepId, List<Reply> replies) {
-    // An action that showed the user what it found (the tickets) has said it all: an end without
-    // `say` after it adds no "That's fixed."
-    boolean shown = false;
-    for (int i = 0; i < MAX_STEPS_PER_TURN; i++) {
+    while (run.steps++ < MAX_STEPS_PER_TURN) {
       if (stepId == null) {
         return escalate(
             conversationId,
@@ -313,24 +412,9 @@ public class FlowEngine {
           return true;
         }
         case Step.Action action -> {
-          var outcome = run(conversationId, action, run);
-          replies.addAll(outcome.shown());
-          shown |= !outcome.shown().isEmpty();
-          stepId = outcome.ok() ? action.next() : action.onFailed();
-          if (!outcome.ok() && stepId == null) {
-            return escalate(
-                conversationId,
-                flow,
-                run,
-                action.id(),
-                null,
-                null,
-                "Action "
-                    + action.action()
-                    + " failed: "
-                    + outcome.data().getOrDefault("reason", "unknown"),
-                replies);
-          }
+          // Run once the turn so far is stored, outside its transaction (see the class comment).
+          run.pending = Ids.newId();
+          return true;
         }
         case Step.Branch branch -> {
           var value = Texts.normalize(run.values.getOrDefault(branch.on(), ""));
@@ -358,11 +442,13 @@ public class FlowEngine {
           if (end.outcome() == Step.Outcome.RESOLVED) {
             run.outcome = FlowProgress.RESOLVED;
             LOG.info("Flow {} resolved in conversation {}", flow.id(), conversationId);
-            if (end.text() == null && shown) return false;
+            // An action that showed the user what it found (the tickets) has said it all: an end
+            // without `say` after it adds no "That's fixed."
+            if (end.text() == null && run.shown) return false;
             replies.add(
                 new Reply(
                     ReplyType.FLOW_STEP,
-                    end.text() == null ? "That's fixed." : render(end.text(), run),
+                    end.text() == null ? texts.get("flows.resolved") : render(end.text(), run),
                     List.of(),
                     List.of(Options.THAT_WORKED)));
             return false;
@@ -391,16 +477,29 @@ public class FlowEngine {
         replies);
   }
 
-  private FlowAction.Outcome run(String conversationId, Step.Action step, FlowRun run) {
+  /** Calls the action, with no transaction open; only its outcome comes back. */
+  private FlowAction.Outcome call(String conversationId, Step.Action step, FlowRun run) {
     var action = actions.get(step.action());
-    FlowAction.Outcome outcome;
-    if (action == null) {
-      outcome = FlowAction.Outcome.failed("unknown_action");
-    } else {
-      var parameters = new HashMap<String, String>();
-      step.with().forEach((k, v) -> parameters.put(k, renderParameter(v, run)));
-      outcome = action.run(conversationId, parameters);
+    if (action == null) return FlowAction.Outcome.failed("unknown_action");
+    var parameters = new HashMap<String, String>();
+    step.with().forEach((k, v) -> parameters.put(k, renderParameter(v, run)));
+    try {
+      return action.run(conversationId, parameters);
+    } catch (RuntimeException e) {
+      // The turn so far is committed: a failure here is the action's, and the flow says so.
+      LOG.warn("Flow action {} in conversation {} failed", step.action(), conversationId, e);
+      return FlowAction.Outcome.failed("error");
     }
+  }
+
+  /** Keeps the action's outcome in the run and goes on from the step it leads to. */
+  private boolean afterAction(
+      String conversationId,
+      Flow flow,
+      FlowRun run,
+      Step.Action step,
+      FlowAction.Outcome outcome,
+      List<Reply> replies) {
     run.values.put(step.id() + ".outcome", outcome.ok() ? "ok" : "failed");
     outcome.data().forEach((k, v) -> run.values.put(step.id() + "." + k, v));
     var detail = outcome.ok() ? "" : outcome.data().getOrDefault("reason", "");
@@ -414,7 +513,24 @@ public class FlowEngine {
         step.action(),
         conversationId,
         outcome.ok() ? "ok" : "failed " + detail);
-    return outcome;
+    replies.addAll(outcome.shown());
+    run.shown |= !outcome.shown().isEmpty();
+    var next = outcome.ok() ? step.next() : step.onFailed();
+    if (!outcome.ok() && next == null) {
+      return escalate(
+          conversationId,
+          flow,
+          run,
+          step.id(),
+          null,
+          null,
+          "Action "
+              + step.action()
+              + " failed: "
+              + outcome.data().getOrDefault("reason", "unknown"),
+          replies);
+    }
+    return advance(conversationId, flow, run, next, replies);
   }
 
   private boolean escalate(
@@ -456,74 +572,14 @@ public class FlowEngine {
     if (!KnownLogins.LOGIN_STEP.equals(ask.id()) || ask.input() != InputType.TEXT)
       return Optional.empty();
     if (run.askedCount(ask.id()) > 0 || run.values.containsKey(ask.id())) return Optional.empty();
-    return known.login(conversationId).filter(l -> matches(ask, l));
-  }
-
-  /** The answer as the flow keeps it, or empty when it is not acceptable for the question. */
-  static Optional<String> accept(Step.Ask ask, String text, AnswerWords words) {
-    var trimmed = text == null ? "" : text.strip();
-    if (trimmed.isEmpty() || trimmed.length() > MAX_ANSWER) return Optional.empty();
-    var normalized = Texts.normalize(trimmed);
-    return switch (ask.input()) {
-      case YES_NO -> yesNo(normalized, words);
-      case CHOICE -> choice(ask.options(), normalized);
-      case EMAIL ->
-          EMAIL.matcher(trimmed).matches() && matches(ask, trimmed)
-              ? Optional.of(trimmed.toLowerCase(Locale.ROOT))
-              : Optional.empty();
-      case CODE -> {
-        var digits = trimmed.replaceAll("[\\s-]", "");
-        var pattern = ask.pattern() == null ? DEFAULT_CODE : Pattern.compile(ask.pattern());
-        yield pattern.matcher(digits).matches() ? Optional.of(digits) : Optional.empty();
-      }
-      // A secret is taken as typed, spaces and all: a password may contain them.
-      case SECRET -> matches(ask, text) ? Optional.of(text) : Optional.empty();
-      case TEXT -> matches(ask, trimmed) ? Optional.of(trimmed) : Optional.empty();
-    };
-  }
-
-  private static boolean matches(Step.Ask ask, String text) {
-    return ask.pattern() == null || Pattern.compile(ask.pattern()).matcher(text).matches();
-  }
-
-  private static Optional<String> yesNo(String normalized, AnswerWords words) {
-    if (words.starts(Intent.Action.YES, normalized)) return Optional.of("yes");
-    if (words.starts(Intent.Action.NO, normalized)) return Optional.of("no");
-    return Optional.empty();
-  }
-
-  private static Optional<String> choice(List<String> options, String normalized) {
-    for (int i = 0; i < options.size(); i++) {
-      if (Texts.normalize(options.get(i)).equals(normalized)
-          || normalized.equals(String.valueOf(i + 1))) {
-        return Optional.of(options.get(i));
-      }
-    }
-    if (normalized.length() < 3) return Optional.empty();
-    var partial = options.stream().filter(o -> Texts.normalize(o).contains(normalized)).toList();
-    return partial.size() == 1 ? Optional.of(partial.get(0)) : Optional.empty();
-  }
-
-  private static String abbreviate(String text) {
-    var stripped = text.strip();
-    return stripped.length() <= 80 ? stripped : stripped.substring(0, 80) + "...";
-  }
-
-  private static String defaultInvalid(Step.Ask ask) {
-    return switch (ask.input()) {
-      case YES_NO -> "Please answer yes or no.";
-      case CHOICE -> "Please pick one of the options.";
-      case EMAIL -> "That doesn't look like an email address.";
-      case CODE -> "That doesn't look like the code from the email.";
-      case SECRET, TEXT -> "I couldn't use that answer. Please try again.";
-    };
+    return known.login(conversationId).filter(l -> FlowAnswers.matches(ask, l));
   }
 
   private Reply question(Step.Ask ask, FlowRun run) {
     var options =
         switch (ask.input()) {
           case CHOICE -> ask.options();
-          case YES_NO -> List.of("Yes", "No");
+          case YES_NO -> List.of(texts.get("flows.option.yes"), texts.get("flows.option.no"));
           default -> List.<String>of();
         };
     return new Reply(
@@ -573,7 +629,7 @@ public class FlowEngine {
 
   /** Tells analytics how far the run got this turn; answers to secret questions are not in it. */
   private void publish(String conversationId, FlowRun run, boolean started, boolean open) {
-    var reached = new java.util.ArrayList<String>(run.history);
+    var reached = new ArrayList<String>(run.history);
     run.actions.forEach(
         a -> {
           if (!reached.contains(a.step())) reached.add(a.step());
@@ -594,49 +650,5 @@ public class FlowEngine {
             open ? null : run.outcome,
             List.copyOf(run.actions),
             answers));
-  }
-
-  private void save(String conversationId, FlowRun run, boolean open, FlowState previous) {
-    if (!open) {
-      if (previous != null || states.existsById(conversationId)) states.deleteById(conversationId);
-      return;
-    }
-    var now = now();
-    var state =
-        new FlowState(
-            conversationId,
-            run.flowId,
-            run.stepId,
-            write(run.data()),
-            previous == null ? now : previous.startedAt(),
-            now,
-            now.plus(config.expireAfter()));
-    if (previous != null || states.existsById(conversationId)) states.update(state);
-    else states.save(state);
-  }
-
-  /** Abandoned flows: their state is deleted once expired. */
-  void purgeExpired() {
-    states.deleteByExpiresAtLessThan(now());
-  }
-
-  private FlowRun.Data read(String data) {
-    try {
-      return json.readValue(data, FlowRun.Data.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable flow state", e);
-    }
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

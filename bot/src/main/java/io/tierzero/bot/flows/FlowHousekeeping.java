@@ -8,18 +8,18 @@ import jakarta.inject.Singleton;
 /** Deletes abandoned flows once expired and codes older than a day. */
 @Singleton
 class FlowHousekeeping {
-  private final FlowEngine engine;
+  private final FlowStates states;
   private final Verification verification;
 
-  FlowHousekeeping(FlowEngine engine, Verification verification) {
-    this.engine = engine;
+  FlowHousekeeping(FlowStates states, Verification verification) {
+    this.states = states;
     this.verification = verification;
   }
 
   @Scheduled(fixedDelay = "5m", initialDelay = "1m")
   @Transactional
   void purge() {
-    engine.purgeExpired();
+    states.purgeExpired();
     verification.purge();
   }
 }

@@ -1,5 +1,6 @@
 package io.tierzero.bot.flows;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tierzero.bot.chat.FlowEscalation;
 import java.util.ArrayList;
@@ -14,7 +15,12 @@ import java.util.Map;
  * with this object.
  */
 final class FlowRun {
-  /** What persists: answers and action data by name, attempts per question, questions asked. */
+  /**
+   * What persists: answers and action data by name, attempts per question, questions asked.
+   *
+   * @param pending set while the run's action is running outside the turn's transaction: which run
+   *     of the action it is, so that only the turn that started it goes on from its outcome
+   */
   @Serdeable
   record Data(
       Map<String, String> values,
@@ -22,7 +28,8 @@ final class FlowRun {
       List<String> history,
       List<String> answered,
       List<FlowEscalation.ActionOutcome> actions,
-      List<String> tried) {}
+      List<String> tried,
+      @Nullable String pending) {}
 
   final String flowId;
   String stepId;
@@ -33,11 +40,20 @@ final class FlowRun {
   final List<FlowEscalation.ActionOutcome> actions;
   final List<String> tried;
 
+  /** See {@link Data#pending()}. */
+  String pending;
+
   /** How the run ended this turn ({@link FlowProgress}'s outcomes); null while it goes on. */
   String outcome;
 
   /** Answers to secret and code questions: this turn only, never in {@link Data}. */
   final Map<String, String> secrets = new HashMap<>();
+
+  /** Steps run this turn, across its side effects: what bounds a looping flow file. */
+  int steps;
+
+  /** Whether an action showed the user what it found this turn (the tickets). */
+  boolean shown;
 
   private FlowRun(String flowId, String stepId, Data data) {
     this.flowId = flowId;
@@ -48,13 +64,14 @@ final class FlowRun {
     this.answered = new ArrayList<>(data.answered() == null ? List.of() : data.answered());
     this.actions = new ArrayList<>(data.actions() == null ? List.of() : data.actions());
     this.tried = new ArrayList<>(data.tried() == null ? List.of() : data.tried());
+    this.pending = data.pending();
   }
 
   static FlowRun fresh(String flowId, String firstStep) {
     return new FlowRun(
         flowId,
         firstStep,
-        new Data(Map.of(), Map.of(), List.of(), List.of(), List.of(), List.of()));
+        new Data(Map.of(), Map.of(), List.of(), List.of(), List.of(), List.of(), null));
   }
 
   static FlowRun resumed(String flowId, String stepId, Data data) {
@@ -62,7 +79,7 @@ final class FlowRun {
   }
 
   Data data() {
-    return new Data(values, asked, history, answered, actions, tried);
+    return new Data(values, asked, history, answered, actions, tried, pending);
   }
 
   int askedCount(String stepId) {

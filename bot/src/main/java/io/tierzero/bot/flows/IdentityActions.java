@@ -30,13 +30,16 @@ class IdentityActions {
   private final MailOutbox mail;
   private final FlowsConfiguration config;
   private final CodeConfiguration codes;
+  private final FlowTexts texts;
 
   IdentityActions(
       Directory directory,
       Verification verification,
       MailOutbox mail,
       FlowsConfiguration config,
-      CodeConfiguration codes) {
+      CodeConfiguration codes,
+      FlowTexts texts) {
+    this.texts = texts;
     this.directory = directory;
     this.verification = verification;
     this.mail = mail;
@@ -90,35 +93,22 @@ class IdentityActions {
   }
 
   /** What the code lets its holder do, so the owner of a mailbox can tell an unexpected one. */
-  static final Map<String, String> PURPOSES =
-      Map.of(
-          "password_reset", "set a new password for",
-          "account_unlock", "unlock",
-          "mfa_reset", "remove the MFA (authenticator) registration of",
-          "ticket_lookup",
-              "see the IT support tickets (number, status, subject) raised under the email address"
-                  + " of");
+  static final java.util.Set<String> PURPOSES =
+      java.util.Set.of("password_reset", "account_unlock", "mfa_reset", "ticket_lookup");
 
   OutgoingMail codeMail(String to, String code, String user, String purpose) {
-    var does = PURPOSES.getOrDefault(purpose, "make changes to");
+    var does =
+        texts.get("flows.code-mail.purpose." + (PURPOSES.contains(purpose) ? purpose : "other"));
     return new OutgoingMail(
         to,
-        "Your IT support verification code",
-        "Your verification code is "
-            + code
-            + "\n\n"
-            + "Whoever types this code in the IT support chat can "
-            + does
-            + " the account "
-            + user
-            + ".\n"
-            + "It expires in "
-            + codes.codeTtl().toMinutes()
-            + " minutes. IT staff will never ask you for it.\n\n"
-            + "If you did not ask for this, do not type or share the code, and report this email to"
-            + " "
-            + config.reportTo()
-            + ": someone may be trying to take over your account.");
+        texts.get("flows.code-mail.subject"),
+        texts.get(
+            "flows.code-mail.body",
+            code,
+            does,
+            user,
+            String.valueOf(codes.codeTtl().toMinutes()),
+            config.reportTo()));
   }
 
   /**

@@ -17,16 +17,18 @@ import java.util.List;
 @Secondary
 class PlainFlowHandoff implements FlowHandoff {
   private final ChatConfiguration chat;
+  private final FlowTexts texts;
 
-  PlainFlowHandoff(ChatConfiguration chat) {
+  PlainFlowHandoff(ChatConfiguration chat, FlowTexts texts) {
     this.chat = chat;
+    this.texts = texts;
   }
 
   @Override
   public List<Reply> handOff(FlowEscalation escalation) {
     var text = new StringBuilder(chat.handoffText());
     if (!escalation.context().tried().isEmpty()) {
-      text.append("\n\nWhat we tried (").append(escalation.flowTitle()).append("):");
+      text.append("\n\n").append(texts.get("flows.handoff.tried", escalation.flowTitle()));
       escalation.context().tried().forEach(line -> text.append("\n- ").append(line));
     }
     return List.of(new Reply(ReplyType.HANDOFF, text.toString(), List.of(), List.of()));

@@ -85,7 +85,8 @@ public class AgentActions {
   private final TicketDeliveryRepository deliveries;
   private final List<TicketSink> sinks;
   private final ConversationStore conversations;
-  private final TicketService views;
+  private final TicketQueries views;
+  private final TicketTexts texts;
   private final Set<String> agents;
   private final Clock clock;
 
@@ -95,9 +96,11 @@ public class AgentActions {
       TicketDeliveryRepository deliveries,
       List<TicketSink> sinks,
       ConversationStore conversations,
-      TicketService views,
+      TicketQueries views,
+      TicketTexts texts,
       List<AgentAccount> accounts,
       Clock clock) {
+    this.texts = texts;
     this.clock = clock;
     this.tickets = tickets;
     this.updates = updates;
@@ -175,13 +178,13 @@ public class AgentActions {
   }
 
   /** What the user reads when an agent moves the ticket: the status and what it means for them. */
-  static String statusNotice(Ticket ticket) {
+  String statusNotice(Ticket ticket) {
     return "Your ticket "
         + ticket.ticketNumber()
         + " is now "
         + ticket.ticketStatus().json()
         + ". "
-        + TicketService.receipt(ticket).message();
+        + texts.status(ticket);
   }
 
   /** An agent's reply, as the agent's own words, named, in the chat. */

@@ -39,10 +39,10 @@ class AgentTicketController {
   /** The assignee filter for tickets nobody has taken. */
   static final String NOBODY = "none";
 
-  private final TicketService tickets;
+  private final TicketQueries tickets;
   private final AgentActions actions;
 
-  AgentTicketController(TicketService tickets, AgentActions actions) {
+  AgentTicketController(TicketQueries tickets, AgentActions actions) {
     this.tickets = tickets;
     this.actions = actions;
   }

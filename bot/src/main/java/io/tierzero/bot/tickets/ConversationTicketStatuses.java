@@ -42,17 +42,19 @@ final class ConversationTicketStatuses implements TicketStatuses {
 
   private final TicketRepository tickets;
   private final GuidedFixes flows;
+  private final TicketTexts texts;
 
-  ConversationTicketStatuses(TicketRepository tickets, GuidedFixes flows) {
+  ConversationTicketStatuses(TicketRepository tickets, GuidedFixes flows, TicketTexts texts) {
     this.tickets = tickets;
     this.flows = flows;
+    this.texts = texts;
   }
 
   @Override
   public Reply statusReply(TurnContext context) {
     return tickets
         .findByConversationId(context.conversationId())
-        .map(ConversationTicketStatuses::reply)
+        .map(t -> reply(t, texts))
         .orElseGet(this::noneKnown);
   }
 
@@ -74,7 +76,7 @@ final class ConversationTicketStatuses implements TicketStatuses {
         .withAction(Reply.SHOW_MY_TICKETS);
   }
 
-  static Reply reply(Ticket t) {
+  static Reply reply(Ticket t, TicketTexts texts) {
     return new Reply(
         ReplyType.TICKET_STATUS,
         "Your ticket "
@@ -88,7 +90,7 @@ final class ConversationTicketStatuses implements TicketStatuses {
             + ", \""
             + t.subject()
             + "\"). "
-            + TicketService.receipt(t).message(),
+            + texts.status(t),
         List.of(),
         List.of());
   }

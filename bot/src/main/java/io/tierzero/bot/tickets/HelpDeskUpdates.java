@@ -34,12 +34,15 @@ public class HelpDeskUpdates {
   private final TicketUpdateRepository updates;
   private final ConversationStore conversations;
   private final Clock clock;
+  private final TicketTexts texts;
 
   HelpDeskUpdates(
       TicketRepository tickets,
       TicketUpdateRepository updates,
       ConversationStore conversations,
+      TicketTexts texts,
       Clock clock) {
+    this.texts = texts;
 
     this.clock = clock;
     this.tickets = tickets;
@@ -100,7 +103,7 @@ public class HelpDeskUpdates {
             + " is now "
             + status.json()
             + ". "
-            + TicketService.receipt(ticket).message());
+            + texts.status(ticket));
     return true;
   }
 

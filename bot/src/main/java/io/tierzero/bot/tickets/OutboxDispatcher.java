@@ -34,14 +34,14 @@ public class OutboxDispatcher {
   private static final int WARN_EVERY = 10;
 
   private final TicketDeliveryRepository deliveries;
-  private final TicketService tickets;
+  private final TicketQueries tickets;
   private final List<Worker> workers;
   private final OutboxConfiguration config;
   private final Clock clock;
 
   OutboxDispatcher(
       TicketDeliveryRepository deliveries,
-      TicketService tickets,
+      TicketQueries tickets,
       List<TicketSink> sinks,
       OutboxConfiguration config,
       Clock clock) {

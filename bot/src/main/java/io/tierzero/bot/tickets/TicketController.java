@@ -33,10 +33,12 @@ class TicketController {
   static final String TOKEN_HEADER = ConversationToken.HEADER;
 
   private final TicketService tickets;
+  private final TicketQueries queries;
   private final TicketUpdates updates;
 
-  TicketController(TicketService tickets, TicketUpdates updates) {
+  TicketController(TicketService tickets, TicketQueries queries, TicketUpdates updates) {
     this.tickets = tickets;
+    this.queries = queries;
     this.updates = updates;
   }
 
@@ -76,7 +78,7 @@ class TicketController {
   Optional<TicketReceipt> status(
       String number,
       @Parameter(in = ParameterIn.HEADER, name = TOKEN_HEADER) @ConversationToken String token) {
-    return tickets.status(number, token);
+    return queries.status(number, token);
   }
 
   @Operation(
@@ -89,7 +91,7 @@ class TicketController {
       description = "No list, more than 20 conversations, or an entry without id or token")
   @Post("/api/tickets/mine")
   MyTickets mine(@Valid @Body MyTicketsRequest request) {
-    return tickets.mine(request.conversations());
+    return queries.mine(request.conversations());
   }
 
   @Operation(

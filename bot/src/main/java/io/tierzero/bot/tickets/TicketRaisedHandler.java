@@ -26,12 +26,15 @@ final class TicketRaisedHandler implements Handler {
   private final TurnDecisions decisions;
   private final ChatConfiguration config;
   private final TicketChat chat;
+  private final TicketTexts texts;
 
   TicketRaisedHandler(
       TicketRepository tickets,
       TurnDecisions decisions,
       ChatConfiguration config,
-      TicketChat chat) {
+      TicketChat chat,
+      TicketTexts texts) {
+    this.texts = texts;
     this.tickets = tickets;
     this.decisions = decisions;
     this.config = config;
@@ -52,7 +55,7 @@ final class TicketRaisedHandler implements Handler {
     if (decision.isIntent()) {
       var intent = decision.intent();
       if (intent.action() == Intent.Action.TICKET_STATUS)
-        return List.of(ConversationTicketStatuses.reply(ticket));
+        return List.of(ConversationTicketStatuses.reply(ticket, texts));
       if (intent.action() == Intent.Action.TICKET_CLOSE) return List.of(chat.askToClose(ticket));
       if (intent.action() == Intent.Action.TICKET_NOTE)
         return List.of(chat.noteOrAsk(context, ticket));
@@ -68,6 +71,6 @@ final class TicketRaisedHandler implements Handler {
       return List.of(chat.noteOrAsk(context, ticket));
     }
     // The widget starts over when this option is chosen: what "start a new chat" asks for.
-    return List.of(Reply.text(TicketService.afterTicket(ticket), Options.NEW_CONVERSATION));
+    return List.of(Reply.text(texts.afterTicket(ticket), Options.NEW_CONVERSATION));
   }
 }

@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,9 +28,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Raises tickets from conversations and serves them to the user (status) and to agents. A ticket
- * and its outbox rows are written in one transaction: once the user is told the number, the ticket
- * is certain to reach every sink eventually ({@link OutboxDispatcher}).
+ * Raises tickets from conversations: puts together what an agent needs from the conversation, the
+ * flow and the form ({@link TicketQueries} serves them afterwards, {@link TicketTexts} words them).
+ * A ticket and its outbox rows are written in one transaction: once the user is told the number,
+ * the ticket is certain to reach every sink eventually ({@link OutboxDispatcher}).
  */
 @Singleton
 public class TicketService {
@@ -42,11 +42,6 @@ public class TicketService {
   private static final Set<ReplyType> ANSWERED_AS_QUESTION =
       Set.of(ReplyType.ANSWER, ReplyType.CLARIFY, ReplyType.NO_ANSWER, ReplyType.FLOW_STEP);
 
-  /** Where the user checks a ticket, with the conversation token header. */
-  public static String statusUrl(String number) {
-    return "/api/tickets/" + number;
-  }
-
   /** Result of a ticket request. */
   public record Opened(TicketReceipt receipt, boolean created) {}
 
@@ -55,7 +50,6 @@ public class TicketService {
   private final Escalations escalations;
   private final TicketRepository tickets;
   private final TicketDeliveryRepository deliveries;
-  private final TicketUpdateRepository updates;
   private final List<TicketSink> sinks;
   private final Articles articles;
   private final FlowEscalations flowEscalations;
@@ -63,6 +57,7 @@ public class TicketService {
   private final TicketsConfiguration config;
   private final ObjectMapper json;
   private final CreationGuard guard;
+  private final TicketTexts texts;
   private final Clock clock;
 
   TicketService(
@@ -71,7 +66,6 @@ public class TicketService {
       Escalations escalations,
       TicketRepository tickets,
       TicketDeliveryRepository deliveries,
-      TicketUpdateRepository updates,
       List<TicketSink> sinks,
       Articles articles,
       FlowEscalations flowEscalations,
@@ -79,14 +73,15 @@ public class TicketService {
       TicketsConfiguration config,
       ObjectMapper json,
       CreationGuard guard,
+      TicketTexts texts,
       Clock clock) {
+    this.texts = texts;
     this.clock = clock;
     this.store = store;
     this.chat = chat;
     this.escalations = escalations;
     this.tickets = tickets;
     this.deliveries = deliveries;
-    this.updates = updates;
     this.sinks = List.copyOf(sinks);
     this.articles = articles;
     this.flowEscalations = flowEscalations;
@@ -109,7 +104,7 @@ public class TicketService {
     if (locked.isEmpty()) return Optional.empty();
     var conversation = locked.get();
     var existing = tickets.findByConversationId(conversationId);
-    if (existing.isPresent()) return Optional.of(new Opened(receipt(existing.get()), false));
+    if (existing.isPresent()) return Optional.of(new Opened(texts.receipt(existing.get()), false));
 
     var now = now();
     var escalation = escalations.find(conversationId);
@@ -170,7 +165,7 @@ public class TicketService {
 
     var category = category(flowContext.orElse(null), transcript);
     var trigger = trigger(escalation.orElse(null), flowRecord.orElse(null));
-    var subject = subject(transcript, flow);
+    var subject = subject(transcript, flow, texts);
     var number = "T-%06d".formatted(tickets.nextNumber());
     var email = request.email().strip().toLowerCase(Locale.ROOT);
     var requester =
@@ -194,7 +189,7 @@ public class TicketService {
             requester.name(),
             requester.email(),
             subject,
-            description(requester, subject, trigger, decision, flow, shown, details),
+            texts.description(requester, subject, trigger, decision, flow, shown, details),
             category,
             config.queueOf(category),
             decision.priority().name(),
@@ -216,204 +211,9 @@ public class TicketService {
     // The bot says the number in the conversation too, so the transcript shows where it went.
     store.append(
         conversation,
-        List.of(NewMessage.fromBot(ReplyType.TEXT.json(), confirmation(ticket), null)),
+        List.of(NewMessage.fromBot(ReplyType.TEXT.json(), texts.confirmation(ticket), null)),
         conversation.noAnswerStreak());
-    return Optional.of(new Opened(receipt(ticket), true));
-  }
-
-  /**
-   * The ticket's status for its requester: only with the token of the conversation it came from.
-   */
-  public Optional<TicketReceipt> status(String number, String token) {
-    return tickets
-        .findByTicketNumber(number.strip().toUpperCase(Locale.ROOT))
-        .filter(t -> store.find(t.conversationId(), token).isPresent())
-        .map(TicketService::receipt);
-  }
-
-  /**
-   * The tickets raised from these conversations, most recently updated first. A conversation that
-   * does not exist or whose token is wrong is left out like one without a ticket, so the answer
-   * never tells which conversations exist.
-   */
-  public MyTickets mine(List<MyTicketsRequest.Conversation> conversations) {
-    // The same conversation twice is checked once: the first token given for it counts.
-    var byId = new LinkedHashMap<String, String>();
-    for (var c : conversations) byId.putIfAbsent(c.id(), c.token());
-    return new MyTickets(
-        byId.entrySet().stream()
-            .filter(c -> store.find(c.getKey(), c.getValue()).isPresent())
-            .flatMap(c -> tickets.findByConversationId(c.getKey()).stream())
-            .sorted(Comparator.comparing(Ticket::updatedAt).reversed())
-            .map(TicketService::receipt)
-            .toList());
-  }
-
-  /**
-   * Tickets for agents, newest first, filtered by whatever is given; an {@code assignee} of {@code
-   * ""} means the tickets nobody has taken.
-   */
-  public List<AgentTicket> list(
-      @Nullable TicketStatus status,
-      @Nullable String queue,
-      @Nullable Priority priority,
-      @Nullable String assignee,
-      int limit) {
-    var who = assignee == null ? null : assignee.strip().toLowerCase(Locale.ROOT);
-    return tickets
-        .search(
-            status == null ? null : status.json(),
-            blankToNull(queue),
-            priority == null ? null : priority.name(),
-            who,
-            limit)
-        .stream()
-        .map(t -> agentView(t, false))
-        .toList();
-  }
-
-  /** One ticket with its transcript and delivery state. */
-  public Optional<AgentTicket> get(String number) {
-    return tickets
-        .findByTicketNumber(number.strip().toUpperCase(Locale.ROOT))
-        .map(t -> agentView(t, true));
-  }
-
-  /**
-   * What sinks receive for an outbox row: for a ticket, everything an agent sees but the delivery
-   * state; for a change ({@code updateId}), the change and the ticket as it is now.
-   */
-  Optional<TicketMessage> message(
-      String ticketId, @Nullable String updateId, String idempotencyKey) {
-    var ticket = tickets.findById(ticketId);
-    if (updateId == null) {
-      return ticket
-          .map(t -> agentViewWith(t, read(t.context()), null, null))
-          .map(
-              view ->
-                  new TicketMessage(
-                      TicketMessage.CREATED,
-                      idempotencyKey,
-                      view,
-                      TranscriptText.render(view),
-                      null));
-    }
-    return ticket.flatMap(
-        t ->
-            updates
-                .findById(updateId)
-                .map(TicketUpdate::view)
-                .map(
-                    change -> {
-                      var view = agentViewWith(t, null, null, null);
-                      return new TicketMessage(
-                          TicketMessage.UPDATED,
-                          idempotencyKey,
-                          view,
-                          TranscriptText.change(view, change),
-                          change);
-                    }));
-  }
-
-  static String confirmation(Ticket ticket) {
-    return "I've raised ticket "
-        + ticket.ticketNumber()
-        + " with the IT Service Desk (queue: "
-        + ticket.queue()
-        + "). This conversation is attached, so you won't have to repeat anything. Someone will"
-        + " contact you at "
-        + ticket.requesterEmail()
-        + ". You can check the ticket's status here at any time.";
-  }
-
-  /** What the bot says to any message after the ticket was raised: what its status means now. */
-  static String afterTicket(Ticket ticket) {
-    return "Your ticket "
-        + ticket.ticketNumber()
-        + " is with the IT Service Desk (queue: "
-        + ticket.queue()
-        + "), status: "
-        + ticket.ticketStatus().json()
-        + ". "
-        + receipt(ticket).message()
-        + " I won't answer further in this conversation so nothing gets lost between us: reply to"
-        + " the Service Desk's email to add anything, or start a new conversation for a different"
-        + " problem.";
-  }
-
-  static TicketReceipt receipt(Ticket t) {
-    return new TicketReceipt(
-        t.ticketNumber(),
-        t.ticketStatus(),
-        t.subject(),
-        t.queue(),
-        t.createdAt(),
-        t.updatedAt(),
-        switch (t.ticketStatus()) {
-          case NEW ->
-              "Your ticket is waiting for the IT Service Desk; someone will contact you at "
-                  + t.requesterEmail()
-                  + ".";
-          case OPEN ->
-              (t.assignee() == null ? "Someone" : t.assignee())
-                  + " at the IT Service Desk is working on your ticket.";
-          case PENDING ->
-              "The IT Service Desk is waiting for a reply or for someone else; check your email.";
-          case RESOLVED ->
-              "Your ticket is resolved. If the problem is back, reply to the Service Desk's email.";
-          case CLOSED -> "Your ticket is closed. For a new problem, start a new chat.";
-        },
-        statusUrl(t.ticketNumber()));
-  }
-
-  private AgentTicket agentView(Ticket t, boolean full) {
-    if (!full) return agentViewWith(t, null, null, null);
-    var rows =
-        deliveries.findByTicketIdOrderBySink(t.id()).stream()
-            .map(
-                d ->
-                    new AgentTicket.Delivery(
-                        d.sink(),
-                        d.event(),
-                        d.idempotencyKey(),
-                        d.state(),
-                        d.attempts(),
-                        d.lastError(),
-                        d.deliveredAt()))
-            .toList();
-    var history =
-        updates.findByTicketIdOrderByCreatedAt(t.id()).stream().map(TicketUpdate::view).toList();
-    return agentViewWith(t, read(t.context()), rows, history);
-  }
-
-  private static AgentTicket agentViewWith(
-      Ticket t,
-      @Nullable TicketContext context,
-      @Nullable List<AgentTicket.Delivery> rows,
-      @Nullable List<TicketChange> history) {
-    return new AgentTicket(
-        t.id(),
-        t.ticketNumber(),
-        t.conversationId(),
-        new AgentTicket.Requester(t.requesterName(), t.requesterEmail(), t.requesterVerified()),
-        t.subject(),
-        t.description(),
-        t.category(),
-        t.queue(),
-        Priority.valueOf(t.priority()),
-        t.priorityReason(),
-        t.triggerKind(),
-        t.ticketStatus(),
-        t.assignee(),
-        t.confidence(),
-        t.pageUrl(),
-        t.browser(),
-        t.createdAt(),
-        t.updatedAt(),
-        t.resolvedAt(),
-        context,
-        rows,
-        history);
+    return Optional.of(new Opened(texts.receipt(ticket), true));
   }
 
   /**
@@ -486,7 +286,8 @@ public class TicketService {
   }
 
   /** The first thing the user asked that the bot treated as a question, cut to a queue line. */
-  static String subject(Transcript transcript, @Nullable TicketContext.Flow flow) {
+  static String subject(
+      Transcript transcript, @Nullable TicketContext.Flow flow, TicketTexts texts) {
     var messages = transcript.messages();
     String first = null;
     String question = null;
@@ -502,69 +303,13 @@ public class TicketService {
     }
     var text = question != null ? question : first;
     if (text == null || text.isBlank()) {
-      return flow != null
-          ? "Guided fix " + flow.id() + " needs a person"
-          : "Help requested in the chat";
+      return texts.subjectWithoutQuestion(flow);
     }
     var oneLine = Redactor.redact(text).replaceAll("\\s+", " ").strip();
     if (oneLine.length() <= MAX_SUBJECT) return oneLine;
     var cut = oneLine.substring(0, MAX_SUBJECT - 1);
     var space = cut.lastIndexOf(' ');
     return (space > MAX_SUBJECT / 2 ? cut.substring(0, space) : cut) + "…";
-  }
-
-  private static String description(
-      AgentTicket.Requester requester,
-      String subject,
-      String trigger,
-      PriorityRules.Decision decision,
-      @Nullable TicketContext.Flow flow,
-      List<TicketContext.ArticleShown> shown,
-      @Nullable String details) {
-    var out = new StringBuilder();
-    out.append(requester.name())
-        .append(" asked the support bot: \"")
-        .append(subject)
-        .append("\"\n");
-    if (!requester.emailVerified()) {
-      out.append("Requester's name and email are as typed in the ticket form, not verified.\n");
-    }
-    out.append("Escalated because ")
-        .append(
-            switch (trigger) {
-              case "no_answers" ->
-                  "the bot found no answer twice in a row and the user accepted a person.";
-              case "flow" -> "the guided fix ended in an escalation.";
-              case "negative_rating" ->
-                  "the user rated the answer unhelpful and said the problem is still not fixed.";
-              default -> "the user asked for a person.";
-            })
-        .append('\n');
-    out.append("Priority ")
-        .append(decision.priority())
-        .append(": ")
-        .append(decision.reason())
-        .append('\n');
-    if (flow != null) {
-      out.append("Guided fix ").append(flow.id());
-      if (flow.stepReached() != null)
-        out.append(" reached step \"").append(flow.stepReached()).append('"');
-      if (flow.reason() != null) out.append(": ").append(flow.reason());
-      out.append('\n');
-    }
-    if (!shown.isEmpty()) {
-      out.append("Articles shown: ");
-      out.append(
-          String.join(
-              ", ",
-              shown.stream()
-                  .map(a -> a.title() + (a.rating() == null ? "" : " (" + a.rating() + ")"))
-                  .toList()));
-      out.append('\n');
-    }
-    if (details != null) out.append("The user added: ").append(details).append('\n');
-    out.append("The full conversation is attached.");
-    return out.toString();
   }
 
   private static java.util.Map<String, String> redacted(java.util.Map<String, String> answers) {
@@ -579,18 +324,6 @@ public class TicketService {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private TicketContext read(String context) {
-    try {
-      return json.readValue(context, TicketContext.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable stored ticket context", e);
-    }
-  }
-
-  private static @Nullable String blankToNull(@Nullable String s) {
-    return s == null || s.isBlank() ? null : s.strip();
   }
 
   private static @Nullable String clip(@Nullable String s, int max) {

@@ -92,6 +92,7 @@ public class TicketUpdates {
   private final List<TicketSink> sinks;
   private final ConversationStore conversations;
   private final Clock clock;
+  private final TicketTexts texts;
 
   TicketUpdates(
       TicketRepository tickets,
@@ -99,7 +100,9 @@ public class TicketUpdates {
       TicketDeliveryRepository deliveries,
       List<TicketSink> sinks,
       ConversationStore conversations,
+      TicketTexts texts,
       Clock clock) {
+    this.texts = texts;
     this.clock = clock;
     this.tickets = tickets;
     this.updates = updates;
@@ -128,12 +131,12 @@ public class TicketUpdates {
     if (last.isPresent()
         && last.get().kind().equals(TicketChange.NOTE)
         && cleaned.equals(last.get().body())) {
-      return Optional.of(new Result(TicketService.receipt(ticket), last.get().view(), false));
+      return Optional.of(new Result(texts.receipt(ticket), last.get().view(), false));
     }
     var now = now();
     var change = record(ticket, TicketChange.NOTE, cleaned, now);
     return Optional.of(
-        new Result(TicketService.receipt(tickets.update(ticket.touched(now))), change, true));
+        new Result(texts.receipt(tickets.update(ticket.touched(now))), change, true));
   }
 
   /**
@@ -150,13 +153,13 @@ public class TicketUpdates {
           lastChange(ticket)
               .filter(u -> u.kind().equals(TicketChange.CLOSED))
               .map(TicketUpdate::view);
-      return Optional.of(new Result(TicketService.receipt(ticket), earlier.orElse(null), false));
+      return Optional.of(new Result(texts.receipt(ticket), earlier.orElse(null), false));
     }
     var now = now();
     var change = record(ticket, TicketChange.CLOSED, clean(text), now);
     return Optional.of(
         new Result(
-            TicketService.receipt(tickets.update(ticket.withStatus(TicketStatus.CLOSED, now))),
+            texts.receipt(tickets.update(ticket.withStatus(TicketStatus.CLOSED, now))),
             change,
             true));
   }

@@ -9,7 +9,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Browser;
 import io.tierzero.bot.RequiresBrowser;
 import io.tierzero.bot.tickets.HelpDeskUpdates;
-import io.tierzero.bot.tickets.TicketService;
+import io.tierzero.bot.tickets.TicketQueries;
 import io.tierzero.bot.tickets.TicketStatus;
 import io.tierzero.bot.tickets.TicketsTestApp;
 import jakarta.inject.Inject;
@@ -51,7 +51,7 @@ class AgentQueueBrowserTest implements TestPropertyProvider {
   private static final Duration LIVE_PATIENCE = Duration.ofSeconds(75);
 
   @Inject EmbeddedServer server;
-  @Inject TicketService tickets;
+  @Inject TicketQueries tickets;
   @Inject HelpDeskUpdates helpDesk;
 
   private Browser browser;
