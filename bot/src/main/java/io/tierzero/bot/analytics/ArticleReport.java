@@ -4,6 +4,7 @@ import io.tierzero.bot.analytics.Snapshot.Conv;
 import io.tierzero.bot.kb.Articles;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.search.Ratings;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ class ArticleReport {
   private final Supplier<List<Article>> all;
   private final Function<String, Optional<Article>> byId;
 
+  @Inject
   ArticleReport(Articles articles) {
     this(articles::all, articles::article);
   }

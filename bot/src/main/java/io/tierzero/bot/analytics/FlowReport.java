@@ -2,6 +2,7 @@ package io.tierzero.bot.analytics;
 
 import io.tierzero.bot.flows.FlowCatalog;
 import io.tierzero.kb.flow.Step;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 class FlowReport {
   private final Function<String, List<String>> stepsOf;
 
+  @Inject
   FlowReport(FlowCatalog flows) {
     this(id -> flows.get(id).map(f -> f.steps().stream().map(Step::id).toList()).orElse(List.of()));
   }

@@ -5,6 +5,7 @@ import io.tierzero.bot.chat.Options;
 import io.tierzero.bot.chat.Texts;
 import io.tierzero.bot.kb.Articles;
 import io.tierzero.kb.parse.Article;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ class Resolutions {
   private final Function<String, String> categoryOfFlow;
   private final Duration returnWindow;
 
+  @Inject
   Resolutions(Articles articles, AnalyticsConfiguration config) {
     this(
         id -> articles.article(id).map(Article::category).filter(s -> !s.isBlank()).orElse(null),
