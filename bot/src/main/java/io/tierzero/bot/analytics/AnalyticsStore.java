@@ -1,12 +1,10 @@
 package io.tierzero.bot.analytics;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.serde.ObjectMapper;
-import io.micronaut.serde.annotation.Serdeable;
+import io.tierzero.bot.chat.ArticleLink;
+import io.tierzero.bot.chat.ReplyPayload;
+import io.tierzero.bot.conversations.MessagePayloads;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,22 +25,13 @@ import javax.sql.DataSource;
  */
 @Singleton
 class AnalyticsStore {
-  /** The part of a stored reply's payload analytics needs; the rest is ignored. */
-  @Serdeable
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Payload(@Nullable List<Link> articles, @Nullable List<String> options) {}
-
-  @Serdeable
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Link(String id) {}
-
   private final DataSource dataSource;
-  private final ObjectMapper json;
+  private final MessagePayloads payloads;
   private final FlowRuns flowRuns;
 
-  AnalyticsStore(DataSource dataSource, ObjectMapper json, FlowRuns flowRuns) {
+  AnalyticsStore(DataSource dataSource, MessagePayloads payloads, FlowRuns flowRuns) {
     this.dataSource = raw(dataSource);
-    this.json = json;
+    this.payloads = payloads;
     this.flowRuns = flowRuns;
   }
 
@@ -78,11 +67,11 @@ class AnalyticsStore {
                   end);
           var rs = s.executeQuery()) {
         while (rs.next()) {
-          var payload = payload(rs.getString(6));
-          var articles =
-              payload.articles() == null
-                  ? List.<String>of()
-                  : payload.articles().stream().map(Link::id).toList();
+          // A payload that does not read counts as offering nothing: one bad row must not hide
+          // the rest of the report.
+          var payload =
+              payloads.readIfValid(rs.getString(6), ReplyPayload.class).orElse(ReplyPayload.NONE);
+          var articles = payload.articles().stream().map(ArticleLink::id).toList();
           messages
               .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
               .add(
@@ -92,7 +81,7 @@ class AnalyticsStore {
                       rs.getString(4),
                       rs.getString(5),
                       articles,
-                      payload.options() == null ? List.of() : payload.options(),
+                      payload.options(),
                       instant(rs, 7)));
         }
       }
@@ -222,14 +211,5 @@ class AnalyticsStore {
   static Instant instant(ResultSet rs, int column) throws SQLException {
     var value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
-  }
-
-  private Payload payload(@Nullable String text) {
-    if (text == null || text.isBlank()) return new Payload(List.of(), List.of());
-    try {
-      return json.readValue(text, Payload.class);
-    } catch (IOException e) {
-      return new Payload(List.of(), List.of());
-    }
   }
 }

@@ -5,7 +5,11 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** One guided fix run as analytics keeps it ({@code flow_run}). */
+/**
+ * One guided fix run as analytics keeps it ({@code flow_run}).
+ *
+ * @param steps the steps reached, in order, as a JSON array ({@value #STEPS})
+ */
 @MappedEntity("flow_run")
 record FlowRunRecord(
     @Id String id,
@@ -20,4 +24,7 @@ record FlowRunRecord(
     Instant startedAt,
     Instant updatedAt) {
   static final String RUNNING = "running";
+
+  /** The JSON column of {@link #steps}, as errors name it. */
+  static final String STEPS = "flow_run.steps";
 }

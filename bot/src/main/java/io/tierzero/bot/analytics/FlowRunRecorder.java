@@ -4,9 +4,8 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.serde.ObjectMapper;
 import io.tierzero.bot.flows.FlowProgress;
 import io.tierzero.bot.ids.Ids;
+import io.tierzero.bot.json.JsonColumns;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,18 +87,12 @@ class FlowRunRecorder {
   }
 
   private List<String> read(String steps) {
-    try {
-      return List.of(json.readValue(steps, String[].class));
-    } catch (IOException e) {
-      return List.of();
-    }
+    return JsonColumns.readIfValid(json, FlowRunRecord.STEPS, steps, String[].class)
+        .map(List::of)
+        .orElse(List.of());
   }
 
   private String write(List<String> steps) {
-    try {
-      return json.writeValueAsString(steps);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonColumns.write(json, FlowRunRecord.STEPS, steps);
   }
 }

@@ -1,8 +1,8 @@
 package io.tierzero.bot.analytics;
 
 import io.micronaut.serde.ObjectMapper;
+import io.tierzero.bot.json.JsonColumns;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -58,10 +58,8 @@ class FlowRuns {
   }
 
   private List<String> steps(String text) {
-    try {
-      return List.of(json.readValue(text, String[].class));
-    } catch (IOException e) {
-      return List.of();
-    }
+    return JsonColumns.readIfValid(json, FlowRunRecord.STEPS, text, String[].class)
+        .map(List::of)
+        .orElse(List.of());
   }
 }

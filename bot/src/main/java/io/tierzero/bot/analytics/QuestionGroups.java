@@ -1,8 +1,10 @@
 package io.tierzero.bot.analytics;
 
+import io.micronaut.core.annotation.Nullable;
 import io.tierzero.bot.chat.Texts;
 import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.embed.Embedder;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,9 +56,18 @@ class QuestionGroups {
   private final double threshold;
   private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
 
+  @Inject
   QuestionGroups(KnowledgeBase kb, AnalyticsConfiguration config) {
-    this.embedder = kb.config().model().load();
-    this.threshold = config.similarity();
+    this(kb.config().model().load(), config.similarity());
+  }
+
+  /**
+   * @param embedder the sentence embeddings; null for word overlap
+   * @param threshold the similarity at or above which two questions are one
+   */
+  QuestionGroups(@Nullable Embedder embedder, double threshold) {
+    this.embedder = embedder;
+    this.threshold = threshold;
   }
 
   /**

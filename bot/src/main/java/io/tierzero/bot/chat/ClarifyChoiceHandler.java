@@ -14,13 +14,11 @@ import java.util.Optional;
 public final class ClarifyChoiceHandler implements Handler {
 
   @Override
-  public boolean canHandle(TurnContext context) {
-    return chosen(context).isPresent();
+  public Optional<Answer> take(TurnContext context) {
+    return chosen(context).map(article -> () -> answer(article));
   }
 
-  @Override
-  public List<Reply> handle(TurnContext context) {
-    var article = chosen(context).orElseThrow();
+  private static List<Reply> answer(ArticleLink article) {
     return List.of(
         new Reply(
             ReplyType.ANSWER,

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Gives each message to the first handler, in order, that can handle it. */
+/** Gives each message to the first handler, in order, that takes it. */
 @Singleton
 public final class Dispatcher {
   private final List<Handler> handlers;
@@ -27,8 +27,9 @@ public final class Dispatcher {
 
   public List<Reply> dispatch(TurnContext context) {
     for (var handler : handlers) {
-      if (handler.canHandle(context)) {
-        var replies = handler.handle(context);
+      var answer = handler.take(context);
+      if (answer.isPresent()) {
+        var replies = answer.get().replies();
         // A flow may have nothing to say before its action, which answers once it has run.
         if (replies.isEmpty() && !sideEffects.waiting()) {
           throw new IllegalStateException(handler.getClass().getName() + " answered nothing");

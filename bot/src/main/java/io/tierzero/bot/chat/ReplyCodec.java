@@ -1,40 +1,24 @@
 package io.tierzero.bot.chat;
 
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.ObjectMapper;
-import io.micronaut.serde.annotation.Serdeable;
 import io.tierzero.bot.conversations.ChatMessage;
+import io.tierzero.bot.conversations.MessagePayloads;
 import io.tierzero.bot.conversations.NewMessage;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
- * Turns replies into stored messages and back. Articles and options are kept as one JSON column:
- * they are only ever read with their message, and a column per field would tie the schema to the
- * widget's needs.
+ * Turns replies into stored messages and stored messages into what the chat shows; the payload's
+ * JSON is {@link MessagePayloads}'.
  */
 @Singleton
 final class ReplyCodec {
-  /** The JSON stored in {@code chat_message.payload}. */
-  @Serdeable
-  record Payload(
-      List<ArticleLink> articles,
-      List<String> options,
-      @Nullable ReplyForm form,
-      @Nullable ReplyInput input,
-      @Nullable String flow,
-      @Nullable String action) {}
+  private final MessagePayloads payloads;
 
-  private final ObjectMapper json;
-
-  ReplyCodec(ObjectMapper json) {
-    this.json = json;
+  ReplyCodec(MessagePayloads payloads) {
+    this.payloads = payloads;
   }
 
   NewMessage toMessage(Reply reply) {
-    return NewMessage.fromBot(reply.type().json(), reply.text(), payload(reply));
+    return payloads.botMessage(reply.type().json(), reply.text(), ReplyPayload.of(reply));
   }
 
   /** {@code message} as the API returns it, when {@code reply} is what it was stored from. */
@@ -52,7 +36,7 @@ final class ReplyCodec {
   }
 
   Reply toReply(ChatMessage message) {
-    var payload = read(message.payload());
+    var payload = payload(message);
     return new Reply(
         ReplyType.fromJson(message.replyType()),
         message.body(),
@@ -65,7 +49,7 @@ final class ReplyCodec {
   }
 
   Transcript.Entry toEntry(ChatMessage message) {
-    var payload = read(message.payload());
+    var payload = payload(message);
     return new Transcript.Entry(
         message.id(),
         message.sender(),
@@ -78,40 +62,7 @@ final class ReplyCodec {
         message.createdAt());
   }
 
-  private @Nullable String payload(Reply reply) {
-    if (reply.articles().isEmpty()
-        && reply.options().isEmpty()
-        && reply.form() == null
-        && reply.input() == null
-        && reply.flow() == null
-        && reply.action() == null) return null;
-    try {
-      return json.writeValueAsString(
-          new Payload(
-              reply.articles(),
-              reply.options(),
-              reply.form(),
-              reply.input(),
-              reply.flow(),
-              reply.action()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private Payload read(@Nullable String payload) {
-    if (payload == null) return new Payload(List.of(), List.of(), null, null, null, null);
-    try {
-      var read = json.readValue(payload, Payload.class);
-      return new Payload(
-          read.articles() == null ? List.of() : read.articles(),
-          read.options() == null ? List.of() : read.options(),
-          read.form(),
-          read.input(),
-          read.flow(),
-          read.action());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable stored reply payload", e);
-    }
+  private ReplyPayload payload(ChatMessage message) {
+    return payloads.read(message, ReplyPayload.class).orElse(ReplyPayload.NONE);
   }
 }

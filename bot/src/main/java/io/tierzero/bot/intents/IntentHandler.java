@@ -49,13 +49,11 @@ public final class IntentHandler implements Handler {
   }
 
   @Override
-  public boolean canHandle(TurnContext context) {
-    return intent(context).isPresent();
+  public Optional<Answer> take(TurnContext context) {
+    return intent(context).map(intent -> () -> answer(context, intent));
   }
 
-  @Override
-  public List<Reply> handle(TurnContext context) {
-    Intent intent = intent(context).orElseThrow();
+  private List<Reply> answer(TurnContext context, Intent intent) {
     return switch (intent.action()) {
       case HANDOFF -> List.of(handoffs.offer(context, Handoffs.Trigger.USER_REQUEST));
       // Without a ticket in this chat there is nothing to note on or close here: where to find
