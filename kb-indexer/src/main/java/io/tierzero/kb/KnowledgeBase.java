@@ -3,8 +3,8 @@ package io.tierzero.kb;
 import io.tierzero.kb.embed.Embedder;
 import io.tierzero.kb.embed.QueryVectors;
 import io.tierzero.kb.flow.Flows;
+import io.tierzero.kb.index.IndexSnapshot;
 import io.tierzero.kb.index.KbIndex;
-import io.tierzero.kb.index.KbSearcher;
 import io.tierzero.kb.index.Progress;
 import io.tierzero.kb.index.Synonyms;
 import io.tierzero.kb.intent.DecisionModel;
@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.search.IndexSearcher;
 
 /**
  * A searchable knowledge base: the facade the bot and the command line use. Thread-safe: searches
@@ -110,15 +109,13 @@ public final class KnowledgeBase implements AutoCloseable {
     // A blank question, like any without a letter or digit, is simply not answered.
     if (question == null) throw new IllegalArgumentException("question must not be null");
     if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, was " + limit);
-    Map<String, Article> articles = index.articles();
     try {
-      IndexSearcher lucene = index.searchers().acquire();
+      // One snapshot for the whole search: the articles it shows are those its searcher found.
+      IndexSnapshot snapshot = index.acquire();
       try {
-        // KbIndex's searcher manager makes every searcher a KbSearcher.
-        return searcher.search(
-            (KbSearcher) lucene, articles::get, question, limit, mode, candidates);
+        return searcher.search(snapshot, question, limit, mode, candidates);
       } finally {
-        index.searchers().release(lucene);
+        index.release(snapshot);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -3,13 +3,11 @@ package io.tierzero.bot.chat;
 import io.micronaut.core.annotation.Order;
 import io.tierzero.bot.kb.ArticleHtml;
 import io.tierzero.bot.kb.ArticleSearch;
-import io.tierzero.bot.kb.Articles;
 import io.tierzero.kb.search.SearchHit;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Answers from the knowledge base, trusting the ranker's decision: a confident answer shows the
@@ -23,43 +21,19 @@ public final class KnowledgeBaseHandler implements Handler {
   private final ArticleHtml html;
   private final ChatConfiguration config;
   private final Handoffs handoffs;
-  private final Function<String, String> flowOf;
 
   @Inject
   public KnowledgeBaseHandler(
-      ArticleSearch search,
-      ArticleHtml html,
-      ChatConfiguration config,
-      Handoffs handoffs,
-      Articles articles) {
-    this(
-        search,
-        html,
-        config,
-        handoffs,
-        id -> articles.article(id).map(Articles::flow).orElse(null));
-  }
-
-  /**
-   * @param flowOf the guided fix an article offers, by article id, or null: answer cards carry it
-   *     so the widget can offer "Fix it for me" on the card itself
-   */
-  public KnowledgeBaseHandler(
-      ArticleSearch search,
-      ArticleHtml html,
-      ChatConfiguration config,
-      Handoffs handoffs,
-      Function<String, String> flowOf) {
+      ArticleSearch search, ArticleHtml html, ChatConfiguration config, Handoffs handoffs) {
     this.search = search;
     this.html = html;
     this.config = config;
     this.handoffs = handoffs;
-    this.flowOf = flowOf;
   }
 
   /** Without tickets: a handoff is the configured text alone. */
   public KnowledgeBaseHandler(ArticleSearch search, ArticleHtml html, ChatConfiguration config) {
-    this(search, html, config, Handoffs.plain(config), id -> null);
+    this(search, html, config, Handoffs.plain(config));
   }
 
   @Override
@@ -125,6 +99,8 @@ public final class KnowledgeBaseHandler implements Handler {
         html.snippet(hit.snippet()),
         ArticleHtml.pageUrl(hit.id()),
         hit.confidence(),
-        flowOf.apply(hit.id()));
+        // Answer cards carry the guided fix so the widget can offer "Fix it for me" on the card.
+        hit.flow(),
+        hit.category());
   }
 }

@@ -29,6 +29,7 @@ import io.tierzero.bot.tickets.Priority;
 import io.tierzero.bot.tickets.TicketQueries;
 import io.tierzero.bot.tickets.TicketStatus;
 import io.tierzero.kb.parse.Article;
+import io.tierzero.kb.search.SearchHit;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -392,11 +393,7 @@ class ConsoleController {
    * largest category. The draft page names it, for the agent to change if it is wrong.
    */
   private String category(String question) {
-    var nearest =
-        articles.search(question, 1).hits().stream()
-            .findFirst()
-            .flatMap(h -> articles.article(h.id()))
-            .map(Article::category);
+    var nearest = articles.search(question, 1).hits().stream().findFirst().map(SearchHit::category);
     return nearest.filter(c -> !c.isBlank()).orElseGet(this::largestCategory);
   }
 

@@ -267,7 +267,11 @@ public class TicketService {
     var messages = transcript.messages();
     for (int i = messages.size() - 1; i >= 0; i--) {
       for (var a : messages.get(i).articles()) {
-        var category = articles.article(a.id()).map(Article::category).filter(c -> !c.isBlank());
+        // A reply stored before links carried their category names only the article.
+        var category =
+            a.category() != null
+                ? Optional.of(a.category()).filter(c -> !c.isBlank())
+                : articles.article(a.id()).map(Article::category).filter(c -> !c.isBlank());
         if (category.isPresent()) return category.get();
       }
     }

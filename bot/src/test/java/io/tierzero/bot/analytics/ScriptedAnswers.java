@@ -22,14 +22,21 @@ import java.util.Map;
 public final class ScriptedAnswers implements ArticleSearch {
   public static final String ENABLED = "tierzero.test.scripted-answers";
 
-  /** Subject word -> article id, title (all in the fixture, with their categories in comments). */
+  /** Subject word -> article id, title, category and flow (all as in the fixture). */
   static final Map<String, String[]> ANSWERS =
       Map.of(
-          "locked", new String[] {"account-locked-out", "Account locked out"}, // accounts
+          "locked",
+          new String[] {"account-locked-out", "Account locked out", "accounts", "account-unlock"},
           "password",
-              new String[] {"reset-forgotten-password", "Reset a forgotten password"}, // accounts
-          "mailbox", new String[] {"mailbox-full", "Mailbox full"}, // email
-          "wifi", new String[] {"wifi-keeps-dropping", "Wi-Fi keeps dropping"}); // network
+          new String[] {
+            "reset-forgotten-password", "Reset a forgotten password", "accounts", "password-reset"
+          },
+          "mailbox",
+          new String[] {"mailbox-full", "Mailbox full", "email", null},
+          "wifi",
+          new String[] {
+            "wifi-keeps-dropping", "Wi-Fi keeps dropping", "network", "wifi-connection"
+          });
 
   @Override
   public SearchResult search(String question, int limit) {
@@ -38,7 +45,10 @@ public final class ScriptedAnswers implements ArticleSearch {
       if (lower.contains(entry.getKey())) {
         var a = entry.getValue();
         return new SearchResult(
-            question, Decision.ANSWER, 0.9, List.of(new SearchHit(a[0], a[1], question, 10, 0.9)));
+            question,
+            Decision.ANSWER,
+            0.9,
+            List.of(new SearchHit(a[0], a[1], question, 10, 0.9, a[2], a[3])));
       }
     }
     return new SearchResult(question, Decision.ABSTAIN, 0, List.of());

@@ -20,11 +20,20 @@ class KnowledgeBaseHandlerTest {
           "Account locked out",
           "your account is <mark>locked</mark>",
           9,
-          0.9);
+          0.9,
+          "accounts",
+          null);
   private static final SearchHit RESET =
-      new SearchHit("reset-forgotten-password", "Reset a forgotten password", "reset", 8, 0.7);
+      new SearchHit(
+          "reset-forgotten-password",
+          "Reset a forgotten password",
+          "reset",
+          8,
+          0.7,
+          "accounts",
+          null);
   private static final SearchHit WEAK =
-      new SearchHit("mailbox-full", "Mailbox full", "full", 2, 0.2);
+      new SearchHit("mailbox-full", "Mailbox full", "full", 2, 0.2, "email", null);
 
   private static KnowledgeBaseHandler handler(Decision decision, SearchHit... hits) {
     return new KnowledgeBaseHandler(
@@ -84,17 +93,20 @@ class KnowledgeBaseHandlerTest {
   }
 
   @Test
-  void an_answer_card_carries_the_guided_fix_its_article_offers() {
-    var handler =
-        new KnowledgeBaseHandler(
-            (question, limit) -> new SearchResult(question, Decision.ANSWER, 0.9, List.of(LOCKED)),
-            new ArticleHtml(),
-            CONFIG,
-            Handoffs.plain(CONFIG),
-            id -> id.equals("account-locked-out") ? "account-unlock" : null);
+  void an_answer_card_carries_the_guided_fix_and_category_its_article_offers() {
+    var offering =
+        new SearchHit(
+            LOCKED.id(),
+            LOCKED.title(),
+            LOCKED.snippet(),
+            LOCKED.score(),
+            LOCKED.confidence(),
+            "accounts",
+            "account-unlock");
 
-    var reply = handler.handle(question(0)).get(0);
+    var reply = handler(Decision.ANSWER, offering).handle(question(0)).get(0);
 
     assertEquals("account-unlock", reply.articles().get(0).flow());
+    assertEquals("accounts", reply.articles().get(0).category());
   }
 }

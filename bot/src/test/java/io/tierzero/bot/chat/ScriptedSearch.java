@@ -28,10 +28,18 @@ final class ScriptedSearch implements ArticleSearch {
           "Account locked out",
           "your <mark>account</mark> is <mark>locked</mark>",
           12,
-          0.95);
+          0.95,
+          "accounts",
+          "account-unlock");
   static final SearchHit RESET =
       new SearchHit(
-          "reset-forgotten-password", "Reset a forgotten password", "<mark>sign in</mark>", 9, 0.7);
+          "reset-forgotten-password",
+          "Reset a forgotten password",
+          "<mark>sign in</mark>",
+          9,
+          0.7,
+          "accounts",
+          "password-reset");
 
   @Override
   public SearchResult search(String question, int limit) {

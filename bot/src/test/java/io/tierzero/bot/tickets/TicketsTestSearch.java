@@ -30,7 +30,13 @@ final class TicketsTestSearch implements ArticleSearch {
           0.9,
           List.of(
               new SearchHit(
-                  "account-locked-out", "Account locked out", "your account is locked", 12, 0.9)));
+                  "account-locked-out",
+                  "Account locked out",
+                  "your account is locked",
+                  12,
+                  0.9,
+                  "accounts",
+                  "account-unlock")));
     }
     return new SearchResult(question, Decision.ABSTAIN, 0, List.of());
   }

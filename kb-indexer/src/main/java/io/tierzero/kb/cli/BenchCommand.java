@@ -4,7 +4,7 @@ import io.tierzero.kb.BuildReport;
 import io.tierzero.kb.KbConfig;
 import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.eval.EvalQuery;
-import io.tierzero.kb.index.KbIndex;
+import io.tierzero.kb.index.ArticleFiles;
 import io.tierzero.kb.index.Progress;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.search.Mode;
@@ -166,7 +166,7 @@ final class BenchCommand implements Callable<Integer> {
       for (Path p : (Iterable<Path>) walk::iterator) {
         Path target = to.resolve(from.relativize(p).toString());
         if (Files.isDirectory(p)) Files.createDirectories(target);
-        else if (KbIndex.isArticleFile(p) || p.getFileName().toString().equals("synonyms.txt")) {
+        else if (ArticleFiles.isArticle(p) || p.getFileName().toString().equals("synonyms.txt")) {
           Files.copy(p, target);
         }
       }

@@ -6,7 +6,7 @@ import com.vladsch.flexmark.html2md.converter.FlexmarkHtmlConverter;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
-import io.tierzero.kb.index.KbIndex;
+import io.tierzero.kb.index.ArticleFiles;
 import io.tierzero.kb.parse.ArticleParser;
 import io.tierzero.kb.parse.Problem;
 import io.tierzero.kb.validate.Categories;
@@ -99,7 +99,7 @@ public final class Importer {
     categoryProblems.forEach(p -> report.note(p.file().toString(), p.message()));
 
     Set<String> taken = new HashSet<>();
-    for (Path f : KbIndex.articleFiles(dir))
+    for (Path f : ArticleFiles.list(dir))
       taken.add(f.getFileName().toString().replaceFirst("\\.md$", ""));
     Map<SourcePage, String> ids = new HashMap<>();
     Map<String, String> byKey = new HashMap<>();

@@ -14,14 +14,13 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.Bits;
 
 /**
  * A searcher for one version of the index that also knows, for every document, which article it
- * belongs to. A search maps about 150 hits to articles; reading doc values for each allocated more
- * than the search itself, so the table is built once when a new version opens (milliseconds, and
- * about 8 bytes per document).
+ * belongs to (the Lucene half of an {@link IndexSnapshot}). A search maps about 150 hits to
+ * articles; reading doc values for each allocated more than the search itself, so the table is
+ * built once when a new version opens (milliseconds, and about 8 bytes per document).
  */
 public final class KbSearcher extends IndexSearcher {
   /** Enough for the words of many thousands of questions; the least used go beyond it. */
@@ -32,7 +31,7 @@ public final class KbSearcher extends IndexSearcher {
   private final Cache<String, String> corrections =
       Caffeine.newBuilder().maximumSize(MAX_CORRECTIONS).build();
 
-  public KbSearcher(IndexReader reader) throws IOException {
+  KbSearcher(IndexReader reader) throws IOException {
     super(reader);
     this.articleOfDoc = new String[reader.maxDoc()];
     var docs = new HashMap<String, Integer>();
@@ -57,17 +56,6 @@ public final class KbSearcher extends IndexSearcher {
       }
     }
     this.articleDocs = Map.copyOf(docs);
-  }
-
-  /** Makes a {@link KbSearcher} for each version a {@code SearcherManager} opens. */
-  public static SearcherFactory factory() {
-    return new SearcherFactory() {
-      @Override
-      public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
-          throws IOException {
-        return new KbSearcher(reader);
-      }
-    };
   }
 
   /** The article a document (article or passage) belongs to, or null for a deleted one. */

@@ -2,7 +2,7 @@ package io.tierzero.kb.validate;
 
 import io.tierzero.kb.KbConfig;
 import io.tierzero.kb.KnowledgeBase;
-import io.tierzero.kb.index.KbIndex;
+import io.tierzero.kb.index.ArticleFiles;
 import io.tierzero.kb.index.Synonyms;
 import io.tierzero.kb.intent.TurnDecision;
 import io.tierzero.kb.parse.Article;
@@ -49,7 +49,7 @@ public final class Validator {
     List<Problem> problems = new ArrayList<>();
     Map<String, Path> ids = new HashMap<>();
     Map<Path, ParseResult> results = new HashMap<>();
-    List<Path> files = KbIndex.articleFiles(dir);
+    List<Path> files = ArticleFiles.list(dir);
     for (Path file : files) {
       ParseResult result = parser.parse(file);
       results.put(file, result);

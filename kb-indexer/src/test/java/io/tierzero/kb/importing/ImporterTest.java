@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tierzero.kb.TestKb;
-import io.tierzero.kb.index.KbIndex;
+import io.tierzero.kb.index.ArticleFiles;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.parse.ArticleParser;
 import io.tierzero.kb.parse.ParseResult;
@@ -159,7 +159,7 @@ class ImporterTest {
       throws IOException {
     Path export = dir.resolve("html");
     Map<String, Article> originals = new HashMap<>();
-    for (Path file : KbIndex.articleFiles(Path.of("..", "articles"))) {
+    for (Path file : ArticleFiles.list(Path.of("..", "articles"))) {
       Article a = parser.parse(file).article().orElseThrow();
       originals.put(a.title(), a);
       // A static site of the knowledge base: a page per article, links between pages.
@@ -187,7 +187,7 @@ class ImporterTest {
 
     new Importer().run(Importer.read("html", export), options(articles));
 
-    List<Path> imported = KbIndex.articleFiles(articles);
+    List<Path> imported = ArticleFiles.list(articles);
     assertEquals(originals.size(), imported.size());
     List<String> differences = new ArrayList<>();
     for (Path file : imported) {

@@ -156,17 +156,18 @@ class KbIndexTest {
   }
 
   private static int segments(KbIndex index) throws IOException {
-    IndexSearcher searcher = index.searchers().acquire();
+    IndexSnapshot snapshot = index.acquire();
     try {
-      return searcher.getIndexReader().leaves().size();
+      return snapshot.searcher().getIndexReader().leaves().size();
     } finally {
-      index.searchers().release(searcher);
+      index.release(snapshot);
     }
   }
 
   private static int countArticleDocs(KbIndex index, String id) throws IOException {
-    IndexSearcher searcher = index.searchers().acquire();
+    IndexSnapshot snapshot = index.acquire();
     try {
+      IndexSearcher searcher = snapshot.searcher();
       var query =
           new org.apache.lucene.search.BooleanQuery.Builder()
               .add(
@@ -178,7 +179,7 @@ class KbIndexTest {
               .build();
       return searcher.count(query);
     } finally {
-      index.searchers().release(searcher);
+      index.release(snapshot);
     }
   }
 }
