@@ -1,5 +1,6 @@
 package io.tierzero.bot.chat;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -8,6 +9,7 @@ import io.tierzero.bot.conversations.Conversation;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
 import io.tierzero.bot.conversations.StartedConversation;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.redaction.PlainText;
 import io.tierzero.bot.redaction.Redactor;
 import jakarta.inject.Singleton;
@@ -26,6 +28,7 @@ public class ChatService {
   private final ChatMetrics metrics;
   private final ApplicationEventPublisher<ConversationStarted> events;
   private final AnswerWords words;
+  private final MessageSource messages;
   private final StoredReplies storedReplies = new StoredReplies();
 
   ChatService(
@@ -34,13 +37,15 @@ public class ChatService {
       ReplyCodec codec,
       ChatMetrics metrics,
       ApplicationEventPublisher<ConversationStarted> events,
-      AnswerWords words) {
+      AnswerWords words,
+      MessageSource messages) {
     this.store = store;
     this.dispatcher = dispatcher;
     this.codec = codec;
     this.metrics = metrics;
     this.events = events;
     this.words = words;
+    this.messages = messages;
   }
 
   public StartedConversation start() {
@@ -149,15 +154,15 @@ public class ChatService {
   /**
    * The question again, so the channel sends a fresh link, with why the typed answer was not used.
    */
-  private static List<Reply> notInChat(Reply question) {
-    var what = ReplyInput.SECRET.equals(question.input().type()) ? "passwords" : "codes";
+  private List<Reply> notInChat(Reply question) {
+    var why =
+        ReplyInput.SECRET.equals(question.input().type())
+            ? "chat.typed-secret.password"
+            : "chat.typed-secret.code";
     return List.of(
         new Reply(
             ReplyType.FLOW_STEP,
-            "For your safety I don't take "
-                + what
-                + " in this chat, so I did not use what you typed. If it was a password you still"
-                + " use, change it. Use the secure link below instead, or type cancel to stop.",
+            Messages.text(messages, why),
             List.of(),
             List.of(),
             null,

@@ -1,5 +1,6 @@
 package io.tierzero.bot.kb;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -9,6 +10,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.pages.View;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.search.Decision;
@@ -35,10 +37,12 @@ class KbPageController {
 
   private final Articles articles;
   private final ArticleHtml html;
+  private final MessageSource messages;
 
-  KbPageController(Articles articles, ArticleHtml html) {
+  KbPageController(Articles articles, ArticleHtml html, MessageSource messages) {
     this.articles = articles;
     this.html = html;
+    this.messages = messages;
   }
 
   @Get
@@ -86,7 +90,7 @@ class KbPageController {
   }
 
   /** Articles by category name, in the library's order. */
-  private static Map<String, List<Article>> byCategory(List<Article> all) {
+  private Map<String, List<Article>> byCategory(List<Article> all) {
     Map<String, List<Article>> byCategory = new LinkedHashMap<>();
     for (var article : all) {
       byCategory
@@ -97,8 +101,8 @@ class KbPageController {
   }
 
   /** "mfa" -> "MFA", "accounts" -> "Accounts": category ids are folder names. */
-  static String categoryName(String category) {
-    if (category == null || category.isBlank()) return "Other";
+  private String categoryName(String category) {
+    if (category == null || category.isBlank()) return Messages.text(messages, "kb.category.other");
     return switch (category) {
       case "mfa" -> "MFA";
       case "vpn" -> "VPN";

@@ -19,6 +19,8 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldif.LDIFReader;
+import io.micronaut.context.MessageSource;
+import io.micronaut.context.i18n.ResourceBundleMessageSource;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
  * anonymous reader.
  */
 class LdapDirectoryTest {
+  private static final MessageSource MESSAGES = new ResourceBundleMessageSource("i18n.identity");
+
   private static final String ALICE = "uid=alice,ou=people,dc=example,dc=com";
   private static final String NEW_PASSWORD = "Bright-Morning-Tea-2027";
 
@@ -102,7 +106,8 @@ class LdapDirectoryTest {
           throws Exception {
     var recorder = new Recorder();
     var server = server(recorder, c -> {});
-    try (var directory = new LdapDirectory(config(server.getListenPort(), "auto"), null)) {
+    try (var directory =
+        new LdapDirectory(config(server.getListenPort(), "auto"), null, MESSAGES)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
 
       assertEquals(LdapDirectory.PasswordWrite.PASSWORD_MODIFY, directory.passwordWrite());
@@ -127,7 +132,8 @@ class LdapDirectoryTest {
                     List.of(
                         new Attribute(
                             "supportedCapabilities", LdapDirectory.ACTIVE_DIRECTORY_OID))));
-    try (var directory = new LdapDirectory(config(server.getListenPort(), "auto"), null)) {
+    try (var directory =
+        new LdapDirectory(config(server.getListenPort(), "auto"), null, MESSAGES)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
 
       assertEquals(LdapDirectory.PasswordWrite.UNICODE_PWD, directory.passwordWrite());
@@ -149,7 +155,8 @@ class LdapDirectoryTest {
       throws Exception {
     var recorder = new Recorder();
     var server = server(recorder, c -> c.getExtendedOperationHandlers().clear());
-    try (var directory = new LdapDirectory(config(server.getListenPort(), "auto"), null)) {
+    try (var directory =
+        new LdapDirectory(config(server.getListenPort(), "auto"), null, MESSAGES)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
 
       assertEquals(LdapDirectory.PasswordWrite.REPLACE, directory.passwordWrite());
@@ -164,14 +171,16 @@ class LdapDirectoryTest {
   void a_configured_way_overrides_the_root_dse() throws Exception {
     var recorder = new Recorder();
     var server = server(recorder, c -> {});
-    try (var directory = new LdapDirectory(config(server.getListenPort(), "replace"), null)) {
+    try (var directory =
+        new LdapDirectory(config(server.getListenPort(), "replace"), null, MESSAGES)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
       assertEquals(List.of("userPassword"), modifiedAttributes(recorder));
     } finally {
       server.shutDown(true);
     }
     assertThrows(
-        IllegalArgumentException.class, () -> new LdapDirectory(config(1, "plaintext"), null));
+        IllegalArgumentException.class,
+        () -> new LdapDirectory(config(1, "plaintext"), null, MESSAGES));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.tierzero.bot.channels.secret;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -24,6 +25,7 @@ import io.tierzero.bot.channels.ChannelAdapter;
 import io.tierzero.bot.channels.ChannelConversations;
 import io.tierzero.bot.channels.ChannelsConfiguration;
 import io.tierzero.bot.channels.SecretOutcome;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.pages.View;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -61,12 +63,15 @@ class SecretPageController {
   private final ChannelConversations conversations;
   private final Map<String, ChannelAdapter> adapters;
   private final ChannelsConfiguration config;
+  private final MessageSource messages;
 
   SecretPageController(
       SecretLinks links,
       ChannelConversations conversations,
       List<ChannelAdapter> adapters,
-      ChannelsConfiguration config) {
+      ChannelsConfiguration config,
+      MessageSource messages) {
+    this.messages = messages;
     this.links = links;
     this.conversations = conversations;
     this.adapters =
@@ -91,17 +96,16 @@ class SecretPageController {
     if (!sameSite(request, form.get(FIELD_CSRF))) {
       return page(
           HttpStatus.FORBIDDEN,
-          "Open the link again",
+          Messages.text(messages, "channels.secret.cross-site.title"),
           List.of(),
-          "This form was not sent from the page the link opened. Open the link from the chat"
-              + " again.");
+          Messages.text(messages, "channels.secret.cross-site"));
     }
     var secret = form.get(FIELD_SECRET);
     if (secret == null || secret.isEmpty() || secret.length() > MAX_SECRET) {
       var problem =
           secret == null || secret.isEmpty()
-              ? "Type your answer first."
-              : "That is too long to be the answer.";
+              ? Messages.text(messages, "channels.secret.empty")
+              : Messages.text(messages, "channels.secret.too-long");
       return withForm(HttpStatus.BAD_REQUEST, List.of(problem), token, link.get());
     }
     var used = links.use(token);
@@ -120,16 +124,18 @@ class SecretPageController {
     }
     return page(
         HttpStatus.OK,
-        "Thank you",
+        Messages.text(messages, "channels.secret.done.title"),
         outcome.get().said(),
-        "You can close this page and go back to the chat: the same messages are there.");
+        Messages.text(messages, "channels.secret.done"));
   }
 
   private MutableHttpResponse<?> withForm(
       HttpStatus status, List<String> said, String token, SecretLink link) {
     var nonce = nonce();
     boolean code = "code".equals(link.inputType());
-    var title = code ? "Your code" : "Your new password";
+    var title =
+        Messages.text(
+            messages, code ? "channels.secret.title.code" : "channels.secret.title.password");
     var view =
         View.of(
             "secret/form",
@@ -166,10 +172,9 @@ class SecretPageController {
   private MutableHttpResponse<?> gone() {
     return page(
         HttpStatus.NOT_FOUND,
-        "This link no longer works",
+        Messages.text(messages, "channels.secret.gone.title"),
         List.of(),
-        "This link was already used or has expired. Go back to the chat and ask again; you will get"
-            + " a new link.");
+        Messages.text(messages, "channels.secret.gone"));
   }
 
   /** The form's value matches the cookie set with it, and no other site's page posted it. */
