@@ -118,21 +118,23 @@ final class Bundles {
   }
 
   /**
-   * Every key named in {@code sources} (a string literal that starts with a bundle's name and a
-   * dot) is in that bundle, and every key of a bundle is named somewhere.
+   * Every key named in {@code sources}, Java or page templates (a string literal that starts with a
+   * bundle's name and a dot) is in that bundle, and every key of a bundle is named somewhere.
    */
-  List<String> unmatched(Path sources) {
+  List<String> unmatched(Path... sources) {
     if (bundles.isEmpty()) return List.of();
     var literal =
         Pattern.compile("\"((?:" + String.join("|", bundles.keySet()) + ")\\." + KEY_TAIL + ")\"");
     var named = new TreeSet<String>();
-    try (Stream<Path> files = Files.walk(sources)) {
-      for (var file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        var matcher = literal.matcher(Files.readString(file));
-        while (matcher.find()) named.add(matcher.group(1));
+    for (var root : sources) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (var file : files.filter(Bundles::isSource).toList()) {
+          var matcher = literal.matcher(Files.readString(file));
+          while (matcher.find()) named.add(matcher.group(1));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     var problems = new ArrayList<String>();
     var defined = new TreeSet<String>();
@@ -146,6 +148,12 @@ final class Bundles {
       if (!named.contains(key)) problems.add(key + " is in a bundle but no code uses it");
     }
     return problems;
+  }
+
+  /** Java, and the page templates, which name their words as {@code t.get("kb.search.button")}. */
+  private static boolean isSource(Path file) {
+    var name = file.getFileName().toString();
+    return name.endsWith(".java") || name.endsWith(".jte");
   }
 
   private static void checkPatterns(String file, Properties properties, List<String> problems) {

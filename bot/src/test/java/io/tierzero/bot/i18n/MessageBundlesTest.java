@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class MessageBundlesTest {
   private static final Path MAIN_SOURCES = Path.of("src/main/java");
+  private static final Path TEMPLATES = Path.of("src/main/jte");
 
   @Test
   void every_language_has_exactly_the_keys_of_the_base_and_every_value_is_a_message_format() {
@@ -27,8 +28,9 @@ class MessageBundlesTest {
   @Test
   void every_key_the_code_names_is_in_a_bundle_and_every_bundle_key_is_used() {
     assertTrue(Files.isDirectory(MAIN_SOURCES), "run from the bot module: " + MAIN_SOURCES);
+    assertTrue(Files.isDirectory(TEMPLATES), "run from the bot module: " + TEMPLATES);
 
-    assertEquals(List.of(), Bundles.in("i18n").unmatched(MAIN_SOURCES));
+    assertEquals(List.of(), Bundles.in("i18n").unmatched(MAIN_SOURCES, TEMPLATES));
   }
 
   @Test

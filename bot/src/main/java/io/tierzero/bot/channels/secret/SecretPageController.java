@@ -1,6 +1,5 @@
 package io.tierzero.bot.channels.secret;
 
-import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -25,8 +24,8 @@ import io.tierzero.bot.channels.ChannelAdapter;
 import io.tierzero.bot.channels.ChannelConversations;
 import io.tierzero.bot.channels.ChannelsConfiguration;
 import io.tierzero.bot.channels.SecretOutcome;
-import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.pages.View;
+import io.tierzero.bot.pages.Words;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -63,15 +62,15 @@ class SecretPageController {
   private final ChannelConversations conversations;
   private final Map<String, ChannelAdapter> adapters;
   private final ChannelsConfiguration config;
-  private final MessageSource messages;
+  private final Words words;
 
   SecretPageController(
       SecretLinks links,
       ChannelConversations conversations,
       List<ChannelAdapter> adapters,
       ChannelsConfiguration config,
-      MessageSource messages) {
-    this.messages = messages;
+      Words words) {
+    this.words = words;
     this.links = links;
     this.conversations = conversations;
     this.adapters =
@@ -96,16 +95,16 @@ class SecretPageController {
     if (!sameSite(request, form.get(FIELD_CSRF))) {
       return page(
           HttpStatus.FORBIDDEN,
-          Messages.text(messages, "channels.secret.cross-site.title"),
+          words.get("channels.secret.cross-site.title"),
           List.of(),
-          Messages.text(messages, "channels.secret.cross-site"));
+          words.get("channels.secret.cross-site"));
     }
     var secret = form.get(FIELD_SECRET);
     if (secret == null || secret.isEmpty() || secret.length() > MAX_SECRET) {
       var problem =
           secret == null || secret.isEmpty()
-              ? Messages.text(messages, "channels.secret.empty")
-              : Messages.text(messages, "channels.secret.too-long");
+              ? words.get("channels.secret.empty")
+              : words.get("channels.secret.too-long");
       return withForm(HttpStatus.BAD_REQUEST, List.of(problem), token, link.get());
     }
     var used = links.use(token);
@@ -124,21 +123,21 @@ class SecretPageController {
     }
     return page(
         HttpStatus.OK,
-        Messages.text(messages, "channels.secret.done.title"),
+        words.get("channels.secret.done.title"),
         outcome.get().said(),
-        Messages.text(messages, "channels.secret.done"));
+        words.get("channels.secret.done"));
   }
 
   private MutableHttpResponse<?> withForm(
       HttpStatus status, List<String> said, String token, SecretLink link) {
     var nonce = nonce();
     boolean code = "code".equals(link.inputType());
-    var title =
-        Messages.text(
-            messages, code ? "channels.secret.title.code" : "channels.secret.title.password");
+    var title = words.get(code ? "channels.secret.title.code" : "channels.secret.title.password");
     var view =
         View.of(
             "secret/form",
+            "t",
+            words,
             "title",
             title,
             "said",
@@ -172,9 +171,9 @@ class SecretPageController {
   private MutableHttpResponse<?> gone() {
     return page(
         HttpStatus.NOT_FOUND,
-        Messages.text(messages, "channels.secret.gone.title"),
+        words.get("channels.secret.gone.title"),
         List.of(),
-        Messages.text(messages, "channels.secret.gone"));
+        words.get("channels.secret.gone"));
   }
 
   /** The form's value matches the cookie set with it, and no other site's page posted it. */
@@ -208,7 +207,7 @@ class SecretPageController {
   }
 
   /** A page that only says something: the bot's words, if any, then {@code text}. */
-  private static MutableHttpResponse<?> page(
+  private MutableHttpResponse<?> page(
       HttpStatus status, String title, List<String> said, String text) {
     return noStore(
         HttpResponse.status(status)
