@@ -1,5 +1,6 @@
 package io.tierzero.bot.chat;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
@@ -8,6 +9,7 @@ import io.tierzero.bot.conversations.Conversation;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
 import io.tierzero.bot.conversations.StartedConversation;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.redaction.PlainText;
 import io.tierzero.bot.redaction.Redactor;
 import jakarta.inject.Singleton;
@@ -29,6 +31,7 @@ public class ChatService {
   private final AnswerWords words;
   private final SideEffects sideEffects;
   private final TransactionOperations<Connection> transactions;
+  private final MessageSource messages;
   private final StoredReplies storedReplies = new StoredReplies();
 
   ChatService(
@@ -39,7 +42,8 @@ public class ChatService {
       ApplicationEventPublisher<ConversationStarted> events,
       AnswerWords words,
       SideEffects sideEffects,
-      TransactionOperations<Connection> transactions) {
+      TransactionOperations<Connection> transactions,
+      MessageSource messages) {
     this.sideEffects = sideEffects;
     this.transactions = transactions;
     this.store = store;
@@ -48,6 +52,7 @@ public class ChatService {
     this.metrics = metrics;
     this.events = events;
     this.words = words;
+    this.messages = messages;
   }
 
   public StartedConversation start() {
@@ -187,15 +192,15 @@ public class ChatService {
   /**
    * The question again, so the channel sends a fresh link, with why the typed answer was not used.
    */
-  private static List<Reply> notInChat(Reply question) {
-    var what = ReplyInput.SECRET.equals(question.input().type()) ? "passwords" : "codes";
+  private List<Reply> notInChat(Reply question) {
+    var why =
+        ReplyInput.SECRET.equals(question.input().type())
+            ? "chat.typed-secret.password"
+            : "chat.typed-secret.code";
     return List.of(
         new Reply(
             ReplyType.FLOW_STEP,
-            "For your safety I don't take "
-                + what
-                + " in this chat, so I did not use what you typed. If it was a password you still"
-                + " use, change it. Use the secure link below instead, or type cancel to stop.",
+            Messages.text(messages, why),
             List.of(),
             List.of(),
             null,

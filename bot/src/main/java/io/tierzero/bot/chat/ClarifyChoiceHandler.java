@@ -1,6 +1,8 @@
 package io.tierzero.bot.chat;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Order;
+import io.tierzero.bot.i18n.Messages;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -12,17 +14,22 @@ import java.util.Optional;
 @Singleton
 @Order(HandlerOrder.CLARIFY_CHOICE)
 public final class ClarifyChoiceHandler implements Handler {
+  private final MessageSource messages;
+
+  public ClarifyChoiceHandler(MessageSource messages) {
+    this.messages = messages;
+  }
 
   @Override
   public Optional<Answer> take(TurnContext context) {
     return chosen(context).map(article -> () -> answer(article));
   }
 
-  private static List<Reply> answer(ArticleLink article) {
+  private List<Reply> answer(ArticleLink article) {
     return List.of(
         new Reply(
             ReplyType.ANSWER,
-            "Here it is: " + article.title(),
+            Messages.text(messages, "chat.clarify.chosen", article.title()),
             List.of(article),
             List.of(Options.THAT_WORKED, Options.TALK_TO_PERSON)));
   }

@@ -1,6 +1,8 @@
 package io.tierzero.bot.chat;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Order;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.kb.ArticleHtml;
 import io.tierzero.bot.kb.ArticleSearch;
 import io.tierzero.kb.search.SearchHit;
@@ -21,19 +23,26 @@ public final class KnowledgeBaseHandler implements Handler {
   private final ArticleHtml html;
   private final ChatConfiguration config;
   private final Handoffs handoffs;
+  private final MessageSource messages;
 
   @Inject
   public KnowledgeBaseHandler(
-      ArticleSearch search, ArticleHtml html, ChatConfiguration config, Handoffs handoffs) {
+      ArticleSearch search,
+      ArticleHtml html,
+      ChatConfiguration config,
+      Handoffs handoffs,
+      MessageSource messages) {
     this.search = search;
     this.html = html;
     this.config = config;
     this.handoffs = handoffs;
+    this.messages = messages;
   }
 
   /** Without tickets: a handoff is the configured text alone. */
-  public KnowledgeBaseHandler(ArticleSearch search, ArticleHtml html, ChatConfiguration config) {
-    this(search, html, config, Handoffs.plain(config));
+  public KnowledgeBaseHandler(
+      ArticleSearch search, ArticleHtml html, ChatConfiguration config, MessageSource messages) {
+    this(search, html, config, Handoffs.plain(config), messages);
   }
 
   @Override
@@ -61,8 +70,8 @@ public final class KnowledgeBaseHandler implements Handler {
     }
     var text =
         articles.size() == 1
-            ? "This article should help: " + hits.get(0).title()
-            : "These articles should help. Start with: " + hits.get(0).title();
+            ? Messages.text(messages, "chat.answer.one", hits.get(0).title())
+            : Messages.text(messages, "chat.answer.many", hits.get(0).title());
     return new Reply(
         ReplyType.ANSWER, text, articles, List.of(Options.THAT_WORKED, Options.TALK_TO_PERSON));
   }
@@ -72,7 +81,7 @@ public final class KnowledgeBaseHandler implements Handler {
     var second = hits.get(1);
     return new Reply(
         ReplyType.CLARIFY,
-        "I found two articles that could fit. Which one is closer to your problem?",
+        Messages.text(messages, "chat.clarify"),
         List.of(link(first), link(second)),
         List.of(first.title(), second.title(), Options.SOMETHING_ELSE));
   }
@@ -81,8 +90,7 @@ public final class KnowledgeBaseHandler implements Handler {
     var noAnswer =
         new Reply(
             ReplyType.NO_ANSWER,
-            "Sorry, I couldn't find an article that answers that. You could describe it in other"
-                + " words, for example what you were trying to do and what you saw.",
+            Messages.text(messages, "chat.no-answer"),
             List.of(),
             List.of(Options.REPHRASE, Options.TALK_TO_PERSON));
     // This is the second miss in a row (by default): stop making the user guess keywords.

@@ -1,5 +1,7 @@
 package io.tierzero.bot.chat;
 
+import io.micronaut.context.MessageSource;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.redaction.PlainText;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -14,27 +16,24 @@ import java.util.UUID;
  */
 @Singleton
 public class OfflineAnswers {
-  static final String NOTE =
-      "I can't save this conversation right now, so this message isn't kept and I can't raise a"
-          + " ticket or run a guided fix. The answer above comes from the help articles; if you"
-          + " need a person, try again in a minute.";
-
   private final KnowledgeBaseHandler knowledgeBase;
+  private final MessageSource messages;
 
-  OfflineAnswers(KnowledgeBaseHandler knowledgeBase) {
+  OfflineAnswers(KnowledgeBaseHandler knowledgeBase, MessageSource messages) {
     this.knowledgeBase = knowledgeBase;
+    this.messages = messages;
   }
 
   public List<BotMessage> answer(String text) {
     var context = TurnContext.of("", PlainText.clean(text), 0, null);
-    var messages = new ArrayList<BotMessage>();
+    var answers = new ArrayList<BotMessage>();
     for (var reply : knowledgeBase.handle(context)) {
       // Only the article answer: a handoff would offer a ticket that cannot be stored now.
       if (reply.type() == ReplyType.HANDOFF) continue;
-      messages.add(message(reply));
+      answers.add(message(reply));
     }
-    messages.add(message(Reply.text(NOTE)));
-    return messages;
+    answers.add(message(Reply.text(Messages.text(messages, "chat.offline"))));
+    return answers;
   }
 
   /** An id that is no stored message's: feedback on it is refused like any unknown id. */

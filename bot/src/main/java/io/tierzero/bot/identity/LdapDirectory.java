@@ -17,7 +17,9 @@ import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.extensions.PasswordModifyExtendedRequest;
 import com.unboundid.util.ssl.SSLUtil;
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
+import io.tierzero.bot.i18n.Messages;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
@@ -88,12 +90,15 @@ public class LdapDirectory implements Directory, AutoCloseable {
   private final DirectoryConfiguration config;
   private final @Nullable LocalDirectory embedded;
   private final PasswordWrite configuredWrite;
+  private final MessageSource messages;
   private LDAPConnectionPool pool;
   private ServerSet servers;
   private PasswordWrite passwordWrite;
 
-  public LdapDirectory(DirectoryConfiguration config, @Nullable LocalDirectory embedded) {
+  public LdapDirectory(
+      DirectoryConfiguration config, @Nullable LocalDirectory embedded, MessageSource messages) {
     this.config = Objects.requireNonNull(config, "config");
+    this.messages = Objects.requireNonNull(messages, "messages");
     this.embedded = embedded;
     this.configuredWrite = PasswordWrite.parse(config.passwordWrite());
   }
@@ -121,32 +126,33 @@ public class LdapDirectory implements Directory, AutoCloseable {
   @Override
   public PasswordChange setPassword(String user, String newPassword) {
     var entry = byUser(user);
-    if (entry.isEmpty()) return PasswordChange.refused("no_such_user", "There is no such account.");
+    if (entry.isEmpty())
+      return PasswordChange.refused(
+          "no_such_user", Messages.text(messages, "identity.password.no-such-user"));
     if (newPassword == null || newPassword.length() < config.minPasswordLength()) {
       return PasswordChange.refused(
           "too_short",
-          "That password is too short: it needs at least "
-              + config.minPasswordLength()
-              + " characters.");
+          Messages.text(messages, "identity.password.too-short", config.minPasswordLength()));
     }
     if (newPassword.toLowerCase(Locale.ROOT).contains(user.toLowerCase(Locale.ROOT))) {
       return PasswordChange.refused(
-          "contains_username", "The password must not contain your username.");
+          "contains_username", Messages.text(messages, "identity.password.contains-username"));
     }
-    var weakness = PasswordStrength.weakness(newPassword, config.minPasswordScore(), user);
+    var weakness =
+        PasswordStrength.weakness(messages, newPassword, config.minPasswordScore(), user);
     if (weakness.isPresent()) return PasswordChange.refused("too_weak", weakness.get());
     if (verifyPassword(user, newPassword)) {
       return PasswordChange.refused(
-          "same_as_current", "That is your current password: choose a new one.");
+          "same_as_current", Messages.text(messages, "identity.password.same-as-current"));
     }
     try {
       writePassword(entry.get().getDN(), newPassword);
-      return PasswordChange.done();
+      return PasswordChange.done(Messages.text(messages, "identity.password.changed"));
     } catch (LDAPException e) {
       if (e.getResultCode() == ResultCode.CONSTRAINT_VIOLATION
           || e.getResultCode() == ResultCode.UNWILLING_TO_PERFORM) {
         return PasswordChange.refused(
-            "rejected", "The directory's password policy did not accept that password.");
+            "rejected", Messages.text(messages, "identity.password.rejected"));
       }
       throw new DirectoryException("Setting the password failed: " + e.getResultCode(), e);
     }

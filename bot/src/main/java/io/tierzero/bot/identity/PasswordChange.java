@@ -9,8 +9,8 @@ package io.tierzero.bot.identity;
  * @param message what to tell the user, without the password
  */
 public record PasswordChange(boolean changed, String reason, String message) {
-  public static PasswordChange done() {
-    return new PasswordChange(true, "", "Password changed.");
+  public static PasswordChange done(String message) {
+    return new PasswordChange(true, "", message);
   }
 
   public static PasswordChange refused(String reason, String message) {

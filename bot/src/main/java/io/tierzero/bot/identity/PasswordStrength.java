@@ -1,6 +1,8 @@
 package io.tierzero.bot.identity;
 
 import com.nulabinc.zxcvbn.Zxcvbn;
+import io.micronaut.context.MessageSource;
+import io.tierzero.bot.i18n.Messages;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,17 +20,18 @@ final class PasswordStrength {
    * Why the password is too weak, in words for the person typing it, or empty when its score is at
    * least {@code minScore}. {@code related} (the username) counts as easy to guess.
    */
-  static Optional<String> weakness(String password, int minScore, String... related) {
+  static Optional<String> weakness(
+      MessageSource messages, String password, int minScore, String... related) {
     if (minScore <= 0) return Optional.empty();
     var strength = ZXCVBN.measure(password, List.of(related));
     if (strength.getScore() >= minScore) return Optional.empty();
     var feedback = strength.getFeedback();
-    var reason = new StringBuilder("That password is too easy to guess.");
-    var warning = feedback.getWarning();
+    var reason = new StringBuilder(Messages.text(messages, "identity.password.too-weak"));
+    var warning = feedback.getWarning(Messages.LOCALE);
     if (warning != null && !warning.isBlank()) reason.append(' ').append(sentence(warning));
-    for (var suggestion : feedback.getSuggestions())
+    for (var suggestion : feedback.getSuggestions(Messages.LOCALE))
       reason.append(' ').append(sentence(suggestion));
-    reason.append(" Type a different one.");
+    reason.append(' ').append(Messages.text(messages, "identity.password.try-another"));
     return Optional.of(reason.toString());
   }
 

@@ -10,6 +10,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.views.ModelAndView;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.tierzero.bot.pages.View;
+import io.tierzero.bot.pages.Words;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.search.Decision;
 import java.util.ArrayList;
@@ -35,16 +36,18 @@ class KbPageController {
 
   private final Articles articles;
   private final ArticleHtml html;
+  private final Words words;
 
-  KbPageController(Articles articles, ArticleHtml html) {
+  KbPageController(Articles articles, ArticleHtml html, Words words) {
     this.articles = articles;
     this.html = html;
+    this.words = words;
   }
 
   @Get
   ModelAndView<Map<String, Object>> index(@QueryValue @Nullable String q) {
     if (q == null || q.isBlank())
-      return View.of("kb/index", "q", q, "categories", byCategory(articles.all()));
+      return View.of("kb/index", "t", words, "q", q, "categories", byCategory(articles.all()));
     var query = q.length() > 200 ? q.substring(0, 200) : q;
     var result = articles.search(query, MAX_SEARCH_RESULTS);
     var hits = result.hits();
@@ -56,7 +59,8 @@ class KbPageController {
             .map(
                 h -> new HitView(ArticleHtml.pageUrl(h.id()), h.title(), html.snippet(h.snippet())))
             .toList();
-    return View.of("kb/index", "q", q, "query", query, "hits", views, "abstained", abstained);
+    return View.of(
+        "kb/index", "t", words, "q", q, "query", query, "hits", views, "abstained", abstained);
   }
 
   @Get("/{id}")
@@ -64,12 +68,14 @@ class KbPageController {
     return articles
         .article(id)
         .<HttpResponse<?>>map(article -> HttpResponse.ok(articlePage(article)))
-        .orElseGet(() -> HttpResponse.notFound(View.of("kb/missing", "id", id)));
+        .orElseGet(() -> HttpResponse.notFound(View.of("kb/missing", "t", words, "id", id)));
   }
 
   private ModelAndView<Map<String, Object>> articlePage(Article article) {
     return View.of(
         "kb/article",
+        "t",
+        words,
         "title",
         article.title(),
         "id",
@@ -86,7 +92,7 @@ class KbPageController {
   }
 
   /** Articles by category name, in the library's order. */
-  private static Map<String, List<Article>> byCategory(List<Article> all) {
+  private Map<String, List<Article>> byCategory(List<Article> all) {
     Map<String, List<Article>> byCategory = new LinkedHashMap<>();
     for (var article : all) {
       byCategory
@@ -97,8 +103,8 @@ class KbPageController {
   }
 
   /** "mfa" -> "MFA", "accounts" -> "Accounts": category ids are folder names. */
-  static String categoryName(String category) {
-    if (category == null || category.isBlank()) return "Other";
+  private String categoryName(String category) {
+    if (category == null || category.isBlank()) return words.get("kb.category.other");
     return switch (category) {
       case "mfa" -> "MFA";
       case "vpn" -> "VPN";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.context.i18n.ResourceBundleMessageSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,8 @@ class ClarifyChoiceHandlerTest {
           List.of(LOCKED, RESET),
           List.of(LOCKED.title(), RESET.title()));
 
-  private final ClarifyChoiceHandler handler = new ClarifyChoiceHandler();
+  private final ClarifyChoiceHandler handler =
+      new ClarifyChoiceHandler(new ResourceBundleMessageSource("i18n.chat"));
 
   @Test
   void choosing_a_title_answers_with_that_article() {

@@ -3,6 +3,8 @@ package io.tierzero.bot.chat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.context.MessageSource;
+import io.micronaut.context.i18n.ResourceBundleMessageSource;
 import io.tierzero.bot.kb.ArticleHtml;
 import io.tierzero.kb.search.Decision;
 import io.tierzero.kb.search.SearchHit;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class KnowledgeBaseHandlerTest {
   private static final ChatConfiguration CONFIG =
       new ChatConfiguration(ChatConfiguration.DEFAULT_HANDOFF_TEXT, 2, 3, 0.6);
+  private static final MessageSource MESSAGES = new ResourceBundleMessageSource("i18n.chat");
 
   private static final SearchHit LOCKED =
       new SearchHit(
@@ -41,7 +44,8 @@ class KnowledgeBaseHandlerTest {
             new SearchResult(
                 question, decision, hits.length == 0 ? 0 : hits[0].confidence(), List.of(hits)),
         new ArticleHtml(),
-        CONFIG);
+        CONFIG,
+        MESSAGES);
   }
 
   private static TurnContext question(int noAnswerStreak) {

@@ -19,6 +19,8 @@ import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.ResultCode;
 import com.unboundid.ldap.sdk.SearchScope;
 import com.unboundid.ldif.LDIFReader;
+import io.micronaut.context.MessageSource;
+import io.micronaut.context.i18n.ResourceBundleMessageSource;
 import io.tierzero.bot.demo.EmbeddedDirectory;
 import io.tierzero.bot.demo.EmbeddedDirectoryConfiguration;
 import java.net.InetAddress;
@@ -35,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * anonymous reader.
  */
 class LdapDirectoryTest {
+  private static final MessageSource MESSAGES = new ResourceBundleMessageSource("i18n.identity");
+
   private static final String ALICE = "uid=alice,ou=people,dc=example,dc=com";
   private static final String NEW_PASSWORD = "Bright-Morning-Tea-2027";
 
@@ -104,7 +108,8 @@ class LdapDirectoryTest {
           throws Exception {
     var recorder = new Recorder();
     var server = server(recorder, c -> {});
-    try (var directory = new LdapDirectory(config(server.getListenPort(), "auto"), null)) {
+    try (var directory =
+        new LdapDirectory(config(server.getListenPort(), "auto"), null, MESSAGES)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
 
       assertEquals(LdapDirectory.PasswordWrite.PASSWORD_MODIFY, directory.passwordWrite());
@@ -129,7 +134,8 @@ class LdapDirectoryTest {
                     List.of(
                         new Attribute(
                             "supportedCapabilities", LdapDirectory.ACTIVE_DIRECTORY_OID))));
-    try (var directory = new LdapDirectory(config(server.getListenPort(), "auto"), null)) {
+    try (var directory =
+        new LdapDirectory(config(server.getListenPort(), "auto"), null, MESSAGES)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
 
       assertEquals(LdapDirectory.PasswordWrite.UNICODE_PWD, directory.passwordWrite());
@@ -151,7 +157,8 @@ class LdapDirectoryTest {
       throws Exception {
     var recorder = new Recorder();
     var server = server(recorder, c -> c.getExtendedOperationHandlers().clear());
-    try (var directory = new LdapDirectory(config(server.getListenPort(), "auto"), null)) {
+    try (var directory =
+        new LdapDirectory(config(server.getListenPort(), "auto"), null, MESSAGES)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
 
       assertEquals(LdapDirectory.PasswordWrite.REPLACE, directory.passwordWrite());
@@ -166,14 +173,16 @@ class LdapDirectoryTest {
   void a_configured_way_overrides_the_root_dse() throws Exception {
     var recorder = new Recorder();
     var server = server(recorder, c -> {});
-    try (var directory = new LdapDirectory(config(server.getListenPort(), "replace"), null)) {
+    try (var directory =
+        new LdapDirectory(config(server.getListenPort(), "replace"), null, MESSAGES)) {
       assertTrue(directory.setPassword("alice", NEW_PASSWORD).changed());
       assertEquals(List.of("userPassword"), modifiedAttributes(recorder));
     } finally {
       server.shutDown(true);
     }
     assertThrows(
-        IllegalArgumentException.class, () -> new LdapDirectory(config(1, "plaintext"), null));
+        IllegalArgumentException.class,
+        () -> new LdapDirectory(config(1, "plaintext"), null, MESSAGES));
   }
 
   @Test

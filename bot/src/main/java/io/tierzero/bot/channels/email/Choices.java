@@ -1,7 +1,9 @@
 package io.tierzero.bot.channels.email;
 
+import io.micronaut.context.MessageSource;
 import io.tierzero.bot.chat.ArticleLink;
 import io.tierzero.bot.chat.Texts;
+import io.tierzero.bot.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +31,8 @@ record Choices(List<Choice> choices) {
     choices = List.copyOf(choices);
   }
 
-  static Choices of(List<List<String>> options, List<List<ArticleLink>> articles) {
+  static Choices of(
+      MessageSource messages, List<List<String>> options, List<List<ArticleLink>> articles) {
     var out = new ArrayList<Choice>();
     options.forEach(list -> list.forEach(o -> out.add(new Choice(o, o, false))));
     articles.forEach(
@@ -40,7 +43,9 @@ record Choices(List<Choice> choices) {
                     a ->
                         out.add(
                             new Choice(
-                                "Fix it for me: " + a.title(), "start flow " + a.flow(), true))));
+                                Messages.text(messages, "channels.email.fix-it", a.title()),
+                                "start flow " + a.flow(),
+                                true))));
     return new Choices(out);
   }
 

@@ -1,5 +1,6 @@
 package io.tierzero.bot.channels.email;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import io.tierzero.bot.chat.ChatService;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.chat.Texts;
 import io.tierzero.bot.chat.Transcript;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.tickets.TicketRequest;
 import io.tierzero.bot.tickets.TicketService;
 import jakarta.inject.Singleton;
@@ -61,6 +63,7 @@ class EmailAdapter implements ChannelAdapter {
   private final TicketService tickets;
   private final ThreadReplies replies;
   private final EmailRendering rendering;
+  private final MessageSource messages;
 
   EmailAdapter(
       EmailChannelConfiguration config,
@@ -70,14 +73,16 @@ class EmailAdapter implements ChannelAdapter {
       TicketService tickets,
       ThreadReplies replies,
       SecretLinks links,
-      ChannelsConfiguration channels) {
+      ChannelsConfiguration channels,
+      MessageSource messages) {
     this.config = config;
     this.conversations = conversations;
     this.events = events;
     this.chat = chat;
     this.tickets = tickets;
     this.replies = replies;
-    this.rendering = new EmailRendering(links, channels);
+    this.rendering = new EmailRendering(links, channels, messages);
+    this.messages = messages;
   }
 
   @Override
@@ -216,12 +221,13 @@ class EmailAdapter implements ChannelAdapter {
   }
 
   /** The choices the bot's replies of the last turn offered, numbered as their mail showed them. */
-  private static Choices lastTurnChoices(Transcript transcript) {
-    var messages = transcript.messages();
-    int last = messages.size();
-    while (last > 0 && !"user".equals(messages.get(last - 1).from())) last--;
-    var turn = messages.subList(last, messages.size());
+  private Choices lastTurnChoices(Transcript transcript) {
+    var entries = transcript.messages();
+    int last = entries.size();
+    while (last > 0 && !"user".equals(entries.get(last - 1).from())) last--;
+    var turn = entries.subList(last, entries.size());
     return Choices.of(
+        messages,
         turn.stream().map(Transcript.Entry::options).toList(),
         turn.stream().map(Transcript.Entry::articles).toList());
   }
@@ -242,14 +248,13 @@ class EmailAdapter implements ChannelAdapter {
         opened
             .map(
                 o ->
-                    (o.created() ? "I've raised ticket " : "You already have ticket ")
-                        + o.receipt().number()
-                        + " (queue: "
-                        + o.receipt().queue()
-                        + "). "
-                        + o.receipt().message())
-            .orElse(
-                "I could not raise a ticket from this conversation. Use the IT help page instead.");
+                    Messages.text(
+                        messages,
+                        o.created() ? "channels.ticket.raised" : "channels.ticket.existing",
+                        o.receipt().number(),
+                        o.receipt().queue(),
+                        o.receipt().message()))
+            .orElseGet(() -> Messages.text(messages, "channels.email.ticket-failed"));
     return rendering.render(
         conversation,
         List.of(new BotMessage("ticket", ReplyType.TEXT, said, List.of(), List.of())));

@@ -2,6 +2,7 @@ package io.tierzero.bot.channels.email;
 
 import static io.tierzero.kb.search.Snippets.escape;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.tierzero.bot.channels.ChannelConversation;
 import io.tierzero.bot.channels.ChannelsConfiguration;
@@ -10,6 +11,7 @@ import io.tierzero.bot.chat.ArticleLink;
 import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.ReplyInput;
 import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,10 +31,12 @@ final class EmailRendering {
 
   private final SecretLinks links;
   private final ChannelsConfiguration config;
+  private final MessageSource messages;
 
-  EmailRendering(SecretLinks links, ChannelsConfiguration config) {
+  EmailRendering(SecretLinks links, ChannelsConfiguration config, MessageSource messages) {
     this.links = links;
     this.config = config;
+    this.messages = messages;
   }
 
   Rendered render(ChannelConversation conversation, List<BotMessage> replies) {
@@ -55,39 +59,37 @@ final class EmailRendering {
     }
     var choices =
         Choices.of(
+            messages,
             replies.stream().map(BotMessage::options).toList(),
             replies.stream().map(BotMessage::articles).toList());
     if (!choices.isEmpty()) numbered(choices, text, html);
-    text.append(
-        "-- \nIT support. Reply to this mail to go on; start a new mail for a new question.\n");
+    var footer = Messages.text(messages, "channels.email.footer");
+    text.append("-- \n").append(footer).append("\n");
     var page =
         "<!doctype html><html><body"
             + " style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.45;color:#1b1b1b\">\n"
             + html
-            + "<p style=\"color:#666;font-size:13px\">IT support. Reply to this mail to go on;"
-            + " start a new mail for a new question.</p>\n"
+            + "<p style=\"color:#666;font-size:13px\">"
+            + escape(footer)
+            + "</p>\n"
             + "</body></html>\n";
     return new Rendered(text.toString(), page, said, secretLink);
   }
 
   private void secretStep(BotMessage reply, String link, StringBuilder text, StringBuilder html) {
-    var what =
+    var key =
         ReplyInput.SECRET.equals(reply.input().type())
-            ? "your new password"
-            : "the code from the verification email";
-    var intro =
-        "The next step needs "
-            + what
-            + ". For your safety, don't write it in a mail: open this one-time link"
-            + " (it works once, for "
-            + config.secretLinkTtl().toMinutes()
-            + " minutes) and type it there. Reply cancel to stop.";
+            ? "channels.email.secret-step.password"
+            : "channels.email.secret-step.code";
+    var intro = Messages.text(messages, key, config.secretLinkTtl().toMinutes());
     text.append(intro).append("\n").append(link).append("\n\n");
     html.append("<p>")
         .append(escape(intro))
         .append("</p>\n<p><a href=\"")
         .append(escape(link))
-        .append("\" style=\"font-weight:bold\">Open the secure page</a></p>\n");
+        .append("\" style=\"font-weight:bold\">")
+        .append(escape(Messages.text(messages, "channels.button.secure-page")))
+        .append("</a></p>\n");
   }
 
   private static void paragraph(String said, StringBuilder text, StringBuilder html) {
@@ -120,19 +122,15 @@ final class EmailRendering {
     var who =
         (conversation.userName() == null ? "" : conversation.userName() + ", ")
             + conversation.email();
-    var line =
-        "Reply "
-            + TICKET_WORD
-            + " to raise a ticket: this conversation, your name and your email address ("
-            + who
-            + ") go to the IT Service Desk.";
+    var line = Messages.text(messages, "channels.email.ticket-offer", TICKET_WORD, who);
     text.append(line).append("\n\n");
     html.append("<p><strong>").append(escape(line)).append("</strong></p>\n");
   }
 
-  private static void numbered(Choices choices, StringBuilder text, StringBuilder html) {
-    text.append("Reply with a number, or the words:\n");
-    html.append("<p>Reply with a number, or the words:</p>\n<ol>\n");
+  private void numbered(Choices choices, StringBuilder text, StringBuilder html) {
+    var intro = Messages.text(messages, "channels.email.choices");
+    text.append(intro).append("\n");
+    html.append("<p>").append(escape(intro)).append("</p>\n<ol>\n");
     for (int i = 0; i < choices.choices().size(); i++) {
       var label = choices.choices().get(i).label();
       text.append("  ").append(i + 1).append(". ").append(label).append("\n");

@@ -1,7 +1,9 @@
 package io.tierzero.bot.channels.email;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.mail.MailConfiguration;
 import io.tierzero.bot.mail.MailException;
 import io.tierzero.bot.mail.SmtpMailSender;
@@ -47,8 +49,14 @@ class ThreadReplies {
 
   private final SmtpMailSender smtp;
   private final InternetAddress from;
+  private final MessageSource messages;
 
-  ThreadReplies(SmtpMailSender smtp, EmailChannelConfiguration config, MailConfiguration mail) {
+  ThreadReplies(
+      SmtpMailSender smtp,
+      EmailChannelConfiguration config,
+      MailConfiguration mail,
+      MessageSource messages) {
+    this.messages = messages;
     this.smtp = smtp;
     try {
       this.from =
@@ -107,7 +115,9 @@ class ThreadReplies {
     message.setFrom(from);
     message.setRecipient(Message.RecipientType.TO, new InternetAddress(target.to(), true));
     message.setSubject(
-        target.topic().isEmpty() ? "Re: your IT support request" : "Re: " + target.topic(),
+        target.topic().isEmpty()
+            ? Messages.text(messages, "channels.email.subject")
+            : "Re: " + target.topic(),
         StandardCharsets.UTF_8.name());
     if (target.inReplyTo() != null) message.setHeader("In-Reply-To", target.inReplyTo());
     if (!target.references().isEmpty())

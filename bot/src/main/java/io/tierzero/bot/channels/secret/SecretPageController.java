@@ -25,6 +25,7 @@ import io.tierzero.bot.channels.ChannelConversations;
 import io.tierzero.bot.channels.ChannelsConfiguration;
 import io.tierzero.bot.channels.SecretOutcome;
 import io.tierzero.bot.pages.View;
+import io.tierzero.bot.pages.Words;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -61,12 +62,15 @@ class SecretPageController {
   private final ChannelConversations conversations;
   private final Map<String, ChannelAdapter> adapters;
   private final ChannelsConfiguration config;
+  private final Words words;
 
   SecretPageController(
       SecretLinks links,
       ChannelConversations conversations,
       List<ChannelAdapter> adapters,
-      ChannelsConfiguration config) {
+      ChannelsConfiguration config,
+      Words words) {
+    this.words = words;
     this.links = links;
     this.conversations = conversations;
     this.adapters =
@@ -91,17 +95,16 @@ class SecretPageController {
     if (!sameSite(request, form.get(FIELD_CSRF))) {
       return page(
           HttpStatus.FORBIDDEN,
-          "Open the link again",
+          words.get("channels.secret.cross-site.title"),
           List.of(),
-          "This form was not sent from the page the link opened. Open the link from the chat"
-              + " again.");
+          words.get("channels.secret.cross-site"));
     }
     var secret = form.get(FIELD_SECRET);
     if (secret == null || secret.isEmpty() || secret.length() > MAX_SECRET) {
       var problem =
           secret == null || secret.isEmpty()
-              ? "Type your answer first."
-              : "That is too long to be the answer.";
+              ? words.get("channels.secret.empty")
+              : words.get("channels.secret.too-long");
       return withForm(HttpStatus.BAD_REQUEST, List.of(problem), token, link.get());
     }
     var used = links.use(token);
@@ -120,19 +123,21 @@ class SecretPageController {
     }
     return page(
         HttpStatus.OK,
-        "Thank you",
+        words.get("channels.secret.done.title"),
         outcome.get().said(),
-        "You can close this page and go back to the chat: the same messages are there.");
+        words.get("channels.secret.done"));
   }
 
   private MutableHttpResponse<?> withForm(
       HttpStatus status, List<String> said, String token, SecretLink link) {
     var nonce = nonce();
     boolean code = "code".equals(link.inputType());
-    var title = code ? "Your code" : "Your new password";
+    var title = words.get(code ? "channels.secret.title.code" : "channels.secret.title.password");
     var view =
         View.of(
             "secret/form",
+            "t",
+            words,
             "title",
             title,
             "said",
@@ -166,10 +171,9 @@ class SecretPageController {
   private MutableHttpResponse<?> gone() {
     return page(
         HttpStatus.NOT_FOUND,
-        "This link no longer works",
+        words.get("channels.secret.gone.title"),
         List.of(),
-        "This link was already used or has expired. Go back to the chat and ask again; you will get"
-            + " a new link.");
+        words.get("channels.secret.gone"));
   }
 
   /** The form's value matches the cookie set with it, and no other site's page posted it. */
@@ -203,7 +207,7 @@ class SecretPageController {
   }
 
   /** A page that only says something: the bot's words, if any, then {@code text}. */
-  private static MutableHttpResponse<?> page(
+  private MutableHttpResponse<?> page(
       HttpStatus status, String title, List<String> said, String text) {
     return noStore(
         HttpResponse.status(status)

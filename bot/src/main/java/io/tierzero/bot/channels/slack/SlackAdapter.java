@@ -1,5 +1,6 @@
 package io.tierzero.bot.channels.slack;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.tierzero.bot.channels.ChannelAdapter;
@@ -14,6 +15,7 @@ import io.tierzero.bot.chat.ChatService;
 import io.tierzero.bot.feedback.FeedbackRequest;
 import io.tierzero.bot.feedback.FeedbackService;
 import io.tierzero.bot.feedback.Vote;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.tickets.TicketRequest;
 import io.tierzero.bot.tickets.TicketService;
 import jakarta.inject.Singleton;
@@ -32,7 +34,6 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = SlackApi.class)
 class SlackAdapter implements ChannelAdapter {
   static final String NAME = "slack";
-  static final String STARTED_OVER = "New conversation started: what can I help you with?";
   private static final Logger LOG = LoggerFactory.getLogger(SlackAdapter.class);
 
   /** Where a Slack message came from, as the event or the click says. */
@@ -59,6 +60,7 @@ class SlackAdapter implements ChannelAdapter {
   private final TicketService tickets;
   private final FeedbackService feedback;
   private final SlackBlocks blocks;
+  private final MessageSource messages;
 
   SlackAdapter(
       SlackApi api,
@@ -68,14 +70,16 @@ class SlackAdapter implements ChannelAdapter {
       TicketService tickets,
       FeedbackService feedback,
       SecretLinks links,
-      ChannelsConfiguration channels) {
+      ChannelsConfiguration channels,
+      MessageSource messages) {
     this.api = api;
     this.config = config;
     this.conversations = conversations;
     this.chat = chat;
     this.tickets = tickets;
     this.feedback = feedback;
-    this.blocks = new SlackBlocks(links, channels);
+    this.blocks = new SlackBlocks(links, channels, messages);
+    this.messages = messages;
   }
 
   @Override
@@ -122,9 +126,7 @@ class SlackAdapter implements ChannelAdapter {
       post(
           c,
           new SlackBlocks.Post(
-              vote == Vote.UP
-                  ? "Thanks, glad it helped."
-                  : "Thanks for telling me. Say \"still not fixed\" if you want a person to help.",
+              Messages.text(messages, vote == Vote.UP ? "channels.vote.up" : "channels.vote.down"),
               List.of()));
     } else if (actionId.equals(SlackBlocks.TICKET)) {
       if (c.email() == null) return;
@@ -141,12 +143,12 @@ class SlackAdapter implements ChannelAdapter {
               post(
                   c,
                   new SlackBlocks.Post(
-                      (o.created() ? "I've raised ticket " : "You already have ticket ")
-                          + o.receipt().number()
-                          + " (queue: "
-                          + o.receipt().queue()
-                          + "). "
-                          + o.receipt().message(),
+                      Messages.text(
+                          messages,
+                          o.created() ? "channels.ticket.raised" : "channels.ticket.existing",
+                          o.receipt().number(),
+                          o.receipt().queue(),
+                          o.receipt().message()),
                       List.of())));
     } else if (actionId.startsWith(SlackBlocks.REPLY)) {
       turn(c, what);
@@ -168,7 +170,8 @@ class SlackAdapter implements ChannelAdapter {
   private void turn(ChannelConversation conversation, String text) {
     if (ChannelConversations.startsOver(text)) {
       var fresh = conversations.startAnew(conversation, config.tokenKey());
-      post(fresh, new SlackBlocks.Post(STARTED_OVER, List.of()));
+      post(
+          fresh, new SlackBlocks.Post(Messages.text(messages, "channels.started-over"), List.of()));
       return;
     }
     var replies =

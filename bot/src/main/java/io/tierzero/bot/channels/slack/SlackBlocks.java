@@ -1,5 +1,6 @@
 package io.tierzero.bot.channels.slack;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.tierzero.bot.channels.ChannelConversation;
 import io.tierzero.bot.channels.ChannelsConfiguration;
@@ -8,6 +9,7 @@ import io.tierzero.bot.chat.ArticleLink;
 import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.ReplyInput;
 import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.i18n.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,10 +45,12 @@ final class SlackBlocks {
 
   private final SecretLinks links;
   private final ChannelsConfiguration config;
+  private final MessageSource messages;
 
-  SlackBlocks(SecretLinks links, ChannelsConfiguration config) {
+  SlackBlocks(SecretLinks links, ChannelsConfiguration config, MessageSource messages) {
     this.links = links;
     this.config = config;
+    this.messages = messages;
   }
 
   Rendered render(ChannelConversation conversation, List<BotMessage> replies) {
@@ -67,20 +71,15 @@ final class SlackBlocks {
   }
 
   private Post secretStep(BotMessage reply, String link) {
-    var what =
+    var key =
         ReplyInput.SECRET.equals(reply.input().type())
-            ? "your new password"
-            : "the code from the email";
-    var text =
-        "The next step needs "
-            + what
-            + ". For your safety, don't type it here: open this one-time link"
-            + " (it works once, for "
-            + config.secretLinkTtl().toMinutes()
-            + " minutes) and type it there. Type cancel to stop.";
+            ? "channels.secret-step.password"
+            : "channels.secret-step.code";
+    var text = Messages.text(messages, key, config.secretLinkTtl().toMinutes());
     var blocks = new ArrayList<Map<String, Object>>();
     blocks.add(section(escape(text)));
-    blocks.add(actions(List.of(linkButton("Open the secure page", link))));
+    blocks.add(
+        actions(List.of(linkButton(Messages.text(messages, "channels.button.secure-page"), link))));
     return new Post(text, blocks);
   }
 
@@ -96,7 +95,7 @@ final class SlackBlocks {
                 List.of(
                     button(
                         REPLY + "-flow-" + article.id(),
-                        "Fix it for me",
+                        Messages.text(messages, "channels.button.fix-it"),
                         id + "|start flow " + article.flow(),
                         null))));
       }
@@ -108,24 +107,36 @@ final class SlackBlocks {
     }
     if (reply.type() == ReplyType.HANDOFF && reply.form() != null) {
       if (conversation.email() != null) {
-        buttons.add(0, button(TICKET, "Raise a ticket", id + "|ticket", "primary"));
+        buttons.add(
+            0,
+            button(
+                TICKET,
+                Messages.text(messages, "channels.button.raise-ticket"),
+                id + "|ticket",
+                "primary"));
         blocks.add(
             context(
-                "Raising a ticket sends this conversation, your name and your Slack email ("
-                    + escape(conversation.email())
-                    + ") to the IT Service Desk."));
+                Messages.text(
+                    messages, "channels.slack.ticket-consent", escape(conversation.email()))));
       } else {
         blocks.add(
             context(
-                "Slack did not tell me your email address, so I can't raise a ticket from here: use"
-                    + " the IT help page at "
-                    + escape(config.publicUrl())
-                    + "."));
+                Messages.text(messages, "channels.slack.no-email", escape(config.publicUrl()))));
       }
     }
     if (reply.type() == ReplyType.ANSWER) {
-      buttons.add(button(VOTE_UP, ":thumbsup: Helpful", id + "|" + reply.id(), null));
-      buttons.add(button(VOTE_DOWN, ":thumbsdown: Not helpful", id + "|" + reply.id(), null));
+      buttons.add(
+          button(
+              VOTE_UP,
+              Messages.text(messages, "channels.slack.helpful"),
+              id + "|" + reply.id(),
+              null));
+      buttons.add(
+          button(
+              VOTE_DOWN,
+              Messages.text(messages, "channels.slack.not-helpful"),
+              id + "|" + reply.id(),
+              null));
     }
     if (!buttons.isEmpty()) blocks.add(actions(buttons));
     return new Post(reply.text(), blocks);

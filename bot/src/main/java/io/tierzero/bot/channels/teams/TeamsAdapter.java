@@ -1,5 +1,6 @@
 package io.tierzero.bot.channels.teams;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.tierzero.bot.channels.ChannelAdapter;
@@ -14,6 +15,7 @@ import io.tierzero.bot.chat.ChatService;
 import io.tierzero.bot.feedback.FeedbackRequest;
 import io.tierzero.bot.feedback.FeedbackService;
 import io.tierzero.bot.feedback.Vote;
+import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.tickets.TicketRequest;
 import io.tierzero.bot.tickets.TicketService;
 import jakarta.inject.Singleton;
@@ -37,11 +39,7 @@ import org.slf4j.LoggerFactory;
 @Requires(beans = TeamsConnector.class)
 class TeamsAdapter implements ChannelAdapter {
   static final String NAME = "teams";
-  static final String STARTED_OVER = "New conversation started: what can I help you with?";
   private static final Logger LOG = LoggerFactory.getLogger(TeamsAdapter.class);
-  static final String WELCOME =
-      "Hi, I'm the IT help bot. Tell me what's wrong in a few words, e.g. \"my account is locked\","
-          + " and I'll find the fix, walk you through it, or get a person to help.";
 
   /** The key column holds 400 characters; longer Teams ids (rare) are keyed by their hash. */
   private static final int MAX_THREAD = 350;
@@ -83,6 +81,7 @@ class TeamsAdapter implements ChannelAdapter {
   private final TicketService tickets;
   private final FeedbackService feedback;
   private final TeamsCards cards;
+  private final MessageSource messages;
 
   TeamsAdapter(
       TeamsConnector connector,
@@ -92,14 +91,16 @@ class TeamsAdapter implements ChannelAdapter {
       TicketService tickets,
       FeedbackService feedback,
       SecretLinks links,
-      ChannelsConfiguration channels) {
+      ChannelsConfiguration channels,
+      MessageSource messages) {
     this.connector = connector;
     this.config = config;
     this.conversations = conversations;
     this.chat = chat;
     this.tickets = tickets;
     this.feedback = feedback;
-    this.cards = new TeamsCards(links, channels);
+    this.cards = new TeamsCards(links, channels, messages);
+    this.messages = messages;
   }
 
   @Override
@@ -127,7 +128,11 @@ class TeamsAdapter implements ChannelAdapter {
 
   /** The bot was added to a chat or team: it says what it does, once. */
   void welcome(Origin origin) {
-    connector.send(origin.serviceUrl(), origin.conversation(), null, TeamsCards.text(WELCOME));
+    connector.send(
+        origin.serviceUrl(),
+        origin.conversation(),
+        null,
+        TeamsCards.text(Messages.text(messages, "channels.teams.welcome")));
   }
 
   /**
@@ -156,9 +161,7 @@ class TeamsAdapter implements ChannelAdapter {
         feedback.rate(c.conversationId(), token, new FeedbackRequest(message, null, vote, null));
         post(
             origin,
-            vote == Vote.UP
-                ? "Thanks, glad it helped."
-                : "Thanks for telling me. Say \"still not fixed\" if you want a person to help.");
+            Messages.text(messages, vote == Vote.UP ? "channels.vote.up" : "channels.vote.down"));
       }
       case TeamsCards.TICKET -> {
         if (c.email() == null) return;
@@ -174,12 +177,12 @@ class TeamsAdapter implements ChannelAdapter {
                 o ->
                     post(
                         origin,
-                        (o.created() ? "I've raised ticket " : "You already have ticket ")
-                            + o.receipt().number()
-                            + " (queue: "
-                            + o.receipt().queue()
-                            + "). "
-                            + o.receipt().message()));
+                        Messages.text(
+                            messages,
+                            o.created() ? "channels.ticket.raised" : "channels.ticket.existing",
+                            o.receipt().number(),
+                            o.receipt().queue(),
+                            o.receipt().message())));
       }
       case TeamsCards.REPLY -> {
         var text = data.get("text");
@@ -207,7 +210,7 @@ class TeamsAdapter implements ChannelAdapter {
   private void turn(Origin origin, ChannelConversation conversation, String text) {
     if (ChannelConversations.startsOver(text)) {
       conversations.startAnew(conversation, config.tokenKey());
-      post(origin, STARTED_OVER);
+      post(origin, Messages.text(messages, "channels.started-over"));
       return;
     }
     var replies =

@@ -1,5 +1,6 @@
 package io.tierzero.bot.channels.teams;
 
+import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
 import io.tierzero.bot.channels.ChannelConversation;
 import io.tierzero.bot.channels.ChannelsConfiguration;
@@ -8,6 +9,7 @@ import io.tierzero.bot.chat.ArticleLink;
 import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.ReplyInput;
 import io.tierzero.bot.chat.ReplyType;
+import io.tierzero.bot.i18n.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +49,12 @@ final class TeamsCards {
 
   private final SecretLinks links;
   private final ChannelsConfiguration config;
+  private final MessageSource messages;
 
-  TeamsCards(SecretLinks links, ChannelsConfiguration config) {
+  TeamsCards(SecretLinks links, ChannelsConfiguration config, MessageSource messages) {
     this.links = links;
     this.config = config;
+    this.messages = messages;
   }
 
   Rendered render(ChannelConversation conversation, List<BotMessage> replies) {
@@ -80,18 +84,15 @@ final class TeamsCards {
   }
 
   private Map<String, Object> secretStep(BotMessage reply, String link) {
-    var what =
+    var key =
         ReplyInput.SECRET.equals(reply.input().type())
-            ? "your new password"
-            : "the code from the email";
-    var text =
-        "The next step needs "
-            + what
-            + ". For your safety, don't type it here: open this one-time link"
-            + " (it works once, for "
-            + config.secretLinkTtl().toMinutes()
-            + " minutes) and type it there. Type cancel to stop.";
-    return card(text, List.of(textBlock(text)), List.of(openUrl("Open the secure page", link)));
+            ? "channels.secret-step.password"
+            : "channels.secret-step.code";
+    var text = Messages.text(messages, key, config.secretLinkTtl().toMinutes());
+    return card(
+        text,
+        List.of(textBlock(text)),
+        List.of(openUrl(Messages.text(messages, "channels.button.secure-page"), link)));
   }
 
   private Map<String, Object> activity(ChannelConversation conversation, BotMessage reply) {
@@ -106,24 +107,26 @@ final class TeamsCards {
     }
     if (reply.type() == ReplyType.HANDOFF && reply.form() != null) {
       if (conversation.email() != null) {
-        actions.add(0, submit("Raise a ticket", data(TICKET, id, null, null)));
+        actions.add(
+            0,
+            submit(
+                Messages.text(messages, "channels.button.raise-ticket"),
+                data(TICKET, id, null, null)));
         body.add(
-            note(
-                "Raising a ticket sends this conversation, your name and your Teams email ("
-                    + conversation.email()
-                    + ") to the IT Service Desk."));
+            note(Messages.text(messages, "channels.teams.ticket-consent", conversation.email())));
       } else {
-        body.add(
-            note(
-                "Teams did not tell me your email address, so I can't raise a ticket from here: use"
-                    + " the IT help page at "
-                    + config.publicUrl()
-                    + "."));
+        body.add(note(Messages.text(messages, "channels.teams.no-email", config.publicUrl())));
       }
     }
     if (reply.type() == ReplyType.ANSWER) {
-      actions.add(submit("👍 Helpful", data(VOTE_UP, id, "message", reply.id())));
-      actions.add(submit("👎 Not helpful", data(VOTE_DOWN, id, "message", reply.id())));
+      actions.add(
+          submit(
+              Messages.text(messages, "channels.teams.helpful"),
+              data(VOTE_UP, id, "message", reply.id())));
+      actions.add(
+          submit(
+              Messages.text(messages, "channels.teams.not-helpful"),
+              data(VOTE_DOWN, id, "message", reply.id())));
     }
     if (body.size() == 1 && actions.isEmpty()) return text(reply.text());
     return card(reply.text(), body, actions);
@@ -142,11 +145,14 @@ final class TeamsCards {
     var passage = textBlock(snippet);
     passage.put("isSubtle", true);
     var actions = new ArrayList<Map<String, Object>>();
-    actions.add(openUrl("Open article", config.absolute(article.url())));
+    actions.add(
+        openUrl(
+            Messages.text(messages, "channels.button.open-article"),
+            config.absolute(article.url())));
     if (article.flow() != null)
       actions.add(
           submit(
-              "Fix it for me",
+              Messages.text(messages, "channels.button.fix-it"),
               data(REPLY, conversationId, "text", "start flow " + article.flow())));
     return List.of(title, passage, Map.of("type", "ActionSet", "actions", actions));
   }

@@ -2,6 +2,7 @@ package io.tierzero.bot.channels.email;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.micronaut.context.i18n.ResourceBundleMessageSource;
 import io.tierzero.bot.chat.ArticleLink;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class ChoicesTest {
   private final Choices choices =
       Choices.of(
+          new ResourceBundleMessageSource("i18n.channels"),
           List.of(List.of("Reset a forgotten password", "Account locked out", "Something else")),
           List.of(
               List.of(
