@@ -1,9 +1,8 @@
 package io.tierzero.bot.flows;
 
 import io.micronaut.serde.ObjectMapper;
+import io.tierzero.bot.json.JsonColumns;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,11 +43,7 @@ class FlowStates {
 
   /** The run as stored in {@code state}. */
   FlowRun.Data data(FlowState state) {
-    try {
-      return json.readValue(state.data(), FlowRun.Data.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable flow state", e);
-    }
+    return JsonColumns.read(json, "flow_state.data", state.data(), FlowRun.Data.class);
   }
 
   /**
@@ -67,7 +62,7 @@ class FlowStates {
             conversationId,
             run.flowId,
             run.stepId,
-            write(run.data()),
+            JsonColumns.write(json, "flow_state.data", run.data()),
             previous == null ? now : previous.startedAt(),
             now,
             now.plus(config.expireAfter()));
@@ -83,13 +78,5 @@ class FlowStates {
 
   Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -13,9 +13,8 @@ import io.tierzero.bot.chat.ReplyForm;
 import io.tierzero.bot.chat.ReplyType;
 import io.tierzero.bot.chat.TurnContext;
 import io.tierzero.bot.feedback.VotesChanged;
+import io.tierzero.bot.json.JsonColumns;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -82,7 +81,10 @@ public class Escalations implements Handoffs {
     var updated =
         current
             .orElseGet(() -> Escalation.empty(conversationId, now))
-            .withOffer(trigger.json(), context == null ? null : write(context), now);
+            .withOffer(
+                trigger.json(),
+                context == null ? null : JsonColumns.write(json, "escalation.context", context),
+                now);
     if (current.isPresent()) repository.update(updated);
     else repository.save(updated);
     var known = context != null ? context : context(updated).orElse(null);
@@ -108,7 +110,9 @@ public class Escalations implements Handoffs {
     var escalation = current.orElseGet(() -> Escalation.empty(conversationId, now));
     var ratings = new LinkedHashMap<>(ratings(escalation));
     if (articleId != null) ratings.put(articleId, helpful ? RATING_HELPFUL : RATING_UNHELPFUL);
-    var updated = escalation.withRatings(write(ratings), helpful ? null : now, now);
+    var updated =
+        escalation.withRatings(
+            JsonColumns.write(json, "escalation.ratings", ratings), helpful ? null : now, now);
     if (current.isPresent()) repository.update(updated);
     else repository.save(updated);
   }
@@ -150,20 +154,18 @@ public class Escalations implements Handoffs {
 
   Optional<EscalationContext> context(Escalation escalation) {
     if (escalation.context() == null) return Optional.empty();
-    try {
-      return Optional.of(json.readValue(escalation.context(), EscalationContext.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable stored escalation context", e);
-    }
+    return Optional.of(
+        JsonColumns.read(
+            json, "escalation.context", escalation.context(), EscalationContext.class));
   }
 
   Map<String, String> ratings(Escalation escalation) {
     if (escalation.ratings() == null) return Map.of();
-    try {
-      return json.readValue(escalation.ratings(), Argument.mapOf(String.class, String.class));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable stored ratings", e);
-    }
+    return JsonColumns.read(
+        json,
+        "escalation.ratings",
+        escalation.ratings(),
+        Argument.mapOf(String.class, String.class));
   }
 
   /** The ticket form: name, email, consent (required), details (optional). */
@@ -198,14 +200,6 @@ public class Escalations implements Handoffs {
                 true,
                 null,
                 0)));
-  }
-
-  private String write(Object value) {
-    try {
-      return json.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static @Nullable String clip(@Nullable String s, int max) {

@@ -3,9 +3,8 @@ package io.tierzero.bot.tickets;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import io.tierzero.bot.conversations.ConversationStore;
+import io.tierzero.bot.json.JsonColumns;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -190,11 +189,7 @@ public class TicketQueries {
   }
 
   private TicketContext read(String context) {
-    try {
-      return json.readValue(context, TicketContext.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Unreadable stored ticket context", e);
-    }
+    return JsonColumns.read(json, "ticket.context", context, TicketContext.class);
   }
 
   private static @Nullable String blankToNull(@Nullable String s) {

@@ -11,12 +11,11 @@ import io.tierzero.bot.conversations.ChatMessage;
 import io.tierzero.bot.conversations.ConversationStore;
 import io.tierzero.bot.conversations.NewMessage;
 import io.tierzero.bot.ids.Ids;
+import io.tierzero.bot.json.JsonColumns;
 import io.tierzero.bot.kb.Articles;
 import io.tierzero.bot.redaction.Redactor;
 import io.tierzero.kb.parse.Article;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -323,11 +322,7 @@ public class TicketService {
   }
 
   private String write(TicketContext context) {
-    try {
-      return json.writeValueAsString(context);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return JsonColumns.write(json, "ticket.context", context);
   }
 
   private static @Nullable String clip(@Nullable String s, int max) {
