@@ -13,8 +13,9 @@ COPY kb-indexer/pom.xml kb-indexer/
 COPY kb-indexer/src/ kb-indexer/src/
 COPY bot/pom.xml bot/
 COPY bot/src/ bot/src/
-# The chat widget is served from the jar as written (bot/pom.xml copies widget/src).
+# The chat widget's modules and the JDK-run bundler that makes them the one served script.
 COPY widget/src/ widget/src/
+COPY widget/bundler/ widget/bundler/
 RUN ./mvnw -B -q -pl bot -am package -DskipTests
 
 FROM eclipse-temurin:25-jre

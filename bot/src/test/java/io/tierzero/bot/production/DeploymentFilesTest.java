@@ -106,7 +106,15 @@ class DeploymentFilesTest {
             .map(DeploymentFiles.Instruction::arguments)
             .collect(Collectors.joining(" "));
     for (var needed :
-        List.of("mvnw", ".mvn/", "pom.xml", "kb-indexer/", "bot/", "widget/src/", "articles/")) {
+        List.of(
+            "mvnw",
+            ".mvn/",
+            "pom.xml",
+            "kb-indexer/",
+            "bot/",
+            "widget/src/",
+            "widget/bundler/",
+            "articles/")) {
       assertTrue(copied.contains(needed), needed + " not copied: " + copied);
     }
   }
