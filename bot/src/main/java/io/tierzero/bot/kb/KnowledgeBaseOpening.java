@@ -2,7 +2,6 @@ package io.tierzero.bot.kb;
 
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
@@ -40,14 +39,9 @@ final class KnowledgeBaseOpening implements AutoCloseable {
 
   private final Thread opener;
   private final boolean openBeforeServing;
-  private final ApplicationEventPublisher<KnowledgeBaseServing> events;
 
-  KnowledgeBaseOpening(
-      KbConfiguration config,
-      BeanContext context,
-      ApplicationEventPublisher<KnowledgeBaseServing> events) {
+  KnowledgeBaseOpening(KbConfiguration config, BeanContext context) {
     this.context = context;
-    this.events = events;
     this.openBeforeServing = config.openBeforeServing();
     var articles = config.articlesPath();
     // Checked here, not on the thread: a wrong path still stops the start with this message.
@@ -107,27 +101,9 @@ final class KnowledgeBaseOpening implements AutoCloseable {
           } catch (RuntimeException e) {
             LOG.error("The knowledge base opened but could not be put in service", e);
             serving.completeExceptionally(e);
-            return;
           }
-          warmUp(kb);
         },
         task -> Thread.ofPlatform().name("kb-serve").start(task));
-  }
-
-  /**
-   * Runs one decision, so the first question does not pay for the model's first inference and the
-   * first search of each index reader, then lets the chat get ready ({@link KnowledgeBaseServing}).
-   * Here the cores are shared with the rest of the start, which the first question would otherwise
-   * wait for anyway.
-   */
-  private void warmUp(KnowledgeBase kb) {
-    try {
-      kb.decide("How do I reset my password?", 3);
-      events.publishEvent(new KnowledgeBaseServing());
-    } catch (RuntimeException e) {
-      // Only the first question's speed depends on this; it will meet the fault itself.
-      LOG.warn("Warming up the knowledge base failed", e);
-    }
   }
 
   /** The knowledge base, waiting for the open to finish. */
