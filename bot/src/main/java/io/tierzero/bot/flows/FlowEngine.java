@@ -109,7 +109,11 @@ public class FlowEngine {
    * needs it.
    */
   public List<Reply> answer(String conversationId, String text) {
-    var state = running(conversationId);
+    return answer(conversationId, running(conversationId), text);
+  }
+
+  /** Like {@link #answer(String, String)}, with the flow {@link #running} just found. */
+  public List<Reply> answer(String conversationId, Optional<FlowState> state, String text) {
     if (state.isEmpty()) {
       states.forget(conversationId);
       return List.of(

@@ -3,10 +3,9 @@ package io.tierzero.bot.flows;
 import io.micronaut.core.annotation.Order;
 import io.tierzero.bot.chat.Handler;
 import io.tierzero.bot.chat.HandlerOrder;
-import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.TurnContext;
 import jakarta.inject.Singleton;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * A flow the user is in takes their message before anything else. So does any answer to a secret or
@@ -23,15 +22,12 @@ public final class FlowHandler implements Handler {
   }
 
   @Override
-  public boolean canHandle(TurnContext context) {
+  public Optional<Answer> take(TurnContext context) {
     var previous = context.previousReply();
     boolean answersSecret =
         previous != null && previous.input() != null && previous.input().sensitive();
-    return answersSecret || engine.running(context.conversationId()).isPresent();
-  }
-
-  @Override
-  public List<Reply> handle(TurnContext context) {
-    return engine.answer(context.conversationId(), context.text());
+    var running = engine.running(context.conversationId());
+    if (!answersSecret && running.isEmpty()) return Optional.empty();
+    return Optional.of(() -> engine.answer(context.conversationId(), running, context.text()));
   }
 }

@@ -11,6 +11,7 @@ import io.tierzero.bot.kb.TurnDecisions;
 import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Once a ticket is raised the bot stops answering in that conversation: whatever the user sends,
@@ -42,13 +43,13 @@ final class TicketRaisedHandler implements Handler {
   }
 
   @Override
-  public boolean canHandle(TurnContext context) {
-    return tickets.existsByConversationId(context.conversationId());
+  public Optional<Answer> take(TurnContext context) {
+    return tickets
+        .findByConversationId(context.conversationId())
+        .map(ticket -> () -> answer(context, ticket));
   }
 
-  @Override
-  public List<Reply> handle(TurnContext context) {
-    var ticket = tickets.findByConversationId(context.conversationId()).orElseThrow();
+  private List<Reply> answer(TurnContext context, Ticket ticket) {
     var answer = chat.answer(context, ticket);
     if (answer.isPresent()) return answer.get();
     var decision = decisions.decide(context.text(), Math.max(2, config.maxArticles()));

@@ -53,7 +53,7 @@ class ChatTurnDatabaseTest implements TestPropertyProvider {
   /**
    * A flow's step also reads and writes its state and its analytics, and may record an escalation.
    */
-  static final int FLOW_STEP_STATEMENTS = 13;
+  static final int FLOW_STEP_STATEMENTS = 10;
 
   @Test
   void a_question_is_one_commit_and_five_statements() {
