@@ -3,6 +3,9 @@ package io.tierzero.bot;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starts the Tier Zero bot: chat API, widget, article pages and the agents' console. */
 @OpenAPIDefinition(
@@ -31,9 +34,8 @@ public final class Application {
    * Lucene's JUL logger that warns, once per start, when the JVM was not given the vector module.
    * Held here so the level set below is not lost when the logger is collected.
    */
-  private static final java.util.logging.Logger LUCENE_VECTORIZATION =
-      java.util.logging.Logger.getLogger(
-          "org.apache.lucene.internal.vectorization.VectorizationProvider");
+  private static final Logger LUCENE_VECTORIZATION =
+      Logger.getLogger("org.apache.lucene.internal.vectorization.VectorizationProvider");
 
   private Application() {}
 
@@ -50,8 +52,8 @@ public final class Application {
    */
   private static void quietVectorWarning() {
     if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) return;
-    LUCENE_VECTORIZATION.setLevel(java.util.logging.Level.SEVERE);
-    org.slf4j.LoggerFactory.getLogger(Application.class)
+    LUCENE_VECTORIZATION.setLevel(Level.SEVERE);
+    LoggerFactory.getLogger(Application.class)
         .info(
             "Vector search without SIMD: start java with --add-modules jdk.incubator.vector for the"
                 + " faster one");

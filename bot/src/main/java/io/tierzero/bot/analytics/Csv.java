@@ -1,6 +1,7 @@
 package io.tierzero.bot.analytics;
 
 import java.util.List;
+import java.util.Locale;
 
 /** RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they need it. */
 final class Csv {
@@ -23,9 +24,7 @@ final class Csv {
     var s =
         value == null
             ? ""
-            : value instanceof Double d
-                ? String.format(java.util.Locale.ROOT, "%.4f", d)
-                : value.toString();
+            : value instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : value.toString();
     // A leading =, +, - or @ would run as a formula in a spreadsheet: prefix it with a quote.
     if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?[0-9.]+")) s = "'" + s;
     if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {

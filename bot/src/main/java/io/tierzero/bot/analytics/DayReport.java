@@ -1,6 +1,7 @@
 package io.tierzero.bot.analytics;
 
 import io.tierzero.bot.analytics.Snapshot.Conv;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class DayReport {
     return days;
   }
 
-  private static LocalDate utcDay(java.time.Instant at) {
+  private static LocalDate utcDay(Instant at) {
     return at.atZone(ZoneOffset.UTC).toLocalDate();
   }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +41,7 @@ class FlowRunRecorder {
     var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     var current =
         progress.started()
-            ? java.util.Optional.<FlowRunRecord>empty()
+            ? Optional.<FlowRunRecord>empty()
             : runs.findFirstByConversationIdAndFlowIdAndOutcomeOrderByStartedAtDesc(
                 progress.conversationId(), progress.flowId(), FlowRunRecord.RUNNING);
     // Steps accumulate over turns: "back" removes a question from the flow's history, not from
@@ -79,7 +80,7 @@ class FlowRunRecorder {
     }
   }
 
-  private static java.util.Optional<String> userKey(Map<String, String> answers) {
+  private static Optional<String> userKey(Map<String, String> answers) {
     return answers.values().stream()
         .filter(v -> v != null && EMAIL.matcher(v.strip()).matches())
         .findFirst()

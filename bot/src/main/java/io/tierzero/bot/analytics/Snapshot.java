@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a report reads from the database, once, for a period (plus the return window after it).
@@ -22,7 +23,7 @@ record Snapshot(
    */
   Snapshot onChannel(String channel) {
     var kept = conversations.stream().filter(c -> c.channel().equals(channel)).toList();
-    var ids = kept.stream().map(Conv::id).collect(java.util.stream.Collectors.toSet());
+    var ids = kept.stream().map(Conv::id).collect(Collectors.toSet());
     return new Snapshot(
         kept,
         tickets.stream().filter(t -> ids.contains(t.conversationId())).toList(),

@@ -4,6 +4,7 @@ import io.tierzero.kb.KnowledgeBase;
 import io.tierzero.kb.intent.Intent;
 import io.tierzero.kb.intent.Intents;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -65,9 +66,7 @@ public final class AnswerWords {
       if (!intent.action().asTyped()) continue;
       var set = exact.computeIfAbsent(intent.action(), k -> new HashSet<>());
       intent.examples().forEach(e -> set.add(Texts.normalize(e)));
-      phrases
-          .computeIfAbsent(intent.action(), k -> new java.util.ArrayList<>())
-          .addAll(intent.examples());
+      phrases.computeIfAbsent(intent.action(), k -> new ArrayList<>()).addAll(intent.examples());
     }
     var anywhere = new EnumMap<Intent.Action, Pattern>(Intent.Action.class);
     phrases.forEach((k, v) -> anywhere.put(k, Texts.anyPhrase(v)));

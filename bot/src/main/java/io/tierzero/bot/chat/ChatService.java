@@ -12,6 +12,7 @@ import io.tierzero.bot.conversations.StartedConversation;
 import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.redaction.PlainText;
 import io.tierzero.bot.redaction.Redactor;
+import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -186,7 +187,7 @@ public class ChatService {
         || previous == null
         || previous.input() == null
         || !previous.input().sensitive()) return false;
-    return !words.is(io.tierzero.kb.intent.Intent.Action.CANCEL, context.normalized());
+    return !words.is(Intent.Action.CANCEL, context.normalized());
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.tierzero.bot.chat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public interface FlowAction {
     }
 
     public static Outcome failed(String reason, Map<String, String> more) {
-      var data = new java.util.HashMap<>(more);
+      var data = new HashMap<>(more);
       data.put("reason", reason);
       return new Outcome(false, data);
     }

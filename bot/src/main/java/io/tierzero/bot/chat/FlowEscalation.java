@@ -2,6 +2,8 @@ package io.tierzero.bot.chat;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +35,7 @@ public record FlowEscalation(
       Map<String, String> answers, List<ActionOutcome> actions, List<String> tried) {
     public Context {
       answers =
-          answers == null
-              ? Map.of()
-              : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
+          answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
       actions = actions == null ? List.of() : List.copyOf(actions);
       tried = tried == null ? List.of() : List.copyOf(tried);
     }

@@ -31,6 +31,8 @@ import io.tierzero.bot.tickets.TicketStatus;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.search.SearchHit;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,7 +41,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The agents' console: server-rendered pages (templates in {@code src/main/jte/console}) over the
@@ -378,7 +383,7 @@ class ConsoleController {
         .orElse("");
   }
 
-  private java.util.Optional<ArticleDraft> draftOf(String key, Period period) {
+  private Optional<ArticleDraft> draftOf(String key, Period period) {
     return analytics
         .gap(period, key)
         .map(
@@ -398,14 +403,14 @@ class ConsoleController {
   }
 
   private String largestCategory() {
-    var counts = new java.util.TreeMap<String, Integer>();
+    var counts = new TreeMap<String, Integer>();
     articles.all().stream()
         .map(Article::category)
         .filter(c -> !c.isBlank())
         .forEach(c -> counts.merge(c, 1, Integer::sum));
     return counts.entrySet().stream()
-        .max(java.util.Map.Entry.comparingByValue())
-        .map(java.util.Map.Entry::getKey)
+        .max(Map.Entry.comparingByValue())
+        .map(Map.Entry::getKey)
         .orElse(NO_CATEGORY);
   }
 
@@ -447,11 +452,10 @@ class ConsoleController {
   }
 
   private static String percentEncoded(String s) {
-    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
-  private static <T> @Nullable T parse(
-      @Nullable String value, java.util.function.Function<String, T> parser) {
+  private static <T> @Nullable T parse(@Nullable String value, Function<String, T> parser) {
     if (value == null || value.isBlank()) return null;
     try {
       return parser.apply(value.strip());

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public class FlowCatalog implements GuidedFixes, BeanCreatedEventListener<Knowle
     return flows.containsKey(flowId);
   }
 
-  public java.util.Collection<Flow> all() {
+  public Collection<Flow> all() {
     return flows.values();
   }
 }

@@ -21,9 +21,11 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -546,7 +548,7 @@ public class FlowEngine {
       String priority,
       String reason,
       List<Reply> replies) {
-    var answers = new java.util.LinkedHashMap<String, String>();
+    var answers = new LinkedHashMap<String, String>();
     for (var id : run.answered) {
       var value = run.values.get(id);
       if (value != null) answers.put(id, value);
@@ -610,8 +612,7 @@ public class FlowEngine {
   private static String render(String text, FlowRun run) {
     return FlowChecker.REFERENCE
         .matcher(text)
-        .replaceAll(
-            m -> java.util.regex.Matcher.quoteReplacement(run.values.getOrDefault(m.group(1), "")));
+        .replaceAll(m -> Matcher.quoteReplacement(run.values.getOrDefault(m.group(1), "")));
   }
 
   /**
@@ -627,7 +628,7 @@ public class FlowEngine {
                   run.secrets.containsKey(name)
                       ? run.secrets.get(name)
                       : run.values.getOrDefault(name, "");
-              return java.util.regex.Matcher.quoteReplacement(value);
+              return Matcher.quoteReplacement(value);
             });
   }
 
@@ -639,7 +640,7 @@ public class FlowEngine {
           if (!reached.contains(a.step())) reached.add(a.step());
         });
     if (!reached.contains(run.stepId)) reached.add(run.stepId);
-    var answers = new java.util.LinkedHashMap<String, String>();
+    var answers = new LinkedHashMap<String, String>();
     run.answered.forEach(
         id -> {
           if (run.values.containsKey(id)) answers.put(id, run.values.get(id));

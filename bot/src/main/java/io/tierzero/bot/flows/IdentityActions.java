@@ -11,8 +11,11 @@ import io.tierzero.bot.mail.MailConfiguration;
 import io.tierzero.bot.mail.MailOutbox;
 import io.tierzero.bot.mail.OutgoingMail;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,8 +96,8 @@ class IdentityActions {
   }
 
   /** What the code lets its holder do, so the owner of a mailbox can tell an unexpected one. */
-  static final java.util.Set<String> PURPOSES =
-      java.util.Set.of("password_reset", "account_unlock", "mfa_reset", "ticket_lookup");
+  static final Set<String> PURPOSES =
+      Set.of("password_reset", "account_unlock", "mfa_reset", "ticket_lookup");
 
   OutgoingMail codeMail(String to, String code, String user, String purpose) {
     var does =
@@ -123,7 +126,7 @@ class IdentityActions {
           var check = verification.check(conversation, p.getOrDefault("code", ""));
           if (check.user().isPresent()) {
             var username = check.user().get();
-            var data = new java.util.HashMap<String, String>();
+            var data = new HashMap<String, String>();
             data.put("user", username);
             directory
                 .findUser(username)
@@ -136,7 +139,7 @@ class IdentityActions {
             return FlowAction.Outcome.ok(data);
           }
           return FlowAction.Outcome.failed(
-              check.failure().name().toLowerCase(java.util.Locale.ROOT),
+              check.failure().name().toLowerCase(Locale.ROOT),
               Map.of("attempts_left", String.valueOf(check.attemptsLeft())));
         });
   }

@@ -4,6 +4,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -16,8 +17,7 @@ interface CodeVerificationRepository extends CrudRepository<CodeVerification, St
   long countByConversationIdAndUsernameAndVerifiedAtGreaterThan(
       String conversationId, String username, Instant since);
 
-  java.util.List<CodeVerification> findByConversationIdAndVerifiedAtIsNotNull(
-      String conversationId);
+  List<CodeVerification> findByConversationIdAndVerifiedAtIsNotNull(String conversationId);
 
   void deleteByCreatedAtLessThan(Instant before);
 }

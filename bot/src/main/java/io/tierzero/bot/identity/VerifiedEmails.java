@@ -2,6 +2,7 @@ package io.tierzero.bot.identity;
 
 import jakarta.inject.Singleton;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Whether an email address was proven in a conversation: a code sent to it was typed back. */
 @Singleton
@@ -19,7 +20,7 @@ public class VerifiedEmails {
     try {
       return codes.findByConversationIdAndVerifiedAtIsNotNull(conversationId).stream()
           .map(c -> directory.findUser(c.username()))
-          .flatMap(java.util.Optional::stream)
+          .flatMap(Optional::stream)
           .anyMatch(
               u -> u.email() != null && u.email().strip().toLowerCase(Locale.ROOT).equals(wanted));
     } catch (DirectoryException e) {

@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -42,7 +43,7 @@ public class ClientAddress {
     if (!isTrusted(peer)) return peer.getHostAddress();
     var hops =
         request.getHeaders().getAll("X-Forwarded-For").stream()
-            .flatMap(h -> java.util.Arrays.stream(h.split(",")))
+            .flatMap(h -> Arrays.stream(h.split(",")))
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .toList();
@@ -70,7 +71,7 @@ public class ClientAddress {
       return false;
     var protos =
         request.getHeaders().getAll("X-Forwarded-Proto").stream()
-            .flatMap(h -> java.util.Arrays.stream(h.split(",")))
+            .flatMap(h -> Arrays.stream(h.split(",")))
             .map(String::strip)
             .filter(s -> !s.isEmpty())
             .toList();

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import java.util.Locale;
 import org.reactivestreams.Publisher;
 
 /**
@@ -36,7 +37,7 @@ public class RequestSizeFilter implements HttpServerFilter {
     if (request.getPath().startsWith("/api/agent/")) return chain.proceed(request);
     // PostgreSQL cannot hold a NUL in text, and no id, number or query has one: refuse it here
     // rather than let it reach a query.
-    if (request.getUri().getRawPath().toLowerCase(java.util.Locale.ROOT).contains("%00")
+    if (request.getUri().getRawPath().toLowerCase(Locale.ROOT).contains("%00")
         || request.getPath().indexOf('\0') >= 0
         || (request.getUri().getRawQuery() != null
             && request.getUri().getRawQuery().contains("%00"))) {

@@ -1,5 +1,7 @@
 package io.tierzero.bot.security;
 
+import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -61,9 +63,9 @@ final class TokenBuckets {
     if (buckets.size() >= maxBuckets) {
       int excess = buckets.size() - maxBuckets + Math.max(1, maxBuckets / 10);
       buckets.entrySet().stream()
-          .sorted(java.util.Comparator.comparingLong(e -> lastUsed(e.getValue())))
+          .sorted(Comparator.comparingLong(e -> lastUsed(e.getValue())))
           .limit(excess)
-          .map(java.util.Map.Entry::getKey)
+          .map(Map.Entry::getKey)
           .toList()
           .forEach(buckets::remove);
     }

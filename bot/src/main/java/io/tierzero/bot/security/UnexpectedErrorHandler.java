@@ -1,6 +1,7 @@
 package io.tierzero.bot.security;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -8,7 +9,10 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,16 +63,16 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
   /** A connection that could not be had or was lost, as opposed to a bad statement. */
   public static boolean databaseUnavailable(Throwable exception) {
     for (var t = exception; t != null; t = t.getCause()) {
-      if (t instanceof java.sql.SQLTransientConnectionException
-          || t instanceof java.sql.SQLNonTransientConnectionException) return true;
+      if (t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException) return true;
       // SQL state class 08: connection exception (PostgreSQL, H2 and the standard agree).
       if (t instanceof SQLException sql
           && sql.getSQLState() != null
           && sql.getSQLState().startsWith("08")) return true;
-      if (t instanceof java.net.ConnectException) return true;
+      if (t instanceof ConnectException) return true;
       // Micronaut Data could not get or prepare a connection (a pooled one that died with the
       // link).
-      if (t instanceof io.micronaut.data.connection.exceptions.ConnectionException) return true;
+      if (t instanceof ConnectionException) return true;
       if (t.getCause() == t) break;
     }
     return false;

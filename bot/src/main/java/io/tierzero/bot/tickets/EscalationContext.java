@@ -3,6 +3,8 @@ package io.tierzero.bot.tickets;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.tierzero.bot.chat.FlowEscalation;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +41,7 @@ public record EscalationContext(
 
   public EscalationContext {
     answers =
-        answers == null
-            ? Map.of()
-            : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
+        answers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(answers));
     actionOutcomes = actionOutcomes == null ? List.of() : List.copyOf(actionOutcomes);
     // Contexts stored before a flow's tried lines were kept here have none.
     tried = tried == null ? List.of() : List.copyOf(tried);

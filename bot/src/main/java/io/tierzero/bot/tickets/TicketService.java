@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -113,7 +114,7 @@ public class TicketService {
         flowRecord
             .map(FlowEscalations.Recorded::context)
             .or(() -> escalation.flatMap(escalations::context));
-    var ratings = escalation.map(escalations::ratings).orElse(java.util.Map.of());
+    var ratings = escalation.map(escalations::ratings).orElse(Map.of());
     var transcript = chat.transcript(conversationId, token).orElseThrow();
     // A flow's escalation record is written only where the flow hands off to a person.
     boolean offered = escalation.map(Escalation::offeredAt).isPresent() || flowRecord.isPresent();
@@ -241,7 +242,7 @@ public class TicketService {
   }
 
   private List<TicketContext.ArticleShown> articlesShown(
-      Transcript transcript, java.util.Map<String, String> ratings) {
+      Transcript transcript, Map<String, String> ratings) {
     var byId = new LinkedHashMap<String, TicketContext.ArticleShown>();
     for (var entry : transcript.messages()) {
       for (var a : entry.articles()) {
@@ -315,7 +316,7 @@ public class TicketService {
     return (space > MAX_SUBJECT / 2 ? cut.substring(0, space) : cut) + "…";
   }
 
-  private static java.util.Map<String, String> redacted(java.util.Map<String, String> answers) {
+  private static Map<String, String> redacted(Map<String, String> answers) {
     var out = new LinkedHashMap<String, String>();
     answers.forEach((k, v) -> out.put(k, Redactor.redact(v)));
     return out;

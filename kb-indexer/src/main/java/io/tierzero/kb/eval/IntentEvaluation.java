@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -251,7 +252,7 @@ public final class IntentEvaluation {
     if (i != null) return i.behaviour();
     SearchResult r = c.decision().search();
     if (!answers(r)) return "no_answer";
-    return r.decision().name().toLowerCase(java.util.Locale.ROOT)
+    return r.decision().name().toLowerCase(Locale.ROOT)
         + ":"
         + c.topics().folderOf().getOrDefault(r.hits().get(0).id(), "");
   }

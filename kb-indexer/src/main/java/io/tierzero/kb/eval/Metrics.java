@@ -3,6 +3,7 @@ package io.tierzero.kb.eval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Retrieval and decision quality over a set of questions. Ranking figures (P@1, MRR@10, nDCG@10
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public final class Metrics {
   /** What the system did with one question. */
-  public record Outcome(List<String> ranked, java.util.Set<String> relevant, boolean answered) {}
+  public record Outcome(List<String> ranked, Set<String> relevant, boolean answered) {}
 
   private Metrics() {}
 

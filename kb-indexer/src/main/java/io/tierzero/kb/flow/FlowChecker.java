@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -97,7 +98,7 @@ public final class FlowChecker {
                     "unknown action '"
                         + action.action()
                         + "' (known: "
-                        + new java.util.TreeSet<>(actions.keySet())
+                        + new TreeSet<>(actions.keySet())
                         + ")"));
           } else {
             for (String p : params) {

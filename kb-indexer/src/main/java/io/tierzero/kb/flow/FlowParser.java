@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -331,7 +332,7 @@ public final class FlowParser {
                     + "' in "
                     + where
                     + " (allowed: "
-                    + new java.util.TreeSet<>(allowed)
+                    + new TreeSet<>(allowed)
                     + ")"));
       }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -75,7 +76,7 @@ public record Flows(Map<String, Flow> flows, List<Problem> problems) {
     var dir = articlesDir.resolve(FOLDER);
     var loaded = load(dir);
     var problems = new ArrayList<>(loaded.problems());
-    var ids = new java.util.HashSet<String>();
+    var ids = new HashSet<String>();
     if (Files.isDirectory(dir)) {
       try (Stream<Path> list = Files.list(dir)) {
         list.map(f -> f.getFileName().toString())

@@ -1,7 +1,10 @@
 package io.tierzero.kb.flow;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,12 +72,12 @@ public sealed interface Step {
       String id, String action, Map<String, String> with, String next, String onFailed, int line)
       implements Step {
     public Action {
-      with = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(with));
+      with = Collections.unmodifiableMap(new LinkedHashMap<>(with));
     }
 
     @Override
     public List<String> successors() {
-      var out = new java.util.ArrayList<String>();
+      var out = new ArrayList<String>();
       if (next != null) out.add(next);
       if (onFailed != null) out.add(onFailed);
       return out;
@@ -91,12 +94,12 @@ public sealed interface Step {
   record Branch(String id, String on, Map<String, String> cases, String otherwise, int line)
       implements Step {
     public Branch {
-      cases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cases));
+      cases = Collections.unmodifiableMap(new LinkedHashMap<>(cases));
     }
 
     @Override
     public List<String> successors() {
-      var out = new java.util.ArrayList<>(cases.values());
+      var out = new ArrayList<>(cases.values());
       if (otherwise != null) out.add(otherwise);
       return out;
     }
@@ -130,7 +133,7 @@ public sealed interface Step {
     ESCALATE;
 
     public String yaml() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -82,7 +83,7 @@ final class HtmlExport {
     if (updated.isBlank()) {
       // Confluence: "Created by Ann, last modified on Nov 03, 2026".
       var m =
-          java.util.regex.Pattern.compile("last (?:modified|updated) (?:by .+? )?on (.+?\\d{4})")
+          Pattern.compile("last (?:modified|updated) (?:by .+? )?on (.+?\\d{4})")
               .matcher(text(doc.selectFirst(".page-metadata")));
       if (m.find()) updated = m.group(1);
     }

@@ -13,6 +13,9 @@ import io.tierzero.kb.validate.Categories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.Normalizer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -223,8 +227,7 @@ public final class Importer {
   /**
    * Applies {@code edit} to the text between code spans and blocks, where escapes mean something.
    */
-  private static String outsideCode(
-      String markdown, java.util.function.UnaryOperator<String> edit) {
+  private static String outsideCode(String markdown, UnaryOperator<String> edit) {
     Matcher code = CODE.matcher(markdown);
     var out = new StringBuilder();
     int last = 0;
@@ -307,7 +310,7 @@ public final class Importer {
     }
     Path target = dir.resolve(IMAGES).resolve(id).resolve(file.getFileName().toString());
     Files.createDirectories(target.getParent());
-    Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
     return "../" + IMAGES + "/" + id + "/" + file.getFileName();
   }
 
@@ -347,7 +350,7 @@ public final class Importer {
       // another form
     }
     try {
-      return Optional.of(java.time.Instant.parse(s).atZone(ZoneOffset.UTC).toLocalDate());
+      return Optional.of(Instant.parse(s).atZone(ZoneOffset.UTC).toLocalDate());
     } catch (DateTimeParseException ignored) {
       // another form
     }
@@ -375,9 +378,7 @@ public final class Importer {
   }
 
   static String slug(String text) {
-    String s =
-        java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKD)
-            .replaceAll("\\p{M}", "");
+    String s = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
     s =
         s.toLowerCase(Locale.ROOT)
             .replace("'", "")

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -52,9 +54,7 @@ final class MarkdownExport {
   private static SourcePage page(Path root, Path file, String text) {
     Map<?, ?> fields = Map.of();
     String body = text;
-    var m =
-        java.util.regex.Pattern.compile("\\A---\\s*\\n([\\s\\S]*?)\\n---\\s*(\\n|\\z)")
-            .matcher(text);
+    var m = Pattern.compile("\\A---\\s*\\n([\\s\\S]*?)\\n---\\s*(\\n|\\z)").matcher(text);
     if (m.find()) {
       Object loaded;
       try {
@@ -66,7 +66,7 @@ final class MarkdownExport {
       body = text.substring(m.end());
     }
     String title = first(fields, "title", "name");
-    var heading = java.util.regex.Pattern.compile("(?m)^#\\s+(.+)$").matcher(body);
+    var heading = Pattern.compile("(?m)^#\\s+(.+)$").matcher(body);
     if (heading.find()) {
       if (title.isBlank()) title = heading.group(1).strip();
       // The page's own heading is the article title, not part of its body.
@@ -101,7 +101,7 @@ final class MarkdownExport {
     for (String key : keys) {
       Object v = fields.get(key);
       if (v instanceof Collection<?> c && !c.isEmpty()) v = c.iterator().next();
-      if (v instanceof java.util.Date d) return d.toInstant().toString();
+      if (v instanceof Date d) return d.toInstant().toString();
       if (v != null
           && !(v instanceof Collection<?>)
           && !(v instanceof Map<?, ?>)

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
@@ -103,7 +104,7 @@ public record Synonyms(
         return "unexpected characters in '" + term.strip() + "'";
       }
       // Questions lose their stop words before synonyms apply, so a term with one never matches.
-      for (String word : term.strip().toLowerCase(java.util.Locale.ROOT).split("[\\s]+")) {
+      for (String word : term.strip().toLowerCase(Locale.ROOT).split("[\\s]+")) {
         if (KbAnalyzer.STOP_WORDS.contains(word)) {
           return "'"
               + term.strip()

@@ -2,6 +2,7 @@ package io.tierzero.kb.intent;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Something people ask the bot that is not a knowledge-base question, with example utterances
@@ -67,9 +68,9 @@ public record Intent(
       return yaml;
     }
 
-    public static java.util.Optional<Action> fromYaml(String name) {
-      for (Action a : values()) if (a.yaml.equals(name)) return java.util.Optional.of(a);
-      return java.util.Optional.empty();
+    public static Optional<Action> fromYaml(String name) {
+      for (Action a : values()) if (a.yaml.equals(name)) return Optional.of(a);
+      return Optional.empty();
     }
 
     /** Status, note and close: about a ticket the user already has. */

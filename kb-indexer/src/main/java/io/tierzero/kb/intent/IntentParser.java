@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -94,7 +95,7 @@ public final class IntentParser {
                 "unknown key '"
                     + e.getKey()
                     + "' in an intent (allowed: "
-                    + new java.util.TreeSet<>(KEYS)
+                    + new TreeSet<>(KEYS)
                     + ")"));
       }
     }

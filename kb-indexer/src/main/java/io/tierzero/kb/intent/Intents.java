@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +48,7 @@ public record Intents(List<Intent> intents, List<Problem> problems) {
    * @param flowIds every flow file's id, also of flows with problems: naming one of those is not an
    *     unknown flow (the flow's own problems are reported with the flow)
    */
-  public static Intents load(Path dir, java.util.Collection<Flow> flows, Set<String> flowIds)
+  public static Intents load(Path dir, Collection<Flow> flows, Set<String> flowIds)
       throws IOException {
     var parser = new IntentParser();
     var problems = new ArrayList<Problem>();

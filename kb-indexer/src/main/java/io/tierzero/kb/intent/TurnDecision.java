@@ -2,6 +2,7 @@ package io.tierzero.kb.intent;
 
 import io.tierzero.kb.search.Decision;
 import io.tierzero.kb.search.SearchResult;
+import java.util.Locale;
 
 /**
  * What to do with one message: an intent, or the knowledge base's own answer / clarify / abstain.
@@ -31,6 +32,6 @@ public record TurnDecision(
     if (intent != null) return intent.behaviour();
     return search.decision() == Decision.ABSTAIN || search.hits().isEmpty()
         ? "no_answer"
-        : search.decision().name().toLowerCase(java.util.Locale.ROOT);
+        : search.decision().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,7 @@
 package io.tierzero.kb.search;
 
+import java.util.Arrays;
+
 /**
  * How evidence is weighed: field weights for BM25, fusion of words and meaning, and the confidence
  * model. Each default is named and says where its value comes from; {@code kb-indexer eval} is how
@@ -90,7 +92,7 @@ public record Ranking(
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("'" + name + "' takes a number, got '" + kv[1] + "'");
       }
-      int i = java.util.Arrays.asList(names).indexOf(name);
+      int i = Arrays.asList(names).indexOf(name);
       if (i >= 0) w[i] = (float) value;
       else if (name.equals("vectorWeight")) vw = value;
       else if (name.equals("clarifyGap")) gap = value;

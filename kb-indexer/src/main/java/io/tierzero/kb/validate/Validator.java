@@ -2,13 +2,16 @@ package io.tierzero.kb.validate;
 
 import io.tierzero.kb.KbConfig;
 import io.tierzero.kb.KnowledgeBase;
+import io.tierzero.kb.flow.Flows;
 import io.tierzero.kb.index.ArticleFiles;
 import io.tierzero.kb.index.Synonyms;
+import io.tierzero.kb.intent.Intents;
 import io.tierzero.kb.intent.TurnDecision;
 import io.tierzero.kb.parse.Article;
 import io.tierzero.kb.parse.ArticleParser;
 import io.tierzero.kb.parse.ParseResult;
 import io.tierzero.kb.parse.Problem;
+import io.tierzero.kb.priority.PriorityTable;
 import io.tierzero.kb.search.SearchResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,11 +106,10 @@ public final class Validator {
       if (article.isPresent()) problems.addAll(rules.check(article.get()));
     }
     problems.addAll(Synonyms.load(dir).problems());
-    problems.addAll(io.tierzero.kb.priority.PriorityTable.check(dir));
+    problems.addAll(PriorityTable.check(dir));
     problems.addAll(
-        io.tierzero.kb.flow.Flows.check(
-            dir, results.values().stream().flatMap(r -> r.article().stream()).toList()));
-    problems.addAll(io.tierzero.kb.intent.Intents.check(dir));
+        Flows.check(dir, results.values().stream().flatMap(r -> r.article().stream()).toList()));
+    problems.addAll(Intents.check(dir));
 
     // Questions are only worth checking on a knowledge base that parses.
     if (problems.isEmpty()) problems.addAll(questionsFindTheirArticle(config));

@@ -24,6 +24,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -203,8 +204,8 @@ class EmailAdapter implements ChannelAdapter {
   }
 
   /** Words a short reply may hold around "ticket" and still be only a request for one. */
-  private static final java.util.Set<String> TICKET_WORDS =
-      java.util.Set.of("ticket", "raise", "open", "create", "a", "yes", "please");
+  private static final Set<String> TICKET_WORDS =
+      Set.of("ticket", "raise", "open", "create", "a", "yes", "please");
 
   /**
    * "TICKET", "ticket please", "raise a ticket": a reply that is only the request; "my ticket's

@@ -1,5 +1,6 @@
 package io.tierzero.bot.channels.email;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -33,7 +34,7 @@ final class HtmlText {
                           ? Integer.parseInt(n.substring(1), 16)
                           : Integer.parseInt(n);
                   return Character.isValidCodePoint(code)
-                      ? java.util.regex.Matcher.quoteReplacement(Character.toString(code))
+                      ? Matcher.quoteReplacement(Character.toString(code))
                       : "";
                 });
     return text.replace("&nbsp;", " ")

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ class ThreadReplies {
 
   /** The bot's own address, lower case: mail from it is never answered. */
   String address() {
-    return from.getAddress().toLowerCase(java.util.Locale.ROOT);
+    return from.getAddress().toLowerCase(Locale.ROOT);
   }
 
   /** Sends the reply; false when the server did not take it after {@value #ATTEMPTS} tries. */

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,7 @@ class SlackApi {
   /** Posts a message (text for notifications, blocks for the layout) in a channel or a thread. */
   boolean postMessage(
       String channel, @Nullable String threadTs, String text, List<Map<String, Object>> blocks) {
-    var body = new java.util.LinkedHashMap<String, Object>();
+    var body = new LinkedHashMap<String, Object>();
     body.put("channel", channel);
     if (threadTs != null) body.put("thread_ts", threadTs);
     body.put("text", text);

@@ -1,5 +1,6 @@
 package io.tierzero.bot.channels.teams;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -83,7 +84,7 @@ final class BotFrameworkKeys {
                 rsa.toRSAPublicKey(), endorsements == null ? Set.of() : Set.copyOf(endorsements)));
       }
       keys = Map.copyOf(read);
-    } catch (IOException | ParseException | com.nimbusds.jose.JOSEException | RuntimeException e) {
+    } catch (IOException | ParseException | JOSEException | RuntimeException e) {
       // The keys read before stay: better than refusing every request while the metadata is down.
       LOG.warn("Bot Framework signing keys not read from {}: {}", metadataUrl, e.toString());
     } catch (InterruptedException e) {

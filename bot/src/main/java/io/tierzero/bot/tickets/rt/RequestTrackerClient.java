@@ -14,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -143,7 +145,7 @@ class RequestTrackerClient {
       var content = optional(item, "Content");
       if (content == null
           || type == null
-          || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/plain")) continue;
+          || !type.toLowerCase(Locale.ROOT).startsWith("text/plain")) continue;
       if (!out.isEmpty()) out.append("\n\n");
       out.append(content.strip());
     }
@@ -153,7 +155,7 @@ class RequestTrackerClient {
   /** Adds correspondence (mailed to the requestors) or a comment, optionally moving the status. */
   void update(long ticketId, boolean comment, String text, @Nullable String status)
       throws IOException, InterruptedException {
-    var body = new java.util.LinkedHashMap<String, Object>();
+    var body = new LinkedHashMap<String, Object>();
     body.put("Content", text);
     body.put("ContentType", "text/plain");
     if (status != null) body.put("Status", status);

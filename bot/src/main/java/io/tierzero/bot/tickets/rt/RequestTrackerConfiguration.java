@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Request Tracker sink, {@code tierzero.tickets.rt.*}; on when {@code url} is set.
@@ -94,11 +95,11 @@ public record RequestTrackerConfiguration(
   }
 
   /** Our status for an RT status; empty for one not mapped. */
-  java.util.Optional<TicketStatus> ourStatus(String rtStatus) {
+  Optional<TicketStatus> ourStatus(String rtStatus) {
     var key = rtStatus.strip().toLowerCase(Locale.ROOT);
     if (statuses != null && statuses.containsKey(key))
-      return java.util.Optional.of(TicketStatus.fromJson(statuses.get(key)));
-    return java.util.Optional.ofNullable(DEFAULT_STATUSES.get(key));
+      return Optional.of(TicketStatus.fromJson(statuses.get(key)));
+    return Optional.ofNullable(DEFAULT_STATUSES.get(key));
   }
 
   String rtQueue(String ourQueue) {
