@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,13 +94,17 @@ class IdentityActions {
         });
   }
 
-  /** What the code lets its holder do, so the owner of a mailbox can tell an unexpected one. */
-  static final Set<String> PURPOSES =
-      Set.of("password_reset", "account_unlock", "mfa_reset", "ticket_lookup");
-
   OutgoingMail codeMail(String to, String code, String user, String purpose) {
+    // What the code lets its holder do, so the owner of a mailbox can tell an unexpected one.
     var does =
-        texts.get("flows.code-mail.purpose." + (PURPOSES.contains(purpose) ? purpose : "other"));
+        texts.get(
+            switch (purpose) {
+              case "password_reset" -> "flows.code-mail.purpose.password-reset";
+              case "account_unlock" -> "flows.code-mail.purpose.account-unlock";
+              case "mfa_reset" -> "flows.code-mail.purpose.mfa-reset";
+              case "ticket_lookup" -> "flows.code-mail.purpose.ticket-lookup";
+              default -> "flows.code-mail.purpose.other";
+            });
     return new OutgoingMail(
         to,
         texts.get("flows.code-mail.subject"),

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * What people read of a ticket, from the message bundles: the user's confirmation and status, the
@@ -16,9 +15,6 @@ import java.util.Set;
 final class TicketTexts {
   /** No conversation has a language yet: every ticket text is in this one. */
   static final Locale LOCALE = Locale.ENGLISH;
-
-  /** The escalation triggers the description names; any other reads as the user's request. */
-  private static final Set<String> TRIGGERS = Set.of("no_answers", "flow", "negative_rating");
 
   private final MessageSource messages;
 
@@ -95,8 +91,12 @@ final class TicketTexts {
     }
     out.append(
             get(
-                "tickets.description.trigger."
-                    + (TRIGGERS.contains(trigger) ? trigger : "user_request")))
+                switch (trigger) {
+                  case "no_answers" -> "tickets.description.trigger.no-answers";
+                  case "flow" -> "tickets.description.trigger.flow";
+                  case "negative_rating" -> "tickets.description.trigger.negative-rating";
+                  default -> "tickets.description.trigger.user-request";
+                }))
         .append('\n');
     out.append(get("tickets.description.priority", decision.priority(), decision.reason()))
         .append('\n');
