@@ -2,10 +2,9 @@ package io.tierzero.bot.tickets;
 
 import io.micronaut.context.MessageSource;
 import io.micronaut.core.annotation.Nullable;
+import io.tierzero.bot.i18n.Messages;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * What people read of a ticket, from the message bundles: the user's confirmation and status, the
@@ -13,9 +12,6 @@ import java.util.Locale;
  */
 @Singleton
 final class TicketTexts {
-  /** No conversation has a language yet: every ticket text is in this one. */
-  static final Locale LOCALE = Locale.ENGLISH;
-
   private final MessageSource messages;
 
   TicketTexts(MessageSource messages) {
@@ -24,9 +20,7 @@ final class TicketTexts {
 
   /** The text of {@code key} with {@code {0}}, {@code {1}}... filled from {@code arguments}. */
   String get(String key, Object... arguments) {
-    var variables = new HashMap<String, Object>();
-    for (int i = 0; i < arguments.length; i++) variables.put(String.valueOf(i), arguments[i]);
-    return messages.getRequiredMessage(key, MessageSource.MessageContext.of(LOCALE, variables));
+    return Messages.text(messages, key, arguments);
   }
 
   /** What the bot says in the conversation once the ticket is raised. */
