@@ -66,7 +66,7 @@ public final class IntentHandler implements Handler {
           List.of(Reply.text(intent.reply(), intent.options().toArray(String[]::new)));
       case FLOW -> engine.start(context.conversationId(), flows.get(intent.flow()).orElseThrow());
       // Answer words are matched as typed where the bot asks for them, never in a turn's decision.
-      case YES, NO, CANCEL, BACK, START_OVER, PERSON ->
+      case YES, NO, CANCEL, BACK, START_OVER, PERSON, RAISE_TICKET ->
           throw new IllegalStateException("answer words in a turn's decision: " + intent.id());
     };
   }

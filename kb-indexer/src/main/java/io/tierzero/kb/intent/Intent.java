@@ -56,7 +56,13 @@ public record Intent(
     /** The guided fix again from its first step. */
     START_OVER("start-over"),
     /** Words that, anywhere in a message during a guided fix, ask for a person. */
-    PERSON("person");
+    PERSON("person"),
+    /**
+     * A whole reply that only asks for the ticket a handoff offered ("ticket", "raise a ticket"),
+     * on channels without the ticket form (email): "TICKET" in answer to "Reply TICKET to raise a
+     * ticket".
+     */
+    RAISE_TICKET("raise-ticket");
 
     private final String yaml;
 
@@ -89,7 +95,8 @@ public record Intent(
           || this == CANCEL
           || this == BACK
           || this == START_OVER
-          || this == PERSON;
+          || this == PERSON
+          || this == RAISE_TICKET;
     }
 
     /** Actions that answer with the intent's own {@code reply}. */

@@ -32,7 +32,7 @@ public final class IntentParser {
       Set.of("id", "action", "reply", "options", "flow", "examples");
   private static final String ACTIONS =
       "handoff, ticket-status, ticket-note, ticket-close, new-conversation, smalltalk, redirect,"
-          + " flow, still-not-fixed, yes, no, cancel, back, start-over, person";
+          + " flow, still-not-fixed, yes, no, cancel, back, start-over, person, raise-ticket";
 
   /** The intents that are usable and every problem found. */
   public record Result(List<Intent> intents, List<Problem> problems) {}

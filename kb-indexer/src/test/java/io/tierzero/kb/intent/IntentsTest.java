@@ -284,6 +284,7 @@ class IntentsTest {
             Intent.Action.BACK,
             Intent.Action.START_OVER,
             Intent.Action.PERSON,
+            Intent.Action.RAISE_TICKET,
             Intent.Action.STILL_NOT_FIXED)) {
       assertTrue(actions.contains(a), a + " in " + actions);
     }

@@ -12,6 +12,7 @@ import io.tierzero.bot.channels.ChannelUser;
 import io.tierzero.bot.channels.ChannelsConfiguration;
 import io.tierzero.bot.channels.SecretOutcome;
 import io.tierzero.bot.channels.secret.SecretLinks;
+import io.tierzero.bot.chat.AnswerWords;
 import io.tierzero.bot.chat.BotMessage;
 import io.tierzero.bot.chat.ChatService;
 import io.tierzero.bot.chat.ReplyType;
@@ -20,11 +21,11 @@ import io.tierzero.bot.chat.Transcript;
 import io.tierzero.bot.i18n.Messages;
 import io.tierzero.bot.tickets.TicketRequest;
 import io.tierzero.bot.tickets.TicketService;
+import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,7 @@ class EmailAdapter implements ChannelAdapter {
   private final ThreadReplies replies;
   private final EmailRendering rendering;
   private final MessageSource messages;
+  private final AnswerWords words;
 
   EmailAdapter(
       EmailChannelConfiguration config,
@@ -75,7 +77,8 @@ class EmailAdapter implements ChannelAdapter {
       ThreadReplies replies,
       SecretLinks links,
       ChannelsConfiguration channels,
-      MessageSource messages) {
+      MessageSource messages,
+      AnswerWords words) {
     this.config = config;
     this.conversations = conversations;
     this.events = events;
@@ -84,6 +87,7 @@ class EmailAdapter implements ChannelAdapter {
     this.replies = replies;
     this.rendering = new EmailRendering(links, channels, messages);
     this.messages = messages;
+    this.words = words;
   }
 
   @Override
@@ -203,17 +207,12 @@ class EmailAdapter implements ChannelAdapter {
         thread(conversation));
   }
 
-  /** Words a short reply may hold around "ticket" and still be only a request for one. */
-  private static final Set<String> TICKET_WORDS =
-      Set.of("ticket", "raise", "open", "create", "a", "yes", "please");
-
   /**
-   * "TICKET", "ticket please", "raise a ticket": a reply that is only the request; "my ticket's
-   * status" is not.
+   * "TICKET", "ticket please", "raise a ticket": a reply that is only the request, one of the
+   * answer words ({@code answers.yaml}, action {@code raise-ticket}); "my ticket's status" is not.
    */
-  static boolean asksForTicket(String text) {
-    var words = List.of(Texts.normalize(text).split(" "));
-    return words.size() <= 4 && words.contains("ticket") && TICKET_WORDS.containsAll(words);
+  private boolean asksForTicket(String text) {
+    return words.is(Intent.Action.RAISE_TICKET, Texts.normalize(text));
   }
 
   private static boolean handoffOffered(Transcript transcript) {

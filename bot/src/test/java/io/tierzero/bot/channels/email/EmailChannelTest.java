@@ -229,6 +229,59 @@ class EmailChannelTest extends EmailChannelBase {
   }
 
   @Test
+  void after_a_handoff_a_question_about_a_ticket_is_answered_and_a_reworded_request_raises_one()
+      throws Exception {
+    var user = "kim@example.com";
+    var first = send(user, "Locked", ANSWERED);
+    var answer = awaitReplies(user, 1).get(0);
+    send(
+        user,
+        "Re: Locked",
+        "2",
+        Map.of(
+            "In-Reply-To",
+            answer.getMessageID(),
+            "References",
+            first + " " + answer.getMessageID()));
+    var handoff = awaitReplies(user, 2).get(1);
+    assertTrue(
+        part(handoff, "text/plain").contains("Reply TICKET to raise a ticket"),
+        part(handoff, "text/plain"));
+    var ticketsOfUser =
+        "select count(*) from ticket t join channel_conversation c on c.conversation_id ="
+            + " t.conversation_id where c.email = '"
+            + user
+            + "'";
+
+    send(
+        user,
+        "Re: Locked",
+        "my ticket's status",
+        Map.of(
+            "In-Reply-To",
+            handoff.getMessageID(),
+            "References",
+            first + " " + handoff.getMessageID()));
+    var status = awaitReplies(user, 3).get(2);
+    assertFalse(part(status, "text/plain").matches("(?s).*T-\\d{6}.*"), part(status, "text/plain"));
+    assertEquals(0, count(ticketsOfUser));
+
+    send(
+        user,
+        "Re: Locked",
+        "Yes, please raise a ticket!",
+        Map.of(
+            "In-Reply-To",
+            status.getMessageID(),
+            "References",
+            first + " " + status.getMessageID()));
+    var receipt = awaitReplies(user, 4).get(3);
+    assertTrue(
+        part(receipt, "text/plain").matches("(?s).*T-\\d{6}.*"), part(receipt, "text/plain"));
+    assertEquals(1, count(ticketsOfUser));
+  }
+
+  @Test
   void auto_replies_and_bounces_are_not_answered() throws Exception {
     var user = "frank@example.com";
     send(user, "Automatic reply: Locked out", ANSWERED, Map.of("Auto-Submitted", "auto-replied"));
