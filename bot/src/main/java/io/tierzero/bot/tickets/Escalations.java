@@ -79,10 +79,26 @@ public class Escalations implements Handoffs {
     return offer(conversationId, Trigger.FLOW, context);
   }
 
+  /**
+   * Like {@link #offer(TurnContext, Trigger)}, with the conversation's escalation record the caller
+   * just read ({@link #find}) to decide, so the turn reads it once.
+   */
+  Reply offer(TurnContext context, Trigger trigger, Optional<Escalation> current) {
+    return offer(context.conversationId(), trigger, null, current);
+  }
+
   @Transactional
   Reply offer(String conversationId, Trigger trigger, @Nullable EscalationContext context) {
+    return offer(conversationId, trigger, context, repository.findById(conversationId));
+  }
+
+  @Transactional
+  Reply offer(
+      String conversationId,
+      Trigger trigger,
+      @Nullable EscalationContext context,
+      Optional<Escalation> current) {
     var now = now();
-    var current = repository.findById(conversationId);
     var updated =
         current
             .orElseGet(() -> Escalation.empty(conversationId, now))
@@ -130,7 +146,7 @@ public class Escalations implements Handoffs {
 
   /** Whether the user's latest rating in the conversation was unhelpful. */
   public boolean hasNegativeRating(String conversationId) {
-    return repository.findById(conversationId).map(e -> e.negativeRatingAt() != null).orElse(false);
+    return repository.findById(conversationId).map(Escalation::negativelyRated).orElse(false);
   }
 
   @EventListener
