@@ -210,20 +210,20 @@ public class AgentActions {
     boolean known = agents.isEmpty() ? USERNAME.matcher(name).matches() : agents.contains(name);
     if (!known) {
       throw new IllegalArgumentException(
-          "assignee must be an agent's username"
-              + (agents.isEmpty() ? "" : " (" + String.join(", ", agents()) + ")")
-              + ", or empty for nobody");
+          agents.isEmpty()
+              ? texts.get("tickets.refusal.assignee")
+              : texts.get("tickets.refusal.assignee.listed", String.join(", ", agents())));
     }
     return name;
   }
 
   /** Trimmed, without control characters or secrets; null when nothing is left. */
-  private static @Nullable String reply(@Nullable String text) {
+  private @Nullable String reply(@Nullable String text) {
     if (text == null) return null;
     var cleaned = Redactor.redact(PlainText.clean(text).strip());
     if (cleaned.isEmpty()) return null;
     if (cleaned.length() > MAX_REPLY)
-      throw new IllegalArgumentException("reply must be at most " + MAX_REPLY + " characters");
+      throw new IllegalArgumentException(texts.get("tickets.refusal.reply-too-long", MAX_REPLY));
     return cleaned;
   }
 
