@@ -59,24 +59,13 @@ public class AgentActions {
    */
   public record Result(AgentTicket ticket, List<TicketChange> changes) {}
 
-  /** A move the ticket's life does not allow ({@link TicketStatus#allows}). */
+  /**
+   * A move the ticket's life does not allow ({@link TicketStatus#allows}); the message says why, to
+   * the agent who asked.
+   */
   public static final class TransitionRefusedException extends RuntimeException {
-    TransitionRefusedException(String number, TicketStatus from, TicketStatus to) {
-      super(refusal(number, from, to));
-    }
-
-    private static String refusal(String number, TicketStatus from, TicketStatus to) {
-      if (from == TicketStatus.CLOSED) {
-        return number + " is closed and stays closed; a new problem needs a new ticket";
-      }
-      if (to == TicketStatus.NEW) {
-        return number
-            + " is "
-            + from.json()
-            + " and cannot go back to new; "
-            + (from == TicketStatus.RESOLVED ? "reopen it as open" : "choose open or pending");
-      }
-      return number + " is resolved: it can be reopened (open) or closed, not set to " + to.json();
+    TransitionRefusedException(String refusal) {
+      super(refusal);
     }
   }
 
@@ -148,7 +137,8 @@ public class AgentActions {
     if (status != null
         && status != ticket.ticketStatus()
         && !ticket.ticketStatus().allows(status)) {
-      throw new TransitionRefusedException(ticket.ticketNumber(), ticket.ticketStatus(), status);
+      throw new TransitionRefusedException(
+          refusal(ticket.ticketNumber(), ticket.ticketStatus(), status));
     }
 
     var now = now();
@@ -162,7 +152,8 @@ public class AgentActions {
     if (status != null && status != ticket.ticketStatus()) {
       ticket = tickets.update(ticket.withStatus(status, now));
       changes.add(record(ticket, TicketChange.STATUS, status.json(), by, now));
-      said.add(NewMessage.fromBot(ReplyType.TICKET_STATUS.json(), statusNotice(ticket), null));
+      said.add(
+          NewMessage.fromBot(ReplyType.TICKET_STATUS.json(), texts.statusNotice(ticket), null));
     }
     if (reply != null) {
       ticket = tickets.update(ticket.touched(now));
@@ -177,25 +168,25 @@ public class AgentActions {
     return views.get(ticket.ticketNumber()).map(view -> new Result(view, List.copyOf(changes)));
   }
 
-  /** What the user reads when an agent moves the ticket: the status and what it means for them. */
-  String statusNotice(Ticket ticket) {
-    return "Your ticket "
-        + ticket.ticketNumber()
-        + " is now "
-        + ticket.ticketStatus().json()
-        + ". "
-        + texts.status(ticket);
+  /** Why the ticket cannot move from {@code from} to {@code to}, for the agent who asked. */
+  private String refusal(String number, TicketStatus from, TicketStatus to) {
+    if (from == TicketStatus.CLOSED) return texts.get("tickets.refusal.closed", number);
+    if (to == TicketStatus.NEW) {
+      return from == TicketStatus.RESOLVED
+          ? texts.get("tickets.refusal.back-to-new.resolved", number, from.json())
+          : texts.get("tickets.refusal.back-to-new", number, from.json());
+    }
+    return texts.get("tickets.refusal.resolved", number, from.json(), to.json());
   }
 
   /** An agent's reply, as the agent's own words, named, in the chat. */
-  static String replyNotice(Ticket ticket, String agent, String text) {
-    return agent
-        + " from the IT Service Desk replied on "
-        + ticket.ticketNumber()
-        + " (status: "
-        + ticket.ticketStatus().json()
-        + "):\n\n"
-        + text;
+  private String replyNotice(Ticket ticket, String agent, String text) {
+    return texts.get(
+        "tickets.notice.agent-reply",
+        agent,
+        ticket.ticketNumber(),
+        ticket.ticketStatus().json(),
+        text);
   }
 
   private TicketChange record(
@@ -219,20 +210,20 @@ public class AgentActions {
     boolean known = agents.isEmpty() ? USERNAME.matcher(name).matches() : agents.contains(name);
     if (!known) {
       throw new IllegalArgumentException(
-          "assignee must be an agent's username"
-              + (agents.isEmpty() ? "" : " (" + String.join(", ", agents()) + ")")
-              + ", or empty for nobody");
+          agents.isEmpty()
+              ? texts.get("tickets.refusal.assignee")
+              : texts.get("tickets.refusal.assignee.listed", String.join(", ", agents())));
     }
     return name;
   }
 
   /** Trimmed, without control characters or secrets; null when nothing is left. */
-  private static @Nullable String reply(@Nullable String text) {
+  private @Nullable String reply(@Nullable String text) {
     if (text == null) return null;
     var cleaned = Redactor.redact(PlainText.clean(text).strip());
     if (cleaned.isEmpty()) return null;
     if (cleaned.length() > MAX_REPLY)
-      throw new IllegalArgumentException("reply must be at most " + MAX_REPLY + " characters");
+      throw new IllegalArgumentException(texts.get("tickets.refusal.reply-too-long", MAX_REPLY));
     return cleaned;
   }
 

@@ -17,23 +17,6 @@ import java.util.List;
  */
 @Singleton
 final class ConversationTicketStatuses implements TicketStatuses {
-  static final String NONE_KNOWN =
-      "I don't know of a ticket raised in this chat. Your ticket number and every update are in the"
-          + " emails from the IT Service Desk; reply to one of them to add something. I can also"
-          + " find the tickets raised under your work email: I'll email you a code first to check"
-          + " it's you.";
-
-  static final String NONE_KNOWN_NO_LOOKUP =
-      "I don't know of a ticket raised in this chat. Your ticket number and every update are in the"
-          + " emails from the IT Service Desk; reply to one of them to add something. If you want,"
-          + " a person can look your tickets up for you.";
-
-  /**
-   * Starts the {@code my-tickets} flow: the option's text is one of that flow's triggers ({@code
-   * articles/flows/my-tickets.yaml}), so choosing it is deciding like any message.
-   */
-  static final String FIND_BY_EMAIL = "Find my tickets by email";
-
   static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -63,34 +46,38 @@ final class ConversationTicketStatuses implements TicketStatuses {
     if (!flows.offers(LOOKUP_FLOW)) {
       return new Reply(
               ReplyType.TICKET_STATUS,
-              NONE_KNOWN_NO_LOOKUP,
+              texts.get("tickets.chat-status.none-known.no-lookup"),
               List.of(),
               List.of(Options.TALK_TO_PERSON))
           .withAction(Reply.SHOW_MY_TICKETS);
     }
     return new Reply(
             ReplyType.TICKET_STATUS,
-            NONE_KNOWN,
+            texts.get("tickets.chat-status.none-known"),
             List.of(),
-            List.of(FIND_BY_EMAIL, Options.TALK_TO_PERSON))
+            List.of(findByEmail(texts), Options.TALK_TO_PERSON))
         .withAction(Reply.SHOW_MY_TICKETS);
+  }
+
+  /**
+   * The option that starts the {@code my-tickets} flow: its text is one of that flow's triggers
+   * ({@code articles/flows/my-tickets.yaml}), so choosing it is deciding like any message.
+   */
+  static String findByEmail(TicketTexts texts) {
+    return texts.get("tickets.chat-status.find-by-email");
   }
 
   static Reply reply(Ticket t, TicketTexts texts) {
     return new Reply(
         ReplyType.TICKET_STATUS,
-        "Your ticket "
-            + t.ticketNumber()
-            + ": "
-            + t.ticketStatus().json()
-            + ", last updated "
-            + WHEN.format(t.updatedAt())
-            + " (queue: "
-            + t.queue()
-            + ", \""
-            + t.subject()
-            + "\"). "
-            + texts.status(t),
+        texts.get(
+            "tickets.chat-status.ticket",
+            t.ticketNumber(),
+            t.ticketStatus().json(),
+            WHEN.format(t.updatedAt()),
+            t.queue(),
+            t.subject(),
+            texts.status(t)),
         List.of(),
         List.of());
   }

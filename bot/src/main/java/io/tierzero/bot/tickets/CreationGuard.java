@@ -24,16 +24,19 @@ class CreationGuard {
   private final ClientAddress clients;
   private final VerifiedEmails verifiedEmails;
   private final TicketLimitsConfiguration config;
+  private final TicketTexts texts;
 
   CreationGuard(
       Limits limits,
       ClientAddress clients,
       VerifiedEmails verifiedEmails,
-      TicketLimitsConfiguration config) {
+      TicketLimitsConfiguration config,
+      TicketTexts texts) {
     this.limits = limits;
     this.clients = clients;
     this.verifiedEmails = verifiedEmails;
     this.config = config;
+    this.texts = texts;
   }
 
   /**
@@ -41,26 +44,19 @@ class CreationGuard {
    */
   void check(Transcript transcript, boolean offered, String email) {
     if (!offered && transcript.messages().stream().noneMatch(m -> m.type() == ReplyType.HANDOFF)) {
-      throw new HttpStatusException(
-          HttpStatus.CONFLICT,
-          "This conversation was not offered a ticket: describe the problem in the chat, or ask for"
-              + " a person, first");
+      throw new HttpStatusException(HttpStatus.CONFLICT, texts.get("tickets.refused.not-offered"));
     }
     var address = ServerRequestContext.currentRequest().map(clients::of).orElse("unknown");
     if (!limits.tryTake(
         "ticket-address:" + address, config.perAddressPerHour(), Duration.ofHours(1))) {
       throw new HttpStatusException(
-          HttpStatus.TOO_MANY_REQUESTS,
-          "Too many tickets from this network in the last hour: try again later, or contact the IT"
-              + " Service Desk directly");
+          HttpStatus.TOO_MANY_REQUESTS, texts.get("tickets.refused.address-limit"));
     }
     var requester = email.strip().toLowerCase(Locale.ROOT);
     if (!limits.tryTake(
         "ticket-requester:" + requester, config.perRequesterPerHour(), Duration.ofHours(1))) {
       throw new HttpStatusException(
-          HttpStatus.TOO_MANY_REQUESTS,
-          "Too many tickets for this email address in the last hour: the IT Service Desk already"
-              + " has them");
+          HttpStatus.TOO_MANY_REQUESTS, texts.get("tickets.refused.requester-limit"));
     }
   }
 

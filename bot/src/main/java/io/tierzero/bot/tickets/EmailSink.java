@@ -28,10 +28,12 @@ public final class EmailSink implements TicketSink {
   public static final String IDEMPOTENCY_HEADER = "X-TierZero-Idempotency-Key";
 
   private final EmailConfiguration config;
+  private final TicketTexts texts;
   private final Session session;
 
-  EmailSink(EmailConfiguration config) {
+  EmailSink(EmailConfiguration config, TicketTexts texts) {
     this.config = config;
+    this.texts = texts;
     var props = new Properties();
     props.put("mail.smtp.host", config.host());
     props.put("mail.smtp.port", Integer.toString(config.port()));
@@ -68,40 +70,33 @@ public final class EmailSink implements TicketSink {
       var kind = message.update().kind();
       var what =
           TicketChange.CLOSED.equals(kind)
-              ? "closed by the requester"
+              ? texts.get("tickets.mail.what.closed")
               : TicketChange.NOTE.equals(kind)
-                  ? "note from the requester"
-                  : kind + " by agent " + message.update().by();
-      mail.setSubject("Re: [" + t.number() + "] " + what + ": " + t.subject(), "UTF-8");
+                  ? texts.get("tickets.mail.what.note")
+                  : texts.get("tickets.mail.what.agent", kind, message.update().by());
+      mail.setSubject(
+          texts.get("tickets.mail.reply-subject", t.number(), what, t.subject()), "UTF-8");
       mail.setText(message.transcriptText(), "UTF-8");
       send(mail);
       return;
     }
     mail.setSubject(
-        "[" + t.number() + "] " + t.priority() + " " + t.queue() + ": " + t.subject(), "UTF-8");
+        texts.get("tickets.mail.subject", t.number(), t.priority(), t.queue(), t.subject()),
+        "UTF-8");
 
     var body = new MimeBodyPart();
     body.setText(
         t.description()
-            + "\n\nRequester: "
-            + t.requester().name()
-            + " <"
-            + t.requester().email()
-            + ">"
-            + "\nPriority: "
-            + t.priority()
-            + " ("
-            + t.priorityReason()
-            + ")"
-            + "\nCategory: "
-            + t.category()
-            + ", queue: "
-            + t.queue()
-            + "\nTicket: "
-            + t.number()
-            + " ("
-            + t.id()
-            + ")\n",
+            + texts.get(
+                "tickets.mail.body",
+                t.requester().name(),
+                t.requester().email(),
+                t.priority(),
+                t.priorityReason(),
+                t.category(),
+                t.queue(),
+                t.number(),
+                t.id()),
         "UTF-8");
     var transcript = new MimeBodyPart();
     transcript.setDataHandler(

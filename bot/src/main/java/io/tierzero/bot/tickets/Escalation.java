@@ -26,6 +26,11 @@ record Escalation(
     @Nullable Instant offeredAt,
     Instant updatedAt) {
 
+  /** Whether the user's latest rating in the conversation was unhelpful. */
+  boolean negativelyRated() {
+    return negativeRatingAt != null;
+  }
+
   static Escalation empty(String conversationId, Instant now) {
     return new Escalation(conversationId, null, null, null, null, null, null, null, now);
   }

@@ -49,14 +49,19 @@ public class Escalations implements Handoffs {
   private final ChatConfiguration chat;
   private final ObjectMapper json;
   private final Clock clock;
+  private final TicketTexts texts;
 
   Escalations(
-      EscalationRepository repository, ChatConfiguration chat, ObjectMapper json, Clock clock) {
-
+      EscalationRepository repository,
+      ChatConfiguration chat,
+      ObjectMapper json,
+      Clock clock,
+      TicketTexts texts) {
     this.clock = clock;
     this.repository = repository;
     this.chat = chat;
     this.json = json;
+    this.texts = texts;
   }
 
   /** A handler's handoff: the user asked, or the bot missed twice. */
@@ -74,10 +79,26 @@ public class Escalations implements Handoffs {
     return offer(conversationId, Trigger.FLOW, context);
   }
 
+  /**
+   * Like {@link #offer(TurnContext, Trigger)}, with the conversation's escalation record the caller
+   * just read ({@link #find}) to decide, so the turn reads it once.
+   */
+  Reply offer(TurnContext context, Trigger trigger, Optional<Escalation> current) {
+    return offer(context.conversationId(), trigger, null, current);
+  }
+
   @Transactional
   Reply offer(String conversationId, Trigger trigger, @Nullable EscalationContext context) {
+    return offer(conversationId, trigger, context, repository.findById(conversationId));
+  }
+
+  @Transactional
+  Reply offer(
+      String conversationId,
+      Trigger trigger,
+      @Nullable EscalationContext context,
+      Optional<Escalation> current) {
     var now = now();
-    var current = repository.findById(conversationId);
     var updated =
         current
             .orElseGet(() -> Escalation.empty(conversationId, now))
@@ -125,7 +146,7 @@ public class Escalations implements Handoffs {
 
   /** Whether the user's latest rating in the conversation was unhelpful. */
   public boolean hasNegativeRating(String conversationId) {
-    return repository.findById(conversationId).map(e -> e.negativeRatingAt() != null).orElse(false);
+    return repository.findById(conversationId).map(Escalation::negativelyRated).orElse(false);
   }
 
   @EventListener
@@ -169,33 +190,38 @@ public class Escalations implements Handoffs {
   }
 
   /** The ticket form: name, email, consent (required), details (optional). */
-  public static ReplyForm ticketForm(
+  private ReplyForm ticketForm(
       String conversationId, @Nullable String name, @Nullable String email) {
     return new ReplyForm(
         "ticket",
         "/api/conversations/" + conversationId + "/ticket",
         "POST",
-        "Raise a ticket",
+        texts.get("tickets.form.title"),
         List.of(
             new ReplyForm.Field(
-                "name", "Your name", ReplyForm.Field.TEXT, true, name, TicketRequest.MAX_NAME),
+                "name",
+                texts.get("tickets.form.name"),
+                ReplyForm.Field.TEXT,
+                true,
+                name,
+                TicketRequest.MAX_NAME),
             new ReplyForm.Field(
                 "email",
-                "Your work email",
+                texts.get("tickets.form.email"),
                 ReplyForm.Field.EMAIL,
                 true,
                 email,
                 TicketRequest.MAX_EMAIL),
             new ReplyForm.Field(
                 "details",
-                "Anything to add? (optional)",
+                texts.get("tickets.form.details"),
                 ReplyForm.Field.TEXT,
                 false,
                 null,
                 TicketRequest.MAX_DETAILS),
             new ReplyForm.Field(
                 "consent",
-                "Send this conversation, my name and email to the IT Service Desk",
+                texts.get("tickets.form.consent"),
                 ReplyForm.Field.CHECKBOX,
                 true,
                 null,

@@ -73,12 +73,11 @@ public class HelpDeskUpdates {
     tickets.update(ticket.touched(now));
     say(
         found.get(),
-        "The IT Service Desk replied on "
-            + ticket.ticketNumber()
-            + " (status: "
-            + ticket.ticketStatus().json()
-            + "):\n\n"
-            + cleaned);
+        texts.get(
+            "tickets.notice.help-desk-reply",
+            ticket.ticketNumber(),
+            ticket.ticketStatus().json(),
+            cleaned));
     return true;
   }
 
@@ -96,14 +95,7 @@ public class HelpDeskUpdates {
     updates.save(
         new TicketUpdate(
             Ids.newId(), ticket.id(), TicketChange.STATUS, status.json(), now, sourceId));
-    say(
-        found.get(),
-        "Your ticket "
-            + ticket.ticketNumber()
-            + " is now "
-            + status.json()
-            + ". "
-            + texts.status(ticket));
+    say(found.get(), texts.statusNotice(ticket));
     return true;
   }
 

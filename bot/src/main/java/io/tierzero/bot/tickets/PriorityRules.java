@@ -34,17 +34,19 @@ public final class PriorityRules {
   public record Decision(Priority priority, String reason) {}
 
   private final Path file;
+  private final TicketTexts texts;
   private volatile @Nullable PriorityTable table;
   private volatile @Nullable FileTime readAt;
 
   @Inject
-  PriorityRules(KbConfiguration kb) {
-    this(kb.articlesPath().resolve(PriorityTable.FILE));
+  PriorityRules(KbConfiguration kb, TicketTexts texts) {
+    this(kb.articlesPath().resolve(PriorityTable.FILE), texts);
   }
 
-  /** Rules from one table file. */
-  public PriorityRules(Path file) {
+  /** Rules from one table file; the reasons it gives itself are in the tickets' bundle. */
+  PriorityRules(Path file, TicketTexts texts) {
     this.file = Objects.requireNonNull(file, "file");
+    this.texts = Objects.requireNonNull(texts, "texts");
     reloadIfChanged();
     if (table == null)
       LOG.warn("No usable priority table at {}: every ticket is P4 until there is one", file);
@@ -58,8 +60,11 @@ public final class PriorityRules {
       List<String> userTexts, @Nullable Priority flowPriority, @Nullable String flowReason) {
     var byTable = byTable(String.join("\n", userTexts));
     if (flowPriority != null && flowPriority.ordinal() < byTable.priority().ordinal()) {
-      var why = flowReason == null || flowReason.isBlank() ? "set by the flow" : flowReason.strip();
-      return new Decision(flowPriority, "The flow escalated as " + flowPriority + ": " + why);
+      var why =
+          flowReason == null || flowReason.isBlank()
+              ? texts.get("tickets.priority.by-flow.no-reason")
+              : flowReason.strip();
+      return new Decision(flowPriority, texts.get("tickets.priority.by-flow", flowPriority, why));
     }
     return byTable;
   }
@@ -67,7 +72,7 @@ public final class PriorityRules {
   private Decision byTable(String text) {
     reloadIfChanged();
     var current = table;
-    if (current == null) return new Decision(Priority.P4, "No priority table to decide by");
+    if (current == null) return new Decision(Priority.P4, texts.get("tickets.priority.no-table"));
     var decision = current.decide(text);
     return new Decision(Priority.valueOf(decision.priority()), decision.reason());
   }

@@ -5,12 +5,12 @@ import io.tierzero.bot.chat.ChatConfiguration;
 import io.tierzero.bot.chat.Handler;
 import io.tierzero.bot.chat.HandlerOrder;
 import io.tierzero.bot.chat.Handoffs;
-import io.tierzero.bot.chat.Reply;
 import io.tierzero.bot.chat.TurnContext;
 import io.tierzero.bot.kb.TurnDecisions;
 import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * After the user rated an answer unhelpful ({@link Escalations#recordRating}), "still not fixed"
@@ -32,16 +32,15 @@ final class StillNotFixedHandler implements Handler {
   }
 
   @Override
-  public boolean canHandle(TurnContext context) {
-    // The decision first: the turn makes it anyway (it is reused), the rating costs a read.
+  public Optional<Answer> take(TurnContext context) {
+    // The decision first: the turn makes it anyway (it is reused), the rating costs a read, which
+    // the answer then reuses.
     var decision = decisions.decide(context.text(), Math.max(2, config.maxArticles()));
-    return decision.isIntent()
-        && decision.intent().action() == Intent.Action.STILL_NOT_FIXED
-        && escalations.hasNegativeRating(context.conversationId());
-  }
-
-  @Override
-  public List<Reply> handle(TurnContext context) {
-    return List.of(escalations.offer(context, Handoffs.Trigger.NEGATIVE_RATING));
+    if (!decision.isIntent() || decision.intent().action() != Intent.Action.STILL_NOT_FIXED)
+      return Optional.empty();
+    var escalation = escalations.find(context.conversationId());
+    if (escalation.filter(Escalation::negativelyRated).isEmpty()) return Optional.empty();
+    return Optional.of(
+        () -> List.of(escalations.offer(context, Handoffs.Trigger.NEGATIVE_RATING, escalation)));
   }
 }

@@ -16,16 +16,12 @@ import java.util.regex.Pattern;
 /**
  * Adding a note to the conversation's ticket and closing it, in chat. Closing asks once ("Close
  * T-000123?") because it cannot be undone here; a note without its text asks for the text. Which
- * question is open is the bot's last reply (its text starts with {@link #CLOSE_QUESTION} or {@link
- * #NOTE_QUESTION}), so nothing but the transcript holds the state.
+ * question is open is the bot's last reply (its text starts with {@code
+ * tickets.chat.close-question.start} or {@code tickets.chat.note-question.start}), so nothing but
+ * the transcript holds the state.
  */
 @Singleton
 final class TicketChat {
-  static final String CLOSE_QUESTION = "Close ";
-  static final String NOTE_QUESTION = "What should I add to ";
-  static final String YES = "Yes";
-  static final String NO = "No";
-  static final String CANCEL = "Cancel";
 
   /** The note is what follows "that", "saying" or a colon in "add (a note) that ...". */
   private static final Pattern NOTE_TEXT =
@@ -34,10 +30,12 @@ final class TicketChat {
 
   private final TicketUpdates updates;
   private final AnswerWords words;
+  private final TicketTexts texts;
 
-  TicketChat(TicketUpdates updates, AnswerWords words) {
+  TicketChat(TicketUpdates updates, AnswerWords words, TicketTexts texts) {
     this.updates = updates;
     this.words = words;
+    this.texts = texts;
   }
 
   /** "Yes" to the open question: an answer word of the intents (answers.yaml). */
@@ -56,16 +54,16 @@ final class TicketChat {
     var previous = context.previousReply();
     if (previous == null) return Optional.empty();
     var number = ticket.ticketNumber();
-    if (previous.text().startsWith(CLOSE_QUESTION + number + "?")) {
+    if (previous.text().startsWith(texts.get("tickets.chat.close-question.start", number))) {
       if (yes(context)) return Optional.of(List.of(close(context, ticket)));
       if (no(context)) {
-        return Optional.of(List.of(Reply.text("OK, " + number + " stays open.")));
+        return Optional.of(List.of(Reply.text(texts.get("tickets.chat.kept-open", number))));
       }
       return Optional.empty();
     }
-    if (previous.text().startsWith(NOTE_QUESTION + number + "?")) {
+    if (previous.text().startsWith(texts.get("tickets.chat.note-question.start", number))) {
       if (no(context))
-        return Optional.of(List.of(Reply.text("OK, I added nothing to " + number + ".")));
+        return Optional.of(List.of(Reply.text(texts.get("tickets.chat.nothing-added", number))));
       return Optional.of(List.of(note(context, ticket, context.text())));
     }
     return Optional.empty();
@@ -76,13 +74,12 @@ final class TicketChat {
     if (ticket.ticketStatus() == TicketStatus.CLOSED) return alreadyClosed(ticket);
     return new Reply(
         ReplyType.TEXT,
-        CLOSE_QUESTION
-            + ticket.ticketNumber()
-            + "? (\""
-            + ticket.subject()
-            + "\") The IT Service Desk will stop working on it.",
+        texts.get(
+            "tickets.chat.close-question",
+            texts.get("tickets.chat.close-question.start", ticket.ticketNumber()),
+            ticket.subject()),
         List.of(),
-        List.of(YES, NO),
+        List.of(texts.get("tickets.chat.yes"), texts.get("tickets.chat.no")),
         null,
         new ReplyInput(ReplyInput.YES_NO));
   }
@@ -94,11 +91,11 @@ final class TicketChat {
     if (text != null) return note(context, ticket, text);
     return new Reply(
         ReplyType.TEXT,
-        NOTE_QUESTION
-            + ticket.ticketNumber()
-            + "? Type the note; it goes to the IT Service Desk with your ticket.",
+        texts.get(
+            "tickets.chat.note-question",
+            texts.get("tickets.chat.note-question.start", ticket.ticketNumber())),
         List.of(),
-        List.of(CANCEL),
+        List.of(texts.get("tickets.chat.cancel")),
         null,
         new ReplyInput(ReplyInput.TEXT));
   }
@@ -115,15 +112,12 @@ final class TicketChat {
 
   private Reply close(TurnContext context, Ticket ticket) {
     var result = updates.close(TicketUpdates.Access.ofConversation(context.conversationId()), null);
-    if (result.isEmpty()) return Reply.text("I couldn't find the ticket of this conversation.");
+    if (result.isEmpty()) return Reply.text(texts.get("tickets.chat.not-found"));
     var number = result.get().ticket().number();
     if (!result.get().recorded()) return alreadyClosed(ticket);
     return new Reply(
         ReplyType.TICKET_STATUS,
-        "Closed "
-            + number
-            + ". I told the IT Service Desk it's no longer needed. If the problem comes back,"
-            + " start a new conversation.",
+        texts.get("tickets.chat.closed", number),
         List.of(),
         List.of(Options.NEW_CONVERSATION));
   }
@@ -131,29 +125,24 @@ final class TicketChat {
   private Reply note(TurnContext context, Ticket ticket, String text) {
     if (ticket.ticketStatus() == TicketStatus.CLOSED) return alreadyClosed(ticket);
     if (text.strip().length() > TicketUpdates.MAX_TEXT) {
-      return Reply.text(
-          "That note is too long: keep it under " + TicketUpdates.MAX_TEXT + " characters.");
+      return Reply.text(texts.get("tickets.chat.note-too-long", TicketUpdates.MAX_TEXT));
     }
     var result =
         updates.addNote(TicketUpdates.Access.ofConversation(context.conversationId()), text);
-    if (result.isEmpty()) return Reply.text("I couldn't find the ticket of this conversation.");
+    if (result.isEmpty()) return Reply.text(texts.get("tickets.chat.not-found"));
     var change = result.get().change();
     return new Reply(
         ReplyType.TICKET_STATUS,
-        "Added to "
-            + result.get().ticket().number()
-            + ": \""
-            + (change == null ? text : change.text())
-            + "\". The IT Service Desk gets it with your ticket.",
+        texts.get(
+            "tickets.chat.note-added",
+            result.get().ticket().number(),
+            change == null ? text : change.text()),
         List.of(),
         List.of());
   }
 
-  private static Reply alreadyClosed(Ticket ticket) {
+  private Reply alreadyClosed(Ticket ticket) {
     return Reply.text(
-        "Your ticket "
-            + ticket.ticketNumber()
-            + " is closed. For a new problem, start a new conversation.",
-        Options.NEW_CONVERSATION);
+        texts.get("tickets.chat.already-closed", ticket.ticketNumber()), Options.NEW_CONVERSATION);
   }
 }

@@ -26,11 +26,14 @@ final class TicketLookup implements FlowAction {
   private final Verification verification;
   private final Directory directory;
   private final TicketRepository tickets;
+  private final TicketTexts texts;
 
-  TicketLookup(Verification verification, Directory directory, TicketRepository tickets) {
+  TicketLookup(
+      Verification verification, Directory directory, TicketRepository tickets, TicketTexts texts) {
     this.verification = verification;
     this.directory = directory;
     this.tickets = tickets;
+    this.texts = texts;
   }
 
   @Override
@@ -60,35 +63,27 @@ final class TicketLookup implements FlowAction {
     return Outcome.showing(reply(email, found), data);
   }
 
-  static Reply reply(String email, List<Ticket> found) {
+  private Reply reply(String email, List<Ticket> found) {
     if (found.isEmpty()) {
       return new Reply(
-          ReplyType.TICKET_STATUS,
-          "No tickets were raised under "
-              + email
-              + ". If you raised one with another address, its emails from the IT"
-              + " Service Desk have the number.",
-          List.of(),
-          List.of());
+          ReplyType.TICKET_STATUS, texts.get("tickets.lookup.none", email), List.of(), List.of());
     }
     var lines =
         found.stream()
             .map(
                 t ->
-                    t.ticketNumber()
-                        + ": "
-                        + t.ticketStatus().json()
-                        + ", last updated "
-                        + ConversationTicketStatuses.WHEN.format(t.updatedAt())
-                        + " (\""
-                        + t.subject()
-                        + "\")")
+                    texts.get(
+                        "tickets.lookup.line",
+                        t.ticketNumber(),
+                        t.ticketStatus().json(),
+                        ConversationTicketStatuses.WHEN.format(t.updatedAt()),
+                        t.subject()))
             // One paragraph: the widget shows a reply's text as it is, without line breaks.
             .collect(Collectors.joining("; "));
-    var heading =
+    var text =
         found.size() == 1
-            ? "The ticket raised under " + email + ": "
-            : "The tickets raised under " + email + ", most recently updated first: ";
-    return new Reply(ReplyType.TICKET_STATUS, heading + lines + ".", List.of(), List.of());
+            ? texts.get("tickets.lookup.one", email, lines)
+            : texts.get("tickets.lookup.many", email, lines);
+    return new Reply(ReplyType.TICKET_STATUS, text, List.of(), List.of());
   }
 }

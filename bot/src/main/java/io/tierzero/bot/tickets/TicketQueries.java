@@ -27,6 +27,7 @@ public class TicketQueries {
   private final TicketDeliveryRepository deliveries;
   private final TicketUpdateRepository updates;
   private final TicketTexts texts;
+  private final TranscriptText transcripts;
   private final ObjectMapper json;
 
   TicketQueries(
@@ -35,12 +36,14 @@ public class TicketQueries {
       TicketDeliveryRepository deliveries,
       TicketUpdateRepository updates,
       TicketTexts texts,
+      TranscriptText transcripts,
       ObjectMapper json) {
     this.store = store;
     this.tickets = tickets;
     this.deliveries = deliveries;
     this.updates = updates;
     this.texts = texts;
+    this.transcripts = transcripts;
     this.json = json;
   }
 
@@ -115,11 +118,7 @@ public class TicketQueries {
           .map(
               view ->
                   new TicketMessage(
-                      TicketMessage.CREATED,
-                      idempotencyKey,
-                      view,
-                      TranscriptText.render(view),
-                      null));
+                      TicketMessage.CREATED, idempotencyKey, view, transcripts.render(view), null));
     }
     return ticket.flatMap(
         t ->
@@ -133,7 +132,7 @@ public class TicketQueries {
                           TicketMessage.UPDATED,
                           idempotencyKey,
                           view,
-                          TranscriptText.change(view, change),
+                          transcripts.change(view, change),
                           change);
                     }));
   }

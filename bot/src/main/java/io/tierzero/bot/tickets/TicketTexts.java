@@ -38,6 +38,15 @@ final class TicketTexts {
         status(ticket));
   }
 
+  /** What the user reads when the ticket moves: the new status and what it means for them. */
+  String statusNotice(Ticket ticket) {
+    return get(
+        "tickets.notice.status",
+        ticket.ticketNumber(),
+        ticket.ticketStatus().json(),
+        status(ticket));
+  }
+
   /** What the ticket's status means for its requester, in a sentence. */
   String status(Ticket t) {
     return switch (t.ticketStatus()) {

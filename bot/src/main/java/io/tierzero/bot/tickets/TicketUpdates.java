@@ -76,13 +76,10 @@ public class TicketUpdates {
    */
   public record Result(TicketReceipt ticket, @Nullable TicketChange change, boolean recorded) {}
 
-  /** A note on a closed ticket: a new problem needs a new conversation. */
+  /** A note on a closed ticket: a new problem needs a new conversation, the message says. */
   public static final class TicketClosedException extends RuntimeException {
-    TicketClosedException(String number) {
-      super(
-          "Ticket "
-              + number
-              + " is closed and takes no more notes; start a new conversation for a new problem");
+    TicketClosedException(String refusal) {
+      super(refusal);
     }
   }
 
@@ -126,7 +123,7 @@ public class TicketUpdates {
     if (found.isEmpty()) return Optional.empty();
     var ticket = found.get();
     if (ticket.ticketStatus() == TicketStatus.CLOSED)
-      throw new TicketClosedException(ticket.ticketNumber());
+      throw new TicketClosedException(texts.get("tickets.refused.closed", ticket.ticketNumber()));
     var last = lastChange(ticket);
     if (last.isPresent()
         && last.get().kind().equals(TicketChange.NOTE)

@@ -1,137 +1,131 @@
 package io.tierzero.bot.tickets;
 
+import jakarta.inject.Singleton;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-/** A ticket as plain text an agent can read in any mail client or helpdesk comment. */
+/**
+ * A ticket as plain text an agent can read in any mail client or helpdesk comment; its words are in
+ * the tickets' bundle ({@code tickets.transcript.*}).
+ */
+@Singleton
 final class TranscriptText {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
-  private TranscriptText() {}
+  private final TicketTexts texts;
+
+  TranscriptText(TicketTexts texts) {
+    this.texts = texts;
+  }
 
   /** A change, as a helpdesk comment: who, when, what, and the status now. */
-  static String change(AgentTicket t, TicketChange change) {
+  String change(AgentTicket t, TicketChange change) {
     var out = new StringBuilder();
-    out.append("Ticket ").append(t.number()).append(": ").append(t.subject()).append('\n');
-    out.append(headline(t, change)).append(" at ").append(TIME.format(change.at())).append(".\n");
+    out.append(texts.get("tickets.transcript.title", t.number(), t.subject())).append('\n');
+    out.append(
+            texts.get("tickets.transcript.change", headline(t, change), TIME.format(change.at())))
+        .append('\n');
     boolean worded =
         !TicketChange.STATUS.equals(change.kind()) && !TicketChange.ASSIGNED.equals(change.kind());
     if (worded && change.text() != null) out.append('\n').append(change.text()).append('\n');
-    out.append("\nStatus now: ").append(t.status().json()).append('\n');
+    out.append('\n')
+        .append(texts.get("tickets.transcript.status-now", t.status().json()))
+        .append('\n');
     return out.toString();
   }
 
   /** Who did what, in a few words: the first line of a change, a mail's subject. */
-  static String headline(AgentTicket t, TicketChange change) {
-    var agent = "Agent " + change.by();
+  String headline(AgentTicket t, TicketChange change) {
+    var agent = change.by();
     return switch (change.kind()) {
-      case TicketChange.CLOSED -> requester(t) + " closed the ticket in the chat";
-      case TicketChange.REPLY -> agent + " replied to the requester in the Tier Zero console";
+      case TicketChange.CLOSED -> texts.get("tickets.transcript.by-requester.closed", requester(t));
+      case TicketChange.REPLY -> texts.get("tickets.transcript.by-agent.reply", agent);
       case TicketChange.STATUS ->
-          agent + " set the status to " + change.text() + " in the Tier Zero console";
+          texts.get("tickets.transcript.by-agent.status", agent, change.text());
       case TicketChange.ASSIGNED ->
           change.text() == null
-              ? agent + " gave the ticket back to the queue"
-              : agent + " assigned the ticket to " + change.text();
-      default -> requester(t) + " added a note in the chat";
+              ? texts.get("tickets.transcript.by-agent.unassigned", agent)
+              : texts.get("tickets.transcript.by-agent.assigned", agent, change.text());
+      default -> texts.get("tickets.transcript.by-requester.note", requester(t));
     };
   }
 
-  private static String requester(AgentTicket t) {
-    return t.requester().name() + " <" + t.requester().email() + ">";
+  private String requester(AgentTicket t) {
+    return texts.get(
+        "tickets.transcript.requester-address", t.requester().name(), t.requester().email());
   }
 
-  static String render(AgentTicket t) {
+  String render(AgentTicket t) {
     var out = new StringBuilder();
-    out.append("Ticket ").append(t.number()).append(": ").append(t.subject()).append('\n');
-    out.append("Requester: ")
-        .append(t.requester().name())
-        .append(" <")
-        .append(t.requester().email())
-        .append(">\n");
-    out.append("Priority:  ")
-        .append(t.priority())
-        .append(" (")
-        .append(t.priorityReason())
-        .append(")\n");
-    out.append("Category:  ")
-        .append(t.category())
-        .append("    Queue: ")
-        .append(t.queue())
-        .append('\n');
-    out.append("Raised:    ")
-        .append(TIME.format(t.createdAt()))
-        .append(" because: ")
-        .append(t.trigger())
-        .append('\n');
+    line(out, "tickets.transcript.title", t.number(), t.subject());
+    line(out, "tickets.transcript.requester", t.requester().name(), t.requester().email());
+    line(out, "tickets.transcript.priority", t.priority(), t.priorityReason());
+    line(out, "tickets.transcript.category", t.category(), t.queue());
+    line(out, "tickets.transcript.raised", TIME.format(t.createdAt()), t.trigger());
     if (t.confidence() != null) {
-      out.append("Bot confidence: ")
-          .append(String.format(Locale.ROOT, "%.2f", t.confidence()))
-          .append('\n');
+      line(
+          out, "tickets.transcript.confidence", String.format(Locale.ROOT, "%.2f", t.confidence()));
     }
-    if (t.pageUrl() != null) out.append("Page:      ").append(t.pageUrl()).append('\n');
-    if (t.browser() != null) out.append("Browser:   ").append(t.browser()).append('\n');
+    if (t.pageUrl() != null) line(out, "tickets.transcript.page", t.pageUrl());
+    if (t.browser() != null) line(out, "tickets.transcript.browser", t.browser());
     var context = t.context();
     if (context != null) {
       if (context.details() != null) {
-        out.append("\nThe user added:\n  ")
-            .append(context.details().replace("\n", "\n  "))
-            .append('\n');
+        out.append('\n');
+        line(out, "tickets.transcript.details");
+        out.append("  ").append(context.details().replace("\n", "\n  ")).append('\n');
       }
       var flow = context.flow();
       if (flow != null) {
-        out.append("\nGuided fix: ").append(flow.id());
+        out.append('\n').append(texts.get("tickets.transcript.flow", flow.id()));
         if (flow.stepReached() != null)
-          out.append(", reached step \"").append(flow.stepReached()).append('"');
+          out.append(texts.get("tickets.transcript.flow.step", flow.stepReached()));
         out.append('\n');
-        if (flow.reason() != null)
-          out.append("  Escalated because: ").append(flow.reason()).append('\n');
+        if (flow.reason() != null) line(out, "tickets.transcript.flow.reason", flow.reason());
         for (Map.Entry<String, String> answer : flow.answers().entrySet()) {
-          out.append("  ")
-              .append(answer.getKey())
-              .append(": ")
-              .append(answer.getValue())
-              .append('\n');
+          line(out, "tickets.transcript.flow.answer", answer.getKey(), answer.getValue());
         }
-        for (var line : flow.tried()) out.append("  Tried: ").append(line).append('\n');
+        for (var tried : flow.tried()) line(out, "tickets.transcript.flow.tried", tried);
         for (var outcome : flow.actionOutcomes()) {
-          out.append("  Action ")
-              .append(outcome.action())
-              .append(": ")
-              .append(outcome.outcome())
-              .append('\n');
+          line(out, "tickets.transcript.flow.action", outcome.action(), outcome.outcome());
         }
       }
       if (!context.articles().isEmpty()) {
-        out.append("\nArticles shown:\n");
+        out.append('\n');
+        line(out, "tickets.transcript.articles");
         for (var a : context.articles()) {
-          out.append("  - ")
-              .append(a.title())
-              .append(" (")
-              .append(a.url())
-              .append(", confidence ")
-              .append(String.format(Locale.ROOT, "%.2f", a.confidence()))
-              .append(')');
-          if (a.rating() != null) out.append(", rated ").append(a.rating());
-          out.append('\n');
+          line(
+              out,
+              "tickets.transcript.article",
+              a.title(),
+              a.url(),
+              String.format(Locale.ROOT, "%.2f", a.confidence()),
+              a.rating() == null ? "" : texts.get("tickets.transcript.article.rated", a.rating()));
         }
       }
-      out.append("\nConversation (secrets redacted):\n");
-      for (var line : context.transcript()) {
-        out.append('[')
-            .append(TIME.format(line.at()))
-            .append("] ")
-            .append(line.from().equals("user") ? "User" : "Bot")
-            .append(line.type() == null ? "" : " (" + line.type() + ")")
-            .append(": ")
-            .append(line.text().replace("\n", "\n    "))
-            .append('\n');
+      out.append('\n');
+      line(out, "tickets.transcript.conversation");
+      for (var entry : context.transcript()) {
+        line(
+            out,
+            "tickets.transcript.line",
+            TIME.format(entry.at()),
+            entry.from().equals("user")
+                ? texts.get("tickets.transcript.from-user")
+                : texts.get("tickets.transcript.from-bot"),
+            entry.type() == null ? "" : texts.get("tickets.transcript.type", entry.type()),
+            entry.text().replace("\n", "\n    "));
       }
     }
     return out.toString();
+  }
+
+  /** The text of {@code key} and a line break. */
+  private void line(StringBuilder out, String key, Object... arguments) {
+    out.append(texts.get(key, arguments)).append('\n');
   }
 }

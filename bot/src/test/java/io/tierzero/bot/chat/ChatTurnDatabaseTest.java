@@ -7,10 +7,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.CountingDriver;
 import io.tierzero.bot.TestApp;
+import io.tierzero.bot.tickets.Escalations;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatTurnDatabaseTest implements TestPropertyProvider {
   @Inject ChatService chat;
+  @Inject Escalations escalations;
 
   @Override
   public Map<String, String> getProperties() {
@@ -65,6 +68,31 @@ class ChatTurnDatabaseTest implements TestPropertyProvider {
       assertEquals(1, counts.commits(), text + ": " + counts);
       assertTrue(counts.statements().size() <= QUESTION_STATEMENTS, text + ": " + counts);
     }
+  }
+
+  /**
+   * A read of the conversation's escalation record (ratings, offers), as Micronaut Data words it.
+   */
+  private static final Pattern ESCALATION_READ =
+      Pattern.compile("(?is)^\\s*select\\b.*\\bfrom\\s+\"?escalation\"?(\\s|$)");
+
+  @Test
+  void still_not_fixed_after_an_unhelpful_rating_reads_the_escalation_once() {
+    var conversation = chat.start();
+    turn(conversation.id(), conversation.token(), "my mailbox is full");
+    escalations.recordRating(conversation.id(), null, false);
+
+    CountingDriver.reset();
+    var replies =
+        chat.send(conversation.id(), conversation.token(), "still not fixed").orElseThrow();
+    var counts = CountingDriver.counts();
+
+    assertEquals(ReplyType.HANDOFF, replies.get(replies.size() - 1).type(), replies.toString());
+    assertEquals(1, counts.commits(), counts.toString());
+    assertEquals(
+        1,
+        counts.statements().stream().filter(ESCALATION_READ.asPredicate()).count(),
+        counts.toString());
   }
 
   @Test

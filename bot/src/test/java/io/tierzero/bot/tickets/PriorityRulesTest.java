@@ -3,6 +3,7 @@ package io.tierzero.bot.tickets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micronaut.context.i18n.ResourceBundleMessageSource;
 import io.tierzero.bot.TestApp;
 import io.tierzero.kb.flow.Flows;
 import io.tierzero.kb.flow.Step;
@@ -18,7 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The shipped priority table ({@code articles/priorities.yaml}) on people's own phrasings. */
 class PriorityRulesTest {
-  private static final PriorityRules RULES = new PriorityRules(TestApp.SHIPPED_PRIORITIES);
+  private static final PriorityRules RULES =
+      new PriorityRules(
+          TestApp.SHIPPED_PRIORITIES,
+          new TicketTexts(new ResourceBundleMessageSource("i18n.tickets")));
 
   private static Priority of(String text) {
     return RULES.decide(List.of(text), null, null).priority();

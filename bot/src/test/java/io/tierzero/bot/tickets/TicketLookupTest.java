@@ -50,6 +50,9 @@ class TicketLookupTest implements TestPropertyProvider {
   @Client("/")
   HttpClient client;
 
+  /** The bundle's texts, which the replies are compared to. */
+  @Inject TicketTexts texts;
+
   @Inject io.tierzero.bot.mail.MailOutbox outbox;
 
   /** Code mail goes out after the reply (MailOutbox): wait for it before reading the mailbox. */
@@ -131,11 +134,11 @@ class TicketLookupTest implements TestPropertyProvider {
   private List<List<BotMessage>> offerTaken(StartedConversation c) {
     var offer = send(client, c, "any news on my ticket?");
     assertEquals(ReplyType.TICKET_STATUS, offer.get(0).type(), offer.toString());
-    assertEquals(ConversationTicketStatuses.NONE_KNOWN, offer.get(0).text());
+    assertEquals(texts.get("tickets.chat-status.none-known"), offer.get(0).text());
     assertEquals(
-        List.of(ConversationTicketStatuses.FIND_BY_EMAIL, Options.TALK_TO_PERSON),
+        List.of(ConversationTicketStatuses.findByEmail(texts), Options.TALK_TO_PERSON),
         offer.get(0).options());
-    var started = send(client, c, ConversationTicketStatuses.FIND_BY_EMAIL);
+    var started = send(client, c, ConversationTicketStatuses.findByEmail(texts));
     var question = started.get(started.size() - 1);
     assertEquals(ReplyType.FLOW_STEP, question.type(), started.toString());
     assertEquals("my-tickets", question.flow());

@@ -29,6 +29,9 @@ class TicketStatusInChatTest implements TestPropertyProvider {
   @Client("/")
   HttpClient client;
 
+  /** The bundle's texts, which the replies are compared to. */
+  @Inject TicketTexts texts;
+
   @Override
   public Map<String, String> getProperties() {
     return TicketsTestApp.properties();
@@ -43,7 +46,7 @@ class TicketStatusInChatTest implements TestPropertyProvider {
     var reply = send(client, start(), "any news on my ticket?").get(0);
 
     assertEquals(ReplyType.TICKET_STATUS, reply.type(), reply.toString());
-    assertEquals(ConversationTicketStatuses.NONE_KNOWN_NO_LOOKUP, reply.text());
+    assertEquals(texts.get("tickets.chat-status.none-known.no-lookup"), reply.text());
     assertEquals(List.of(Options.TALK_TO_PERSON), reply.options());
   }
 

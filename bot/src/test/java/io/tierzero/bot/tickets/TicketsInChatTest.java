@@ -63,6 +63,9 @@ class TicketsInChatTest implements TestPropertyProvider {
   @Client("/")
   HttpClient client;
 
+  /** The bundle's texts, which the replies are compared to. */
+  @Inject TicketTexts texts;
+
   @Override
   public Map<String, String> getProperties() {
     var properties = new HashMap<>(TicketsTestApp.properties());
@@ -190,7 +193,7 @@ class TicketsInChatTest implements TestPropertyProvider {
     for (var text : List.of("you can close my request", "add a note to my ticket")) {
       var reply = send(client, conversation(), text).get(0);
       assertEquals(ReplyType.TICKET_STATUS, reply.type(), text + ": " + reply);
-      assertEquals(ConversationTicketStatuses.NONE_KNOWN_NO_LOOKUP, reply.text());
+      assertEquals(texts.get("tickets.chat-status.none-known.no-lookup"), reply.text());
       assertEquals(Reply.SHOW_MY_TICKETS, reply.action());
     }
   }
