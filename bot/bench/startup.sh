@@ -99,7 +99,7 @@ first_answer() {
 run_once() {
   local started pid millis sampler ticks
   started=$(now_ms)
-  : > "$CPU_LOG"
+  [[ ${BENCH_CPU:-0} == 1 ]] && : > "$CPU_LOG"
   DATASOURCES_DEFAULT_URL="jdbc:h2:file:$DATA/tierzero;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0" \
   TIERZERO_KB_ARTICLES_DIR="$ARTICLES" TIERZERO_KB_INDEX_DIR="$DATA/index" MICRONAUT_SERVER_PORT="$PORT" \
     "$JAVA" --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED "$@" -jar "$JAR" \
@@ -122,7 +122,7 @@ run_once() {
 }
 
 [[ ${BENCH_WARMUP:-1} == 0 ]] || run_once "$@" > /dev/null
-: > "$DATA/cpu-totals.txt"
+[[ ${BENCH_CPU:-0} == 1 ]] && : > "$DATA/cpu-totals.txt"
 times=()
 for ((i = 1; i <= RUNS; i++)); do
   millis=$(run_once "$@")
