@@ -21,6 +21,9 @@ import java.io.UncheckedIOException;
  * LangChain4j model's executor.
  */
 final class OnnxModels {
+  /** DJL's switch for its telemetry, read as an environment variable, else a system property. */
+  static final String DJL_OPT_OUT = "OPT_OUT_TRACKING";
+
   private OnnxModels() {}
 
   static EmbeddingModel fromJar(
@@ -35,6 +38,7 @@ final class OnnxModels {
       options.addConfigEntry("session.intra_op.allow_spinning", "0");
       options.addConfigEntry("session.inter_op.allow_spinning", "0");
       OrtSession session = environment.createSession(modelBytes.readAllBytes(), options);
+      optOutOfDjlTelemetry();
       encoder = new OnnxBertBiEncoder(environment, session, tokenizerJson, pooling);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the embedding model " + model, e);
@@ -42,6 +46,22 @@ final class OnnxModels {
       throw new IllegalStateException("cannot open the embedding model " + model, e);
     }
     return new JarModel(encoder);
+  }
+
+  /**
+   * DJL's tokenizer, made by the encoder, reports home the first time one is created in a process:
+   * it asks the cloud instance metadata address (169.254.169.254) which instance and region it runs
+   * on and, on EC2, sends them to an AWS bucket. Off here, before the tokenizer exists: a support
+   * bot has no business telling a third party where it runs, and on a network where that address
+   * does not answer each request waits out its 1 s timeout on the thread that opens the knowledge
+   * base, which the first answer waits for (where it does answer, three HTTP requests and their
+   * exceptions still cost a start some CPU). A deployment that set the switch itself, either way,
+   * keeps its choice.
+   */
+  static void optOutOfDjlTelemetry() {
+    if (System.getenv(DJL_OPT_OUT) == null && System.getProperty(DJL_OPT_OUT) == null) {
+      System.setProperty(DJL_OPT_OUT, "true");
+    }
   }
 
   private static InputStream resource(Class<?> modelClass, String name) {
