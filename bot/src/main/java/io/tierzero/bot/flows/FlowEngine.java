@@ -13,7 +13,6 @@ import io.tierzero.bot.chat.SideEffects;
 import io.tierzero.bot.chat.Texts;
 import io.tierzero.bot.ids.Ids;
 import io.tierzero.kb.flow.Flow;
-import io.tierzero.kb.flow.InputType;
 import io.tierzero.kb.flow.Step;
 import io.tierzero.kb.intent.Intent;
 import jakarta.inject.Singleton;
@@ -63,7 +62,7 @@ public class FlowEngine {
   private final TriedLines tried;
   private final AnswerWords words;
   private final ApplicationEventPublisher<FlowProgress> progress;
-  private final KnownLogins known;
+  private final KnownLoginAnswer knownLogin;
   private final FlowTexts texts;
   private final SideEffects sideEffects;
 
@@ -76,7 +75,7 @@ public class FlowEngine {
       TriedLines tried,
       AnswerWords words,
       ApplicationEventPublisher<FlowProgress> progress,
-      KnownLogins known,
+      KnownLoginAnswer knownLogin,
       FlowTexts texts,
       SideEffects sideEffects) {
     this.catalog = catalog;
@@ -87,7 +86,7 @@ public class FlowEngine {
     this.tried = tried;
     this.words = words;
     this.progress = progress;
-    this.known = known;
+    this.knownLogin = knownLogin;
     this.texts = texts;
     this.sideEffects = sideEffects;
   }
@@ -258,7 +257,7 @@ public class FlowEngine {
             stepId = say.next();
           }
           case Step.Ask ask -> {
-            var login = knownLogin(ask);
+            var login = knownLogin.to(conversationId, ask, run);
             if (login.isPresent()) {
               // Answered by the platform: kept like a typed answer, so the ticket shows it.
               run.keep(ask.id(), login.get());
@@ -331,17 +330,6 @@ public class FlowEngine {
         return escalate(step.id(), texts.get("flows.reason.action-failed", step.action(), why));
       }
       return advance(next);
-    }
-
-    /**
-     * The platform's identity for the login question, the first time it comes up in this run: asked
-     * again (a wrong code, "go back"), the user may name another account, so it is asked.
-     */
-    private Optional<String> knownLogin(Step.Ask ask) {
-      if (!KnownLogins.LOGIN_STEP.equals(ask.id()) || ask.input() != InputType.TEXT)
-        return Optional.empty();
-      if (run.askedCount(ask.id()) > 0 || run.values.containsKey(ask.id())) return Optional.empty();
-      return known.login(conversationId).filter(l -> FlowAnswers.matches(ask, l));
     }
 
     private boolean escalate(String stepId, String reason) {
