@@ -2,6 +2,8 @@ package io.tierzero.bot.flows;
 
 import io.micronaut.core.annotation.Nullable;
 import io.tierzero.bot.chat.FlowEscalation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,4 +32,31 @@ public record FlowProgress(
   public static final String RESOLVED = "resolved";
   public static final String ESCALATED = "escalated";
   public static final String CANCELLED = "cancelled";
+
+  /**
+   * How far {@code run} got after this turn: the questions asked, then the actions run and the step
+   * it is on; {@code open} when it waits for an answer, so no outcome yet.
+   */
+  static FlowProgress of(String conversationId, FlowRun run, boolean started, boolean open) {
+    var reached = new ArrayList<String>(run.history);
+    run.actions.forEach(
+        a -> {
+          if (!reached.contains(a.step())) reached.add(a.step());
+        });
+    if (!reached.contains(run.stepId)) reached.add(run.stepId);
+    var answers = new LinkedHashMap<String, String>();
+    run.answered.forEach(
+        id -> {
+          if (run.values.containsKey(id)) answers.put(id, run.values.get(id));
+        });
+    return new FlowProgress(
+        conversationId,
+        run.flowId,
+        started,
+        run.stepId,
+        reached,
+        open ? null : run.outcome,
+        List.copyOf(run.actions),
+        answers);
+  }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A flow in progress during one turn. {@link Data} is what is stored between turns; secret answers
@@ -84,5 +85,46 @@ final class FlowRun {
 
   int askedCount(String stepId) {
     return asked.getOrDefault(stepId, 0);
+  }
+
+  /** Keeps a non-secret answer; answered again, it moves to the end of {@link #answered}. */
+  void keep(String stepId, String value) {
+    values.put(stepId, value);
+    answered.remove(stepId);
+    answered.add(stepId);
+  }
+
+  /** Forgets everything learnt so far, to start again from {@code firstStep}. */
+  void restart(String firstStep) {
+    values.clear();
+    asked.clear();
+    history.clear();
+    answered.clear();
+    actions.clear();
+    tried.clear();
+    stepId = firstStep;
+  }
+
+  /**
+   * Goes back from the question the run waits on: forgets the answer to the one before and returns
+   * it, or empty when this is the first question, to be asked again. Going back is not a failed
+   * attempt: the question it leads to is not counted again.
+   */
+  Optional<String> back() {
+    String target;
+    Optional<String> previous;
+    if (history.size() >= 2) {
+      history.removeLast();
+      target = history.removeLast();
+      values.remove(target);
+      answered.remove(target);
+      previous = Optional.of(target);
+    } else {
+      target = stepId;
+      if (!history.isEmpty()) history.removeLast();
+      previous = Optional.empty();
+    }
+    asked.computeIfPresent(target, (k, v) -> Math.max(0, v - 1));
+    return previous;
   }
 }
