@@ -1,19 +1,24 @@
 package io.tierzero.bot;
 
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.tierzero.kb.KbConfig;
 import io.tierzero.kb.KnowledgeBase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
 import org.flywaydb.core.Flyway;
+import org.h2.Driver;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -37,10 +42,10 @@ public final class TestApp {
   public static final Path SHIPPED_FLOWS = SHIPPED_ARTICLES.resolve("flows");
 
   /**
-   * Indexes built once per test JVM and copied into each new home: embedding the intents' and the
-   * flows' examples and the articles' passages is most of a test context's start, and the index
-   * keeps articles by relative path and content hash, so a copy is up to date. One for the fixture,
-   * one for the shipped articles.
+   * Indexes built once for all test JVMs ({@link TestTemplates}) and copied into each new home:
+   * embedding the intents' and the flows' examples and the articles' passages is most of a test
+   * context's start, and the index keeps articles by relative path and content hash, so a copy is
+   * up to date. One for the fixture, one for the shipped articles.
    */
   private static Path fixtureIndex;
 
@@ -50,10 +55,10 @@ public final class TestApp {
   private static final String DATABASE = "db/tierzero";
 
   /**
-   * An H2 database that Flyway migrated once per test JVM, copied into each new home: each test
-   * still starts on an empty database of its own, and its bot's Flyway finds it up to date instead
-   * of applying every migration again (seconds of each start). Migrating from empty stays tested by
-   * this build and by the PostgreSQL tests, whose schemas start empty.
+   * An H2 database that Flyway migrated once for all test JVMs, copied into each new home: each
+   * test still starts on an empty database of its own, and its bot's Flyway finds it up to date
+   * instead of applying every migration again (seconds of each start). Migrating from empty stays
+   * tested by this build and by the PostgreSQL tests, whose schemas start empty.
    */
   private static Path migratedDatabase;
 
@@ -101,7 +106,7 @@ public final class TestApp {
           SHIPPED_PRIORITIES, home.resolve("articles").resolve(SHIPPED_PRIORITIES.getFileName()));
       // The real intents: small talk, handoffs and redirects are what the knowledge base says.
       copyTree(INTENTS, home.resolve("articles/intents"));
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> TestTemplates.deleteTree(home)));
       copyTree(template.index(), home.resolve("index"));
       copyTree(migratedDatabase(), home.resolve(DATABASE).getParent());
       return home;
@@ -141,41 +146,89 @@ public final class TestApp {
 
   private static synchronized Path fixtureIndex() throws IOException {
     if (fixtureIndex == null) {
-      var home = Files.createTempDirectory("tierzero-test-index");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
-      copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
-      copyTree(INTENTS, home.resolve("articles/intents"));
-      fixtureIndex = buildIndex(home.resolve("articles"), home.resolve("index"));
+      var inputs = indexCode().files(FIXTURE_ARTICLES).files(INTENTS).files(SHIPPED_FLOWS);
+      fixtureIndex =
+          TestTemplates.template(
+                  "fixture-index",
+                  inputs,
+                  folder -> {
+                    // The fixture with the real intents, as every new home has them.
+                    var home = Files.createTempDirectory("tierzero-test-index");
+                    try {
+                      copyTree(FIXTURE_ARTICLES, home.resolve("articles"));
+                      copyTree(INTENTS, home.resolve("articles/intents"));
+                      buildIndex(home.resolve("articles"), folder.resolve("index"));
+                    } finally {
+                      TestTemplates.deleteTree(home);
+                    }
+                  })
+              .resolve("index");
     }
     return fixtureIndex;
   }
 
   private static synchronized Path shippedIndex() throws IOException {
     if (shippedIndex == null) {
-      var home = Files.createTempDirectory("tierzero-test-index");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
-      shippedIndex = buildIndex(SHIPPED_ARTICLES, home.resolve("index"));
+      shippedIndex =
+          TestTemplates.template(
+                  "shipped-index",
+                  indexCode().files(SHIPPED_ARTICLES),
+                  folder -> buildIndex(SHIPPED_ARTICLES, folder.resolve("index")))
+              .resolve("index");
     }
     return shippedIndex;
   }
 
+  /**
+   * What an index is made with besides its articles: the knowledge base library (index layout,
+   * passages), Lucene (file format) and the embedding models (vectors).
+   */
+  private static TestTemplates.Digest indexCode() {
+    return new TestTemplates.Digest()
+        .code(KnowledgeBase.class)
+        .code(IndexWriter.class)
+        .code(OnnxBertBiEncoder.class)
+        .code(AllMiniLmL6V2QuantizedEmbeddingModel.class)
+        .code(BgeSmallEnV15QuantizedEmbeddingModel.class);
+  }
+
   private static synchronized Path migratedDatabase() throws IOException {
     if (migratedDatabase == null) {
-      var home = Files.createTempDirectory("tierzero-test-db");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home)));
-      var url = h2Url(home.resolve(DATABASE));
-      // The bot's own Flyway settings (application.yml): the default location, the default schema.
-      Flyway.configure().dataSource(url, "sa", "").load().migrate();
-      try (var connection = DriverManager.getConnection(url, "sa", "");
-          var statement = connection.createStatement()) {
-        // Closes the database, so the files copied are complete.
-        statement.execute("SHUTDOWN");
-      } catch (SQLException e) {
-        throw new IOException("Cannot close the migrated test database " + url, e);
-      }
-      migratedDatabase = home.resolve(DATABASE).getParent();
+      // The bot's migrations as compiled, and the code that applies and stores them.
+      var inputs =
+          new TestTemplates.Digest()
+              .files(migrations())
+              .code(Flyway.class)
+              .code(Driver.class)
+              .text(h2Url(Path.of(DATABASE)));
+      migratedDatabase =
+          TestTemplates.template("migrated-db", inputs, TestApp::migrate)
+              .resolve(DATABASE)
+              .getParent();
     }
     return migratedDatabase;
+  }
+
+  /** The bot's Flyway migrations where the bot reads them: on the class path. */
+  private static Path migrations() {
+    try {
+      return Path.of(TestApp.class.getClassLoader().getResource("db/migration").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void migrate(Path home) throws IOException {
+    var url = h2Url(home.resolve(DATABASE));
+    // The bot's own Flyway settings (application.yml): the default location, the default schema.
+    Flyway.configure().dataSource(url, "sa", "").load().migrate();
+    try (var connection = DriverManager.getConnection(url, "sa", "");
+        var statement = connection.createStatement()) {
+      // Closes the database, so the files copied are complete.
+      statement.execute("SHUTDOWN");
+    } catch (SQLException e) {
+      throw new IOException("Cannot close the migrated test database " + url, e);
+    }
   }
 
   /**
@@ -208,14 +261,6 @@ public final class TestApp {
           Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Best effort: it is a temporary folder.
     }
   }
 }

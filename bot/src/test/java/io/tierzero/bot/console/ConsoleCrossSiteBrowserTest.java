@@ -9,6 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Browser;
+import io.tierzero.bot.RequiresBrowser;
 import io.tierzero.bot.analytics.AnalyticsTestApp;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * attacker's account, and its sign-out form. Neither may change the victim's browser: no session
  * from the first, and the agent's session survives the second.
  */
+@RequiresBrowser
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleCrossSiteBrowserTest implements TestPropertyProvider {

@@ -7,6 +7,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.tierzero.bot.Browser;
+import io.tierzero.bot.RequiresBrowser;
 import io.tierzero.bot.analytics.AnalyticsTestApp;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -29,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * way back from the provider is a cross-site navigation, where SameSite=Strict cookies are held
  * back.
  */
+@RequiresBrowser
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SingleSignOnBrowserTest implements TestPropertyProvider {

@@ -194,7 +194,7 @@ abstract class EmailChannelBase implements TestPropertyProvider {
   List<MimeMessage> awaitReplies(String address, int count) throws Exception {
     return await(count + " replies to " + address)
         .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(100))
+        .pollInterval(Duration.ofMillis(25))
         .until(() -> replies(address), replies -> replies.size() >= count);
   }
 
